@@ -1,0 +1,102 @@
+"""Pilot tests of the home screen: keys in, widgets and the TinyDB file checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from tests.uitools import make_app, stored, type_text
+from tui.screens.conversation import ConversationScreen
+from tui.screens.home import HomeScreen
+
+
+async def test_new_conversation_from_keyboard_reaches_the_file(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "[bold]Mallory[/]")
+        await pilot.press("tab")
+        await type_text(pilot, "Acme")
+        for _ in range(5):
+            await pilot.press("tab")
+        await type_text(pilot, "An intro to the team lead")
+        await pilot.press("tab")
+        await type_text(pilot, "2026-12-03 14:30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        listing = app.screen.query_one("#conversation-list", OptionList)
+        rows = [str(o.prompt) for o in listing.options]
+        assert rows[0].startswith("Upcoming (1)")
+        assert "[bold]Mallory[/]" in rows[1]
+        app.store.flush()
+    contacts = stored(tmp_path, "contacts")
+    conversations = stored(tmp_path, "conversations")
+    assert [c["name"] for c in contacts] == ["[bold]Mallory[/]"]
+    assert conversations[0]["ask"] == "An intro to the team lead"
+    assert conversations[0]["status"] == "scheduled"
+    assert conversations[0]["scheduled_at"].startswith("2026-12-03T14:30")
+
+
+async def test_bad_date_keeps_the_form_open_with_a_message(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Ana")
+        for _ in range(7):
+            await pilot.press("tab")
+        await type_text(pilot, "2026-02-30 10:00")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, HomeScreen)
+        error = str(app.screen.query_one(".form-error").render())
+        assert "When" in error and "2026-02-30" in error
+        assert app.focused is not None and app.focused.id == "v-when"
+    assert stored(tmp_path, "conversations") == []
+
+
+async def test_open_conversation_and_back(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    contact = app.store.contact_for("Ana", "Acme")
+    app.store.new_conversation(contact, goal="Learn about platform teams")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert "Learn about platform teams" in str(app.screen.query_one("#details-body").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_delete_conversation_asks_first(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.new_conversation(app.store.contact_for("Ana"), goal="x")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(app.store.conversations()) == 1
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.store.conversations() == []
+        app.store.flush()
+    assert stored(tmp_path, "conversations") == []
+
+
+async def test_filter_narrows_the_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    for name in ("Ana", "Bob", "Carla"):
+        app.store.new_conversation(app.store.contact_for(name))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "bo")
+        await pilot.pause()
+        listing = app.screen.query_one("#conversation-list", OptionList)
+        assert [o.id for o in listing.options if o.id] == [
+            c.id for c in app.store.conversations() if app.store.contact(c.contact_id).name == "Bob"
+        ]
+        await pilot.press("escape")
+        assert app.screen.query_one("#filter", Input).value == ""

@@ -1,0 +1,40 @@
+"""Helpers for driving the app with Pilot against a throwaway data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tui.app import CoffeechatApp
+from tui.core.store import Store
+
+
+def make_app(data_dir: Path, config_dir: Path | None = None) -> CoffeechatApp:
+    """An app on its own store (background writer, like the real thing)."""
+    store = Store.open(data_dir, background=True)
+    return CoffeechatApp(store, config_folder=config_dir or data_dir / "config")
+
+
+def on_disk(data_dir: Path) -> dict[str, Any]:
+    """What actually reached the data file."""
+    return json.loads((data_dir / "coffeechat.json").read_text(encoding="utf-8"))
+
+
+def stored(data_dir: Path, table: str) -> list[dict[str, Any]]:
+    """The documents of one table as they are on disk."""
+    return list(on_disk(data_dir).get(table, {}).values())
+
+
+async def type_text(pilot: Any, text: str) -> None:
+    """Type ``text`` key by key (spaces and punctuation included)."""
+    await pilot.press(*[_key(ch) for ch in text])
+
+
+def _key(ch: str) -> str:
+    names = {" ": "space", "[": "left_square_bracket", "]": "right_square_bracket",
+             "/": "slash", "\n": "enter", ":": "colon", "-": "minus", ".": "full_stop",
+             ",": "comma", "?": "question_mark", "'": "apostrophe", "(": "left_parenthesis",
+             ")": "right_parenthesis", "@": "at", "#": "number_sign", "*": "asterisk",
+             "!": "exclamation_mark", "_": "underscore"}
+    return names.get(ch, ch)

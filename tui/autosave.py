@@ -1,0 +1,71 @@
+"""Debounced saving: edits reach the store within a second, keystrokes never wait for it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from tui.core.models import Contact, Conversation
+from tui.core.store import Store
+
+QUIET_SECONDS = 0.4
+MAX_WAIT_SECONDS = 0.9
+
+
+class Autosaver:
+    """Collects edited records and saves each one shortly after the last edit.
+
+    ``tick`` is called by an interval timer; ``flush`` saves everything now (screen changes,
+    quit). The store itself hands the bytes to a writer thread, so a save here costs only the
+    serialisation, never the disk.
+    """
+
+    def __init__(self, store: Store, clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.clock = clock
+        self._pending: dict[tuple[str, str], Contact | Conversation] = {}
+        self._first: float | None = None
+        self._last: float = 0.0
+        self.error: str | None = None
+
+    def schedule(self, record: Contact | Conversation) -> None:
+        """Remember ``record`` for saving; it is saved as it is when the save happens."""
+        kind = "contact" if isinstance(record, Contact) else "conversation"
+        self._pending[(kind, record.id)] = record
+        now = self.clock()
+        self._last = now
+        if self._first is None:
+            self._first = now
+
+    @property
+    def pending(self) -> bool:
+        """True while edits wait to be saved."""
+        return bool(self._pending)
+
+    def tick(self) -> None:
+        """Save if the user paused typing, or if edits have waited long enough."""
+        if not self._pending or self._first is None:
+            return
+        now = self.clock()
+        if now - self._last >= QUIET_SECONDS or now - self._first >= MAX_WAIT_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Save every pending record now."""
+        pending, self._pending, self._first = self._pending, {}, None
+        for record in pending.values():
+            try:
+                if isinstance(record, Contact):
+                    self.store.save_contact(record)
+                else:
+                    self.store.save_conversation(record)
+            except Exception as exc:  # keep it pending, say why; never lose the edit
+                self._pending[("conversation" if isinstance(record, Conversation) else "contact",
+                               record.id)] = record
+                self.error = f"Could not save: {exc}"
+                raise
+        self.error = None
+
+    def discard(self, record_id: str) -> None:
+        """Forget pending edits of a record that is being deleted."""
+        self._pending = {k: v for k, v in self._pending.items() if k[1] != record_id}

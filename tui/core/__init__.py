@@ -1,0 +1,1 @@
+"""The UI-free core of coffeechat: models, storage, content, search, export and import."""

@@ -1,0 +1,47 @@
+"""Grouping conversations the way the home screen shows them: upcoming, to plan, past."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from tui.core.models import Conversation
+
+FINISHED = ("done", "thanked")
+
+
+@dataclass
+class Agenda:
+    """Conversations in the three groups, each already in display order."""
+
+    upcoming: list[Conversation] = field(default_factory=list)
+    to_plan: list[Conversation] = field(default_factory=list)
+    past: list[Conversation] = field(default_factory=list)
+
+
+def is_past(conversation: Conversation, now: datetime) -> bool:
+    """Finished, or its planned slot is over."""
+    if conversation.status in FINISHED:
+        return True
+    when = conversation.scheduled
+    if when is None or conversation.live.running:
+        return False
+    return when + timedelta(minutes=conversation.minutes) < now
+
+
+def group(conversations: list[Conversation], now: datetime | None = None) -> Agenda:
+    """Upcoming (soonest first), to plan (newest idea first), past (newest first)."""
+    now = now or datetime.now().astimezone()
+    agenda = Agenda()
+    for conversation in conversations:
+        if is_past(conversation, now):
+            agenda.past.append(conversation)
+        elif conversation.scheduled is not None:
+            agenda.upcoming.append(conversation)
+        else:
+            agenda.to_plan.append(conversation)
+    agenda.upcoming.sort(key=lambda c: c.scheduled or now)
+    agenda.to_plan.sort(key=lambda c: c.created_at, reverse=True)
+    agenda.past.sort(key=lambda c: c.live.started_at or c.scheduled_at or c.created_at,
+                     reverse=True)
+    return agenda

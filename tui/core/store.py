@@ -1,0 +1,339 @@
+"""The only code that talks to TinyDB: opening, queries, saves, export and import.
+
+Models go in and come out; TinyDB documents never leave this module. The app opens the store
+with a background writer so saving never blocks a keystroke; the CLI opens it synchronously.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from tui.core.models import (
+    Contact,
+    Conversation,
+    ModelError,
+    now_iso,
+)
+from tui.core.storage import (
+    APP_ID,
+    SCHEMA_VERSION,
+    BackgroundWriter,
+    CoffeechatStorage,
+    DataFile,
+    StorageError,
+)
+
+EXPORT_FORMAT = "coffeechat-export"
+
+
+class NotFoundError(KeyError):
+    """No record with that id."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "not found"
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    contacts_added: int = 0
+    contacts_updated: int = 0
+    conversations_added: int = 0
+    conversations_updated: int = 0
+    unchanged: int = 0
+
+    def summary(self) -> str:
+        """One line for the user."""
+        return (
+            f"contacts: {self.contacts_added} added, {self.contacts_updated} updated; "
+            f"conversations: {self.conversations_added} added, "
+            f"{self.conversations_updated} updated; {self.unchanged} already present"
+        )
+
+
+class Store:
+    """Contacts and conversations in one TinyDB JSON file."""
+
+    def __init__(self, db: TinyDB, storage: CoffeechatStorage, datafile: DataFile) -> None:
+        self._db = db
+        self._storage = storage
+        self.datafile = datafile
+        self._contacts: Table = db.table("contacts", cache_size=0)
+        self._conversations: Table = db.table("conversations", cache_size=0)
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        folder: Path,
+        *,
+        readonly: bool = False,
+        background: bool = False,
+        on_save_state: Callable[[str, str | None], None] | None = None,
+    ) -> Store:
+        """Open the data in ``folder``.
+
+        ``readonly`` reads without taking the lock (safe beside a running app); otherwise the
+        folder is locked for this process and a :class:`~tui.core.storage.LockedError` is raised
+        if another coffeechat holds it. ``background`` writes off the calling thread.
+        """
+        datafile = DataFile(folder)
+        data = datafile.read() if readonly else datafile.open_for_writing()
+        writer = None
+        if background and not readonly:
+            writer = BackgroundWriter(datafile, on_save_state)
+        storage = CoffeechatStorage(datafile, data, writer=writer, readonly=readonly)
+        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type,return-value]
+        store = cls(db, storage, datafile)
+        if not readonly:
+            store._ensure_meta()
+        return store
+
+    def _ensure_meta(self) -> None:
+        meta = self._db.table("meta")
+        if not meta.all():
+            meta.insert({"app": APP_ID, "schema": SCHEMA_VERSION, "created_at": now_iso()})
+
+    @property
+    def path(self) -> Path:
+        """The data file."""
+        return self.datafile.path
+
+    @property
+    def readonly(self) -> bool:
+        """True when opened without the write lock."""
+        return self._storage.readonly
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until everything saved so far is on disk."""
+        writer = self._storage.writer
+        return writer.flush(timeout) if writer else True
+
+    def save_state(self) -> tuple[str, str | None]:
+        """(``saved`` | ``saving`` | ``error``, error message) of the writes so far."""
+        writer = self._storage.writer
+        if writer is None:
+            return ("saved", None)
+        return (writer.state, writer.last_error)
+
+    def close(self) -> None:
+        """Flush and release the lock."""
+        self._db.close()
+
+    # -- contacts ------------------------------------------------------------------------
+
+    def contacts(self) -> list[Contact]:
+        """All contacts, by name."""
+        found = [Contact.from_dict(doc) for doc in self._contacts.all()]
+        return sorted(found, key=lambda c: (c.name.casefold(), c.company.casefold()))
+
+    def contact(self, contact_id: str) -> Contact:
+        """The contact with this id."""
+        doc = self._find(self._contacts, contact_id)
+        if doc is None:
+            raise NotFoundError(f"no contact with id {contact_id}")
+        return Contact.from_dict(doc)
+
+    def contact_or_none(self, contact_id: str | None) -> Contact | None:
+        """The contact with this id, or None."""
+        if not contact_id:
+            return None
+        doc = self._find(self._contacts, contact_id)
+        return Contact.from_dict(doc) if doc is not None else None
+
+    def find_contact(self, name: str, company: str = "") -> Contact | None:
+        """An existing contact with this name and company (case and spacing ignored)."""
+        key = (_norm(name), _norm(company))
+        for doc in self._contacts.all():
+            if (_norm(doc.get("name", "")), _norm(doc.get("company", ""))) == key:
+                return Contact.from_dict(doc)
+        return None
+
+    def contact_for(self, name: str, company: str = "", role: str = "") -> Contact:
+        """The existing contact with this name and company, else a new (unsaved) one.
+
+        A role given here fills an existing contact's empty role.
+        """
+        found = self.find_contact(name, company)
+        if found is None:
+            return Contact(name=name.strip(), company=company.strip(), role=role.strip())
+        if role.strip() and not found.role:
+            found.role = role.strip()
+        return found
+
+    def save_contact(self, contact: Contact) -> Contact:
+        """Insert or update a contact; returns the stored version."""
+        stored = Contact.from_dict(contact.to_dict())
+        self._upsert(self._contacts, stored.to_dict())
+        return stored
+
+    def delete_contact(self, contact_id: str) -> int:
+        """Delete a contact and their conversations; returns how many conversations went."""
+        self.contact(contact_id)
+        gone = [c.id for c in self.conversations() if c.contact_id == contact_id]
+        for conversation_id in gone:
+            self.delete_conversation(conversation_id)
+        self._contacts.remove(lambda d: d.get("id") == contact_id)
+        return len(gone)
+
+    # -- conversations -------------------------------------------------------------------
+
+    def conversations(self, contact_id: str | None = None) -> list[Conversation]:
+        """All conversations (or one contact's), in no particular order."""
+        docs = self._conversations.all()
+        if contact_id is not None:
+            docs = [d for d in docs if d.get("contact_id") == contact_id]
+        return [Conversation.from_dict(doc) for doc in docs]
+
+    def conversation(self, conversation_id: str) -> Conversation:
+        """The conversation with this id."""
+        doc = self._find(self._conversations, conversation_id)
+        if doc is None:
+            raise NotFoundError(f"no conversation with id {conversation_id}")
+        return Conversation.from_dict(doc)
+
+    def save_conversation(self, conversation: Conversation) -> Conversation:
+        """Insert or update a conversation (its contact must exist); returns the stored one."""
+        if self._find(self._contacts, conversation.contact_id) is None:
+            raise NotFoundError(f"no contact with id {conversation.contact_id}")
+        stored = Conversation.from_dict(conversation.to_dict())
+        stored.updated_at = now_iso()
+        self._upsert(self._conversations, stored.to_dict())
+        return stored
+
+    def delete_conversation(self, conversation_id: str) -> None:
+        """Delete a conversation."""
+        removed = self._conversations.remove(lambda d: d.get("id") == conversation_id)
+        if not removed:
+            raise NotFoundError(f"no conversation with id {conversation_id}")
+
+    def new_conversation(self, contact: Contact, **fields: Any) -> Conversation:
+        """Create and save a conversation with ``contact`` (saving the contact too)."""
+        self.save_contact(contact)
+        conversation = Conversation(contact_id=contact.id, **fields)
+        return self.save_conversation(conversation)
+
+    # -- export and import ---------------------------------------------------------------
+
+    def export_data(self) -> dict[str, Any]:
+        """Everything, as one JSON-ready document that :meth:`import_data` takes back."""
+        return {
+            "format": EXPORT_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "exported_at": now_iso(),
+            "contacts": [c.to_dict() for c in self.contacts()],
+            "conversations": [
+                c.to_dict() for c in sorted(self.conversations(), key=lambda c: c.created_at)
+            ],
+        }
+
+    def import_data(self, data: Any) -> ImportResult:
+        """Merge an export into this store: records are matched by id, never duplicated.
+
+        Everything is validated before anything is written, so a bad file changes nothing.
+        """
+        contacts, conversations = parse_export(data)
+        known_contacts = {c.id for c in contacts} | {c.id for c in self.contacts()}
+        for conversation in conversations:
+            if conversation.contact_id not in known_contacts:
+                raise ModelError(
+                    f"conversation {conversation.id} refers to contact "
+                    f"{conversation.contact_id}, which is neither in the file nor in the store"
+                )
+        result = ImportResult()
+        for contact in contacts:
+            existing = self._find(self._contacts, contact.id)
+            if existing is None:
+                result.contacts_added += 1
+            elif Contact.from_dict(existing) == contact:
+                result.unchanged += 1
+                continue
+            else:
+                result.contacts_updated += 1
+            self._upsert(self._contacts, contact.to_dict())
+        for conversation in conversations:
+            existing = self._find(self._conversations, conversation.id)
+            if existing is None:
+                result.conversations_added += 1
+            elif Conversation.from_dict(existing) == conversation:
+                result.unchanged += 1
+                continue
+            else:
+                result.conversations_updated += 1
+            self._upsert(self._conversations, conversation.to_dict())
+        return result
+
+    # -- internals -----------------------------------------------------------------------
+
+    @staticmethod
+    def _find(table: Table, record_id: str) -> dict[str, Any] | None:
+        for doc in table.all():
+            if doc.get("id") == record_id:
+                return doc
+        return None
+
+    @staticmethod
+    def _upsert(table: Table, doc: dict[str, Any]) -> None:
+        record_id = doc["id"]
+        matches = [d.doc_id for d in table.all() if d.get("id") == record_id]
+        if matches:
+            table.update(_replace_with(doc), doc_ids=matches)
+        else:
+            table.insert(doc)
+
+
+def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    def transform(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    return transform
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:
+    """Validate an export document and return its records (raises ModelError)."""
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise ModelError("not a coffeechat export (expected a JSON object with format "
+                         f"'{EXPORT_FORMAT}')")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise ModelError(f"export schema {schema!r} is newer than this coffeechat reads "
+                         f"({SCHEMA_VERSION}); upgrade coffeechat")
+    raw_contacts = data.get("contacts", [])
+    raw_conversations = data.get("conversations", [])
+    if not isinstance(raw_contacts, list) or not isinstance(raw_conversations, list):
+        raise ModelError("'contacts' and 'conversations' must be lists")
+    contacts = [Contact.from_dict(c) for c in raw_contacts]
+    conversations = [Conversation.from_dict(c) for c in raw_conversations]
+    _no_duplicate_ids(contacts, "contact")
+    _no_duplicate_ids(conversations, "conversation")
+    return contacts, conversations
+
+
+def _no_duplicate_ids(records: Iterable[Contact | Conversation], what: str) -> None:
+    seen: set[str] = set()
+    for record in records:
+        if record.id in seen:
+            raise ModelError(f"the export holds {what} id {record.id} twice")
+        seen.add(record.id)
+
+
+def sort_key_upcoming(conversation: Conversation) -> datetime:
+    """Soonest first."""
+    return conversation.scheduled or datetime.max.replace(tzinfo=None).astimezone()
+
+
+__all__ = ["ImportResult", "NotFoundError", "StorageError", "Store", "parse_export"]

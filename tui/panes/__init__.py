@@ -1,0 +1,1 @@
+"""The panes of a conversation: Details, Prep, Live, Reflect."""

@@ -1,0 +1,70 @@
+"""Details: who the conversation is with and what it is for, read-only (e and c edit)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.core.dates import format_when
+from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.panes.base import ConversationPane
+from tui.text import styled
+
+
+def _row(label: str, value: str) -> Content:
+    return styled((f"{label:>14}  ", "$text-muted"), value or "—")
+
+
+def details_content(conversation: Conversation, contact: Contact,
+                    introducer: Contact | None) -> Content:
+    """The details as one block of content (user text stays literal)."""
+    c, v = contact, conversation
+    when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+    cadence = f"every {c.cadence_days} days" if c.cadence_days else "no reminders"
+    lines = [
+        styled(("Conversation", "bold $accent")),
+        _row("Kind", v.kind + (f": {v.topic}" if v.topic else "")),
+        _row("Status", STATUS_LABELS[v.status]),
+        _row("When", f"{when} · {v.minutes} min · {v.medium}"),
+        _row("Place / link", v.place),
+        _row("Goal", v.goal),
+        _row("The ask", v.ask),
+        styled(""),
+        styled(("Contact", "bold $accent")),
+        _row("Name", c.name),
+        _row("Company", c.company),
+        _row("Role", c.role),
+        _row("Email", c.email),
+        _row("LinkedIn", c.linkedin),
+        _row("How found", c.how_found),
+        _row("Introduced by", introducer.label if introducer else ""),
+        _row("Tags", ", ".join(c.tags)),
+        _row("Keep in touch", cadence),
+        _row("Notes", c.notes),
+        styled(""),
+        styled(("e edits the conversation, c the contact.", "dim")),
+    ]
+    return Content("\n").join(lines)
+
+
+class DetailsPane(ConversationPane):
+    """A read-only summary of the conversation and its contact."""
+
+    introducer: Contact | None = None
+
+    def compose(self) -> ComposeResult:
+        """One scrolling block."""
+        with VerticalScroll():
+            yield Static(id="details-body")
+
+    def on_mount(self) -> None:
+        """Fill in."""
+        self.show()
+
+    def show(self) -> None:
+        """Render the current model."""
+        if self.is_mounted:
+            body = details_content(self.conversation, self.contact, self.introducer)
+            self.query_one("#details-body", Static).update(body)

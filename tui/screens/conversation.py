@@ -1,0 +1,176 @@
+"""One conversation: a title line and the Details, Prep, Live and Reflect panes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from tui.core.dates import format_when
+from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.panes.base import ConversationPane
+from tui.panes.details import DetailsPane
+from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.text import one_line, styled
+from tui.widgets.save_indicator import SaveIndicator
+
+# (tab id, title, key, pane class): the panes in the order they are shown.
+PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
+    ("details", "Details", "f2", DetailsPane),
+]
+
+
+class ConversationScreen(Screen[None]):
+    """Holds the conversation being worked on; panes edit it, this screen saves it."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="Save and go back to the list", id="conv.back"),
+        Binding("e", "edit_conversation", "Edit", tooltip="Edit who, when, goal and ask",
+                id="conv.edit"),
+        Binding("c", "edit_contact", "Contact", show=False, tooltip="Edit the contact",
+                id="conv.contact"),
+        *[
+            Binding(key, f"pane('{pane_id}')", title, tooltip=f"Show the {title} pane",
+                    id=f"conv.{pane_id}")
+            for pane_id, title, key, _ in PANES
+        ],
+    ]
+    DEFAULT_CSS = """
+    ConversationScreen #title-bar { height: 1; background: $panel; }
+    ConversationScreen #title { width: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, conversation_id: str) -> None:
+        super().__init__()
+        self.conversation_id = conversation_id
+        self.conversation: Conversation
+        self.contact: Contact
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        """The app's store."""
+        return self.app.store  # type: ignore[attr-defined]
+
+    def _load(self) -> None:
+        self.conversation = self.store.conversation(self.conversation_id)
+        self.contact = self.store.contact_or_none(self.conversation.contact_id) or Contact(
+            name="(missing contact)", id=self.conversation.contact_id
+        )
+
+    def compose(self) -> ComposeResult:
+        """Title line, the panes as tabs, the footer."""
+        self._load()
+        with Horizontal(id="title-bar"):
+            yield Static(id="title")
+            yield SaveIndicator()
+        with TabbedContent(id="panes"):
+            for pane_id, title, key, pane_class in PANES:
+                with TabPane(f"{title} [{key}]", id=pane_id):
+                    yield pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the title and the details of the contact's introducer."""
+        self._show_title()
+        self._update_introducer()
+
+    def _update_introducer(self) -> None:
+        details = self.query_one(DetailsPane)
+        details.introducer = self.store.contact_or_none(self.contact.introduced_by)
+        details.show()
+
+    def _show_title(self) -> None:
+        v, c = self.conversation, self.contact
+        when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+        company = f" · {one_line(c.company, 40)}" if c.company else ""
+        self.query_one("#title", Static).update(styled(
+            (one_line(c.name, 40), "bold"), company,
+            (f"  {v.kind} · {STATUS_LABELS[v.status]} · {when}", "dim"),
+        ))
+
+    # -- saving --------------------------------------------------------------------------
+
+    @on(ConversationPane.Edited)
+    def _pane_edited(self, event: ConversationPane.Edited) -> None:
+        event.stop()
+        self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        if event.contact_changed:
+            self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
+        self._show_title()
+
+    def save_now(self) -> None:
+        """Hand every pending edit to the store (the disk write happens off this thread)."""
+        self.app.autosaver.flush()  # type: ignore[attr-defined]
+
+    def on_screen_suspend(self) -> None:
+        """Another screen on top: save."""
+        self.save_now()
+
+    def on_unmount(self) -> None:
+        """Leaving: save."""
+        self.save_now()
+
+    @on(TabbedContent.TabActivated)
+    def _pane_changed(self) -> None:
+        self.save_now()
+
+    def replace_models(self, conversation: Conversation, contact: Contact) -> None:
+        """Show models that were saved from a form: every pane gets the new ones."""
+        self.conversation, self.contact = conversation, contact
+        for pane in self.query(ConversationPane):
+            pane.load(conversation, contact)
+        self._update_introducer()
+        self._show_title()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Save and return to the list."""
+        self.save_now()
+        self.dismiss()
+
+    def action_pane(self, pane_id: str) -> None:
+        """Switch pane."""
+        self.query_one(TabbedContent).active = pane_id
+
+    def action_edit_conversation(self) -> None:
+        """Edit who, when, goal and ask in the form."""
+        self.save_now()
+        form = ConversationForm(self.conversation, self.contact, self.store.contacts())
+        self.app.push_screen(form, self._edited_in_form)
+
+    def _edited_in_form(self, draft: ConversationDraft | None) -> None:
+        if draft is None:
+            return
+        contact = self.store.contact_for(draft.name, draft.company, draft.role)
+        contact = self.store.save_contact(contact)
+        draft.conversation.contact_id = contact.id
+        conversation = self.store.save_conversation(draft.conversation)
+        self.replace_models(conversation, contact)
+
+    def action_edit_contact(self) -> None:
+        """Edit the contact in the form."""
+        self.save_now()
+        self.app.push_screen(ContactForm(self.contact, self.store.contacts()),
+                             self._contact_edited)
+
+    def _contact_edited(self, contact: Contact | None) -> None:
+        if contact is not None:
+            saved = self.store.save_contact(contact)
+            self.replace_models(self.conversation, saved)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's commands for the command palette."""
+        for pane_id, title, _, _ in PANES:
+            yield SystemCommand(f"Show {title}", f"Switch to the {title} pane",
+                                lambda p=pane_id: self.action_pane(p))
+        yield SystemCommand("Edit conversation", "Who, when, goal and ask",
+                            self.action_edit_conversation)
+        yield SystemCommand("Edit contact", "Name, company, how found, keep in touch",
+                            self.action_edit_contact)
+        yield SystemCommand("Back to the list", "Save and go back", self.action_back)

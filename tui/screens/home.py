@@ -1,0 +1,252 @@
+"""Home: conversations (upcoming, to plan, past) and contacts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
+
+from tui.core.models import Contact, Conversation
+from tui.core.store import NotFoundError
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.widgets.record_lists import ContactList, ConversationList
+
+
+class HomeScreen(Screen[None]):
+    """The lists a user starts from; every change goes through the store and is shown again."""
+
+    BINDINGS = [
+        Binding("n", "new_conversation", "New chat", tooltip="Plan a new conversation",
+                id="home.new"),
+        Binding("a", "new_contact", "Add contact", tooltip="Add a contact", id="home.contact"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted item", id="home.edit"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted item",
+                id="home.delete"),
+        Binding("slash", "filter", "Filter", tooltip="Filter the list by name, company or goal",
+                id="home.filter"),
+        Binding("1", "tab('conversations')", "Chats", show=False, id="home.tab1"),
+        Binding("2", "tab('contacts')", "Contacts", show=False, id="home.tab2"),
+        Binding("q", "app.quit", "Quit", tooltip="Save and quit", id="home.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Header, a filter line, the tabs, the footer."""
+        yield Header()
+        yield Input(placeholder="filter: name, company, goal (esc clears)", id="filter",
+                    compact=True)
+        with TabbedContent(id="home-tabs", initial="conversations"):
+            with TabPane("Conversations [1]", id="conversations"):
+                yield ConversationList(id="conversation-list")
+            with TabPane("Contacts [2]", id="contacts"):
+                yield ContactList(id="contact-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the lists and put the cursor in the conversations."""
+        self.refresh_lists()
+        self.query_one("#filter").display = False
+        self.query_one(ConversationList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a conversation: show what changed there."""
+        self.refresh_lists()
+
+    # -- showing -------------------------------------------------------------------------
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        """The app's store."""
+        return self.app.store  # type: ignore[attr-defined]
+
+    def refresh_lists(self) -> None:
+        """Rebuild both lists from the store, applying the filter."""
+        needle = self.query_one("#filter", Input).value
+        contacts = self.store.contacts()
+        by_id = {c.id: c for c in contacts}
+        conversations = self.store.conversations()
+        self.query_one(ConversationList).show(conversations, by_id, needle)
+        counts = Counter(c.contact_id for c in conversations)
+        self.query_one(ContactList).show_contacts(contacts, counts, needle)
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("conversations").label = f"Conversations ({len(conversations)}) [1]"
+        tabs.get_tab("contacts").label = f"Contacts ({len(contacts)}) [2]"
+
+    def _on_contacts_tab(self) -> bool:
+        return self.query_one(TabbedContent).active == "contacts"
+
+    def action_tab(self, tab: str) -> None:
+        """Switch tab and focus its list."""
+        self.query_one(TabbedContent).active = tab
+        self._focus_list()
+
+    def _focus_list(self) -> None:
+        target = ContactList if self._on_contacts_tab() else ConversationList
+        self.query_one(target).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self._focus_list()
+
+    # -- filter --------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Show the filter line and type into it."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.refresh_lists()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self._focus_list()
+
+    def key_escape(self) -> None:
+        """Escape clears and hides the filter."""
+        box = self.query_one("#filter", Input)
+        if box.display:
+            box.value = ""
+            box.display = False
+            self._focus_list()
+
+    # -- opening and editing -------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#conversation-list")
+    def _open_conversation(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_conversation(event.option.id)
+
+    @on(OptionList.OptionSelected, "#contact-list")
+    def _open_contact(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.edit_contact(event.option.id)
+
+    def open_conversation(self, conversation_id: str) -> None:
+        """Show one conversation."""
+        from tui.screens.conversation import ConversationScreen
+
+        try:
+            self.store.conversation(conversation_id)
+        except NotFoundError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.app.push_screen(ConversationScreen(conversation_id))
+
+    def action_new_conversation(self) -> None:
+        """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
+        contact = None
+        if self._on_contacts_tab():
+            contact = self.store.contact_or_none(self.query_one(ContactList).current_id)
+        form = ConversationForm(None, contact, self.store.contacts())
+        self.app.push_screen(form, self._save_new_conversation)
+
+    def _save_new_conversation(self, draft: ConversationDraft | None) -> None:
+        if draft is None:
+            return
+        contact = self.store.contact_for(draft.name, draft.company, draft.role)
+        draft.conversation.contact_id = contact.id
+        self.store.save_contact(contact)
+        saved = self.store.save_conversation(draft.conversation)
+        self.query_one("#filter", Input).value = ""
+        self.action_tab("conversations")
+        self.refresh_lists()
+        self.query_one(ConversationList).select_id(saved.id)
+        self.notify(f"Planned a conversation with {contact.name}.", markup=False, timeout=3)
+
+    def action_new_contact(self) -> None:
+        """Add a contact."""
+        self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
+
+    def action_edit(self) -> None:
+        """Edit the highlighted contact or conversation."""
+        if self._on_contacts_tab():
+            contact_id = self.query_one(ContactList).current_id
+            if contact_id:
+                self.edit_contact(contact_id)
+            return
+        conversation_id = self.query_one(ConversationList).current_id
+        if conversation_id:
+            conversation = self.store.conversation(conversation_id)
+            contact = self.store.contact_or_none(conversation.contact_id)
+            form = ConversationForm(conversation, contact, self.store.contacts())
+            self.app.push_screen(form, self._save_edited_conversation)
+
+    def _save_edited_conversation(self, draft: ConversationDraft | None) -> None:
+        if draft is None:
+            return
+        contact = self.store.contact_for(draft.name, draft.company, draft.role)
+        self.store.save_contact(contact)
+        draft.conversation.contact_id = contact.id
+        self.store.save_conversation(draft.conversation)
+        self.refresh_lists()
+
+    def edit_contact(self, contact_id: str) -> None:
+        """Open the contact form for this contact."""
+        contact = self.store.contact(contact_id)
+        self.app.push_screen(ContactForm(contact, self.store.contacts()), self._save_contact)
+
+    def _save_contact(self, contact: Contact | None) -> None:
+        if contact is None:
+            return
+        twin = self.store.find_contact(contact.name, contact.company)
+        if twin is not None and twin.id != contact.id:
+            self.notify(f"Note: {twin.label} already exists; both are kept.", markup=False)
+        saved = self.store.save_contact(contact)
+        self.refresh_lists()
+        self.query_one(ContactList).select_id(saved.id)
+
+    # -- deleting ------------------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        """Ask, then delete the highlighted contact (with their conversations) or conversation."""
+        if self._on_contacts_tab():
+            contact_id = self.query_one(ContactList).current_id
+            if not contact_id:
+                return
+            contact = self.store.contact(contact_id)
+            count = len(self.store.conversations(contact_id))
+            extra = f" and their {count} conversation{'s' if count != 1 else ''}" if count else ""
+            question = f"Delete {contact.label}{extra}? This cannot be undone."
+            self.app.push_screen(ConfirmScreen(question),
+                                 lambda yes: self._delete_contact(contact_id, bool(yes)))
+            return
+        conversation_id = self.query_one(ConversationList).current_id
+        if not conversation_id:
+            return
+        conversation = self.store.conversation(conversation_id)
+        who = self.store.contact_or_none(conversation.contact_id)
+        question = f"Delete the conversation with {who.label if who else 'unknown'}? " \
+                   "Its notes go with it. This cannot be undone."
+        self.app.push_screen(ConfirmScreen(question),
+                             lambda yes: self._delete_conversation(conversation, bool(yes)))
+
+    def _delete_contact(self, contact_id: str, yes: bool) -> None:
+        if yes:
+            for conversation in self.store.conversations(contact_id):
+                self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
+            self.app.autosaver.discard(contact_id)  # type: ignore[attr-defined]
+            self.store.delete_contact(contact_id)
+            self.refresh_lists()
+
+    def _delete_conversation(self, conversation: Conversation, yes: bool) -> None:
+        if yes:
+            self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
+            self.store.delete_conversation(conversation.id)
+            self.refresh_lists()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's commands for the command palette."""
+        yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
+        yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
+        yield SystemCommand("Show conversations", "Switch to the conversations tab",
+                            lambda: self.action_tab("conversations"))
+        yield SystemCommand("Show contacts", "Switch to the contacts tab",
+                            lambda: self.action_tab("contacts"))
