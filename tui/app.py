@@ -25,7 +25,7 @@ TICK_SECONDS = 0.2
 class CoffeechatApp(App[int]):
     """A keyboard-first companion for informational interviews."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
