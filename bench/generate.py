@@ -19,7 +19,11 @@ from tui.core.models import (
 )
 from tui.core.store import Store
 
-WORDS = ["platform", "team", "roadmap", "hiring", "culture", "mentor", "scale", "growth", "product", "design", "data", "interview", "career", "path", "startup", "customer", "research", "strategy", "advice", "network"]
+WORDS = (
+    "platform", "team", "roadmap", "hiring", "culture", "mentor", "scale", "growth", "product",
+    "design", "data", "interview", "career", "path", "startup", "customer", "research",
+    "strategy", "advice", "network",
+)
 
 
 def _text(rng: random.Random, words: int) -> str:
