@@ -38,3 +38,10 @@ def test_a_stale_document_is_caught_by_a_fresh_encoding() -> None:
     cache.encode(data)
     data["contacts"]["1"]["name"] = "Bea"  # edited without marking dirty
     assert cache.encode(data) != encode(data)
+
+
+def test_a_lone_surrogate_from_a_broken_paste_is_still_saved_as_json() -> None:
+    data = {"conversations": {"1": {"note": "half an emoji \ud83d, then more ü"}}}
+    written = encode(data)
+    assert json.loads(written) == data
+    assert DocumentCache().encode(data) == written

@@ -467,7 +467,9 @@ class Conversation(Record):
         contact_id = _str(d, "contact_id", where)
         if not contact_id:
             raise ModelError(f"{where}: 'contact_id' is missing")
-        minutes = _int(d, "minutes", where, DEFAULT_MINUTES) or DEFAULT_MINUTES
+        minutes = _int(d, "minutes", where, DEFAULT_MINUTES)
+        if minutes is None:
+            minutes = DEFAULT_MINUTES
         if not 1 <= minutes <= MAX_MINUTES:
             raise ModelError(f"{where}: 'minutes' must be from 1 to {MAX_MINUTES}")
         return cls(

@@ -148,7 +148,15 @@ def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:
 def encode(data: dict[str, Any]) -> bytes:
     """Serialise the database the way it is written to disk."""
     # No indent: with one, json falls back to its pure-Python encoder (about 6x slower).
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+    return _dumps(data)
+
+
+def _dumps(value: Any) -> bytes:
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a broken paste) cannot be UTF-8; \u escapes keep it as JSON.
+        return json.dumps(value, ensure_ascii=True).encode("ascii")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -396,9 +404,7 @@ class DocumentCache:
     def encode(self, data: dict[str, Any]) -> bytes:
         """The whole database as JSON bytes."""
 
-        def dumps(value: Any) -> bytes:
-            return json.dumps(value, ensure_ascii=False).encode("utf-8")
-
+        dumps = _dumps
         chunks: list[bytes] = [b"{"]
         for position, (name, table) in enumerate(data.items()):
             cache = self.parts.setdefault(name, {})
