@@ -50,9 +50,9 @@ class ContactForm(FormScreen[Contact]):
     def fields(self) -> list[tuple[str, Widget]]:
         """Name, company, role, email, LinkedIn, how found, introduced by, tags, cadence, notes."""
         c = self.contact
-        how = c.how_found if c.how_found in HOW_FOUND else Select.BLANK
+        how = c.how_found if c.how_found in HOW_FOUND else Select.NULL
         intro_options = [(o.label, o.id) for o in self.others]
-        intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.BLANK
+        intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.NULL
         cadence = "" if c.cadence_days is None else str(c.cadence_days)
         notes = TextArea(c.notes, id="c-notes", soft_wrap=True, show_line_numbers=False)
         return [
