@@ -18,6 +18,7 @@ import contextlib
 import json
 import os
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -421,6 +422,33 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+# -- coffeechat demo ---------------------------------------------------------------------
+
+
+def _add_demo(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "demo",
+        help="open the app on sample data in a throwaway folder",
+        description="Open the app on a few sample conversations at every stage, in a "
+        "temporary folder that is deleted afterwards. Your own data is not touched.",
+    )
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
+    """Fill a temporary folder with the demo data and open the app on it."""
+    from tui.core.demo import load_demo
+
+    with tempfile.TemporaryDirectory(prefix="coffeechat-demo-") as tmp:
+        demo_folder = Path(tmp)
+        store = open_store(demo_folder, readonly=False)
+        try:
+            load_demo(store)
+        finally:
+            store.close()
+        return open_app(demo_folder)
+
+
 # -- the parser --------------------------------------------------------------------------
 
 # Each entry adds one subcommand: ``register(subparsers, common_options)``; the subcommand's
@@ -432,6 +460,7 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_list,
     _add_export,
     _add_import,
+    _add_demo,
 )
 
 
