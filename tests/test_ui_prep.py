@@ -12,6 +12,8 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
+from tui.core.models import Message
+from tui.core.settings import save_setting
 from tui.widgets.prep_part import PrepHost
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
@@ -211,20 +213,21 @@ async def test_outreach_draft_about_me_copy_and_mark_sent(tmp_path: Path) -> Non
     assert settings["my_name"] == "Sam"
 
 
-async def test_redraft_replaces_and_ctrl_z_brings_it_back(tmp_path: Path) -> None:
-    app = new_app(tmp_path)
+async def test_about_me_fills_an_older_draft_and_redraft_can_be_undone(tmp_path: Path) -> None:
+    save_setting("my_name", "Sam", tmp_path / "config")
+    app = new_app(tmp_path, outreach=Message(draft="Dear {name},\nI am {my_name}."))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prep(pilot, "3")
         draft = app.screen.query_one("#outreach-draft", TextArea)
-        await pilot.press("ctrl+a", "ctrl+k")  # start of line, delete "Hi Ana,"
-        await type_text(pilot, "Dear")
+        assert draft.text == "Dear {name},\nI am Sam."
+        assert app.screen.query_one("#my-name", Input).value == "Sam"
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert draft.text.startswith("Hi Ana,")
+        assert draft.text.startswith("Hi Ana,") and "My name is Sam." in draft.text
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert draft.text.startswith("Dear\n")
-    assert conversation_on_disk(app, tmp_path)["outreach"]["draft"].startswith("Dear\n")
+        assert draft.text == "Dear {name},\nI am Sam."
+    assert conversation_on_disk(app, tmp_path)["outreach"]["draft"] == "Dear {name},\nI am Sam."
 
 
 async def test_scheduling_with_a_bad_date_then_a_good_one(tmp_path: Path) -> None:
@@ -250,7 +253,10 @@ async def test_scheduling_with_a_bad_date_then_a_good_one(tmp_path: Path) -> Non
         assert "1 to 600" in text_of(app, "#minutes-feedback")
         await pilot.press("backspace", "4", "5", "enter")
         assert app.focused.id == "medium"
-        await pilot.press("enter", "down", "enter", "tab")  # video -> phone
+        await pilot.press("enter")
+        overlay = app.screen.query_one("#medium SelectOverlay", OptionList)
+        assert overlay.size.height == 3  # every medium on show, not just one row
+        await pilot.press("down", "enter", "tab")  # video -> phone
         await type_text(pilot, "[i]5")
         await pilot.press("ctrl+o")
         await pilot.pause()

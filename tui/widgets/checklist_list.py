@@ -38,7 +38,7 @@ class ChecklistList(OptionList):
     BINDINGS = [
         Binding("space", "toggle", "Tick", tooltip="Tick or untick the item", id="prep.tick"),
         Binding("n", "note", "Note", tooltip="Write a note on the item", id="prep.note"),
-        Binding("enter", "note", "Note", show=False, tooltip="Write a note on the item",
+        Binding("enter", "note", "Note (enter)", show=False, tooltip="Write a note on the item",
                 id="prep.note_enter"),
         Binding("a", "add", "Add", tooltip="Add an item to this section", id="prep.add_item"),
         Binding("d,delete", "remove", "Remove", tooltip="Remove the item (u puts it back)",

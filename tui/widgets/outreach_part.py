@@ -87,10 +87,16 @@ class OutreachPart(PrepPart):
         return draft_outreach(self.host.content.outreach, values)
 
     def on_shown(self) -> None:
-        """Draft from the template the first time; then show."""
-        if not self.conversation.outreach.draft.strip():
-            self.conversation.outreach.draft = self.fresh_draft()
+        """Draft from the template the first time (later: fill in "about me"); then show."""
+        outreach = self.conversation.outreach
+        if not outreach.draft.strip():
+            outreach.draft = self.fresh_draft()
             self.edited()
+        else:
+            filled = draft_outreach(outreach.draft, {k: v for k, v in self.me.items() if v})
+            if filled != outreach.draft:
+                outreach.draft = filled
+                self.edited()
         self.show_model()
 
     def show_model(self) -> None:
