@@ -22,6 +22,7 @@ from tui.widgets.checklist_list import SECTION_PREFIX, ChecklistList, item_promp
 from tui.widgets.prep_part import PrepPart, SubInput
 
 MAX_NOTES = 100_000
+EMPTY_CHECKLIST = Option(styled(("No checklist items: a adds one.", "dim italic")), disabled=True)
 
 
 class ChecklistPart(PrepPart):
@@ -94,7 +95,7 @@ class ChecklistPart(PrepPart):
             options.append(Option(section_prompt(title, items), id=SECTION_PREFIX + title,
                                   disabled=True))
             options.extend(Option(item_prompt(i), id=i.id) for i in items)
-        checklist.set_options(options)
+        checklist.set_options(options or [EMPTY_CHECKLIST])
         ids = [o.id for o in options if not o.disabled]
         if ids:
             checklist.highlighted = checklist.get_option_index(keep if keep in ids else ids[0])
