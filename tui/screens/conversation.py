@@ -13,8 +13,10 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tui.core.dates import format_when
 from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.core.referrals import promote_referrals
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
+from tui.panes.reflect import ReflectPane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import one_line, styled
 from tui.widgets.save_indicator import SaveIndicator
@@ -22,6 +24,7 @@ from tui.widgets.save_indicator import SaveIndicator
 # (tab id, title, key, pane class): the panes in the order they are shown.
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
     ("details", "Details", "f2", DetailsPane),
+    ("reflect", "Reflect", "f5", ReflectPane),
 ]
 
 
@@ -102,6 +105,19 @@ class ConversationScreen(Screen[None]):
         if event.contact_changed:
             self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
         self._show_title()
+
+    @on(ReflectPane.PromoteReferrals)
+    def _promote_referrals(self, event: ReflectPane.PromoteReferrals) -> None:
+        event.stop()
+        self.save_now()
+        try:
+            made = promote_referrals(self.store, self.conversation)
+        except Exception as exc:
+            self.notify(f"Could not make the contacts: {exc}", severity="error", markup=False)
+            return
+        self.replace_models(self.store.conversation(self.conversation.id), self.contact)
+        names = ", ".join(c.name for c in made)
+        self.notify(f"Made contacts of {names}, each with a planned chat (idea).", markup=False)
 
     def save_now(self) -> None:
         """Hand every pending edit to the store (the disk write happens off this thread)."""

@@ -1,9 +1,10 @@
-"""Home: conversations (upcoming, to plan, past) and contacts."""
+"""Home: conversations (upcoming, to plan, past), contacts, and what is due."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -11,11 +12,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
 
+from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact, Conversation
 from tui.core.store import NotFoundError
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
+
+# Due items that open the conversation on its Reflect pane (where they are dealt with).
+OPEN_ON_REFLECT = ("thank-you", "action")
 
 
 class HomeScreen(Screen[None]):
@@ -32,6 +38,9 @@ class HomeScreen(Screen[None]):
                 id="home.filter"),
         Binding("1", "tab('conversations')", "Chats", show=False, id="home.tab1"),
         Binding("2", "tab('contacts')", "Contacts", show=False, id="home.tab2"),
+        Binding("3", "tab('due')", "Due", show=False,
+                tooltip="Thank-you notes, actions, referrals and people to get back to",
+                id="home.tab3"),
         Binding("q", "app.quit", "Quit", tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -45,6 +54,8 @@ class HomeScreen(Screen[None]):
                 yield ConversationList(id="conversation-list")
             with TabPane("Contacts [2]", id="contacts"):
                 yield ContactList(id="contact-list")
+            with TabPane("Due [3]", id="due"):
+                yield DueList(id="due-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,21 +75,33 @@ class HomeScreen(Screen[None]):
         """The app's store."""
         return self.app.store  # type: ignore[attr-defined]
 
+    def now(self) -> datetime:
+        """The app's clock (tests and snapshots fix it)."""
+        clock = getattr(self.app, "now", None)
+        return clock() if callable(clock) else datetime.now().astimezone()
+
     def refresh_lists(self) -> None:
-        """Rebuild both lists from the store, applying the filter."""
+        """Rebuild the lists from the store, applying the filter."""
         needle = self.query_one("#filter", Input).value
+        now = self.now()
         contacts = self.store.contacts()
         by_id = {c.id: c for c in contacts}
         conversations = self.store.conversations()
-        self.query_one(ConversationList).show(conversations, by_id, needle)
+        self.query_one(ConversationList).show(conversations, by_id, needle, now)
         counts = Counter(c.contact_id for c in conversations)
         self.query_one(ContactList).show_contacts(contacts, counts, needle)
+        due = due_items(contacts, conversations, now)
+        self.query_one(DueList).show_items(due, needle)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = f"Conversations ({len(conversations)}) [1]"
         tabs.get_tab("contacts").label = f"Contacts ({len(contacts)}) [2]"
+        tabs.get_tab("due").label = f"Due ({len(due)}) [3]"
 
     def _on_contacts_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "contacts"
+
+    def _on_due_tab(self) -> bool:
+        return self.query_one(TabbedContent).active == "due"
 
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
@@ -86,7 +109,8 @@ class HomeScreen(Screen[None]):
         self._focus_list()
 
     def _focus_list(self) -> None:
-        target = ContactList if self._on_contacts_tab() else ConversationList
+        active = self.query_one(TabbedContent).active
+        target = {"contacts": ContactList, "due": DueList}.get(active, ConversationList)
         self.query_one(target).focus()
 
     @on(TabbedContent.TabActivated)
@@ -129,16 +153,34 @@ class HomeScreen(Screen[None]):
         if event.option.id:
             self.edit_contact(event.option.id)
 
-    def open_conversation(self, conversation_id: str) -> None:
-        """Show one conversation."""
+    @on(OptionList.OptionSelected, "#due-list")
+    async def _open_due(self, event: OptionList.OptionSelected) -> None:
+        item = self.query_one(DueList).items.get(event.option.id or "")
+        if item is not None:
+            await self.open_due(item)
+
+    async def open_due(self, item: DueItem) -> None:
+        """Open what a due item is about: the contact form for a keep-in-touch reminder,
+        else its conversation (on the Reflect pane for a thank-you or an action)."""
+        if item.kind == "cadence" or not item.conversation_id:
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+            return
+        mounted = self.open_conversation(item.conversation_id)
+        if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
+            await mounted
+            self.app.screen.action_pane("reflect")  # type: ignore[attr-defined]
+
+    def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
+        """Show one conversation; the result can be awaited to wait until it is mounted."""
         from tui.screens.conversation import ConversationScreen
 
         try:
             self.store.conversation(conversation_id)
         except NotFoundError as exc:
             self.notify(str(exc), severity="error", markup=False)
-            return
-        self.app.push_screen(ConversationScreen(conversation_id))
+            return None
+        return self.app.push_screen(ConversationScreen(conversation_id))
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
@@ -166,7 +208,15 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
 
     def action_edit(self) -> None:
-        """Edit the highlighted contact or conversation."""
+        """Edit the highlighted contact or conversation (or the one a due item is about)."""
+        if self._on_due_tab():
+            item = self.query_one(DueList).current_item
+            if item is not None and (item.kind == "cadence" or not item.conversation_id):
+                if item.contact_id:
+                    self.edit_contact(item.contact_id)
+            elif item is not None and item.conversation_id:
+                self._edit_conversation(item.conversation_id)
+            return
         if self._on_contacts_tab():
             contact_id = self.query_one(ContactList).current_id
             if contact_id:
@@ -174,10 +224,13 @@ class HomeScreen(Screen[None]):
             return
         conversation_id = self.query_one(ConversationList).current_id
         if conversation_id:
-            conversation = self.store.conversation(conversation_id)
-            contact = self.store.contact_or_none(conversation.contact_id)
-            form = ConversationForm(conversation, contact, self.store.contacts())
-            self.app.push_screen(form, self._save_edited_conversation)
+            self._edit_conversation(conversation_id)
+
+    def _edit_conversation(self, conversation_id: str) -> None:
+        conversation = self.store.conversation(conversation_id)
+        contact = self.store.contact_or_none(conversation.contact_id)
+        form = ConversationForm(conversation, contact, self.store.contacts())
+        self.app.push_screen(form, self._save_edited_conversation)
 
     def _save_edited_conversation(self, draft: ConversationDraft | None) -> None:
         if draft is None:
@@ -207,6 +260,10 @@ class HomeScreen(Screen[None]):
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
+        if self._on_due_tab():
+            self.notify("The Due list cannot delete: enter opens the item to deal with it.",
+                        markup=False, severity="warning")
+            return
         if self._on_contacts_tab():
             contact_id = self.query_one(ContactList).current_id
             if not contact_id:
@@ -250,3 +307,5 @@ class HomeScreen(Screen[None]):
                             lambda: self.action_tab("conversations"))
         yield SystemCommand("Show contacts", "Switch to the contacts tab",
                             lambda: self.action_tab("contacts"))
+        yield SystemCommand("Show what is due", "Thank-you notes, actions, referrals, "
+                            "people to get back to", lambda: self.action_tab("due"))
