@@ -54,7 +54,8 @@ def test_temp_file_is_removed_even_on_failure(tmp_path: Path) -> None:
 
 
 def test_missing_or_unrunnable_editor(tmp_path: Path) -> None:
-    with pytest.raises(EditorError, match="'no-such-editor-xyz' \\(from \\$EDITOR\\) was not found"):
+    missing = r"'no-such-editor-xyz' \(from \$EDITOR\) was not found"
+    with pytest.raises(EditorError, match=missing):
         edit_text("x", {"EDITOR": "no-such-editor-xyz"})
     plain_file = tmp_path / "not-executable"
     plain_file.write_text("hi")

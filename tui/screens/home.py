@@ -80,17 +80,19 @@ class HomeScreen(Screen[None]):
         clock = getattr(self.app, "now", None)
         return clock() if callable(clock) else datetime.now().astimezone()
 
-    def refresh_lists(self) -> None:
-        """Rebuild the lists from the store, applying the filter."""
-        needle = self.query_one("#filter", Input).value
+    def refresh_lists(self, reload: bool = True) -> None:
+        """Rebuild the lists, applying the filter; ``reload`` reads the store again first."""
         now = self.now()
-        contacts = self.store.contacts()
+        if reload or not hasattr(self, "_records"):
+            self._records = (self.store.contacts(), self.store.conversations())
+            self._due = due_items(*self._records, now)
+        contacts, conversations = self._records
+        due = self._due
+        needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
-        conversations = self.store.conversations()
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
         counts = Counter(c.contact_id for c in conversations)
         self.query_one(ContactList).show_contacts(contacts, counts, needle)
-        due = due_items(contacts, conversations, now)
         self.query_one(DueList).show_items(due, needle)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = f"Conversations ({len(conversations)}) [1]"
@@ -127,7 +129,7 @@ class HomeScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self.refresh_lists()
+        self.refresh_lists(reload=False)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
