@@ -215,3 +215,33 @@ def test_most_urgent_first_and_json_shape() -> None:
                     "reason": "thank-you overdue by 2h"}
     assert (items[0].contact, items[0].to_json()["conversation"]) == ("Bob", None)
     assert len({i.key for i in items}) == len(items)
+
+
+# -- dealing with an item from the list -----------------------------------------------------
+
+def test_settle_checks_off_marks_sent_and_logs_touches() -> None:
+    from tui.core.due_actions import latest_conversation, settle
+
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+    ana = person(cadence_days=30, last_contacted="2026-10-01")
+    c = ended("2026-12-03T10:00:00+00:00", actions=[ActionItem(text="late", due="2026-12-01")],
+              referrals=[Referral(name="Bob")])
+    kinds = {i.kind: i for i in due_items([ana], [c], now)}
+    assert settle(kinds["action"], c, ana, now.date()) == "Checked off: late"
+    assert c.actions[0].done
+    settle(kinds["thank-you"], c, ana, now.date())
+    assert (c.status, c.thank_you.sent_on, ana.last_contacted) == (
+        "thanked", "2026-12-04", "2026-12-04")
+    with pytest.raises(ValueError, match="referral needs you"):
+        settle(kinds["referral"], c, ana, now.date())
+    bob = person(id="bob", name="Bob", cadence_days=7, last_contacted="2026-11-01")
+    old = chat(contact_id="bob", created_at="2026-01-01T00:00:00+00:00")
+    new = chat(contact_id="bob", scheduled_at="2026-11-01T10:00:00+00:00")
+    assert latest_conversation([old, new]) is new
+    item = due_items([bob], [old, new], now)[0]
+    settle(item, new, bob, now.date())
+    assert (bob.last_contacted, [f.on for f in new.followups]) == ("2026-12-04", ["2026-12-04"])
+    assert due_items([bob], [old, new], now) == []
+    lonely = person(id="dee", name="Dee", cadence_days=7, last_contacted="2026-11-01")
+    settle(due_items([lonely], [], now)[0], None, lonely, now.date())
+    assert lonely.last_contacted == "2026-12-04"

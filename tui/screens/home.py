@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
 
+from tui.core.due_actions import latest_conversation, settle
 from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact, Conversation
 from tui.core.store import NotFoundError
@@ -41,6 +42,9 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
+        Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
+                "the action off, mark the thank-you sent, or log a touch today",
+                id="home.settle"),
         Binding("q", "app.quit", "Quit", tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -105,6 +109,34 @@ class HomeScreen(Screen[None]):
     def _on_due_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "due"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``x`` (done) only means something on the Due tab."""
+        if action == "settle":
+            return self._on_due_tab()
+        return True
+
+    def action_settle(self) -> None:
+        """Deal with the highlighted due item without opening it, then show the list again."""
+        item = self.query_one(DueList).current_item
+        if item is None:
+            return
+        contact = self.store.contact_or_none(item.contact_id)
+        if item.conversation_id and item.kind != "cadence":
+            conversation = self.store.conversation(item.conversation_id)
+        else:
+            conversation = latest_conversation(self.store.conversations(item.contact_id))
+        try:
+            message = settle(item, conversation, contact, self.now().date())
+        except ValueError as exc:
+            self.notify(str(exc), markup=False, severity="warning")
+            return
+        if contact is not None:
+            self.store.save_contact(contact)
+        if conversation is not None:
+            self.store.save_conversation(conversation)
+        self.refresh_lists()
+        self.notify(message, markup=False, timeout=3)
+
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
         self.query_one(TabbedContent).active = tab
@@ -118,6 +150,7 @@ class HomeScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._focus_list()
+        self.refresh_bindings()
 
     # -- filter --------------------------------------------------------------------------
 
