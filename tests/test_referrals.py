@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.core.models import Conversation, Referral
-from tui.core.referrals import pending_referrals, promote_referrals
+from tui.core.referrals import pending_referrals, promote_referrals, promoted_summary
 from tui.core.store import Store
 
 
@@ -24,6 +24,9 @@ def test_promote_makes_contacts_with_a_planned_idea_and_reuses_existing(tmp_path
     assert [c.name for c in made] == ["Bob Lee", "Carla Diaz", "Bob Lee"]
     assert made[0].id == made[2].id and made[1].id == existing.id
     assert pending_referrals(chat) == []
+    assert promoted_summary(made) == ("Bob Lee and Carla Diaz are contacts now, each with a "
+                                      "planned chat (idea).")
+    assert promoted_summary(made[:1]).startswith("Bob Lee is a contact now")
     store.close()
 
     again = Store.open(tmp_path, readonly=True)

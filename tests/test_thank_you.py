@@ -11,6 +11,7 @@ from tui.core.thank_you import (
     first_name,
     first_sentence,
     mark_sent,
+    mid_sentence,
     specific_detail,
     spoken_date,
     unmark_sent,
@@ -36,6 +37,12 @@ def test_first_names_and_sentences() -> None:
     assert first_sentence("Why not? Because.") == "Why not"
     assert first_sentence("x" * 500).endswith("…") and len(first_sentence("x" * 500)) == 200
     assert first_sentence("  \n") == ""
+
+
+def test_mid_sentence_keeps_names_and_acronyms() -> None:
+    assert mid_sentence("Started as an analyst") == "started as an analyst"
+    for kept in ("API design matters", "McKinsey alumni", "I liked it", "Ana's team", "x", ""):
+        assert mid_sentence(kept) == kept
 
 
 def test_specific_prefers_a_starred_note_then_the_first_insight() -> None:
@@ -71,7 +78,7 @@ def test_draft_fills_what_it_knows_and_leaves_the_rest_visible() -> None:
     text = draft_thank_you(TEMPLATE, c, ana(), "", NOW)
     assert text.startswith("Hi Ana,")
     assert "on Thursday" in text
-    assert "most was Mentors matter more than titles." in text
+    assert "most was mentors matter more than titles." in text
     assert "I plan to read the book she recommended." in text
     assert "{my_name}" in text  # not set: stays for the user to fill
     assert draft_thank_you("{company}/{role}/{my_name}", c, ana(), "Jo", NOW) == \

@@ -94,7 +94,7 @@ async def test_actions_add_with_bad_date_then_good_toggle_edit_delete(tmp_path: 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_reflect(pilot)
         await pilot.press("a")
-        await type_text(pilot, "Send CV")
+        await type_text(pilot, "[b]CV")
         await pilot.press("tab")
         await type_text(pilot, "2026-02-30")
         await pilot.press("enter")
@@ -107,7 +107,7 @@ async def test_actions_add_with_bad_date_then_good_toggle_edit_delete(tmp_path: 
         assert isinstance(app.screen, ConversationScreen)
         listing = app.screen.query_one(ActionList)
         assert app.focused is listing
-        assert rows(listing) == ["○ Send CV  due Fri 04 Dec"]
+        assert rows(listing) == ["○ [b]CV  due Fri 04 Dec"]
         assert "1 open action" in text_of(app, "#reflect-status")
         assert saved_chat(tmp_path, app)["actions"][0]["due"] == "2026-12-04"
         await pilot.press("space")
@@ -142,6 +142,8 @@ async def test_referrals_added_and_promoted_in_one_step(tmp_path: Path) -> None:
         await pilot.pause()
         assert all(r.endswith("✓ contact") for r in rows(app.screen.query_one(ReferralList)))
         assert "pending" not in text_of(app, "#reflect-status")
+        assert any("Bob Lee and Carla Diaz are contacts now" in n.message
+                   for n in app._notifications)
         await pilot.press("p")  # nothing left: says so, changes nothing
     contacts = {c["name"]: c for c in stored(tmp_path, "contacts")}
     assert sorted(contacts) == ["Ana Silva", "Bob Lee", "Carla Diaz"]  # Carla reused
@@ -165,7 +167,7 @@ async def test_thank_you_draft_copy_and_mark_sent(tmp_path: Path) -> None:
         assert app.focused is draft
         assert draft.text.startswith("Hi Ana,\n\nThank you for taking the time to talk with me "
                                      "on Thursday.")
-        assert "most was Impact on the team first." in draft.text
+        assert "most was impact on the team first." in draft.text
         assert "{next_step}" in draft.text and draft.text.rstrip().endswith("Jo Park")
         await pilot.press("end")
         await type_text(pilot, " :)")

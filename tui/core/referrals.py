@@ -43,3 +43,14 @@ def promote_referrals(store: Store, conversation: Conversation) -> list[Contact]
     if made:
         store.save_conversation(conversation)
     return made
+
+
+def promoted_summary(contacts: list[Contact]) -> str:
+    """``Bob Lee and Carla Diaz are contacts now, each with a planned chat (idea).``"""
+    names = list(dict.fromkeys(c.name for c in contacts))
+    if not names:
+        return "No pending referrals."
+    if len(names) == 1:
+        return f"{names[0]} is a contact now, with a planned chat (idea)."
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    return f"{listed} are contacts now, each with a planned chat (idea)."

@@ -47,6 +47,15 @@ def _cut_at_sentence_end(line: str) -> str:
     return line.rstrip(" .")
 
 
+def mid_sentence(text: str) -> str:
+    """``Started as an analyst`` -> ``started as an analyst``, to follow "was" or "plan to";
+    words that look like names or acronyms (``API``, ``McKinsey``, ``I``) keep their capital."""
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def specific_detail(conversation: Conversation) -> str:
     """Something specific from this conversation: a starred question's note, else the first
     key insight's first sentence (else the first answer's); empty when there is nothing yet."""
@@ -92,8 +101,8 @@ def draft_values(conversation: Conversation, contact: Contact, my_name: str,
     return {
         "name": first_name(contact.name),
         "date": spoken_date(call_day(conversation), now.date()),
-        "specific": specific_detail(conversation),
-        "next_step": next_step(conversation),
+        "specific": mid_sentence(specific_detail(conversation)),
+        "next_step": mid_sentence(next_step(conversation)),
         "my_name": my_name.strip(),
         "company": contact.company.strip(),
         "role": contact.role.strip(),

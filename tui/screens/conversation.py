@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tui.core.dates import format_when
 from tui.core.models import STATUS_LABELS, Contact, Conversation
-from tui.core.referrals import promote_referrals
+from tui.core.referrals import promote_referrals, promoted_summary
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
 from tui.panes.reflect import ReflectPane
@@ -116,8 +116,7 @@ class ConversationScreen(Screen[None]):
             self.notify(f"Could not make the contacts: {exc}", severity="error", markup=False)
             return
         self.replace_models(self.store.conversation(self.conversation.id), self.contact)
-        names = ", ".join(c.name for c in made)
-        self.notify(f"Made contacts of {names}, each with a planned chat (idea).", markup=False)
+        self.notify(promoted_summary(made), markup=False)
 
     def save_now(self) -> None:
         """Hand every pending edit to the store (the disk write happens off this thread)."""

@@ -7,7 +7,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 
-from tui.core.followup import add_followup, log_touch
+from tui.core.followup import add_followup, format_day, log_touch
 from tui.core.models import FollowUp
 from tui.screens.reflect_forms import FollowUpForm
 from tui.widgets.item_lists import FollowUpList, ItemList
@@ -40,8 +40,9 @@ class FollowUpSection(ReflectSection):
         listing = self.query_one(FollowUpList)
         listing.highlighted = listing.get_option_index(added.id)
         listing.focus()
+        when = format_day(date.fromisoformat(added.on), self.today)
         self.say(f"Logged. The keep-in-touch clock for {self.contact.name} restarts "
-                 f"from {added.on}.")
+                 f"from {when}.")
 
     def _find(self, entry_id: str) -> FollowUp | None:
         return next((f for f in self.conversation.followups if f.id == entry_id), None)

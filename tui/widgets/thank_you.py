@@ -96,7 +96,7 @@ class ThankYouSection(ReflectSection):
         if current.strip() and current.strip() != text.strip():
             self.confirm("Replace your thank-you draft with a fresh one from the template? "
                          "Your edits to the current draft will be lost.",
-                         lambda: self._use(text))
+                         lambda: self._use(text), yes="Yes, replace")
         else:
             self._use(text)
 
