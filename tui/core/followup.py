@@ -9,45 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from tui.core.models import Contact, Conversation, FollowUp
+from tui.core.moments import ago, duration, end_of_day, format_day, local_day, moment
 
 THANK_YOU_HOURS = 24
 SOON_DAYS = 3
 CALL_HAPPENED = ("done", "thanked")
 KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3}
-
-
-def moment(text: str, tz: tzinfo | None) -> datetime:
-    """A stored ISO moment as an aware datetime (a naive one is read in ``tz``, else locally)."""
-    value = datetime.fromisoformat(text)
-    if value.tzinfo:
-        return value
-    return value.replace(tzinfo=tz) if tz else value.astimezone()
-
-
-def local_day(text: str, tz: tzinfo | None) -> date:
-    """The calendar day of a stored moment, or of a stored date, in ``tz``."""
-    if len(text) == 10:
-        return date.fromisoformat(text)
-    return moment(text, tz).astimezone(tz).date()
-
-
-def end_of_day(day: date, tz: tzinfo | None) -> datetime:
-    """The first instant after ``day`` ends: the deadline of something due that day."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-
-
-def format_day(day: date, today: date) -> str:
-    """``Wed 03 Dec``, with the year when it is not this year."""
-    return day.strftime("%a %d %b" if day.year == today.year else "%a %d %b %Y")
-
-
-def ago(days: int) -> str:
-    """``today``, ``yesterday``, ``5 days ago``."""
-    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
 def call_end(conversation: Conversation) -> datetime | None:
@@ -87,8 +58,8 @@ class ThankYouStatus:
             return "thank-you not sent yet"
         left = self.deadline - now
         if self.state == "due":
-            return f"thank-you due · {_duration(left)} left"
-        return f"thank-you overdue by {_duration(-left)}"
+            return f"thank-you due · {duration(left)} left"
+        return f"thank-you overdue by {duration(-left)}"
 
     def short(self, now: datetime) -> str:
         """``thank-you due 5h`` or ``thank-you overdue`` for a list row; empty otherwise."""
@@ -96,23 +67,13 @@ class ThankYouStatus:
             return "thank-you overdue"
         if self.state != "due":
             return ""
-        return f"thank-you due {_duration(self.deadline - now)}" if self.deadline else \
+        return f"thank-you due {duration(self.deadline - now)}" if self.deadline else \
             "thank-you due"
 
     @property
     def urgent(self) -> bool:
         """Due or overdue."""
         return self.state in ("due", "overdue")
-
-
-def _duration(span: timedelta) -> str:
-    """``45m``, ``5h``, ``3 days``: coarse, because the user only needs the order of size."""
-    minutes = int(span.total_seconds() // 60)
-    if minutes < 60:
-        return f"{max(minutes, 1)}m"
-    if minutes < 48 * 60:
-        return f"{minutes // 60}h"
-    return f"{minutes // (24 * 60)} days"
 
 
 def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatus:

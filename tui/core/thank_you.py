@@ -6,8 +6,9 @@ import re
 from datetime import date, datetime
 
 from tui.core.content import fill_template, slug
-from tui.core.followup import log_touch, moment
+from tui.core.followup import log_touch
 from tui.core.models import Contact, Conversation
+from tui.core.moments import moment
 
 KEY_INSIGHTS = slug("Key insights")
 NEXT_STEPS = slug("Next steps")

@@ -4,28 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Awaitable, Iterable
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
 
-from tui.core.due_actions import latest_conversation, settle
-from tui.core.followup import DueItem, due_items
+from tui.core.followup import due_items
 from tui.core.models import Contact, Conversation
 from tui.core.store import NotFoundError
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.home_due import DueTab
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
 
-# Due items that open the conversation on its Reflect pane (where they are dealt with).
-OPEN_ON_REFLECT = ("thank-you", "action")
 
-
-class HomeScreen(Screen[None]):
+class HomeScreen(DueTab):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [
@@ -42,9 +37,6 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
-        Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
-                "the action off, mark the thank-you sent, or log a touch today",
-                id="home.settle"),
         Binding("q", "app.quit", "Quit", tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -79,11 +71,6 @@ class HomeScreen(Screen[None]):
         """The app's store."""
         return self.app.store  # type: ignore[attr-defined]
 
-    def now(self) -> datetime:
-        """The app's clock (tests and snapshots fix it)."""
-        clock = getattr(self.app, "now", None)
-        return clock() if callable(clock) else datetime.now().astimezone()
-
     def refresh_lists(self, reload: bool = True) -> None:
         """Rebuild the lists, applying the filter; ``reload`` reads the store again first."""
         now = self.now()
@@ -105,37 +92,6 @@ class HomeScreen(Screen[None]):
 
     def _on_contacts_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "contacts"
-
-    def _on_due_tab(self) -> bool:
-        return self.query_one(TabbedContent).active == "due"
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``x`` (done) only means something on the Due tab."""
-        if action == "settle":
-            return self._on_due_tab()
-        return True
-
-    def action_settle(self) -> None:
-        """Deal with the highlighted due item without opening it, then show the list again."""
-        item = self.query_one(DueList).current_item
-        if item is None:
-            return
-        contact = self.store.contact_or_none(item.contact_id)
-        if item.conversation_id and item.kind != "cadence":
-            conversation = self.store.conversation(item.conversation_id)
-        else:
-            conversation = latest_conversation(self.store.conversations(item.contact_id))
-        try:
-            message = settle(item, conversation, contact, self.now().date())
-        except ValueError as exc:
-            self.notify(str(exc), markup=False, severity="warning")
-            return
-        if contact is not None:
-            self.store.save_contact(contact)
-        if conversation is not None:
-            self.store.save_conversation(conversation)
-        self.refresh_lists()
-        self.notify(message, markup=False, timeout=3)
 
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
@@ -188,24 +144,6 @@ class HomeScreen(Screen[None]):
         if event.option.id:
             self.edit_contact(event.option.id)
 
-    @on(OptionList.OptionSelected, "#due-list")
-    async def _open_due(self, event: OptionList.OptionSelected) -> None:
-        item = self.query_one(DueList).items.get(event.option.id or "")
-        if item is not None:
-            await self.open_due(item)
-
-    async def open_due(self, item: DueItem) -> None:
-        """Open what a due item is about: the contact form for a keep-in-touch reminder,
-        else its conversation (on the Reflect pane for a thank-you or an action)."""
-        if item.kind == "cadence" or not item.conversation_id:
-            if item.contact_id:
-                self.edit_contact(item.contact_id)
-            return
-        mounted = self.open_conversation(item.conversation_id)
-        if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
-            await mounted
-            self.app.screen.action_pane("reflect")  # type: ignore[attr-defined]
-
     def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
         """Show one conversation; the result can be awaited to wait until it is mounted."""
         from tui.screens.conversation import ConversationScreen
@@ -245,12 +183,7 @@ class HomeScreen(Screen[None]):
     def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
         if self._on_due_tab():
-            item = self.query_one(DueList).current_item
-            if item is not None and (item.kind == "cadence" or not item.conversation_id):
-                if item.contact_id:
-                    self.edit_contact(item.contact_id)
-            elif item is not None and item.conversation_id:
-                self._edit_conversation(item.conversation_id)
+            self.edit_due()
             return
         if self._on_contacts_tab():
             contact_id = self.query_one(ContactList).current_id
@@ -295,10 +228,6 @@ class HomeScreen(Screen[None]):
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
-        if self._on_due_tab():
-            self.notify("The Due list cannot delete: enter opens the item to deal with it.",
-                        markup=False, severity="warning")
-            return
         if self._on_contacts_tab():
             contact_id = self.query_one(ContactList).current_id
             if not contact_id:

@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.followup import format_day
 from tui.core.models import ActionItem, FollowUp, Referral
+from tui.core.moments import format_day
 from tui.text import one_line, styled
 
 
