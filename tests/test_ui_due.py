@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import OptionList, TabbedContent
 
-from tests.reflect_data import busy_history, fixed_clock
+from tests.reflect_data import NOW, busy_history, fixed_clock
 from tests.uitools import make_app
 from tui.core.store import Store
 from tui.screens.conversation import ConversationScreen
@@ -84,3 +85,18 @@ async def test_x_deals_with_an_item_without_opening_it(tmp_path: Path) -> None:
     assert disk.contact("c0ffee000003").last_contacted == "2026-12-03"
     ana_chat = disk.conversation("c0ffee000002")
     assert (ana_chat.status, ana_chat.thank_you.sent_on) == ("thanked", "2026-12-03")
+
+
+async def test_due_list_follows_the_clock(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        due = app.screen.query_one(DueList)
+        assert "thank-you due · 19h left" in str(due.get_option(
+            "thank-you:c0ffee000002:c0ffee000001").prompt)
+        fixed_clock(app, NOW + timedelta(hours=20))
+        app.screen.refresh_lists(reload=False, clock=True)  # what the minute timer does
+        row = str(due.get_option("thank-you:c0ffee000002:c0ffee000001").prompt)
+        assert row.startswith("overdue") and "thank-you overdue by 1h" in row

@@ -19,6 +19,8 @@ from tui.screens.record_forms import ContactForm, ConversationDraft, Conversatio
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
 
+CLOCK_SECONDS = 60
+
 
 class HomeScreen(DueTab):
     """The lists a user starts from; every change goes through the store and is shown again."""
@@ -59,6 +61,8 @@ class HomeScreen(DueTab):
         self.refresh_lists()
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
+        # Hours left for a thank-you and what is due today change while the app sits open.
+        self.set_interval(CLOCK_SECONDS, lambda: self.refresh_lists(reload=False, clock=True))
 
     def on_screen_resume(self) -> None:
         """Coming back from a conversation: show what changed there."""
@@ -71,11 +75,13 @@ class HomeScreen(DueTab):
         """The app's store."""
         return self.app.store  # type: ignore[attr-defined]
 
-    def refresh_lists(self, reload: bool = True) -> None:
-        """Rebuild the lists, applying the filter; ``reload`` reads the store again first."""
+    def refresh_lists(self, reload: bool = True, clock: bool = False) -> None:
+        """Rebuild the lists, applying the filter; ``reload`` reads the store again first,
+        ``clock`` works out what is due again (time has passed)."""
         now = self.now()
         if reload or not hasattr(self, "_records"):
             self._records = (self.store.contacts(), self.store.conversations())
+        if reload or clock or not hasattr(self, "_due"):
             self._due = due_items(*self._records, now)
         contacts, conversations = self._records
         due = self._due
