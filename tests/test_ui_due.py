@@ -99,4 +99,4 @@ async def test_due_list_follows_the_clock(tmp_path: Path) -> None:
         fixed_clock(app, NOW + timedelta(hours=20))
         app.screen.refresh_lists(reload=False, clock=True)  # what the minute timer does
         row = str(due.get_option("thank-you:c0ffee000002:c0ffee000001").prompt)
-        assert row.startswith("overdue") and "thank-you overdue by 1h" in row
+        assert row.startswith("overdue") and "thank-you overdue by 58m" in row
