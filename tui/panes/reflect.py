@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import TabbedContent, TextArea
 
 from tui.core.followup import thank_you_status
-from tui.core.models import Contact, Conversation
+from tui.core.models import Conversation
 from tui.core.referrals import pending_referrals
 from tui.editor import EditorError, edit_in_app
 from tui.panes.base import ConversationPane
@@ -87,9 +88,11 @@ class ReflectPane(ConversationPane):
         """Show the summary, keep the hours left current, land on the rating when shown."""
         self._refresh_all()
         self.set_interval(STATUS_SECONDS, self._tick)
-        tabs = self.screen.query(TabbedContent)
-        if tabs:
-            self.watch(tabs.first(), "active", self._tab_changed, init=False)
+        try:
+            tabs = self.query_ancestor(TabbedContent)
+        except NoMatches:  # shown on its own (not in the conversation screen's tabs)
+            return
+        self.watch(tabs, "active", self._tab_changed, init=False)
 
     def _tab_changed(self, active: str) -> None:
         # Land inside the pane so its keys work straight away (the tab bar would swallow none).
@@ -115,11 +118,6 @@ class ReflectPane(ConversationPane):
             section.load(self.conversation, self.contact)
         self.query_one(RatingBar).show_rating(self.conversation.reflection.rating)
         self._show_status()
-
-    def load(self, conversation: Conversation, contact: Contact) -> None:
-        """Show a replacement model in every section."""
-        self.conversation, self.contact = conversation, contact
-        self.show()
 
     def status_content(self) -> Content:
         """``Thank-you due · 5h left · 2 open actions (1 overdue) · 1 pending referral``."""
