@@ -109,8 +109,8 @@ class ConversationScreen(Screen[None]):
     @on(ReflectPane.PromoteReferrals)
     def _promote_referrals(self, event: ReflectPane.PromoteReferrals) -> None:
         event.stop()
-        self.save_now()
         try:
+            self.save_now()
             made = promote_referrals(self.store, self.conversation)
         except Exception as exc:
             self.notify(f"Could not make the contacts: {exc}", severity="error", markup=False)
