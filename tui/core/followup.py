@@ -177,15 +177,18 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation]
     """Everything that needs the user: most urgent (earliest deadline) first."""
     people = {c.id: c for c in contacts}
     chats = list(conversations)
+    by_contact: dict[str, list[Conversation]] = {}
+    for chat in chats:
+        by_contact.setdefault(chat.contact_id, []).append(chat)
     items: list[DueItem] = []
     for chat in chats:
         who = people.get(chat.contact_id)
         name = who.name if who else "(unknown contact)"
         items.extend(_thank_you_items(chat, name, now))
         items.extend(_action_items(chat, name, now, soon_days))
-        items.extend(_referral_items(chat, name, people, chats, now))
+        items.extend(_referral_items(chat, name, people, by_contact, now))
     for person in people.values():
-        items.extend(_cadence_items(person, chats, now))
+        items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
     return sorted(items, key=lambda i: (i.due, KIND_ORDER[i.kind], i.contact.casefold()))
 
 
@@ -222,7 +225,8 @@ def _action_items(chat: Conversation, name: str, now: datetime,
 
 
 def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
-                    chats: list[Conversation], now: datetime) -> list[DueItem]:
+                    by_contact: dict[str, list[Conversation]],
+                    now: datetime) -> list[DueItem]:
     found = []
     end = call_end(chat) or moment(chat.created_at, now.tzinfo)
     when = min(end, now)
@@ -238,7 +242,7 @@ def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
                 f"referral from {name}: not a contact yet (p in Reflect makes one)",
                 referral.name, None, chat.id, referral.id))
             continue
-        theirs = [c for c in chats if c.contact_id == contact.id]
+        theirs = by_contact.get(contact.id, [])
         if contact.last_contacted or any(c.status != "idea" for c in theirs):
             continue
         planned = theirs[0].id if theirs else None
@@ -248,17 +252,21 @@ def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
     return found
 
 
-def _cadence_items(person: Contact, chats: list[Conversation], now: datetime) -> list[DueItem]:
+def _cadence_items(person: Contact, theirs: list[Conversation], now: datetime) -> list[DueItem]:
+    """``theirs``: this person's conversations."""
     today = now.date()
-    due_on = keep_in_touch_on(person, chats, now.tzinfo)
-    if due_on is None or due_on > today:
+    if not person.cadence_days:
         return []
-    upcoming = any(c.contact_id == person.id and c.status == "scheduled" and c.scheduled_at
-                   and moment(c.scheduled_at, now.tzinfo) > now for c in chats)
+    last = last_touch(person, theirs, now.tzinfo)
+    if last is None:
+        return []
+    due_on = last + timedelta(days=person.cadence_days)
+    if due_on > today:
+        return []
+    upcoming = any(c.status == "scheduled" and c.scheduled_at
+                   and moment(c.scheduled_at, now.tzinfo) > now for c in theirs)
     if upcoming:
         return []
-    last = last_touch(person, chats, now.tzinfo)
-    assert last is not None
     level = "due" if due_on == today else "overdue"
     reason = (f"keep in touch (every {person.cadence_days} days): last touch "
               f"{format_day(last, today)}, {ago((today - last).days)}")
