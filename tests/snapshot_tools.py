@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tests.uitools import make_app
@@ -15,8 +16,15 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 
 
+SNAPSHOT_NOW = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
+
+
 class SnapshotApp(CoffeechatApp):
-    """The app with the cursor blink off so SVG snapshots are stable."""
+    """The app with a fixed clock and the cursor blink off, so SVG snapshots are stable."""
+
+    def now(self) -> datetime:
+        """Always Monday 23 November 2026, 10:00 UTC."""
+        return SNAPSHOT_NOW
 
     def on_mount(self) -> None:
         """Mount as usual, then stop every blinking cursor."""

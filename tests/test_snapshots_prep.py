@@ -10,7 +10,7 @@ import pytest
 
 from tests.snapshot_tools import sample_conversation, snapshot_app
 from tests.uitools import _key
-from tui.widgets.prep_part import PrepHost
+from tui.app import CoffeechatApp
 from tui.widgets.save_indicator import SaveIndicator
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
@@ -19,7 +19,7 @@ MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """The send-time tip and "in N days" depend on the day: pin it."""
-    monkeypatch.setattr(PrepHost, "clock", staticmethod(lambda: MONDAY))
+    monkeypatch.setattr(CoffeechatApp, "now", lambda self: MONDAY)
 
 
 def keys(*presses: str) -> list[str]:

@@ -14,7 +14,6 @@ from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
 from tui.core.models import Message
 from tui.core.settings import save_setting
-from tui.widgets.prep_part import PrepHost
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 
@@ -22,7 +21,7 @@ MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every Prep pane sees Monday 23 Nov 2026, 10:00 UTC."""
-    monkeypatch.setattr(PrepHost, "clock", staticmethod(lambda: MONDAY))
+    monkeypatch.setattr(CoffeechatApp, "now", lambda self: MONDAY)
 
 
 def new_app(tmp_path: Path, **fields: Any) -> CoffeechatApp:

@@ -6,6 +6,7 @@ import contextlib
 import signal
 import sys
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -64,6 +65,10 @@ class CoffeechatApp(App[int]):
     def _on_terminate(self) -> None:
         self.save_everything()
         self.exit(0)
+
+    def now(self) -> datetime:
+        """The current moment; tests and snapshots replace this with a fixed clock."""
+        return datetime.now().astimezone()
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""

@@ -6,8 +6,8 @@ Every failure is one line on stderr starting ``coffeechat: ``, never a traceback
 ``COFFEECHAT_DEBUG=1`` to see one for an unexpected error).
 
 Textual is imported only when the app is opened, so scripting stays fast and UI-free.
-Read-only commands (``list``, ``export``) open the data without the lock, so they work while
-the app is running; writing commands (``new``, ``import``) take the lock.
+Read-only commands (``list``, ``due``, ``export``) open the data without the lock, so they work
+while the app is running; writing commands (``new``, ``import``) take the lock.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
 from tui.core.dates import DateError, format_when, parse_when, to_iso
+from tui.core.followup import due_items
 from tui.core.models import (
     DEFAULT_MINUTES,
     KINDS,
@@ -314,6 +315,51 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+# -- coffeechat due ----------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    """The current moment (tests replace it with a fixed clock)."""
+    return datetime.now().astimezone()
+
+
+def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "due",
+        parents=[common],
+        help="list what is due: thank-you notes, action items, referrals, people to get back to",
+        description="List what needs you, most urgent first: thank-you notes (due within 24 "
+        "hours of the call), action items due today or within 3 days, referrals not contacted "
+        "yet, and contacts whose stay-in-touch cadence has run out.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_due)
+
+
+def cmd_due(args: argparse.Namespace, folder: Path) -> int:
+    """Print the Due list as a table or as JSON."""
+    store = open_store(folder, readonly=True)
+    try:
+        items = due_items(store.contacts(), store.conversations(), _now())
+    except ModelError as exc:
+        raise _damaged(store, exc) from None
+    finally:
+        store.close()
+    if args.json:
+        _out(_json_text([i.to_json() for i in items], ascii_only=not _stdout_is_utf8()))
+        return EXIT_OK
+    if not items:
+        return EXIT_OK
+    table = [
+        [item.level, item.due_text[:10], _fit(item.contact, 28), item.kind,
+         _fit(item.reason, 80)]
+        for item in items
+    ]
+    headers = ("LEVEL", "DUE", "CONTACT", "KIND", "REASON")
+    _out("".join(line + "\n" for line in format_table(headers, table)))
+    return EXIT_OK
+
+
 # -- coffeechat export -------------------------------------------------------------------
 
 
@@ -453,11 +499,12 @@ def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
 
 # Each entry adds one subcommand: ``register(subparsers, common_options)``; the subcommand's
 # handler, ``cmd_<name>(args, folder) -> exit code``, is set with ``set_defaults(handler=)``.
-# To add a subcommand (next: ``coffeechat due [--json]`` over tui.core.followup), write
-# ``_add_due``/``cmd_due`` following ``list`` above and append ``_add_due`` here.
+# To add a subcommand, write ``_add_<name>``/``cmd_<name>`` following ``list`` above and
+# append ``_add_<name>`` here.
 COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_new,
     _add_list,
+    _add_due,
     _add_export,
     _add_import,
     _add_demo,

@@ -97,9 +97,15 @@ def _localize(naive: datetime, now: datetime | None) -> datetime:
     Without ``now`` the system zone is asked about *that* date, so a summer time typed in
     winter gets the summer offset (``datetime.now().astimezone()`` has a fixed offset).
     """
-    if now is None:
+    if now is None or _is_system_zone(now):
         return naive.astimezone()
     return naive.replace(tzinfo=now.tzinfo).astimezone()
+
+
+def _is_system_zone(now: datetime) -> bool:
+    """True when ``now`` is the system's local time (``datetime.now().astimezone()`` gives a
+    fixed offset; the system zone's own rules are better for other dates)."""
+    return now.utcoffset() == now.astimezone().utcoffset()
 
 
 def parse_when(text: str, now: datetime | None = None) -> datetime:
@@ -132,14 +138,18 @@ def format_when(moment: datetime | str | None, now: datetime | None = None) -> s
         return ""
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
-    if now is None:
-        # The system zone for *that* moment, so DST is right across the year.
-        local = moment.astimezone() if moment.tzinfo else moment
-        now = datetime.now().astimezone()
-    else:
-        local = moment.astimezone(now.tzinfo) if moment.tzinfo else moment
+    now = now or datetime.now().astimezone()
+    local = to_local(moment, now) if moment.tzinfo else moment
     pattern = "%a %d %b %H:%M" if local.year == now.year else "%a %d %b %Y %H:%M"
     return local.strftime(pattern)
+
+
+def to_local(moment: datetime, now: datetime | None = None) -> datetime:
+    """``moment`` in the zone of ``now`` (the system zone, with its own DST rules for that
+    date, when ``now`` is the system's local time or not given)."""
+    if now is None or _is_system_zone(now):
+        return moment.astimezone()
+    return moment.astimezone(now.tzinfo)
 
 
 def to_iso(moment: datetime) -> str:

@@ -13,9 +13,11 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from tui.core.dates import format_when
 from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.core.referrals import promote_referrals, promoted_summary
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
 from tui.panes.prep import PrepPane
+from tui.panes.reflect import ReflectPane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import one_line, plain, styled
 from tui.widgets.save_indicator import SaveIndicator
@@ -24,6 +26,7 @@ from tui.widgets.save_indicator import SaveIndicator
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
     ("details", "Details", "f2", DetailsPane),
     ("prep", "Prep", "f3", PrepPane),
+    ("reflect", "Reflect", "f5", ReflectPane),
 ]
 
 
@@ -108,6 +111,18 @@ class ConversationScreen(Screen[None]):
         if event.contact_changed:
             self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
         self._show_title()
+
+    @on(ReflectPane.PromoteReferrals)
+    def _promote_referrals(self, event: ReflectPane.PromoteReferrals) -> None:
+        event.stop()
+        try:
+            self.save_now()
+            made = promote_referrals(self.store, self.conversation)
+        except Exception as exc:
+            self.notify(f"Could not make the contacts: {exc}", severity="error", markup=False)
+            return
+        self.replace_models(self.store.conversation(self.conversation.id), self.contact)
+        self.notify(promoted_summary(made), markup=False)
 
     def save_now(self) -> None:
         """Hand every pending edit to the store (the disk write happens off this thread)."""

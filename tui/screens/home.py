@@ -1,25 +1,29 @@
-"""Home: conversations (upcoming, to plan, past) and contacts."""
+"""Home: conversations (upcoming, to plan, past), contacts, and what is due."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
 
+from tui.core.followup import due_items
 from tui.core.models import Contact, Conversation
 from tui.core.store import NotFoundError
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.home_due import DueTab
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import plain
+from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
 
+CLOCK_SECONDS = 60
 
-class HomeScreen(Screen[None]):
+
+class HomeScreen(DueTab):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [
@@ -33,6 +37,9 @@ class HomeScreen(Screen[None]):
                 id="home.filter"),
         Binding("1", "tab('conversations')", "Chats", show=False, id="home.tab1"),
         Binding("2", "tab('contacts')", "Contacts", show=False, id="home.tab2"),
+        Binding("3", "tab('due')", "Due", show=False,
+                tooltip="Thank-you notes, actions, referrals and people to get back to",
+                id="home.tab3"),
         Binding("q", "app.quit", "Quit", tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -46,6 +53,8 @@ class HomeScreen(Screen[None]):
                 yield ConversationList(id="conversation-list")
             with TabPane(plain("Contacts [2]"), id="contacts"):
                 yield ContactList(id="contact-list")
+            with TabPane(plain("Due [3]"), id="due"):
+                yield DueList(id="due-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -53,6 +62,8 @@ class HomeScreen(Screen[None]):
         self.refresh_lists()
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
+        # Hours left for a thank-you and what is due today change while the app sits open.
+        self.set_interval(CLOCK_SECONDS, lambda: self.refresh_lists(reload=False, clock=True))
 
     def on_screen_resume(self) -> None:
         """Coming back from a conversation: show what changed there."""
@@ -65,19 +76,26 @@ class HomeScreen(Screen[None]):
         """The app's store."""
         return self.app.store  # type: ignore[attr-defined]
 
-    def refresh_lists(self, reload: bool = True) -> None:
-        """Rebuild both lists, applying the filter; ``reload`` reads the store again first."""
+    def refresh_lists(self, reload: bool = True, clock: bool = False) -> None:
+        """Rebuild the lists, applying the filter; ``reload`` reads the store again first,
+        ``clock`` works out what is due again (time has passed)."""
+        now = self.now()
         if reload or not hasattr(self, "_records"):
             self._records = (self.store.contacts(), self.store.conversations())
+        if reload or clock or not hasattr(self, "_due"):
+            self._due = due_items(*self._records, now)
         contacts, conversations = self._records
+        due = self._due
         needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
-        self.query_one(ConversationList).show(conversations, by_id, needle)
+        self.query_one(ConversationList).show(conversations, by_id, needle, now)
         counts = Counter(c.contact_id for c in conversations)
         self.query_one(ContactList).show_contacts(contacts, counts, needle)
+        self.query_one(DueList).show_items(due, needle)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
+        tabs.get_tab("due").label = plain(f"Due ({len(due)}) [3]")
 
     def _on_contacts_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "contacts"
@@ -88,12 +106,14 @@ class HomeScreen(Screen[None]):
         self._focus_list()
 
     def _focus_list(self) -> None:
-        target = ContactList if self._on_contacts_tab() else ConversationList
+        active = self.query_one(TabbedContent).active
+        target = {"contacts": ContactList, "due": DueList}.get(active, ConversationList)
         self.query_one(target).focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._focus_list()
+        self.refresh_bindings()
 
     # -- filter --------------------------------------------------------------------------
 
@@ -131,16 +151,16 @@ class HomeScreen(Screen[None]):
         if event.option.id:
             self.edit_contact(event.option.id)
 
-    def open_conversation(self, conversation_id: str) -> None:
-        """Show one conversation."""
+    def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
+        """Show one conversation; the result can be awaited to wait until it is mounted."""
         from tui.screens.conversation import ConversationScreen
 
         try:
             self.store.conversation(conversation_id)
         except NotFoundError as exc:
             self.notify(str(exc), severity="error", markup=False)
-            return
-        self.app.push_screen(ConversationScreen(conversation_id))
+            return None
+        return self.app.push_screen(ConversationScreen(conversation_id))
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
@@ -168,7 +188,10 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
 
     def action_edit(self) -> None:
-        """Edit the highlighted contact or conversation."""
+        """Edit the highlighted contact or conversation (or the one a due item is about)."""
+        if self._on_due_tab():
+            self.edit_due()
+            return
         if self._on_contacts_tab():
             contact_id = self.query_one(ContactList).current_id
             if contact_id:
@@ -176,10 +199,13 @@ class HomeScreen(Screen[None]):
             return
         conversation_id = self.query_one(ConversationList).current_id
         if conversation_id:
-            conversation = self.store.conversation(conversation_id)
-            contact = self.store.contact_or_none(conversation.contact_id)
-            form = ConversationForm(conversation, contact, self.store.contacts())
-            self.app.push_screen(form, self._save_edited_conversation)
+            self._edit_conversation(conversation_id)
+
+    def _edit_conversation(self, conversation_id: str) -> None:
+        conversation = self.store.conversation(conversation_id)
+        contact = self.store.contact_or_none(conversation.contact_id)
+        form = ConversationForm(conversation, contact, self.store.contacts())
+        self.app.push_screen(form, self._save_edited_conversation)
 
     def _save_edited_conversation(self, draft: ConversationDraft | None) -> None:
         if draft is None:
@@ -252,3 +278,5 @@ class HomeScreen(Screen[None]):
                             lambda: self.action_tab("conversations"))
         yield SystemCommand("Show contacts", "Switch to the contacts tab",
                             lambda: self.action_tab("contacts"))
+        yield SystemCommand("Show what is due", "Thank-you notes, actions, referrals, "
+                            "people to get back to", lambda: self.action_tab("due"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -18,15 +17,9 @@ from tui.core.prep import PrepContent, load_prep_content
 from tui.panes.base import ConversationPane
 
 
-def system_clock() -> datetime | None:
-    """No fixed time: use the system clock and zone (tests replace this)."""
-    return None
-
-
 class PrepHost(ConversationPane):
     """The pane that holds the parts: it loads the shipped content once, on first use."""
 
-    clock: Callable[[], datetime | None] = staticmethod(system_clock)
     _content: PrepContent | None = None
 
     @property
@@ -45,8 +38,8 @@ class PrepHost(ConversationPane):
         return self._content
 
     def now(self) -> datetime:
-        """The current moment, aware (the fixed test clock when there is one)."""
-        return self.clock() or datetime.now().astimezone()
+        """The current moment, aware (the app's clock, which tests fix)."""
+        return self.app.now()  # type: ignore[attr-defined, no-any-return]
 
     def introducer_name(self) -> str:
         """The name of whoever introduced this contact, as the Details pane knows it."""

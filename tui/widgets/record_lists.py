@@ -10,22 +10,28 @@ from textual.widgets.option_list import Option
 
 from tui.core.agenda import group
 from tui.core.dates import format_when
+from tui.core.followup import thank_you_status
 from tui.core.models import STATUS_LABELS, Contact, Conversation
 from tui.text import one_line, styled
 
 
-def conversation_row(conversation: Conversation, contact: Contact | None) -> Content:
-    """One line: when, who, company, kind, status and prep progress."""
+def conversation_row(conversation: Conversation, contact: Contact | None,
+                     now: datetime | None = None) -> Content:
+    """One line: when, who, company, kind, status, prep progress and a thank-you due."""
     who = contact.name if contact else "(unknown contact)"
     company = f" · {one_line(contact.company, 40)}" if contact and contact.company else ""
     when = format_when(conversation.scheduled_at) if conversation.scheduled_at else "no date"
     done, total = conversation.checklist_progress
     prep = f"  prep {done}/{total}" if total else ""
+    now = now or datetime.now().astimezone()
+    thanks = thank_you_status(conversation, now)
     return styled(
         (f"{when:<17} ", "dim"),
         (one_line(who, 40), "bold"),
         company,
         (f"  {conversation.kind} · {STATUS_LABELS[conversation.status]}{prep}", "dim"),
+        (f"  {thanks.short(now)}" if thanks.urgent else "",
+         "bold $error" if thanks.state == "overdue" else "bold $warning"),
     )
 
 
@@ -86,6 +92,7 @@ class ConversationList(RecordList):
             return _matches(needle, contact.name if contact else "",
                             contact.company if contact else "", c.goal, c.topic, c.kind)
 
+        now = now or datetime.now().astimezone()
         agenda = group([c for c in conversations if wanted(c)], now)
         options: list[Option | None] = []
         for title, items in (("Upcoming", agenda.upcoming), ("To plan", agenda.to_plan),
@@ -95,7 +102,8 @@ class ConversationList(RecordList):
             options.append(Option(styled((f"{title} ({len(items)})", "bold $accent")),
                                   disabled=True))
             options.extend(
-                Option(conversation_row(c, contacts.get(c.contact_id)), id=c.id) for c in items
+                Option(conversation_row(c, contacts.get(c.contact_id), now), id=c.id)
+                for c in items
             )
         self.clear_options()
         self.add_options(options)

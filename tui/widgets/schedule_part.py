@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Input, Label, Select, Static
 
-from tui.core.dates import DateError, format_when, parse_when
+from tui.core.dates import DateError, format_when, parse_when, to_local
 from tui.core.models import MEDIUMS, STATUS_LABELS
 from tui.core.outreach import (
     ScheduleError,
@@ -97,7 +97,7 @@ class SchedulePart(PrepPart):
         moment = self.conversation.scheduled
         if moment is None:
             return "not scheduled yet"
-        return (f"{format_when(moment, self.host.clock())} · "
+        return (f"{format_when(moment, self.host.now())} · "
                 f"{countdown(moment, self.host.now()).text}")
 
     def _minutes_summary(self) -> str:
@@ -108,8 +108,7 @@ class SchedulePart(PrepPart):
         moment = self.conversation.scheduled
         if moment is None:
             return None
-        fixed = self.host.clock()
-        return moment.astimezone(fixed.tzinfo) if fixed else moment.astimezone()
+        return to_local(moment, self.host.now())
 
     def _show_status(self) -> None:
         v = self.conversation
@@ -146,11 +145,11 @@ class SchedulePart(PrepPart):
             self._feedback("when-feedback", "blank: enter clears the date")
             return
         try:
-            moment = parse_when(text, self.host.clock())
+            moment = parse_when(text, self.host.now())
         except DateError as exc:
             self._feedback("when-feedback", str(exc))
             return
-        self._feedback("when-feedback", f"→ {format_when(moment, self.host.clock())}: "
+        self._feedback("when-feedback", f"→ {format_when(moment, self.host.now())}: "
                                         "enter sets it")
 
     @on(Input.Submitted, "#when")
@@ -173,7 +172,7 @@ class SchedulePart(PrepPart):
             set_schedule(v, None)
         else:
             try:
-                set_schedule(v, parse_when(text, self.host.clock()))
+                set_schedule(v, parse_when(text, self.host.now()))
             except DateError as exc:
                 self._feedback("when-feedback", f"Not saved: {exc}", error=True)
                 if leaving:

@@ -1,0 +1,102 @@
+"""Pilot tests of the home screen's Due view and the thank-you marker in the list."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import OptionList, TabbedContent
+
+from tests.reflect_data import NOW, busy_history, fixed_clock
+from tests.uitools import make_app
+from tui.core.store import Store
+from tui.screens.conversation import ConversationScreen
+from tui.screens.record_forms import ContactForm
+from tui.widgets.due_list import DueList
+
+
+async def test_due_tab_lists_most_urgent_first_and_opens_items(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        chats = app.screen.query_one("#conversation-list", OptionList)
+        ana_row = str(chats.get_option("c0ffee000002").prompt)
+        assert ana_row.endswith("thank-you due 19h")
+        await pilot.press("3")
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "due"
+        assert str(tabs.get_tab("due").label) == "Due (5) [3]"
+        due = app.screen.query_one(DueList)
+        assert app.focused is due
+        lines = [str(o.prompt) for o in due.options]
+        assert [line.split()[0] for line in lines] == ["overdue", "overdue", "due", "due", "soon"]
+        assert "keep in touch (every 90 days)" in lines[0]
+        # A keep-in-touch reminder opens the contact form ...
+        await pilot.press("enter")
+        assert isinstance(app.screen, ContactForm)
+        await pilot.press("escape")
+        # ... an action opens its conversation on the Reflect pane.
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation.id == "c0ffee000004"
+        assert app.screen.query_one("#panes", TabbedContent).active == "reflect"
+        assert app.focused is not None and app.focused.id == "rating"  # the pane's keys work
+        await pilot.press("escape")
+        await pilot.pause()
+        # Back home, the filter narrows the Due list too; d does not delete from it.
+        await pilot.press("slash", "B", "o", "b", "enter")
+        assert [str(o.prompt).split()[1] for o in due.options] == ["Bob"]
+        await pilot.press("d")
+        assert len(app.store.conversations()) == 3
+
+
+async def test_nothing_due_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        due = app.screen.query_one(DueList)
+        assert str(due.options[0].prompt).startswith("Nothing is due.")
+        assert due.current_item is None
+        await pilot.press("enter", "e")
+        assert not isinstance(app.screen, (ContactForm, ConversationScreen))
+
+
+async def test_x_deals_with_an_item_without_opening_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("x")  # on the conversations tab: nothing happens
+        await pilot.press("3", "x")  # Carla's keep-in-touch: logged as a touch today
+        due = app.screen.query_one(DueList)
+        assert [str(o.prompt).split()[0] for o in due.options] == ["overdue", "due", "due",
+                                                                   "soon"]
+        await pilot.press("space")  # the overdue action: checked off
+        await pilot.press("x")  # Bob's referral needs the user: stays
+        await pilot.press("down", "x")  # Ana's thank-you: marked sent
+        assert [str(o.prompt).split()[1] for o in due.options] == ["Bob", "Carla"]
+    app.store.flush()
+    disk = Store.open(tmp_path, readonly=True)
+    carla_chat = disk.conversation("c0ffee000004")
+    assert carla_chat.actions[0].done and not carla_chat.actions[1].done
+    assert carla_chat.followups[-1].on == "2026-12-03"
+    assert disk.contact("c0ffee000003").last_contacted == "2026-12-03"
+    ana_chat = disk.conversation("c0ffee000002")
+    assert (ana_chat.status, ana_chat.thank_you.sent_on) == ("thanked", "2026-12-03")
+
+
+async def test_due_list_follows_the_clock(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        due = app.screen.query_one(DueList)
+        assert "thank-you due · 19h left" in str(due.get_option(
+            "thank-you:c0ffee000002:c0ffee000001").prompt)
+        fixed_clock(app, NOW + timedelta(hours=20))
+        app.screen.refresh_lists(reload=False, clock=True)  # what the minute timer does
+        row = str(due.get_option("thank-you:c0ffee000002:c0ffee000001").prompt)
+        assert row.startswith("overdue") and "thank-you overdue by 58m" in row

@@ -1,0 +1,280 @@
+"""After the call: the thank-you window, stay-in-touch clocks and the list of what is due.
+
+Everything here is pure: the caller passes ``now`` (an aware datetime), so the same data gives
+the same answer in a test, a snapshot or the CLI. Calendar dates (due dates, last contacted) are
+read in ``now``'s time zone: "today" is the user's today.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from tui.core.models import Contact, Conversation, FollowUp
+from tui.core.moments import ago, duration, end_of_day, format_day, local_day, moment
+
+THANK_YOU_HOURS = 24
+SOON_DAYS = 3
+CALL_HAPPENED = ("done", "thanked")
+KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3}
+
+
+def call_end(conversation: Conversation) -> datetime | None:
+    """When the call ended: the live session's end, else the scheduled start plus its minutes."""
+    if conversation.live.ended_at:
+        return moment(conversation.live.ended_at, None)
+    if conversation.scheduled_at:
+        start = moment(conversation.scheduled_at, None)
+        return start + timedelta(minutes=conversation.minutes)
+    return None
+
+
+def call_happened(conversation: Conversation, now: datetime) -> bool:
+    """Marked done (or thanked), ended live, or scheduled and already over."""
+    if conversation.status in CALL_HAPPENED or conversation.live.ended_at:
+        return True
+    end = call_end(conversation)
+    return conversation.status == "scheduled" and end is not None and end <= now
+
+
+@dataclass(frozen=True)
+class ThankYouStatus:
+    """Where the thank-you note stands: ``none``, ``sent``, ``due`` or ``overdue``."""
+
+    state: str
+    deadline: datetime | None = None
+    sent_on: str | None = None
+
+    def label(self, now: datetime) -> str:
+        """``thank-you due · 5h left``, ``thank-you overdue by 2 days``, ``thank-you sent …``."""
+        if self.state == "sent":
+            when = format_day(date.fromisoformat(self.sent_on), now.date()) if self.sent_on else ""
+            return f"thank-you sent {when}".strip()
+        if self.state == "none":
+            return ""
+        if self.deadline is None:
+            return "thank-you not sent yet"
+        left = self.deadline - now
+        if self.state == "due":
+            return f"thank-you due · {duration(left)} left"
+        return f"thank-you overdue by {duration(-left)}"
+
+    def short(self, now: datetime) -> str:
+        """``thank-you due 5h`` or ``thank-you overdue`` for a list row; empty otherwise."""
+        if self.state == "overdue":
+            return "thank-you overdue"
+        if self.state != "due":
+            return ""
+        return f"thank-you due {duration(self.deadline - now)}" if self.deadline else \
+            "thank-you due"
+
+    @property
+    def urgent(self) -> bool:
+        """Due or overdue."""
+        return self.state in ("due", "overdue")
+
+
+def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatus:
+    """The thank-you is due in the 24 hours after the call, then overdue until marked sent.
+
+    Ideas and conversations only reached out to have no call yet, so nothing is due.
+    """
+    sent = conversation.thank_you.sent_on
+    if sent or conversation.status == "thanked":
+        return ThankYouStatus("sent", sent_on=sent)
+    if conversation.status in ("idea", "reached_out") or not call_happened(conversation, now):
+        return ThankYouStatus("none")
+    end = call_end(conversation)
+    if end is None:
+        return ThankYouStatus("due")
+    deadline = end + timedelta(hours=THANK_YOU_HOURS)
+    return ThankYouStatus("due" if deadline > now else "overdue", deadline=deadline)
+
+
+def touches(contact: Contact, conversations: Iterable[Conversation],
+            tz: tzinfo | None) -> list[date]:
+    """Every day the user was in touch with this contact that the data knows of."""
+    days: list[date] = []
+    if contact.last_contacted:
+        days.append(date.fromisoformat(contact.last_contacted))
+    for c in conversations:
+        if c.contact_id != contact.id:
+            continue
+        if c.status in CALL_HAPPENED or c.live.ended_at:
+            when = c.live.ended_at or c.live.started_at or c.scheduled_at
+            if when:
+                days.append(local_day(when, tz))
+        for sent in (c.thank_you.sent_on, c.outreach.sent_on):
+            if sent:
+                days.append(date.fromisoformat(sent))
+        days.extend(date.fromisoformat(f.on) for f in c.followups)
+    return days
+
+
+def last_touch(contact: Contact, conversations: Iterable[Conversation],
+               tz: tzinfo | None = None) -> date | None:
+    """The latest touch (logged, a call, a thank-you, an outreach), or None."""
+    return max(touches(contact, conversations, tz), default=None)
+
+
+def keep_in_touch_on(contact: Contact, conversations: Iterable[Conversation],
+                     tz: tzinfo | None = None) -> date | None:
+    """The day the stay-in-touch clock runs out; None without a cadence or any touch yet."""
+    if not contact.cadence_days:
+        return None
+    last = last_touch(contact, conversations, tz)
+    return last + timedelta(days=contact.cadence_days) if last else None
+
+
+def log_touch(contact: Contact, day: date) -> bool:
+    """Restart the stay-in-touch clock from ``day`` (never moves it back); True if changed."""
+    if contact.last_contacted and date.fromisoformat(contact.last_contacted) >= day:
+        return False
+    contact.last_contacted = day.isoformat()
+    return True
+
+
+def add_followup(conversation: Conversation, contact: Contact, day: date,
+                 note: str = "") -> FollowUp:
+    """Log that the user got back in touch on ``day``; restarts the contact's clock."""
+    entry = FollowUp(on=day.isoformat(), note=note)
+    conversation.followups.append(entry)
+    conversation.followups.sort(key=lambda f: f.on)
+    log_touch(contact, day)
+    return entry
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of the Due list: what, for whom, by when, and why."""
+
+    kind: str  # thank-you | action | referral | cadence
+    level: str  # overdue | due | soon
+    due: datetime  # the deadline, for ordering
+    due_text: str  # ISO date (or moment for a thank-you) for scripts
+    reason: str
+    contact: str
+    contact_id: str | None = None
+    conversation_id: str | None = None
+    item_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable id for a list option."""
+        return f"{self.kind}:{self.conversation_id or ''}:{self.item_id or self.contact_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``coffeechat due --json`` object."""
+        return {"kind": self.kind, "level": self.level, "due": self.due_text,
+                "contact": self.contact, "contact_id": self.contact_id,
+                "conversation": self.conversation_id, "reason": self.reason}
+
+
+def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation],
+              now: datetime, soon_days: int = SOON_DAYS) -> list[DueItem]:
+    """Everything that needs the user: most urgent (earliest deadline) first."""
+    people = {c.id: c for c in contacts}
+    chats = list(conversations)
+    by_contact: dict[str, list[Conversation]] = {}
+    for chat in chats:
+        by_contact.setdefault(chat.contact_id, []).append(chat)
+    items: list[DueItem] = []
+    for chat in chats:
+        who = people.get(chat.contact_id)
+        name = who.name if who else "(unknown contact)"
+        items.extend(_thank_you_items(chat, name, now))
+        items.extend(_action_items(chat, name, now, soon_days))
+        items.extend(_referral_items(chat, name, people, by_contact, now))
+    for person in people.values():
+        items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
+    return sorted(items, key=lambda i: (i.due, KIND_ORDER[i.kind], i.contact.casefold()))
+
+
+def _thank_you_items(chat: Conversation, name: str, now: datetime) -> list[DueItem]:
+    status = thank_you_status(chat, now)
+    if not status.urgent:
+        return []
+    deadline = status.deadline or now
+    return [DueItem("thank-you", status.state, deadline, deadline.isoformat(timespec="seconds"),
+                    status.label(now), name, chat.contact_id, chat.id)]
+
+
+def _action_items(chat: Conversation, name: str, now: datetime,
+                  soon_days: int) -> list[DueItem]:
+    today = now.date()
+    found = []
+    for action in chat.actions:
+        if action.done or not action.due:
+            continue
+        day = date.fromisoformat(action.due)
+        if day < today:
+            level, when = "overdue", f"overdue since {format_day(day, today)}"
+        elif day == today:
+            level, when = "due", "due today"
+        elif day <= today + timedelta(days=soon_days):
+            level, when = "soon", f"due {format_day(day, today)}"
+        else:
+            continue
+        text = " ".join(action.text.split()) or "(no text)"
+        found.append(DueItem("action", level, end_of_day(day, now.tzinfo), day.isoformat(),
+                             f"action {when}: {text}", name, chat.contact_id, chat.id,
+                             action.id))
+    return found
+
+
+def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
+                    by_contact: dict[str, list[Conversation]],
+                    now: datetime) -> list[DueItem]:
+    found = []
+    end = call_end(chat) or moment(chat.created_at, now.tzinfo)
+    when = min(end, now)
+    for referral in chat.referrals:
+        if not referral.name.strip():
+            continue
+        contact = people.get(referral.contact_id or "")
+        if referral.contact_id and contact is None:
+            continue  # the user deleted the contact made from it
+        if contact is None:
+            found.append(DueItem(
+                "referral", "due", when, when.date().isoformat(),
+                f"referral from {name}: not a contact yet (p in Reflect makes one)",
+                referral.name, None, chat.id, referral.id))
+            continue
+        theirs = by_contact.get(contact.id, [])
+        if contact.last_contacted or any(c.status != "idea" for c in theirs):
+            continue
+        planned = theirs[0].id if theirs else None
+        found.append(DueItem("referral", "due", when, when.date().isoformat(),
+                             f"referral from {name}: not contacted yet", contact.name,
+                             contact.id, planned or chat.id, referral.id))
+    return found
+
+
+def _cadence_items(person: Contact, theirs: list[Conversation], now: datetime) -> list[DueItem]:
+    """``theirs``: this person's conversations."""
+    today = now.date()
+    if not person.cadence_days:
+        return []
+    last = last_touch(person, theirs, now.tzinfo)
+    if last is None:
+        return []
+    due_on = last + timedelta(days=person.cadence_days)
+    if due_on > today:
+        return []
+    upcoming = any(c.status == "scheduled" and c.scheduled_at
+                   and moment(c.scheduled_at, now.tzinfo) > now for c in theirs)
+    if upcoming:
+        return []
+    level = "due" if due_on == today else "overdue"
+    reason = (f"keep in touch (every {person.cadence_days} days): last touch "
+              f"{format_day(last, today)}, {ago((today - last).days)}")
+    return [DueItem("cadence", level, end_of_day(due_on, now.tzinfo), due_on.isoformat(),
+                    reason, person.name, person.id)]
+
+
+def due_summary(items: list[DueItem]) -> str:
+    """``3 due (1 overdue)``, for a tab title or a status line."""
+    overdue = sum(1 for i in items if i.level == "overdue")
+    return f"{len(items)} due" + (f" ({overdue} overdue)" if overdue else "")

@@ -1,0 +1,100 @@
+"""The home screen's Due tab: open what an item is about, or deal with it on the spot."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import OptionList, TabbedContent
+
+from tui.core.due_actions import latest_conversation, settle
+from tui.core.followup import DueItem
+from tui.widgets.due_list import DueList
+
+# Due items that open the conversation on its Reflect pane (where they are dealt with).
+OPEN_ON_REFLECT = ("thank-you", "action")
+
+
+class DueTab(Screen[None]):
+    """The Due tab's half of :class:`~tui.screens.home.HomeScreen` (its base class), which
+    provides the store, the lists and the forms used here."""
+
+    BINDINGS = [
+        Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
+                "the action off, mark the thank-you sent, or log a touch today",
+                id="home.settle"),
+    ]
+    store: Any
+    edit_contact: Any
+    open_conversation: Any
+    refresh_lists: Any
+    _edit_conversation: Any
+
+    def now(self) -> datetime:
+        """The app's clock (tests and snapshots fix it)."""
+        clock = getattr(self.app, "now", None)
+        return clock() if callable(clock) else datetime.now().astimezone()
+
+    def _on_due_tab(self) -> bool:
+        return self.query_one(TabbedContent).active == "due"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``x`` (done) only means something on the Due tab, and nothing is deleted there."""
+        if action == "settle":
+            return self._on_due_tab()
+        if action == "delete":
+            return not self._on_due_tab()
+        return True
+
+    def action_settle(self) -> None:
+        """Deal with the highlighted due item without opening it, then show the list again."""
+        item = self.query_one(DueList).current_item
+        if item is None:
+            return
+        contact = self.store.contact_or_none(item.contact_id)
+        if item.conversation_id and item.kind != "cadence":
+            conversation = self.store.conversation(item.conversation_id)
+        else:
+            conversation = latest_conversation(self.store.conversations(item.contact_id))
+        try:
+            message = settle(item, conversation, contact, self.now().date())
+        except ValueError as exc:
+            self.notify(str(exc), markup=False, severity="warning")
+            return
+        if contact is not None:
+            self.store.save_contact(contact)
+        if conversation is not None:
+            self.store.save_conversation(conversation)
+        self.refresh_lists()
+        self.notify(message, markup=False, timeout=3)
+
+    @on(OptionList.OptionSelected, "#due-list")
+    async def _open_due(self, event: OptionList.OptionSelected) -> None:
+        item = self.query_one(DueList).items.get(event.option.id or "")
+        if item is not None:
+            await self.open_due(item)
+
+    async def open_due(self, item: DueItem) -> None:
+        """Open what a due item is about: the contact form for a keep-in-touch reminder,
+        else its conversation (on the Reflect pane for a thank-you or an action)."""
+        if item.kind == "cadence" or not item.conversation_id:
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+            return
+        mounted = self.open_conversation(item.conversation_id)
+        if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
+            await mounted
+            self.app.screen.action_pane("reflect")  # type: ignore[attr-defined]
+
+    def edit_due(self) -> None:
+        """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
+        conversation form."""
+        item = self.query_one(DueList).current_item
+        if item is not None and (item.kind == "cadence" or not item.conversation_id):
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+        elif item is not None and item.conversation_id:
+            self._edit_conversation(item.conversation_id)

@@ -1,0 +1,111 @@
+"""What the sections of the Reflect pane share: the model, the clock and how to save."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from tui.core.models import Contact, Conversation
+from tui.panes.base import ConversationPane
+from tui.screens.confirm import ConfirmScreen
+from tui.text import plain, styled
+
+
+def app_now(app: Any) -> datetime:
+    """The app's clock (``app.now()``, fixed in tests and snapshots), else the real one."""
+    clock = getattr(app, "now", None)
+    return clock() if callable(clock) else datetime.now().astimezone()
+
+
+def section_title(title: str, keys: str) -> Static:
+    """A section heading with its keys: ``Action items   a add · space done``."""
+    return Static(styled((title, "bold $accent"), (f"   {keys}", "dim")), classes="section-title")
+
+
+class Confirm(ConfirmScreen):
+    """A yes/no question whose yes button says what will happen."""
+
+    def __init__(self, question: str, yes: str) -> None:
+        super().__init__(question)
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons."""
+        with Vertical():
+            yield Static(plain(self.question))
+            with Horizontal():
+                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yield Button("No (n)", id="no")
+
+
+class ReflectSection(Vertical):
+    """A part of the Reflect pane. It edits the conversation (and contact) it was given in
+    place and posts :class:`ConversationPane.Edited`, which the screen saves."""
+
+    DEFAULT_CSS = """
+    ReflectSection { height: auto; }
+    ReflectSection .section-title { margin-top: 1; }
+    """
+
+    def __init__(self, conversation: Conversation, contact: Contact, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.conversation = conversation
+        self.contact = contact
+
+    def load(self, conversation: Conversation, contact: Contact) -> None:
+        """Show a replacement model."""
+        self.conversation, self.contact = conversation, contact
+        if self.is_mounted:
+            self.show()
+
+    def on_mount(self) -> None:
+        """Fill in."""
+        self.show()
+
+    def show(self) -> None:
+        """Refresh the widgets from the model (sections override)."""
+
+    def edited(self, contact_changed: bool = False) -> None:
+        """Ask the screen to save, and the pane to refresh its summary."""
+        self.post_message(ConversationPane.Edited(contact_changed))
+
+    def now(self) -> datetime:
+        """The app's clock (fixed in tests and snapshots)."""
+        return app_now(self.app)
+
+    @property
+    def today(self) -> date:
+        """The user's today."""
+        return self.now().date()
+
+    def confirm(self, question: str, then: Any, yes: str = "Yes, delete") -> None:
+        """Ask a yes/no question; call ``then()`` on yes."""
+        self.app.push_screen(Confirm(question, yes), lambda ok: then() if ok else None)
+
+    def say(self, text: str | Content, severity: str = "information") -> None:
+        """A toast that never parses the text as markup."""
+        self.notify(str(text), severity=severity, markup=False)  # type: ignore[arg-type]
+
+
+def sentence_case(text: str) -> str:
+    """``Thank-you due`` from ``thank-you due``: only the first letter changes."""
+    return text[:1].upper() + text[1:]
+
+
+class StatusLine(Static):
+    """A one-line status that only repaints when its text or styles change (it is refreshed
+    on every keystroke, and a needless repaint would cost a layout of the whole pane)."""
+
+    _shown: tuple[str, tuple[object, ...]] | None = None
+
+    def show(self, content: Content) -> None:
+        """Show ``content`` if it differs from what is shown."""
+        key = (content.plain, tuple(content.spans))
+        if key != self._shown:
+            self._shown = key
+            self.update(content)
