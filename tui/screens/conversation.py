@@ -15,6 +15,7 @@ from tui.core.dates import format_when
 from tui.core.models import STATUS_LABELS, Contact, Conversation
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
+from tui.panes.live import LivePane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import one_line, styled
 from tui.widgets.save_indicator import SaveIndicator
@@ -22,6 +23,7 @@ from tui.widgets.save_indicator import SaveIndicator
 # (tab id, title, key, pane class): the panes in the order they are shown.
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
     ("details", "Details", "f2", DetailsPane),
+    ("live", "Live", "f4", LivePane),
 ]
 
 

@@ -1,0 +1,253 @@
+"""Live: the call itself. A timer, the questions in order, a note per question, stamped notes.
+
+Everything typed goes into ``self.conversation`` on the keystroke's own change event and the
+screen's autosaver writes it off the event loop. The clock is read from the stored session
+each second (``tui.core.live``), so a restart or a crash never loses the call's time.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
+
+from tui.core import live
+from tui.core.live_flow import first_current, progress
+from tui.core.models import Contact, Conversation, Question
+from tui.core.settings import load_settings
+from tui.panes.base import ConversationPane
+from tui.panes.live_actions import LIVE_BINDINGS, LiveActions
+from tui.text import one_line, styled
+from tui.widgets.live_log import NoteLog
+from tui.widgets.live_note import QuestionNote, QuickNote
+from tui.widgets.live_questions import QuestionFlow, current_heading
+from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.timer import CallTimer
+
+TICK_SECONDS = 1.0
+
+
+class LivePane(LiveActions, ConversationPane):
+    """The Live tab: start the call, move through the questions, take notes that stay."""
+
+    BINDINGS = LIVE_BINDINGS
+    DEFAULT_CSS = """
+    LivePane #live-top { height: auto; }
+    LivePane #live-saved { display: none; }
+    LivePane #live-current { height: auto; max-height: 3; padding: 0 1; background: $panel; }
+    LivePane #live-referrals { height: 1; padding: 0 1; color: $text-muted; }
+    LivePane.-focus #live-saved { display: block; }
+    LivePane.-focus QuestionFlow, LivePane.-focus NoteLog,
+    LivePane.-focus #live-referrals { display: none; }
+    LivePane.-focus QuestionNote { height: 1fr; }
+    """
+
+    def __init__(self, conversation: Conversation, contact: Contact, **kwargs: object) -> None:
+        super().__init__(conversation, contact, **kwargs)
+        self.clock = live.now
+        self.current_id: str | None = None
+        self.wrap_up = live.DEFAULT_WRAP_UP_MINUTES
+        self._note_owner: Question | None = None
+        self._phase_seen: str | None = None
+        self._touched = False
+        self._return_to_note = False
+        self.note_area = QuestionNote(id="live-note")
+        self.quick = QuickNote(id="live-quick")
+
+    def compose(self) -> ComposeResult:
+        """Timer, questions, the current question and its note, the quick line, the log."""
+        with Horizontal(id="live-top"):
+            yield CallTimer(id="live-timer")
+            yield SaveIndicator(id="live-saved")
+        yield QuestionFlow(id="live-questions")
+        yield Static(id="live-current")
+        yield self.note_area
+        yield self.quick
+        yield Static(id="live-referrals")
+        yield NoteLog(id="live-log")
+
+    def on_mount(self) -> None:
+        """Read the wrap-up setting, show the model, start the clock, follow the tabs."""
+        setting = load_settings(getattr(self.app, "config_folder", None))
+        self.wrap_up = live.wrap_up_minutes(setting)
+        self.show()
+        self.set_interval(TICK_SECONDS, self.tick)
+        tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
+        if tabs is not None:
+            self.watch(tabs, "active", self._tab_activated, init=False)
+
+    def on_unmount(self) -> None:
+        """Leaving or quitting: the last keystrokes go to the model and to the autosaver.
+
+        The Edited message of a keystroke made just before quitting may never be handled, so
+        the conversation is scheduled directly; the screen's (and the app's) flush saves it.
+        """
+        self._commit_note()
+        if self.quick.value != self.conversation.live.draft:
+            self.conversation.live.draft = self.quick.value
+            self._touched = True
+        if self._touched:
+            self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        self.screen.remove_class("-live-focus")
+
+    def edited(self, contact_changed: bool = False) -> None:
+        """Ask the screen to save, and remember that there is something to save."""
+        self._touched = True
+        super().edited(contact_changed)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Refresh every widget from the model (after a load, or coming back to the tab)."""
+        if not self.is_mounted:
+            return
+        self._commit_note()
+        self._note_owner = None
+        questions = self.conversation.questions
+        if self.current_index() is None:
+            start = first_current(questions)
+            self.current_id = questions[start].id if start is not None else None
+        self.query_one(QuestionFlow).show_questions(questions, self.current_index())
+        self._load_note()
+        if self.quick.value != self.conversation.live.draft:
+            self.quick.value = self.conversation.live.draft
+        self.query_one(NoteLog).show_notes(self.conversation.live.notes, questions)
+        self._show_referrals()
+        self.tick()
+
+    def current_index(self) -> int | None:
+        """Where the current question is in asking order."""
+        for index, question in enumerate(self.conversation.questions):
+            if question.id == self.current_id:
+                return index
+        return None
+
+    def current_question(self) -> Question | None:
+        """The question being asked now."""
+        index = self.current_index()
+        return None if index is None else self.conversation.questions[index]
+
+    def set_current(self, index: int | None) -> None:
+        """Make the question at ``index`` current: highlight it and show its note."""
+        questions = self.conversation.questions
+        old = self.current_index()
+        self.current_id = questions[index].id if index is not None else None
+        flow = self.query_one(QuestionFlow)
+        if old is not None and old != index:
+            flow.show_row(old, questions[old], False)
+        if index is not None:
+            flow.show_row(index, questions[index], True)
+            if flow.highlighted != index:
+                flow.highlighted = index
+        self._load_note()
+
+    def show_rows(self) -> None:
+        """Rebuild the question list and the log (after a move or an insertion)."""
+        questions = self.conversation.questions
+        self.query_one(QuestionFlow).show_questions(questions, self.current_index())
+        self.query_one(NoteLog).show_notes(self.conversation.live.notes, questions)
+        self._show_heading()
+
+    def _load_note(self) -> None:
+        self._commit_note()
+        question = self.current_question()
+        self._note_owner = question
+        self.note_area.display = question is not None
+        if question is not None and self.note_area.text != question.note:
+            self.note_area.load_text(question.note)
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        index, question = self.current_index(), self.current_question()
+        total = len(self.conversation.questions)
+        heading = self.query_one("#live-current", Static)
+        if question is None or index is None:
+            heading.update(styled(("No question selected: ctrl+o adds one. ", "bold"),
+                                  ("Quick notes (ctrl+l) still work.", "dim")))
+        else:
+            heading.update(current_heading(index + 1, total, question))
+
+    def _show_referrals(self) -> None:
+        line = self.query_one("#live-referrals", Static)
+        names = [r.name + (f" ({r.company})" if r.company else "")
+                 for r in self.conversation.referrals]
+        line.display = bool(names)
+        line.update(styled(("↪ Mentioned: ", "bold"), one_line(" · ".join(names), 500)))
+
+    def tick(self) -> None:
+        """Read the clock from the stored session and show it; signal wrap-up and overrun."""
+        v = self.conversation
+        state = live.timer_state(v.live, v.minutes, self.wrap_up, self.clock())
+        asked, _, total = progress(v.questions)
+        self.query_one(CallTimer).show(state, v.ask, f"{asked}/{total} asked" if total else "")
+        previous, self._phase_seen = self._phase_seen, state.phase
+        if previous == state.phase:
+            return
+        self.refresh_bindings()
+        if previous == live.RUNNING and state.phase == live.WRAP_UP:
+            ask = f" The ask: {one_line(v.ask, 200)}" if v.ask.strip() else ""
+            self.notify(f"Wrap-up time: {live.format_clock(state.remaining)} left.{ask}",
+                        title="Wrap up", severity="warning", markup=False, timeout=10)
+        elif previous in (live.RUNNING, live.WRAP_UP) and state.phase == live.OVERRUN:
+            self.notify(f"Past the planned {v.minutes} minutes.", severity="warning",
+                        markup=False, timeout=6)
+
+    # -- typing --------------------------------------------------------------------------
+
+    def _commit_note(self) -> None:
+        owner = self._note_owner
+        if owner is None:
+            return
+        text = self.note_area.text
+        if owner.note != text:
+            owner.note = text
+            self.edited()
+
+    @on(TextArea.Changed, "#live-note")
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._commit_note()
+
+    @on(Input.Changed, "#live-quick")
+    def _draft_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.conversation.live.draft != event.value:
+            self.conversation.live.draft = event.value
+            self.edited()
+
+    @on(Input.Submitted, "#live-quick")
+    def _quick_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.add_quick_note(event.value)
+
+    @on(OptionList.OptionHighlighted, "#live-questions")
+    def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id and event.option_index != self.current_index():
+            self.set_current(event.option_index)
+
+    @on(OptionList.OptionSelected, "#live-questions")
+    def _question_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_write_note()
+
+    @on(OptionList.OptionSelected, "#live-log")
+    def _note_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.edit_log_note(event.option.id)
+
+    @on(NoteLog.DeleteRequested)
+    def _note_delete(self, event: NoteLog.DeleteRequested) -> None:
+        event.stop()
+        self.delete_log_note(event.note_id)
+
+    def _tab_activated(self, active: str) -> None:
+        if self.parent is None or active != self.parent.id:
+            self.set_focus_mode(False)
+            return
+        self.show()
+        running = self.conversation.live.running and self.note_area.display
+        target = self.note_area if running else self.query_one(QuestionFlow)
+        self.call_after_refresh(target.focus)

@@ -1,0 +1,58 @@
+"""The two places a user types during a call: the current question's note and the quick line."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from tui.core.live import MAX_QUICK_NOTE
+
+
+class QuestionNote(TextArea):
+    """The current question's note: plain Markdown text, never rendered while typing."""
+
+    DEFAULT_CSS = """
+    QuestionNote { height: 1fr; min-height: 3; background: $boost; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            soft_wrap=True, show_line_numbers=False, tab_behavior="focus", compact=True,
+            placeholder="Notes on this question (Markdown). Saved as you type; esc leaves.",
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+
+class QuickNote(Input):
+    """One line for a free note; enter stamps it with the minute of the call.
+
+    A paste with line breaks keeps every word (the lines are joined); a paste too long for a
+    quick note is refused with a message, and nothing already typed changes.
+    """
+
+    DEFAULT_CSS = """
+    QuickNote { margin: 0; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            placeholder="quick note: enter stamps it with the minute (ctrl+l)", compact=True,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = event.text
+        flat = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+        if len(self.value) + len(flat) > MAX_QUICK_NOTE:
+            event.prevent_default()
+            event.stop()
+            self.notify(
+                f"That paste is {len(text):,} characters: a quick note holds up to "
+                f"{MAX_QUICK_NOTE:,}. Paste long text into the question's note area "
+                "(esc, then i).", severity="warning", markup=False, timeout=8)
+            return
+        if flat != text:
+            event.prevent_default()
+            event.stop()
+            start, end = self.selection
+            self.replace(flat, min(start, end), max(start, end))
