@@ -10,7 +10,6 @@ from tests.uitools import make_app
 from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation
 
-
 # Dates on screen are shown in local time: pin it so snapshots match on every machine.
 os.environ["TZ"] = "UTC"
 time.tzset()
@@ -40,7 +39,8 @@ def sample_conversation(app: CoffeechatApp) -> Conversation:
     contact = Contact(name="Ana Silva", company="Acme Robotics", role="Staff engineer",
                       id="c0ffee000001", created_at="2026-11-01T09:00:00+00:00")
     conversation = Conversation(
-        contact_id=contact.id, id="c0ffee000002", kind="person", goal="How staff engineers pick work",
+        contact_id=contact.id, id="c0ffee000002", kind="person",
+        goal="How staff engineers pick work",
         ask="An introduction to her manager", status="scheduled",
         scheduled_at="2026-12-03T14:30:00+00:00", place="meet.example/ana",
         created_at="2026-11-02T09:00:00+00:00",

@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -147,7 +147,16 @@ def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:
 
 def encode(data: dict[str, Any]) -> bytes:
     """Serialise the database the way it is written to disk."""
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+    # No indent: with one, json falls back to its pure-Python encoder (about 6x slower).
+    return _dumps(data)
+
+
+def _dumps(value: Any) -> bytes:
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a broken paste) cannot be UTF-8; \u escapes keep it as JSON.
+        return json.dumps(value, ensure_ascii=True).encode("ascii")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -380,6 +389,43 @@ class BackgroundWriter:
         return ok
 
 
+class DocumentCache:
+    """Encodes the database re-using the JSON of documents that did not change.
+
+    The output is byte-for-byte what :func:`encode` gives; saving one edited conversation then
+    costs the encoding of that conversation, not of the whole file. Documents named in
+    ``dirty`` (and new ones) are encoded afresh; documents no longer present are dropped.
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[str, dict[str, bytes]] = {}
+        self.dirty: set[tuple[str, str]] = set()
+
+    def encode(self, data: dict[str, Any]) -> bytes:
+        """The whole database as JSON bytes."""
+
+        dumps = _dumps
+        chunks: list[bytes] = [b"{"]
+        for position, (name, table) in enumerate(data.items()):
+            cache = self.parts.setdefault(name, {})
+            for gone in cache.keys() - table.keys():
+                del cache[gone]
+            chunks.append(b"%s%s: {" % (b", " if position else b"", dumps(name)))
+            for index, (doc_id, doc) in enumerate(table.items()):
+                entry = cache.get(doc_id)
+                if entry is None or (name, doc_id) in self.dirty:
+                    entry = cache[doc_id] = b"%s: %s" % (dumps(doc_id), dumps(doc))
+                if index:
+                    chunks.append(b", ")
+                chunks.append(entry)
+            chunks.append(b"}")
+        chunks.append(b"}")
+        for gone in self.parts.keys() - data.keys():
+            del self.parts[gone]
+        self.dirty.clear()
+        return b"".join(chunks)
+
+
 class CoffeechatStorage(Storage):
     """A TinyDB storage that keeps the database in memory and persists it safely.
 
@@ -399,6 +445,9 @@ class CoffeechatStorage(Storage):
         self._data = data
         self.writer = writer
         self.readonly = readonly
+        self._batch_depth = 0
+        self._batch_dirty = False
+        self._encoded = DocumentCache()
 
     def read(self) -> dict[str, Any] | None:
         """The in-memory database (TinyDB treats ``None`` as empty)."""
@@ -408,15 +457,51 @@ class CoffeechatStorage(Storage):
         """Keep ``data`` and persist it."""
         if self.readonly:
             raise StorageError("coffeechat opened this file read-only; nothing was changed.")
-        payload = encode(data)
         self._data = data
+        if self._batch_depth:
+            self._batch_dirty = True
+            return
+        self._persist()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes, one write: inside the block changes stay in memory; the whole
+        database is written once when the outermost block ends (also after an error, so
+        nothing already applied is lost)."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth and self._batch_dirty:
+                self._batch_dirty = False
+                self._persist()
+
+    def changed(self, table: str, doc_id: int | str) -> None:
+        """Tell the encoder that a document was edited in place (the store calls this)."""
+        self._encoded.dirty.add((table, str(doc_id)))
+
+    def _persist(self) -> None:
+        payload = self._encoded.encode(self._data)
         if self.writer is not None:
             self.writer.submit(payload)
         else:
             self.datafile.write(payload)
 
     def close(self) -> None:
-        """Flush pending writes and release the lock."""
+        """Flush pending writes and release the lock.
+
+        As a last safety net the whole database is encoded afresh and written if it differs
+        from what the document cache produced.
+        """
+        if not self.readonly and self._data:
+            fresh = encode(self._data)
+            if fresh != self._encoded.encode(self._data):
+                self._encoded = DocumentCache()
+                if self.writer is not None:
+                    self.writer.submit(fresh)
+                else:
+                    self.datafile.write(fresh)
         if self.writer is not None:
             self.writer.close()
         self.datafile.close()

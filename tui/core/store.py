@@ -6,6 +6,7 @@ with a background writer so saving never blocks a keystroke; the CLI opens it sy
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -68,6 +69,8 @@ class Store:
         self.datafile = datafile
         self._contacts: Table = db.table("contacts", cache_size=0)
         self._conversations: Table = db.table("conversations", cache_size=0)
+        # record id -> TinyDB doc_id, per table; this module is the only writer, so it stays true.
+        self._index: dict[str, dict[str, int]] = {}
 
     # -- opening -------------------------------------------------------------------------
 
@@ -124,6 +127,10 @@ class Store:
         if writer is None:
             return ("saved", None)
         return (writer.state, writer.last_error)
+
+    def batch(self) -> contextlib.AbstractContextManager[None]:
+        """Group many saves into one write of the file (imports, bulk changes)."""
+        return self._storage.batch()
 
     def close(self) -> None:
         """Flush and release the lock."""
@@ -182,7 +189,7 @@ class Store:
         gone = [c.id for c in self.conversations() if c.contact_id == contact_id]
         for conversation_id in gone:
             self.delete_conversation(conversation_id)
-        self._contacts.remove(lambda d: d.get("id") == contact_id)
+        self._remove(self._contacts, contact_id)
         return len(gone)
 
     # -- conversations -------------------------------------------------------------------
@@ -212,8 +219,7 @@ class Store:
 
     def delete_conversation(self, conversation_id: str) -> None:
         """Delete a conversation."""
-        removed = self._conversations.remove(lambda d: d.get("id") == conversation_id)
-        if not removed:
+        if not self._remove(self._conversations, conversation_id):
             raise NotFoundError(f"no conversation with id {conversation_id}")
 
     def new_conversation(self, contact: Contact, **fields: Any) -> Conversation:
@@ -249,6 +255,10 @@ class Store:
                     f"conversation {conversation.id} refers to contact "
                     f"{conversation.contact_id}, which is neither in the file nor in the store"
                 )
+        with self.batch():
+            return self._merge(contacts, conversations)
+
+    def _merge(self, contacts: list[Contact], conversations: list[Conversation]) -> ImportResult:
         result = ImportResult()
         for contact in contacts:
             existing = self._find(self._contacts, contact.id)
@@ -274,21 +284,33 @@ class Store:
 
     # -- internals -----------------------------------------------------------------------
 
-    @staticmethod
-    def _find(table: Table, record_id: str) -> dict[str, Any] | None:
-        for doc in table.all():
-            if doc.get("id") == record_id:
-                return doc
-        return None
+    def _ids(self, table: Table) -> dict[str, int]:
+        index = self._index.get(table.name)
+        if index is None:
+            index = {d["id"]: d.doc_id for d in table.all() if isinstance(d.get("id"), str)}
+            self._index[table.name] = index
+        return index
 
-    @staticmethod
-    def _upsert(table: Table, doc: dict[str, Any]) -> None:
-        record_id = doc["id"]
-        matches = [d.doc_id for d in table.all() if d.get("id") == record_id]
-        if matches:
-            table.update(_replace_with(doc), doc_ids=matches)
+    def _find(self, table: Table, record_id: str) -> dict[str, Any] | None:
+        doc_id = self._ids(table).get(record_id)
+        return table.get(doc_id=doc_id) if doc_id is not None else None
+
+    def _upsert(self, table: Table, doc: dict[str, Any]) -> None:
+        index = self._ids(table)
+        doc_id = index.get(doc["id"])
+        if doc_id is not None:
+            self._storage.changed(table.name, doc_id)
+            table.update(_replace_with(doc), doc_ids=[doc_id])
         else:
-            table.insert(doc)
+            index[doc["id"]] = table.insert(doc)
+
+    def _remove(self, table: Table, record_id: str) -> bool:
+        doc_id = self._ids(table).pop(record_id, None)
+        if doc_id is None:
+            return False
+        self._storage.changed(table.name, doc_id)
+        table.remove(doc_ids=[doc_id])
+        return True
 
 
 def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:

@@ -121,4 +121,4 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def choice(self, field_id: str) -> Any:
         """The value of a Select (None when blank)."""
         value = self.query_one(f"#{field_id}", Select).value
-        return None if value is Select.BLANK else value
+        return None if value is Select.NULL else value

@@ -35,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(styled(("Keys", "bold"), ("  (esc closes)", "dim")))
             seen: set[str] = set()
-            for _, binding, enabled, tooltip in self._bindings():
+            for _, binding, enabled, tooltip in self._key_rows():
                 if binding.description in seen or not binding.description:
                     continue
                 seen.add(binding.description)
@@ -45,7 +45,7 @@ class HelpScreen(ModalScreen[None]):
                                     ("" if enabled else "  (not now)", "dim")))
             yield Static(styled(("\n" + ABOUT, "dim")))
 
-    def _bindings(self) -> list[tuple[str, Binding, bool, str]]:
+    def _key_rows(self) -> list[tuple[str, Binding, bool, str]]:
         active = self.underneath.active_bindings
         return [(key, b.binding, b.enabled, b.tooltip or b.binding.tooltip)
                 for key, b in active.items()]

@@ -64,12 +64,13 @@ class HomeScreen(Screen[None]):
         """The app's store."""
         return self.app.store  # type: ignore[attr-defined]
 
-    def refresh_lists(self) -> None:
-        """Rebuild both lists from the store, applying the filter."""
+    def refresh_lists(self, reload: bool = True) -> None:
+        """Rebuild both lists, applying the filter; ``reload`` reads the store again first."""
+        if reload or not hasattr(self, "_records"):
+            self._records = (self.store.contacts(), self.store.conversations())
+        contacts, conversations = self._records
         needle = self.query_one("#filter", Input).value
-        contacts = self.store.contacts()
         by_id = {c.id: c for c in contacts}
-        conversations = self.store.conversations()
         self.query_one(ConversationList).show(conversations, by_id, needle)
         counts = Counter(c.contact_id for c in conversations)
         self.query_one(ContactList).show_contacts(contacts, counts, needle)
@@ -103,7 +104,7 @@ class HomeScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self.refresh_lists()
+        self.refresh_lists(reload=False)
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:

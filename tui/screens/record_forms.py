@@ -26,7 +26,9 @@ from tui.screens.form import FieldError, FormScreen
 MAX_FIELD = 2000
 
 
-def _options(values: tuple[str, ...], labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def _options(
+    values: tuple[str, ...], labels: dict[str, str] | None = None
+) -> list[tuple[str, str]]:
     return [((labels or {}).get(v, v), v) for v in values]
 
 
@@ -48,9 +50,9 @@ class ContactForm(FormScreen[Contact]):
     def fields(self) -> list[tuple[str, Widget]]:
         """Name, company, role, email, LinkedIn, how found, introduced by, tags, cadence, notes."""
         c = self.contact
-        how = c.how_found if c.how_found in HOW_FOUND else Select.BLANK
+        how = c.how_found if c.how_found in HOW_FOUND else Select.NULL
         intro_options = [(o.label, o.id) for o in self.others]
-        intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.BLANK
+        intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.NULL
         cadence = "" if c.cadence_days is None else str(c.cadence_days)
         notes = TextArea(c.notes, id="c-notes", soft_wrap=True, show_line_numbers=False)
         return [
@@ -62,8 +64,8 @@ class ContactForm(FormScreen[Contact]):
             ("How found", Select(_options(HOW_FOUND), value=how, id="c-how", prompt="—")),
             ("Introduced by", Select(intro_options, value=intro, id="c-intro", prompt="nobody")),
             ("Tags", Input(", ".join(c.tags), id="c-tags", placeholder="comma, separated")),
-            ("Keep in touch", Input(cadence, id="c-cadence",
-                                    placeholder=f"every N days (blank: never; usual {DEFAULT_CADENCE_DAYS})")),
+            ("Keep in touch", Input(cadence, id="c-cadence", placeholder=(
+                f"every N days (blank: never; usual {DEFAULT_CADENCE_DAYS})"))),
             ("Notes", notes),
         ]
 
@@ -141,7 +143,8 @@ class ConversationForm(FormScreen[ConversationDraft]):
                               suggester=SuggestFromList(companies, case_sensitive=False))),
             ("Role", Input(who.role if who else "", id="v-role")),
             ("Kind", Select(_options(KINDS), value=v.kind, id="v-kind", allow_blank=False)),
-            ("Topic", Input(v.topic, id="v-topic", placeholder="industry or company to learn about")),
+            ("Topic", Input(v.topic, id="v-topic",
+                            placeholder="industry or company to learn about")),
             ("Goal", Input(v.goal, id="v-goal", placeholder="what I want to learn")),
             ("The ask", Input(v.ask, id="v-ask", placeholder="e.g. an introduction to …")),
             ("When", Input(when, id="v-when", placeholder="2026-12-03 14:30 or tomorrow 9am")),

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic data and the scripts that report coffeechat's speed targets."""
