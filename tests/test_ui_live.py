@@ -204,6 +204,7 @@ async def test_a_megabyte_paste_into_the_note_is_saved_whole(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_live(pilot)
         await pilot.press("i")
+        assert app.focused is pane.note_area
         app.post_message(Paste(big))
         await pilot.pause()
         await type_text(pilot, "!")

@@ -37,6 +37,9 @@ class LivePane(LiveActions, ConversationPane):
     LivePane #live-saved { display: none; }
     LivePane #live-current { height: auto; max-height: 3; padding: 0 1; background: $panel; }
     LivePane #live-referrals { height: 1; padding: 0 1; color: $text-muted; }
+    LivePane #live-referrals.-empty { display: none; }
+    LivePane #live-top.-wrap-up { background: $warning 15%; }
+    LivePane #live-top.-overrun { background: $error 15%; }
     LivePane.-focus #live-saved { display: block; }
     LivePane.-focus QuestionFlow, LivePane.-focus NoteLog,
     LivePane.-focus #live-referrals { display: none; }
@@ -51,6 +54,7 @@ class LivePane(LiveActions, ConversationPane):
         self._note_owner: Question | None = None
         self._phase_seen: str | None = None
         self._touched = False
+        self._log_shown: tuple[object, ...] = ()
         self._return_to_note = False
         self.note_area = QuestionNote(id="live-note")
         self.quick = QuickNote(id="live-quick")
@@ -98,8 +102,9 @@ class LivePane(LiveActions, ConversationPane):
 
     # -- showing -------------------------------------------------------------------------
 
-    def show(self) -> None:
-        """Refresh every widget from the model (after a load, or coming back to the tab)."""
+    def show(self, full: bool = True) -> None:
+        """Refresh the widgets from the model: all of them after a load (``full``), or what
+        may have changed elsewhere when coming back to the tab."""
         if not self.is_mounted:
             return
         self._commit_note()
@@ -112,9 +117,23 @@ class LivePane(LiveActions, ConversationPane):
         self._load_note()
         if self.quick.value != self.conversation.live.draft:
             self.quick.value = self.conversation.live.draft
-        self.query_one(NoteLog).show_notes(self.conversation.live.notes, questions)
+        self._show_log(force=full)
         self._show_referrals()
         self.tick()
+
+    def log_key(self) -> tuple[object, ...]:
+        """What the log shows, in short: which notes, and the question numbers."""
+        notes, questions = self.conversation.live.notes, self.conversation.questions
+        return (id(notes), len(notes), notes[-1].id if notes else "",
+                tuple(q.id for q in questions))
+
+    def _show_log(self, force: bool = True) -> None:
+        # Rebuilding a long log costs a frame or more: skip it when nothing it shows changed.
+        key = self.log_key()
+        if force or key != self._log_shown:
+            self.query_one(NoteLog).show_notes(self.conversation.live.notes,
+                                               self.conversation.questions)
+        self._log_shown = key
 
     def current_index(self) -> int | None:
         """Where the current question is in asking order."""
@@ -146,7 +165,7 @@ class LivePane(LiveActions, ConversationPane):
         """Rebuild the question list and the log (after a move or an insertion)."""
         questions = self.conversation.questions
         self.query_one(QuestionFlow).show_questions(questions, self.current_index())
-        self.query_one(NoteLog).show_notes(self.conversation.live.notes, questions)
+        self._show_log()
         self._show_heading()
 
     def _load_note(self) -> None:
@@ -172,7 +191,7 @@ class LivePane(LiveActions, ConversationPane):
         line = self.query_one("#live-referrals", Static)
         names = [r.name + (f" ({r.company})" if r.company else "")
                  for r in self.conversation.referrals]
-        line.display = bool(names)
+        line.set_class(not names, "-empty")
         line.update(styled(("↪ Mentioned: ", "bold"), one_line(" · ".join(names), 500)))
 
     def tick(self) -> None:
@@ -181,6 +200,10 @@ class LivePane(LiveActions, ConversationPane):
         state = live.timer_state(v.live, v.minutes, self.wrap_up, self.clock())
         asked, _, total = progress(v.questions)
         self.query_one(CallTimer).show(state, v.ask, f"{asked}/{total} asked" if total else "")
+        top = self.query_one("#live-top")
+        top.set_class(state.phase == live.WRAP_UP or (state.phase == live.PAUSED
+                                                       and state.show_ask), "-wrap-up")
+        top.set_class(state.phase == live.OVERRUN, "-overrun")
         previous, self._phase_seen = self._phase_seen, state.phase
         if previous == state.phase:
             return
@@ -247,7 +270,7 @@ class LivePane(LiveActions, ConversationPane):
         if self.parent is None or active != self.parent.id:
             self.set_focus_mode(False)
             return
-        self.show()
+        self.show(full=False)
         running = self.conversation.live.running and self.note_area.display
         target = self.note_area if running else self.query_one(QuestionFlow)
         self.call_after_refresh(target.focus)

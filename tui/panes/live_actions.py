@@ -257,6 +257,7 @@ class LiveActions(_Base):
         self.quick.value = ""
         self.query_one(NoteLog).append_note(note, self.conversation.questions,
                                             first=len(session.notes) == 1)
+        self._log_shown = self.log_key()
         self.edited()
         if self._return_to_note and self.note_area.display:
             self._return_to_note = False
@@ -295,7 +296,7 @@ class LiveActions(_Base):
         def done(yes: bool | None) -> None:
             if yes and note in notes:
                 notes.remove(note)
-                self.query_one(NoteLog).show_notes(notes, self.conversation.questions)
+                self._show_log()
                 self.edited()
 
         question = f"Delete the note at {note.stamp}: “{one_line(note.text, 80)}”?"

@@ -12,7 +12,7 @@ class QuestionNote(TextArea):
     """The current question's note: plain Markdown text, never rendered while typing."""
 
     DEFAULT_CSS = """
-    QuestionNote { height: 1fr; min-height: 3; background: $boost; }
+    QuestionNote { height: 1fr; min-height: 3; background: $boost; scrollbar-gutter: stable; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -21,6 +21,15 @@ class QuestionNote(TextArea):
             placeholder="Notes on this question (Markdown). Saved as you type; esc leaves.",
             **kwargs,  # type: ignore[arg-type]
         )
+
+    def _watch_show_vertical_scrollbar(self) -> None:
+        # Textual re-wraps the whole document when the scrollbar appears; with a stable
+        # gutter the wrap width does not change, and skipping the re-wrap halves the cost
+        # of a big paste (a 1 MB paste would otherwise be wrapped twice).
+        wrapped_width = getattr(self.wrapped_document, "_width", None)
+        if self.wrap_width and self.wrap_width != wrapped_width:
+            self._rewrap_and_refresh_virtual_size()
+        self.scroll_cursor_visible()
 
 
 class QuickNote(Input):

@@ -58,8 +58,6 @@ class CallTimer(Widget):
 
     DEFAULT_CSS = """
     CallTimer { height: auto; width: 1fr; padding: 0 1; }
-    CallTimer.-wrap-up { background: $warning 15%; }
-    CallTimer.-overrun { background: $error 15%; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -74,9 +72,6 @@ class CallTimer(Widget):
             return
         grew = self.state is None or self.state.show_ask != state.show_ask
         self.state, self.ask, self.asked = state, ask, asked
-        self.set_class(state.phase == WRAP_UP or (state.phase == PAUSED and state.show_ask),
-                       "-wrap-up")
-        self.set_class(state.phase == OVERRUN, "-overrun")
         self.refresh(layout=grew)
 
     def render(self) -> Content:
