@@ -9,6 +9,9 @@ from typing import Any
 from tests.uitools import make_app
 from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation, Question
+from tui.core.store import Store
+from tui.panes.live import LivePane
+from tui.widgets.timer import CallTimer
 
 T0 = datetime(2026, 12, 3, 14, 30, tzinfo=timezone.utc)
 QUESTIONS = (
@@ -53,3 +56,30 @@ def live_app(data_dir: Path, **fields: Any) -> CoffeechatApp:
     app = make_app(data_dir)
     planned_call(app, **fields)
     return app
+
+
+async def open_live(pilot, clock: FakeClock | None = None) -> LivePane:
+    """From home: open the first conversation, show Live, put the fake clock in."""
+    await pilot.press("enter", "f4")
+    await pilot.pause()
+    pane = pilot.app.screen.query_one(LivePane)
+    if clock is not None:
+        pane.clock = clock
+        pane.tick()
+    return pane
+
+
+def reread(app, data_dir: Path) -> Conversation:
+    """Once the writer thread is done: the conversation as it is in the file, read like a
+    second process would."""
+    assert app.store.flush()
+    store = Store.open(data_dir, readonly=True)
+    try:
+        return store.conversation("c0ffee000002")
+    finally:
+        store.close()
+
+
+def timer_text(pane: LivePane) -> str:
+    """What the timer shows."""
+    return str(pane.query_one(CallTimer).render())

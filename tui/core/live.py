@@ -103,6 +103,20 @@ def format_clock(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
+def phase_message(previous: str | None, state: TimerState, minutes: int, ask: str) -> str | None:
+    """What to tell the user when the call moves into wrap-up or past its end (else None).
+
+    Only a change seen while running counts: opening a call already in wrap-up says nothing.
+    """
+    if previous == RUNNING and state.phase == WRAP_UP:
+        reminder = " ".join(ask.split())
+        reminder = f" The ask: {reminder[:200]}" if reminder else ""
+        return f"Wrap-up time: {format_clock(state.remaining)} left.{reminder}"
+    if previous in (RUNNING, WRAP_UP) and state.phase == OVERRUN:
+        return f"Past the planned {minutes} minutes."
+    return None
+
+
 # -- transitions ----------------------------------------------------------------------------
 
 

@@ -17,9 +17,10 @@ from tui.core.live_flow import first_current, progress
 from tui.core.models import Contact, Conversation, Question
 from tui.core.settings import load_settings
 from tui.panes.base import ConversationPane
-from tui.panes.live_actions import LIVE_BINDINGS, LiveActions
-from tui.text import one_line, styled
-from tui.widgets.live_log import NoteLog
+from tui.panes.live_actions import CallActions
+from tui.panes.live_keys import LIVE_BINDINGS
+from tui.panes.live_notes import NoteActions
+from tui.widgets.live_log import NoteLog, referrals_line
 from tui.widgets.live_note import QuestionNote, QuickNote
 from tui.widgets.live_questions import QuestionFlow, current_heading
 from tui.widgets.save_indicator import SaveIndicator
@@ -28,7 +29,7 @@ from tui.widgets.timer import CallTimer
 TICK_SECONDS = 1.0
 
 
-class LivePane(LiveActions, ConversationPane):
+class LivePane(CallActions, NoteActions, ConversationPane):
     """The Live tab: start the call, move through the questions, take notes that stay."""
 
     BINDINGS = LIVE_BINDINGS
@@ -178,21 +179,13 @@ class LivePane(LiveActions, ConversationPane):
         self._show_heading()
 
     def _show_heading(self) -> None:
-        index, question = self.current_index(), self.current_question()
-        total = len(self.conversation.questions)
-        heading = self.query_one("#live-current", Static)
-        if question is None or index is None:
-            heading.update(styled(("No question selected: ctrl+o adds one. ", "bold"),
-                                  ("Quick notes (ctrl+l) still work.", "dim")))
-        else:
-            heading.update(current_heading(index + 1, total, question))
+        heading = current_heading(self.current_index(), self.conversation.questions)
+        self.query_one("#live-current", Static).update(heading)
 
     def _show_referrals(self) -> None:
         line = self.query_one("#live-referrals", Static)
-        names = [r.name + (f" ({r.company})" if r.company else "")
-                 for r in self.conversation.referrals]
-        line.set_class(not names, "-empty")
-        line.update(styled(("↪ Mentioned: ", "bold"), one_line(" · ".join(names), 500)))
+        line.set_class(not self.conversation.referrals, "-empty")
+        line.update(referrals_line(self.conversation.referrals))
 
     def tick(self) -> None:
         """Read the clock from the stored session and show it; signal wrap-up and overrun."""
@@ -201,20 +194,14 @@ class LivePane(LiveActions, ConversationPane):
         asked, _, total = progress(v.questions)
         self.query_one(CallTimer).show(state, v.ask, f"{asked}/{total} asked" if total else "")
         top = self.query_one("#live-top")
-        top.set_class(state.phase == live.WRAP_UP or (state.phase == live.PAUSED
-                                                       and state.show_ask), "-wrap-up")
+        top.set_class(state.show_ask and state.phase != live.OVERRUN, "-wrap-up")
         top.set_class(state.phase == live.OVERRUN, "-overrun")
         previous, self._phase_seen = self._phase_seen, state.phase
-        if previous == state.phase:
-            return
-        self.refresh_bindings()
-        if previous == live.RUNNING and state.phase == live.WRAP_UP:
-            ask = f" The ask: {one_line(v.ask, 200)}" if v.ask.strip() else ""
-            self.notify(f"Wrap-up time: {live.format_clock(state.remaining)} left.{ask}",
-                        title="Wrap up", severity="warning", markup=False, timeout=10)
-        elif previous in (live.RUNNING, live.WRAP_UP) and state.phase == live.OVERRUN:
-            self.notify(f"Past the planned {v.minutes} minutes.", severity="warning",
-                        markup=False, timeout=6)
+        if previous != state.phase:
+            self.refresh_bindings()
+            message = live.phase_message(previous, state, v.minutes, v.ask)
+            if message:
+                self.notify(message, title="Time", severity="warning", markup=False, timeout=10)
 
     # -- typing --------------------------------------------------------------------------
 

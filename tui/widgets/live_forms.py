@@ -8,14 +8,15 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from tui.core.live import LiveError
-from tui.core.live_flow import make_referral
+from tui.core.live_flow import MAX_REFERRAL_FIELD, make_referral
 from tui.core.models import Referral
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.form import FieldError, FormScreen
 from tui.text import plain
+from tui.widgets.live_note import LineInput
 
 
 class TextPrompt(FormScreen[Any]):
@@ -23,17 +24,19 @@ class TextPrompt(FormScreen[Any]):
     :class:`LiveError` with a message shown under the field."""
 
     def __init__(self, title: str, label: str, value: str = "", placeholder: str = "",
-                 check: Callable[[str], Any] | None = None) -> None:
+                 check: Callable[[str], Any] | None = None, max_chars: int = 2_000) -> None:
         super().__init__()
         self.title_text = title
         self.label = label
         self.initial = value
         self.placeholder = placeholder
         self.check = check or (lambda text: text)
+        self.max_chars = max_chars
 
     def fields(self) -> list[tuple[str, Widget]]:
         """The single line."""
-        return [(self.label, Input(self.initial, id="prompt-value", placeholder=self.placeholder))]
+        return [(self.label, LineInput(self.initial, id="prompt-value",
+                                       placeholder=self.placeholder, max_chars=self.max_chars))]
 
     def collect(self) -> Any:
         """The checked value."""
@@ -50,10 +53,11 @@ class ReferralForm(FormScreen[Referral]):
 
     def fields(self) -> list[tuple[str, Widget]]:
         """Name, company, why."""
+        most = MAX_REFERRAL_FIELD
         return [
-            ("Name *", Input(id="ref-name", placeholder="who they mentioned")),
-            ("Company", Input(id="ref-company")),
-            ("Why", Input(id="ref-why", placeholder="why talk to them")),
+            ("Name *", LineInput(id="ref-name", placeholder="who they mentioned", max_chars=most)),
+            ("Company", LineInput(id="ref-company", max_chars=most)),
+            ("Why", LineInput(id="ref-why", placeholder="why talk to them", max_chars=most)),
         ]
 
     def collect(self) -> Referral:

@@ -8,8 +8,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.models import LiveNote, Question
-from tui.text import styled
+from tui.core.models import LiveNote, Question, Referral
+from tui.text import one_line, styled
 
 
 def note_row(note: LiveNote, numbers: dict[str, int]) -> Content:
@@ -20,6 +20,12 @@ def note_row(note: LiveNote, numbers: dict[str, int]) -> Content:
         (f"Q{number} ", "$accent") if number else "",
         note.text,
     )
+
+
+def referrals_line(referrals: list[Referral]) -> Content:
+    """``↪ Mentioned: Bob Lee (Globex) · Carla``: who this person pointed to."""
+    names = [r.name + (f" ({r.company})" if r.company else "") for r in referrals]
+    return styled(("↪ Mentioned: ", "bold"), one_line(" · ".join(names), 500))
 
 
 def question_numbers(questions: list[Question]) -> dict[str, int]:

@@ -32,36 +32,41 @@ class QuestionNote(TextArea):
         self.scroll_cursor_visible()
 
 
-class QuickNote(Input):
-    """One line for a free note; enter stamps it with the minute of the call.
+class LineInput(Input):
+    """A one-line input whose pastes keep every word: line breaks become spaces, and a paste
+    longer than ``max_chars`` is refused with a message (nothing already typed changes)."""
 
-    A paste with line breaks keeps every word (the lines are joined); a paste too long for a
-    quick note is refused with a message, and nothing already typed changes.
-    """
+    hint = ""
 
-    DEFAULT_CSS = """
-    QuickNote { margin: 0; }
-    """
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(
-            placeholder="quick note: enter stamps it with the minute (ctrl+l)", compact=True,
-            **kwargs,  # type: ignore[arg-type]
-        )
+    def __init__(self, value: str = "", *, max_chars: int = MAX_QUICK_NOTE,
+                 **kwargs: object) -> None:
+        super().__init__(value, **kwargs)  # type: ignore[arg-type]
+        self.max_chars = max_chars
 
     def _on_paste(self, event: events.Paste) -> None:
         text = event.text
         flat = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
-        if len(self.value) + len(flat) > MAX_QUICK_NOTE:
+        if len(self.value) + len(flat) > self.max_chars:
             event.prevent_default()
             event.stop()
-            self.notify(
-                f"That paste is {len(text):,} characters: a quick note holds up to "
-                f"{MAX_QUICK_NOTE:,}. Paste long text into the question's note area "
-                "(esc, then i).", severity="warning", markup=False, timeout=8)
+            self.notify(f"That paste is {len(text):,} characters: this line holds up to "
+                        f"{self.max_chars:,}.{self.hint}", severity="warning", markup=False,
+                        timeout=8)
             return
         if flat != text:
             event.prevent_default()
             event.stop()
             start, end = self.selection
             self.replace(flat, min(start, end), max(start, end))
+
+
+class QuickNote(LineInput):
+    """One line for a free note; enter stamps it with the minute of the call."""
+
+    hint = " Paste long text into the question's note area (esc, then i)."
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(
+            placeholder="quick note: enter stamps it with the minute (ctrl+l)", compact=True,
+            **kwargs,
+        )

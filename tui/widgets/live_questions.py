@@ -27,11 +27,15 @@ def question_row(number: int, question: Question, current: bool) -> Content:
     )
 
 
-def current_heading(number: int, total: int, question: Question) -> Content:
-    """The current question written out in full above its note."""
+def current_heading(index: int | None, questions: list[Question]) -> Content:
+    """The current question written out in full above its note (or what to do without one)."""
+    if index is None:
+        return styled(("No question selected: ctrl+o adds one. ", "bold"),
+                      ("Quick notes (ctrl+l) still work.", "dim"))
+    question = questions[index]
     state = "" if question.state == "pending" else f" · {question.state}"
     return styled(
-        (f"Q{number}/{total}{state}", "bold $accent"),
+        (f"Q{index + 1}/{len(questions)}{state}", "bold $accent"),
         (" ★" if question.starred else "", "bold $warning"),
         "  ", (one_line(question.text, 1000), "bold"),
     )
