@@ -4,8 +4,54 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Document, Location, WrappedDocument
 
 from tui.core.live import MAX_QUICK_NOTE
+
+
+class _JoinedOnceDocument(Document):
+    """A Document that joins its lines into ``text`` once per change, not once per call.
+
+    TextArea asks for ``text`` on every rendered line (to decide on the placeholder): with a
+    1 MB note that is a 1 MB join per line per frame. Every change goes through
+    ``replace_range`` (typing, paste, undo, redo), which forgets the joined text.
+    """
+
+    _joined: str | None = None
+
+    def replace_range(self, start: Location, end: Location, text: str):  # type: ignore[no-untyped-def]
+        """Edit, and forget the joined text."""
+        self._joined = None
+        return super().replace_range(start, end, text)
+
+    @property
+    def text(self) -> str:
+        """The whole text (joined at most once per change)."""
+        if self._joined is None:
+            self._joined = super().text
+        return self._joined
+
+
+class _CountedWrappedDocument(WrappedDocument):
+    """A WrappedDocument whose height is a length, not a sum over every line.
+
+    TextArea asks for the height on every rendered line; the stock property sums over all
+    lines (17,000 of them in a 1 MB note). There is one ``_offset_to_line_info`` entry per
+    visual line, kept up to date by ``wrap`` and ``wrap_range``.
+    """
+
+    @property
+    def height(self) -> int:
+        """The number of visual lines."""
+        return len(self._offset_to_line_info)
+
+
+def speed_up(text_area: TextArea) -> None:
+    """Give a plain-text TextArea the two shortcuts above (other documents are left alone)."""
+    if type(text_area.document) is Document:
+        text_area.document.__class__ = _JoinedOnceDocument
+    if type(text_area.wrapped_document) is WrappedDocument:
+        text_area.wrapped_document.__class__ = _CountedWrappedDocument
 
 
 class QuestionNote(TextArea):
@@ -21,6 +67,10 @@ class QuestionNote(TextArea):
             placeholder="Notes on this question (Markdown). Saved as you type; esc leaves.",
             **kwargs,  # type: ignore[arg-type]
         )
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        super()._set_document(text, language)
+        speed_up(self)
 
     def _watch_show_vertical_scrollbar(self) -> None:
         # Textual re-wraps the whole document when the scrollbar appears; with a stable
