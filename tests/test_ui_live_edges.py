@@ -155,3 +155,25 @@ async def test_an_empty_follow_up_is_explained_and_a_pasted_one_keeps_its_words(
         app.post_message(Paste("And then,\nwhat [i]next[/]?"))
         await pilot.press("enter")
         assert pane.conversation.questions[1].text == "And then, what [i]next[/]?"
+
+
+async def test_keys_typed_faster_than_the_app_draws_land_where_they_belong(
+        tmp_path: Path) -> None:
+    from textual.events import Key
+
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot)
+        await pilot.press("ctrl+t")
+        burst = [("a", "a"), ("ctrl+n", None), ("b", "b"), ("ctrl+n", None), ("ctrl+n", None),
+                 ("c", "c"), ("ctrl+up", None), ("d", "d"), ("ctrl+down", None), ("e", "e")]
+        for key, char in burst:
+            event = Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        notes = [q.note for q in pane.conversation.questions]
+        assert notes == ["a", "b", "d", "ce"]
+        assert [q.state for q in pane.conversation.questions] == ["asked"] * 3 + ["pending"]
+        assert pane.current_id == "q4"
+    assert [q.note for q in reread(app, tmp_path).questions] == ["a", "b", "d", "ce"]

@@ -18,7 +18,7 @@ from tui.core.models import Contact, Conversation, Question
 from tui.core.settings import load_settings
 from tui.panes.base import ConversationPane
 from tui.panes.live_actions import CallActions
-from tui.panes.live_keys import LIVE_BINDINGS
+from tui.panes.live_keys import IN_ORDER, LIVE_BINDINGS
 from tui.panes.live_notes import NoteActions
 from tui.widgets.live_log import NoteLog, referrals_line
 from tui.widgets.live_note import QuestionNote, QuickNote
@@ -58,6 +58,7 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self._log_shown: tuple[object, ...] = ()
         self._return_to_note = False
         self.note_area = QuestionNote(id="live-note")
+        self.note_area.in_order = {key: (self, action) for key, action in IN_ORDER.items()}
         self.quick = QuickNote(id="live-quick")
 
     def compose(self) -> ComposeResult:
@@ -94,7 +95,6 @@ class LivePane(CallActions, NoteActions, ConversationPane):
             self._touched = True
         if self._touched:
             self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
-        self.screen.remove_class("-live-focus")
 
     def edited(self, contact_changed: bool = False) -> None:
         """Ask the screen to save, and remember that there is something to save."""
@@ -176,6 +176,7 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self.note_area.display = question is not None
         if question is not None and self.note_area.text != question.note:
             self.note_area.load_text(question.note)
+            self.note_area.move_cursor(self.note_area.document.end)  # carry on writing
         self._show_heading()
 
     def _show_heading(self) -> None:
@@ -234,7 +235,9 @@ class LivePane(CallActions, NoteActions, ConversationPane):
     @on(OptionList.OptionHighlighted, "#live-questions")
     def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id and event.option_index != self.current_index():
+        # A stale event (the highlight moved again since) must not pull the current back.
+        stale = event.option_index != event.option_list.highlighted
+        if event.option.id and not stale and event.option_index != self.current_index():
             self.set_current(event.option_index)
 
     @on(OptionList.OptionSelected, "#live-questions")

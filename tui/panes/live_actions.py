@@ -115,7 +115,10 @@ class CallActions(_Base):
         target = next_pending(self.conversation.questions, index)
         self.query_one(QuestionFlow).show_row(index, question, target is None)
         if target is None:
-            self.notify("Every question is asked or skipped. Time for the ask?", markup=False)
+            ask = " ".join(self.conversation.ask.split())
+            self.notify("Every question is asked or skipped. "
+                        + (f"Time for the ask: {ask[:200]}" if ask else "Time for the ask?"),
+                        markup=False, timeout=8)
         else:
             self.set_current(target)
         self.tick()

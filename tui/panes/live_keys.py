@@ -56,3 +56,6 @@ LIVE_BINDINGS = [
 # Actions only reachable by single letters: hidden from the footer while typing.
 LETTER_ACTIONS = {"mark", "star", "write_note", "end", "wrap_setting", "planned_minutes",
                   "move"}
+
+# Keys that move the note area to another question: run in typing order (see QuestionNote).
+IN_ORDER = {"ctrl+n": "next", "ctrl+down": "step(1)", "ctrl+up": "step(-1)"}

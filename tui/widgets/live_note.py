@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Document, Location, WrappedDocument
 
@@ -55,7 +56,15 @@ def speed_up(text_area: TextArea) -> None:
 
 
 class QuestionNote(TextArea):
-    """The current question's note: plain Markdown text, never rendered while typing."""
+    """The current question's note: plain Markdown text, never rendered while typing.
+
+    ``in_order`` maps keys (``ctrl+n``...) to actions of the pane that change which question
+    the note belongs to. They run here, in the order the keys were typed: as ordinary
+    bindings they would run only after every key already queued for this widget had been
+    typed into the old question's note.
+    """
+
+    in_order: dict[str, tuple[Widget, str]] = {}
 
     DEFAULT_CSS = """
     QuestionNote { height: 1fr; min-height: 3; background: $boost; scrollbar-gutter: stable; }
@@ -67,6 +76,13 @@ class QuestionNote(TextArea):
             placeholder="Notes on this question (Markdown). Saved as you type; esc leaves.",
             **kwargs,  # type: ignore[arg-type]
         )
+
+    async def _on_key(self, event: events.Key) -> None:
+        target = self.in_order.get(event.key)
+        if target is not None and target[0].check_action(target[1].split("(")[0], ()):
+            event.stop()
+            event.prevent_default()
+            await self.app.run_action(target[1], target[0])
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
