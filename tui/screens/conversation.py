@@ -16,6 +16,7 @@ from tui.core.models import STATUS_LABELS, Contact, Conversation
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
+from tui.panes.prep import PrepPane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import one_line, styled
 from tui.widgets.save_indicator import SaveIndicator
@@ -23,6 +24,7 @@ from tui.widgets.save_indicator import SaveIndicator
 # (tab id, title, key, pane class): the panes in the order they are shown.
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
     ("details", "Details", "f2", DetailsPane),
+    ("prep", "Prep", "f3", PrepPane),
     ("live", "Live", "f4", LivePane),
 ]
 

@@ -1,0 +1,67 @@
+"""Goal and the ask: two short lines that frame the questions (the Live pane shows them too)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label
+
+from tui.widgets.prep_part import PrepHost
+
+MAX_LINE = 2000
+FIELDS = {"goal": "The goal", "ask": "The ask"}
+
+
+class GoalAndAsk(Vertical):
+    """Edits ``Conversation.goal`` and ``.ask`` in place as the user types."""
+
+    DEFAULT_CSS = "GoalAndAsk { height: auto; }"
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self._too_long: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        """Two labelled one-line fields."""
+        with Horizontal(classes="prep-row"):
+            yield Label("Goal")
+            yield Input(id="goal", compact=True, placeholder="what I want to learn from this chat")
+        with Horizontal(classes="prep-row"):
+            yield Label("The ask")
+            yield Input(id="ask", compact=True,
+                        placeholder="the one ask for the end, e.g. an introduction to …")
+
+    def show_model(self) -> None:
+        """Show the model's goal and ask (without echoing a change back)."""
+        conversation = self.query_ancestor(PrepHost).conversation
+        for field_id in FIELDS:
+            box = self.query_one(f"#{field_id}", Input)
+            value = getattr(conversation, field_id)
+            if box.value != value:
+                with box.prevent(Input.Changed):
+                    box.value = value
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        field_id = event.input.id or ""
+        if field_id not in FIELDS:
+            return
+        event.stop()
+        host = self.query_ancestor(PrepHost)
+        if len(event.value) > MAX_LINE:
+            if field_id not in self._too_long:
+                self._too_long.add(field_id)
+                self.app.notify(f"{FIELDS[field_id]} is limited to {MAX_LINE:,} characters; the "
+                                "longer text is not saved until it is shorter.",
+                                severity="error", markup=False)
+            return
+        self._too_long.discard(field_id)
+        if getattr(host.conversation, field_id) != event.value:
+            setattr(host.conversation, field_id, event.value)
+            host.edited()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()

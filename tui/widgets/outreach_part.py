@@ -1,0 +1,231 @@
+"""The Outreach part of Prep: a draft from the template, its length, copy and mark as sent."""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Static, TextArea
+
+from tui.core.content import OUTREACH, TEMPLATE_FIELDS
+from tui.core.models import STATUS_LABELS
+from tui.core.outreach import (
+    ABOUT_ME_KEYS,
+    about_me,
+    draft_outreach,
+    draft_values,
+    length_note,
+    mark_sent,
+    send_time_hint,
+    unfilled,
+    unmark_sent,
+)
+from tui.core.settings import load_settings, save_setting
+from tui.text import styled
+from tui.widgets.prep_part import PrepPart, update_if_changed
+
+MAX_DRAFT = 20_000
+
+
+class OutreachPart(PrepPart):
+    """The first message: drafted for this contact, edited freely, copied, marked as sent."""
+
+    label = "Outreach"
+    BINDINGS = [
+        Binding("ctrl+o", "copy", "Copy", tooltip="Copy the draft to the clipboard",
+                id="prep.copy"),
+        Binding("ctrl+t", "sent", "Mark sent", tooltip="Mark the message as sent today "
+                "(again: not sent)", id="prep.sent"),
+        Binding("ctrl+r", "redraft", "Redraft", tooltip="Draft again from the template "
+                "(ctrl+z in the draft brings yours back)", id="prep.redraft"),
+    ]
+    DEFAULT_CSS = """
+    OutreachPart #my-name { width: 22; margin-right: 1; }
+    OutreachPart #who-i-am { width: 1fr; }
+    OutreachPart #outreach-status { padding: 0 1; }
+    OutreachPart #outreach-draft { height: 1fr; min-height: 4; border: none; padding: 0 1;
+                                   background: $surface; }
+    OutreachPart #outreach-draft:focus { background: $boost; }
+    OutreachPart #outreach-status, OutreachPart #outreach-count { height: 1; }
+    OutreachPart .outreach-note { padding: 0 1; color: $text-muted; height: auto; }
+    OutreachPart #outreach-count.-over { color: $warning; }
+    """
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self._me: dict[str, str] | None = None
+        self._me_dirty = False
+
+    def compose(self) -> ComposeResult:
+        """About me, the status, the draft and the notes under it."""
+        with Horizontal(classes="prep-row"):
+            yield Label("Me")
+            yield Input(id="my-name", compact=True, placeholder="my name")
+            yield Input(id="who-i-am", compact=True,
+                        placeholder="one line on who I am (fills {who_i_am})")
+        yield Static(id="outreach-status")
+        yield TextArea(id="outreach-draft", soft_wrap=True, show_line_numbers=False)
+        yield Static(id="outreach-count", classes="outreach-note")
+        yield Static(id="outreach-hints", classes="outreach-note")
+
+    # -- model ---------------------------------------------------------------------------
+
+    @property
+    def me(self) -> dict[str, str]:
+        """My name and who I am, from the settings (read once)."""
+        if self._me is None:
+            self._me = about_me(load_settings(self.host.config_folder))
+        return self._me
+
+    def fresh_draft(self) -> str:
+        """The template filled with everything known about this chat and me."""
+        values = draft_values(self.host.contact, self.conversation, self.me,
+                              self.host.introducer_name())
+        return draft_outreach(self.host.content.outreach, values)
+
+    def on_shown(self) -> None:
+        """Draft from the template the first time (later: fill in "about me"); then show."""
+        outreach = self.conversation.outreach
+        if not outreach.draft.strip():
+            outreach.draft = self.fresh_draft()
+            self.edited()
+        else:
+            filled = draft_outreach(outreach.draft, {k: v for k, v in self.me.items() if v})
+            if filled != outreach.draft:
+                outreach.draft = filled
+                self.edited()
+        self.show_model()
+
+    def show_model(self) -> None:
+        """Fill the widgets from the model."""
+        for key in ABOUT_ME_KEYS:
+            box = self.query_one(f"#{key.replace('_', '-')}", Input)
+            if box.value != self.me[key] and not box.has_focus:
+                with box.prevent(Input.Changed):
+                    box.value = self.me[key]
+        draft = self.query_one("#outreach-draft", TextArea)
+        if draft.text != self.conversation.outreach.draft:
+            with draft.prevent(TextArea.Changed):
+                draft.load_text(self.conversation.outreach.draft)
+        self.show_notes()
+
+    def show_notes(self) -> None:
+        """Status, length, placeholders still to fill and the send-time tip."""
+        v = self.conversation
+        if v.outreach.sent_on:
+            status = styled(("Sent ", "bold $success"), v.outreach.sent_on,
+                            (f" · status {STATUS_LABELS[v.status]}", "dim"))
+        else:
+            status = styled(("Not sent yet", "bold"),
+                            (f" · status {STATUS_LABELS[v.status]}", "dim"))
+        update_if_changed(self.query_one("#outreach-status", Static), status, fixed_size=True)
+        text, over = length_note(v.outreach.draft)
+        count = self.query_one("#outreach-count", Static)
+        update_if_changed(count, styled(text), fixed_size=True)
+        count.set_class(over, "-over")
+        hints = []
+        left = unfilled(v.outreach.draft, TEMPLATE_FIELDS[OUTREACH])
+        if left:
+            hints.append(("To fill in: " + " ".join(left), "$warning"))
+        tip = None if v.outreach.sent_on else send_time_hint(self.host.now())
+        if tip:
+            hints.append((("\n" if hints else "") + tip, "italic"))
+        widget = self.query_one("#outreach-hints", Static)
+        update_if_changed(widget, styled(*hints))
+        widget.display = bool(hints)
+
+    # -- editing -------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#outreach-draft")
+    def _draft_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if text == self.conversation.outreach.draft:
+            return
+        if len(text) > MAX_DRAFT:
+            self.say(f"The draft is limited to {MAX_DRAFT:,} characters; this change is not "
+                     "saved until it is shorter.", "error")
+            return
+        self.conversation.outreach.draft = text
+        self.edited()
+        self.show_notes()
+
+    def _replace_draft(self, text: str) -> None:
+        """Put ``text`` in the draft as one edit, so ctrl+z in the draft undoes it."""
+        draft = self.query_one("#outreach-draft", TextArea)
+        draft.replace(text, (0, 0), draft.document.end)
+
+    @on(Input.Changed, "#my-name")
+    @on(Input.Changed, "#who-i-am")
+    def _me_changed(self, event: Input.Changed) -> None:
+        key = (event.input.id or "").replace("-", "_")
+        if self.me.get(key) != event.value.strip():
+            self.me[key] = event.value.strip()
+            self._me_dirty = True
+
+    @on(Input.Submitted, "#my-name")
+    @on(Input.Submitted, "#who-i-am")
+    @on(Input.Blurred, "#my-name")
+    @on(Input.Blurred, "#who-i-am")
+    def _me_done(self) -> None:
+        self.save_me()
+        known = {k: v for k, v in self.me.items() if v}
+        filled = draft_outreach(self.conversation.outreach.draft, known)
+        if filled != self.conversation.outreach.draft:
+            self._replace_draft(filled)
+
+    def save_me(self) -> None:
+        """Remember "about me" for every draft (quietly: it is only a preference)."""
+        if not self._me_dirty:
+            return
+        self._me_dirty = False
+        try:
+            for key in ABOUT_ME_KEYS:
+                save_setting(key, self.me[key], self.host.config_folder)
+        except OSError as exc:
+            self.say(f"Could not remember 'about me': {exc}", "warning")
+
+    def on_unmount(self) -> None:
+        """Keep "about me" even when leaving straight from the field."""
+        with contextlib.suppress(Exception):
+            self.save_me()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        """Copy the draft to the clipboard (through the terminal, OSC 52)."""
+        text = self.conversation.outreach.draft.strip()
+        if not text:
+            self.say("The draft is empty; nothing to copy.", "warning")
+            return
+        self.app.copy_to_clipboard(text)
+        self.say(f"Copied the draft ({len(text)} characters) to the clipboard. If your "
+                 "terminal does not pass OSC 52 copies on, select the text instead.")
+
+    def action_sent(self) -> None:
+        """Mark the outreach as sent today, or (again) as not sent."""
+        v = self.conversation
+        if v.outreach.sent_on:
+            unmark_sent(v)
+            self.say(f"Marked as not sent; status {STATUS_LABELS[v.status]}.")
+        else:
+            mark_sent(v, self.host.now().date())
+            self.say(f"Marked as sent on {v.outreach.sent_on}; status "
+                     f"{STATUS_LABELS[v.status]}.")
+        self.edited()
+        self.show_notes()
+
+    def action_redraft(self) -> None:
+        """Replace the draft with a fresh one from the template (undo with ctrl+z)."""
+        fresh = self.fresh_draft()
+        if fresh == self.conversation.outreach.draft:
+            self.say("The draft already matches the template.")
+            return
+        self._replace_draft(fresh)
+        self.say("Drafted again from the template; ctrl+z in the draft brings yours back.")
+
+    def focus_first(self) -> None:
+        """Start in the draft."""
+        self.query_one("#outreach-draft").focus()

@@ -1,0 +1,122 @@
+"""What the parts of the Prep pane share: the host pane, its content and its clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.widgets import Input, Static
+
+from tui.core.models import Conversation
+from tui.core.prep import PrepContent, load_prep_content
+from tui.panes.base import ConversationPane
+
+
+def system_clock() -> datetime | None:
+    """No fixed time: use the system clock and zone (tests replace this)."""
+    return None
+
+
+class PrepHost(ConversationPane):
+    """The pane that holds the parts: it loads the shipped content once, on first use."""
+
+    clock: Callable[[], datetime | None] = staticmethod(system_clock)
+    _content: PrepContent | None = None
+
+    @property
+    def config_folder(self) -> Path | None:
+        """Where the user's own templates and settings are (None: the platform's folder)."""
+        return getattr(self.app, "config_folder", None)
+
+    @property
+    def content(self) -> PrepContent:
+        """The checklist template, question bank and outreach template (loaded once)."""
+        if self._content is None:
+            self._content, warnings = load_prep_content(self.config_folder)
+            for warning in warnings:
+                self.app.notify(warning, title="Your own content file", severity="warning",
+                                markup=False, timeout=12)
+        return self._content
+
+    def now(self) -> datetime:
+        """The current moment, aware (the fixed test clock when there is one)."""
+        return self.clock() or datetime.now().astimezone()
+
+    def introducer_name(self) -> str:
+        """The name of whoever introduced this contact, as the Details pane knows it."""
+        for pane in self.screen.query(ConversationPane):
+            introducer = getattr(pane, "introducer", None)
+            if introducer is not None:
+                return str(introducer.name)
+        return ""
+
+
+def update_if_changed(widget: Static, content: Content, *, fixed_size: bool = False) -> None:
+    """Update a Static only when its text or look changes (a layout pass costs per keystroke)."""
+    if getattr(widget, "_prep_shown", None) != content:
+        widget._prep_shown = content  # type: ignore[attr-defined]
+        widget.update(content, layout=not fixed_size)
+
+
+class PrepPart(Vertical):
+    """One part of the Prep pane; edits the host's conversation in place."""
+
+    label = ""
+
+    @property
+    def host(self) -> PrepHost:
+        """The Prep pane this part lives in."""
+        return self.query_ancestor(PrepHost)
+
+    @property
+    def conversation(self) -> Conversation:
+        """The conversation being prepared."""
+        return self.host.conversation
+
+    def edited(self) -> None:
+        """Ask for a save (the host also refreshes its part bar)."""
+        self.host.edited()
+
+    def show_model(self) -> None:
+        """Refresh the widgets from the model (parts override)."""
+
+    def on_shown(self) -> None:
+        """The part became the visible one (parts may override)."""
+        self.show_model()
+
+    def focus_first(self) -> None:
+        """Put the cursor where work in this part starts (parts override)."""
+        self.focus_next()
+
+    def say(self, text: str, severity: SeverityLevel = "information", timeout: float = 4) -> None:
+        """A toast with user text in it, never parsed as markup."""
+        self.app.notify(text, severity=severity, markup=False, timeout=timeout)
+
+
+class SubInput(Input):
+    """A one-line field under a list: escape (or enter, when handled) returns to the list."""
+
+    BINDINGS = [Binding("escape", "leave", "Back to list", tooltip="Return to the list above",
+                        id="prep.input.leave")]
+
+    class Leave(Message):
+        """The user pressed escape in this field."""
+
+        def __init__(self, field: SubInput) -> None:
+            super().__init__()
+            self.field = field
+
+        @property
+        def control(self) -> SubInput:
+            """The field (so ``@on(SubInput.Leave, "#id")`` works)."""
+            return self.field
+
+    def action_leave(self) -> None:
+        """Tell the part the user is done here."""
+        self.post_message(self.Leave(self))
