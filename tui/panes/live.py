@@ -103,9 +103,10 @@ class LivePane(CallActions, NoteActions, ConversationPane):
 
     # -- showing -------------------------------------------------------------------------
 
-    def show(self, full: bool = True) -> None:
-        """Refresh the widgets from the model: all of them after a load (``full``), or what
-        may have changed elsewhere when coming back to the tab."""
+    def show(self) -> None:
+        """Refresh the widgets from the model (after a load, or when the tab is shown again:
+        another pane may have changed the questions). A long log is rebuilt only if it
+        changed."""
         if not self.is_mounted:
             return
         self._commit_note()
@@ -118,7 +119,7 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self._load_note()
         if self.quick.value != self.conversation.live.draft:
             self.quick.value = self.conversation.live.draft
-        self._show_log(force=full)
+        self._show_log(force=False)
         self._show_referrals()
         self.tick()
 
@@ -257,10 +258,11 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self.delete_log_note(event.note_id)
 
     def _tab_activated(self, active: str) -> None:
+        # The screen calls show() when the tab is shown; this moves the cursor in (or leaves
+        # focus mode when another tab is shown).
         if self.parent is None or active != self.parent.id:
             self.set_focus_mode(False)
             return
-        self.show(full=False)
         running = self.conversation.live.running and self.note_area.display
         target = self.note_area if running else self.query_one(QuestionFlow)
         self.call_after_refresh(target.focus)

@@ -18,7 +18,7 @@ from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
-from tui.text import one_line, styled
+from tui.text import one_line, plain, styled
 from tui.widgets.save_indicator import SaveIndicator
 
 # (tab id, title, key, pane class): the panes in the order they are shown.
@@ -74,7 +74,7 @@ class ConversationScreen(Screen[None]):
             yield SaveIndicator()
         with TabbedContent(id="panes"):
             for pane_id, title, key, pane_class in PANES:
-                with TabPane(f"{title} [{key}]", id=pane_id):
+                with TabPane(plain(f"{title} [{key}]"), id=pane_id):
                     yield pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
         yield Footer()
 
@@ -89,13 +89,17 @@ class ConversationScreen(Screen[None]):
         details.show()
 
     def _show_title(self) -> None:
+        """Redraw the title line, only when its text changed (this runs on every edit)."""
         v, c = self.conversation, self.contact
         when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
         company = f" · {one_line(c.company, 40)}" if c.company else ""
-        self.query_one("#title", Static).update(styled(
-            (one_line(c.name, 40), "bold"), company,
-            (f"  {v.kind} · {STATUS_LABELS[v.status]} · {when}", "dim"),
-        ))
+        key = (c.name, company, v.kind, v.status, when)
+        if key != getattr(self, "_title_key", None):
+            self._title_key = key
+            self.query_one("#title", Static).update(styled(
+                (one_line(c.name, 40), "bold"), company,
+                (f"  {v.kind} · {STATUS_LABELS[v.status]} · {when}", "dim"),
+            ))
 
     # -- saving --------------------------------------------------------------------------
 
@@ -120,8 +124,12 @@ class ConversationScreen(Screen[None]):
         self.save_now()
 
     @on(TabbedContent.TabActivated)
-    def _pane_changed(self) -> None:
+    def _pane_changed(self, event: TabbedContent.TabActivated) -> None:
         self.save_now()
+        # Panes show edits made in other panes (e.g. the goal typed in Prep, shown in Details).
+        pane = event.pane.query(ConversationPane).first() if event.pane else None
+        if pane is not None:
+            pane.show()
 
     def replace_models(self, conversation: Conversation, contact: Contact) -> None:
         """Show models that were saved from a form: every pane gets the new ones."""

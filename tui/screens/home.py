@@ -15,6 +15,7 @@ from tui.core.models import Contact, Conversation
 from tui.core.store import NotFoundError
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.text import plain
 from tui.widgets.record_lists import ContactList, ConversationList
 
 
@@ -41,9 +42,9 @@ class HomeScreen(Screen[None]):
         yield Input(placeholder="filter: name, company, goal (esc clears)", id="filter",
                     compact=True)
         with TabbedContent(id="home-tabs", initial="conversations"):
-            with TabPane("Conversations [1]", id="conversations"):
+            with TabPane(plain("Conversations [1]"), id="conversations"):
                 yield ConversationList(id="conversation-list")
-            with TabPane("Contacts [2]", id="contacts"):
+            with TabPane(plain("Contacts [2]"), id="contacts"):
                 yield ContactList(id="contact-list")
         yield Footer()
 
@@ -75,8 +76,8 @@ class HomeScreen(Screen[None]):
         counts = Counter(c.contact_id for c in conversations)
         self.query_one(ContactList).show_contacts(contacts, counts, needle)
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("conversations").label = f"Conversations ({len(conversations)}) [1]"
-        tabs.get_tab("contacts").label = f"Contacts ({len(contacts)}) [2]"
+        tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
+        tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
 
     def _on_contacts_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "contacts"
