@@ -297,6 +297,7 @@ class LiveSession(Record):
     paused_at: str | None = None
     paused_seconds: int = 0
     notes: list[LiveNote] = field(default_factory=list)
+    draft: str = ""  # the quick note being typed, kept so a crash cannot lose it
 
     @classmethod
     def from_dict(cls, data: Any) -> LiveSession:
@@ -309,6 +310,7 @@ class LiveSession(Record):
             paused_at=_moment(d, "paused_at", where),
             paused_seconds=_int(d, "paused_seconds", where, 0) or 0,
             notes=[LiveNote.from_dict(n) for n in _list(d, "notes", where)],
+            draft=_str(d, "draft", where),
         )
 
     def elapsed_seconds(self, now: datetime | None = None) -> int:

@@ -16,6 +16,7 @@ from tui.core.models import STATUS_LABELS, Contact, Conversation
 from tui.core.referrals import promote_referrals, promoted_summary
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
+from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
 from tui.panes.reflect import ReflectPane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
@@ -26,6 +27,7 @@ from tui.widgets.save_indicator import SaveIndicator
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
     ("details", "Details", "f2", DetailsPane),
     ("prep", "Prep", "f3", PrepPane),
+    ("live", "Live", "f4", LivePane),
     ("reflect", "Reflect", "f5", ReflectPane),
 ]
 

@@ -1,0 +1,84 @@
+"""The call's clock: elapsed against planned, wrap-up with the ask, overrun said plainly."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+from tui.core.live import BEFORE, ENDED, OVERRUN, PAUSED, WRAP_UP, TimerState, format_clock
+from tui.text import one_line, styled
+
+BAR_MIN_WIDTH = 70
+BAR_CELLS = 12
+
+
+def progress_bar(state: TimerState, cells: int = BAR_CELLS) -> str:
+    """A small bar of elapsed against planned time."""
+    filled = min(cells, round(cells * state.elapsed / state.planned)) if state.planned else 0
+    return "▰" * filled + "▱" * (cells - filled)
+
+
+def timer_line(state: TimerState, asked: str, width: int) -> Content:
+    """The first line: phase, elapsed / planned, what is left or how far over."""
+    clock = f"{format_clock(state.elapsed)} / {format_clock(state.planned)}"
+    if state.phase == BEFORE:
+        return styled(("○ Not started", "bold"),
+                      (f" · {state.planned // 60} min planned · ctrl+t starts", "dim"))
+    if state.phase == ENDED:
+        return styled(("■ Ended", "bold"), f"  {clock}", (f"  {asked}", "dim"))
+    if state.phase == PAUSED:
+        return styled(("❚❚ Paused", "bold $warning"), f"  {clock}",
+                      (" · ctrl+t resumes", "dim"))
+    bar = f"  {progress_bar(state)}" if width >= BAR_MIN_WIDTH else ""
+    if state.phase == OVERRUN:
+        return styled(("● ", "$error"), (clock, "bold"), bar,
+                      (f"  +{format_clock(state.overrun)} OVER", "bold $error"),
+                      (f"  {asked}", "dim"))
+    left = f"  {format_clock(state.remaining)} left"
+    if state.phase == WRAP_UP:
+        return styled(("● ", "$warning"), (clock, "bold"), bar, (left, "$warning"),
+                      (" · WRAP UP", "bold $warning"), (f"  {asked}", "dim"))
+    return styled(("● ", "$success"), (clock, "bold"), bar, (left, "dim"), (f"  {asked}", "dim"))
+
+
+def ask_line(ask: str) -> Content:
+    """The reminder of the ask shown from wrap-up time on."""
+    if ask.strip():
+        return styled(("The ask: ", "bold $warning"), one_line(ask, 300))
+    return styled(("Time for the ask", "bold $warning"),
+                  (" (none planned: who else should I talk to?)", "dim"))
+
+
+class CallTimer(Widget):
+    """One line of clock, and the ask beneath it from wrap-up time on.
+
+    The widget only shows a :class:`TimerState`; the pane derives the state from the stored
+    session every second, so nothing here counts time.
+    """
+
+    DEFAULT_CSS = """
+    CallTimer { height: auto; width: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.state: TimerState | None = None
+        self.ask = ""
+        self.asked = ""
+
+    def show(self, state: TimerState, ask: str, asked: str) -> None:
+        """Show a new reading; repaints only when something visible changed."""
+        if (state, ask, asked) == (self.state, self.ask, self.asked):
+            return
+        grew = self.state is None or self.state.show_ask != state.show_ask
+        self.state, self.ask, self.asked = state, ask, asked
+        self.refresh(layout=grew)
+
+    def render(self) -> Content:
+        """The clock line, and the ask when it is time."""
+        if self.state is None:
+            return Content("")
+        line = timer_line(self.state, self.asked, self.size.width)
+        if self.state.show_ask:
+            return Content("\n").join([line, ask_line(self.ask)])
+        return line
