@@ -20,7 +20,8 @@ from tui.core.live_flow import (
     toggle_mark,
 )
 from tui.panes.live_keys import LETTER_ACTIONS
-from tui.widgets.live_forms import CallConfirm, TextPrompt
+from tui.screens.confirm import ConfirmScreen
+from tui.widgets.live_forms import TextPrompt
 from tui.widgets.live_questions import QuestionFlow
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class CallActions(_Base):
         """Carry on with an ended call, after asking."""
         question = ("The call has ended. Carry on with it? The time since it ended does "
                     "not count.")
-        self.app.push_screen(CallConfirm(question, "Yes, carry on"),
+        self.app.push_screen(ConfirmScreen(question, "Yes, carry on", variant="warning"),
                              lambda yes: self._timer(live.reopen) if yes else None)
 
     def action_end(self) -> None:
@@ -92,7 +93,7 @@ class CallActions(_Base):
         clock = live.format_clock(session.elapsed_seconds(moment))
         question = (f"End the call at {clock}? Its start and end are saved and the "
                     "conversation moves to done.")
-        self.app.push_screen(CallConfirm(question, "Yes, end it"),
+        self.app.push_screen(ConfirmScreen(question, "Yes, end it", variant="warning"),
                              lambda yes: self._end(moment, clock) if yes else None)
 
     def _end(self, moment: datetime, clock: str) -> None:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from tui.core import live
 from tui.core.models import MAX_MINUTES, Referral
 from tui.core.settings import save_setting
+from tui.screens.confirm import ConfirmScreen
 from tui.text import one_line
-from tui.widgets.live_forms import CallConfirm, ReferralForm, TextPrompt
+from tui.widgets.live_forms import ReferralForm, TextPrompt
 from tui.widgets.live_log import NoteLog
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class NoteActions(_Base):
                 self.edited()
 
         question = f"Delete the note at {note.stamp}: “{one_line(note.text, 80)}”?"
-        self.app.push_screen(CallConfirm(question, "Yes, delete"), done)
+        self.app.push_screen(ConfirmScreen(question, "Yes, delete", variant="warning"), done)
 
     def action_referral(self) -> None:
         """They mentioned someone: keep the name as a pending referral."""

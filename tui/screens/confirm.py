@@ -22,24 +22,30 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical { width: 60; max-width: 100%; height: auto; padding: 1 2;
                                border: round $error; background: $surface; }
+    ConfirmScreen.-warning > Vertical { border: round $warning; }
     ConfirmScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmScreen Button { margin-left: 1; }
     """
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes_label: str = "Yes, delete",
+                 variant: str = "error") -> None:
         super().__init__()
         self.question = question
+        self.yes_label = yes_label
+        self.variant = variant
 
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
         with Vertical():
             yield Static(plain(self.question))
             with Horizontal():
-                yield Button("Yes, delete (y)", variant="error", id="yes")
+                yield Button(f"{self.yes_label} (y)", variant=self.variant,  # type: ignore[arg-type]
+                             id="yes")
                 yield Button("No (n)", id="no")
 
     def on_mount(self) -> None:
         """Start on the safe answer."""
+        self.set_class(self.variant == "warning", "-warning")
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

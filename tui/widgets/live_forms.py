@@ -5,17 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Static
 
 from tui.core.live import LiveError
 from tui.core.live_flow import MAX_REFERRAL_FIELD, make_referral
 from tui.core.models import Referral
-from tui.screens.confirm import ConfirmScreen
 from tui.screens.form import FieldError, FormScreen
-from tui.text import plain
 from tui.widgets.live_note import LineInput
 
 
@@ -71,21 +66,3 @@ class ReferralForm(FormScreen[Referral]):
                 if str(exc).startswith(label):
                     field = field_id
             raise FieldError(field, str(exc)) from None
-
-
-class CallConfirm(ConfirmScreen):
-    """A yes/no about the call, with buttons that say what yes does."""
-
-    DEFAULT_CSS = "CallConfirm > Vertical { border: round $warning; }"
-
-    def __init__(self, question: str, yes_label: str) -> None:
-        super().__init__(question)
-        self.yes_label = yes_label
-
-    def compose(self) -> ComposeResult:
-        """The question and two buttons."""
-        with Vertical():
-            yield Static(plain(self.question))
-            with Horizontal():
-                yield Button(f"{self.yes_label} (y)", variant="warning", id="yes")
-                yield Button("No (n)", id="no")

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from tui.core.models import Contact, Conversation
 from tui.panes.base import ConversationPane
 from tui.screens.confirm import ConfirmScreen
-from tui.text import plain, styled
+from tui.text import styled
 
 
 def app_now(app: Any) -> datetime:
@@ -25,22 +24,6 @@ def app_now(app: Any) -> datetime:
 def section_title(title: str, keys: str) -> Static:
     """A section heading with its keys: ``Action items   a add · space done``."""
     return Static(styled((title, "bold $accent"), (f"   {keys}", "dim")), classes="section-title")
-
-
-class Confirm(ConfirmScreen):
-    """A yes/no question whose yes button says what will happen."""
-
-    def __init__(self, question: str, yes: str) -> None:
-        super().__init__(question)
-        self.yes = yes
-
-    def compose(self) -> ComposeResult:
-        """The question and two buttons."""
-        with Vertical():
-            yield Static(plain(self.question))
-            with Horizontal():
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
-                yield Button("No (n)", id="no")
 
 
 class ReflectSection(Vertical):
@@ -85,7 +68,7 @@ class ReflectSection(Vertical):
 
     def confirm(self, question: str, then: Any, yes: str = "Yes, delete") -> None:
         """Ask a yes/no question; call ``then()`` on yes."""
-        self.app.push_screen(Confirm(question, yes), lambda ok: then() if ok else None)
+        self.app.push_screen(ConfirmScreen(question, yes), lambda ok: then() if ok else None)
 
     def say(self, text: str | Content, severity: str = "information") -> None:
         """A toast that never parses the text as markup."""
