@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widgets import TabbedContent
+from textual.widgets._tabbed_content import ContentTabs
 
 from tui.core.models import Contact, Conversation
 
@@ -39,3 +42,19 @@ class ConversationPane(Vertical):
 
     def show(self) -> None:
         """Refresh the widgets from the model (panes override)."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Don't let focus that lands here while hidden pull the tabs back to this pane.
+
+        When a pane is switched away, Textual blurs the focused widget and focuses a sibling,
+        which is hidden too; the tabs would follow that focus back here. Keep it on the tabs.
+        """
+        if self.parent is not None and not self.parent.display:
+            event.stop()
+            self.call_later(self._focus_tabs)
+
+    def _focus_tabs(self) -> None:
+        focused = self.app.focused
+        if focused is not None and self in focused.ancestors:
+            tabs = self.query_ancestor(TabbedContent).query_children(ContentTabs)
+            self.screen.set_focus(tabs.first() if tabs else None)

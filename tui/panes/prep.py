@@ -6,11 +6,10 @@ each part gets the whole height even at 80x24 or in a 60-column split.
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Static, TabbedContent
+from textual.widgets import ContentSwitcher, Static
 from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.models import Conversation
@@ -121,22 +120,6 @@ class PrepPane(PrepHost):
         if focused is None or isinstance(focused, ContentTabs) or not focused.is_attached \
                 or self not in focused.ancestors:
             self.part().focus_first()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Don't let focus that lands here while hidden pull the tabs back to Prep.
-
-        When the pane is switched away, Textual blurs the focused widget and focuses a sibling,
-        which is hidden too; the tabs would follow that focus back here. Keep it on the tabs.
-        """
-        if self.parent is not None and not self.parent.display:
-            event.stop()
-            self.call_later(self._focus_tabs)
-
-    def _focus_tabs(self) -> None:
-        focused = self.app.focused
-        if focused is not None and self in focused.ancestors:
-            tabs = self.query_ancestor(TabbedContent).query_children(ContentTabs)
-            self.screen.set_focus(tabs.first() if tabs else None)
 
     def show(self) -> None:
         """A replaced model: refresh what is visible (other parts refresh when shown)."""
