@@ -10,7 +10,6 @@ import pytest
 
 from tests.live_tools import QUESTIONS, T0, planned_call
 from tests.snapshot_tools import snapshot_app
-from tui.core import live
 from tui.core.models import LiveNote, LiveSession, Question, Referral
 
 
@@ -19,8 +18,8 @@ def mid_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An app on a call that started at 14:30; ``minutes`` in, the clock stands still."""
 
     def make(minutes: int):
-        monkeypatch.setattr(live, "now", lambda: T0 + timedelta(minutes=minutes))
         app = snapshot_app(tmp_path)
+        monkeypatch.setattr(app, "now", lambda: T0 + timedelta(minutes=minutes))
         questions = [Question(text=t, id=f"q{i + 1}") for i, t in enumerate(QUESTIONS)]
         questions[0].state, questions[0].note = "asked", "Physics, then [b]robots[/].\n- MIT lab"
         questions[1].starred = True

@@ -131,3 +131,22 @@ def test_app_refuses_a_newer_schema(tmp_path: Path, capsys: pytest.CaptureFixtur
     path.write_text(json.dumps({"meta": {"1": {"app": "coffeechat", "schema": 99}}}))
     assert run_app(tmp_path) == 1
     assert "newer coffeechat" in capsys.readouterr().err
+
+
+async def test_the_shown_pane_adds_its_commands_to_the_palette(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.new_conversation(app.store.contact_for("Ana"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Start the call" not in titles
+        await pilot.press("f4")
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Start the call" in titles and "Wrap-up warning" in titles
+        start = next(c for c in app.get_system_commands(app.screen) if c.title == "Start the call")
+        start.callback()
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Pause the call" in titles and "End the call" in titles

@@ -28,11 +28,6 @@ class LiveError(ValueError):
     """A call transition or value that does not make sense now; the message says why."""
 
 
-def now() -> datetime:
-    """The current moment, with the local UTC offset."""
-    return datetime.now().astimezone()
-
-
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 

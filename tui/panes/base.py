@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import events
+from textual.app import SystemCommand
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import TabbedContent
@@ -42,6 +45,10 @@ class ConversationPane(Vertical):
 
     def show(self) -> None:
         """Refresh the widgets from the model (panes override)."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """Commands this pane adds to the command palette while it is shown (panes override)."""
+        return ()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Don't let focus that lands here while hidden pull the tabs back to this pane.

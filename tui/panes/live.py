@@ -7,8 +7,11 @@ each second (``tui.core.live``), so a restart or a crash never loses the call's 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
@@ -49,7 +52,8 @@ class LivePane(CallActions, NoteActions, ConversationPane):
 
     def __init__(self, conversation: Conversation, contact: Contact, **kwargs: object) -> None:
         super().__init__(conversation, contact, **kwargs)
-        self.clock = live.now
+        # The app's clock (fixed in tests and snapshots); tests may also set their own.
+        self.clock: Callable[[], datetime] = lambda: self.app.now()  # type: ignore[attr-defined]
         self.current_id: str | None = None
         self.wrap_up = live.DEFAULT_WRAP_UP_MINUTES
         self._note_owner: Question | None = None
@@ -60,6 +64,27 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self.note_area = QuestionNote(id="live-note")
         self.note_area.in_order = {key: (self, action) for key, action in IN_ORDER.items()}
         self.quick = QuickNote(id="live-quick")
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The call's commands for the command palette."""
+        session = self.conversation.live
+        if not session.started_at:
+            yield SystemCommand("Start the call", "Start the timer (ctrl+t)", self.action_start)
+        elif session.running:
+            if session.paused_at:
+                yield SystemCommand("Resume the call", "Restart the timer", self.action_resume)
+            else:
+                yield SystemCommand("Pause the call", "Stop the timer for now", self.action_pause)
+            yield SystemCommand("End the call", "Store the times; the status becomes done",
+                                self.action_end)
+        yield SystemCommand("Focus mode", "Only the timer, the question and your notes",
+                            self.action_focus_mode)
+        yield SystemCommand("They mentioned someone", "Keep a referral for after the call",
+                            self.action_referral)
+        yield SystemCommand("Wrap-up warning", "How many minutes before the end to warn",
+                            self.action_wrap_setting)
+        yield SystemCommand("Planned minutes", "How long this call is planned to be",
+                            self.action_planned_minutes)
 
     def compose(self) -> ComposeResult:
         """Timer, questions, the current question and its note, the quick line, the log."""

@@ -192,7 +192,10 @@ class ConversationScreen(Screen[None]):
             self.replace_models(self.conversation, saved)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        """This screen's commands for the command palette."""
+        """This screen's commands for the command palette, the shown pane's first."""
+        active = self.query_one(TabbedContent).active_pane
+        for pane in active.query(ConversationPane) if active else ():
+            yield from pane.palette_commands()
         for pane_id, title, _, _ in PANES:
             yield SystemCommand(f"Show {title}", f"Switch to the {title} pane",
                                 lambda p=pane_id: self.action_pane(p))
