@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import tui
-from tui import cli
+from tui import cli, cli_output
 from tui.cli import format_table, main, sort_for_listing
 from tui.core.models import Contact, Conversation
 from tui.core.storage import DATA_FILE, DataFile
@@ -246,7 +246,7 @@ def test_list_table_is_aligned_and_ordered(capsys, data_dir: Path) -> None:
     assert "\x1b" not in out  # no terminal escapes from the data
     assert "[bold]Markup[/]" in out  # printed as typed, not interpreted
     # every ID starts in the same terminal column (CJK characters are two columns wide)
-    columns = {cli._width(line[: line.rindex(" ") + 1]) for line in lines}
+    columns = {cli_output.width(line[: line.rindex(" ") + 1]) for line in lines}
     assert len(columns) == 1
     assert "scheduled" in lines[1] and "reached out" in out
 

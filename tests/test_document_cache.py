@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.storage import DocumentCache, encode
+from tui.core.persist import DocumentCache, encode
 
 leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20))
 doc = st.dictionaries(st.text(max_size=8), st.one_of(leaf, st.lists(leaf, max_size=4)), max_size=5)

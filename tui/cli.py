@@ -13,19 +13,18 @@ while the app is running; writing commands (``new``, ``import``) take the lock.
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import json
 import os
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
+from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
 from tui.core.dates import DateError, format_when, parse_when, to_iso
 from tui.core.followup import due_items
 from tui.core.models import (
@@ -67,74 +66,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Report a usage error without argparse's multi-line usage dump."""
         raise CliError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
-
-
-# -- output ------------------------------------------------------------------------------
-
-
-def _out(text: str) -> None:
-    """Write to stdout; characters the terminal's encoding cannot show become '?'."""
-    stream = sys.stdout
-    try:
-        stream.write(text)
-    except UnicodeEncodeError:
-        encoding = getattr(stream, "encoding", None) or "ascii"
-        stream.write(text.encode(encoding, "replace").decode(encoding))
-
-
-def _stdout_is_utf8() -> bool:
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-    try:
-        return codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        return False
-
-
-def _json_text(data: Any, *, ascii_only: bool = False) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n"
-
-
-def _clean(text: str) -> str:
-    """One line of text, safe for a terminal: control characters (escapes too) removed."""
-    return "".join(
-        " " if ch in "\t\n\r" else ("?" if unicodedata.category(ch) == "Cc" else ch)
-        for ch in text
-    )
-
-
-def _width(text: str) -> int:
-    """Terminal columns: wide (CJK) characters take two, combining marks none."""
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
-
-
-def _fit(text: str, limit: int) -> str:
-    text = _clean(text)
-    if _width(text) <= limit:
-        return text
-    kept = ""
-    for ch in text:
-        if _width(kept + ch) > limit - 1:
-            break
-        kept += ch
-    return kept + "…"
-
-
-def format_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    """Left-aligned columns separated by two spaces; trailing blanks trimmed."""
-    body = [list(row) for row in rows]
-    widths = [_width(h) for h in headers]
-    for row in body:
-        widths = [max(w, _width(cell)) for w, cell in zip(widths, row, strict=True)]
-    lines = []
-    for row in [list(headers), *body]:
-        cells = [cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return lines
 
 
 # -- opening the data --------------------------------------------------------------------
@@ -216,7 +147,7 @@ def cmd_new(args: argparse.Namespace, folder: Path) -> int:
         )
     finally:
         store.close()
-    _out(conversation.id + "\n")
+    out(conversation.id + "\n")
     return EXIT_OK
 
 
@@ -295,7 +226,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
         store.close()
     if args.json:
         rows = [conversation_summary(c, contacts.get(c.contact_id)) for c in ordered]
-        _out(_json_text(rows, ascii_only=not _stdout_is_utf8()))
+        out(json_text(rows, ascii_only=not stdout_is_utf8()))
         return EXIT_OK
     if not ordered:
         return EXIT_OK
@@ -304,14 +235,14 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
         contact = contacts.get(conversation.contact_id)
         table.append([
             format_when(conversation.scheduled_at) or "-",
-            _fit(contact.name if contact else "?", 28),
-            _fit(contact.company if contact else "", 24) or "-",
+            fit(contact.name if contact else "?", 28),
+            fit(contact.company if contact else "", 24) or "-",
             conversation.kind,
             STATUS_LABELS.get(conversation.status, conversation.status),
             conversation.id,
         ])
     headers = ("WHEN", "CONTACT", "COMPANY", "KIND", "STATUS", "ID")
-    _out("".join(line + "\n" for line in format_table(headers, table)))
+    out("".join(line + "\n" for line in format_table(headers, table)))
     return EXIT_OK
 
 
@@ -346,17 +277,17 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     finally:
         store.close()
     if args.json:
-        _out(_json_text([i.to_json() for i in items], ascii_only=not _stdout_is_utf8()))
+        out(json_text([i.to_json() for i in items], ascii_only=not stdout_is_utf8()))
         return EXIT_OK
     if not items:
         return EXIT_OK
     table = [
-        [item.level, item.due_text[:10], _fit(item.contact, 28), item.kind,
-         _fit(item.reason, 80)]
+        [item.level, item.due_text[:10], fit(item.contact, 28), item.kind,
+         fit(item.reason, 80)]
         for item in items
     ]
     headers = ("LEVEL", "DUE", "CONTACT", "KIND", "REASON")
-    _out("".join(line + "\n" for line in format_table(headers, table)))
+    out("".join(line + "\n" for line in format_table(headers, table)))
     return EXIT_OK
 
 
@@ -400,10 +331,10 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     finally:
         store.close()
     if target is None:
-        _out(_json_text(data, ascii_only=not _stdout_is_utf8()))
+        out(json_text(data, ascii_only=not stdout_is_utf8()))
         return EXIT_OK
-    atomic_write(target, _json_text(data).encode("utf-8"))
-    _out(
+    atomic_write(target, json_text(data).encode("utf-8"))
+    out(
         f"Exported {len(data['contacts'])} contacts and {len(data['conversations'])} "
         f"conversations to {target}\n"
     )
@@ -464,7 +395,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
         raise CliError(f"{args.file}: {exc}; nothing was imported") from None
     finally:
         store.close()
-    _out(result.summary() + "\n")
+    out(result.summary() + "\n")
     return EXIT_OK
 
 

@@ -22,11 +22,10 @@ from tui.core.models import (
     ModelError,
     now_iso,
 )
+from tui.core.persist import BackgroundWriter, CoffeechatStorage
 from tui.core.storage import (
     APP_ID,
     SCHEMA_VERSION,
-    BackgroundWriter,
-    CoffeechatStorage,
     DataFile,
     StorageError,
 )
