@@ -347,3 +347,20 @@ def test_records_round_trip_through_the_store(contact: Contact, conversation: Co
         assert saved == conversation
         raw = json.loads((Path(folder) / DATA_FILE).read_bytes())
         assert raw["contacts"] and raw["conversations"]
+
+
+def test_listings_never_show_a_stale_conversation(store) -> None:
+    from tui.core.models import Contact
+
+    first = store.new_conversation(Contact(name="Ana"), goal="before")
+    other = store.new_conversation(Contact(name="Bo"), goal="untouched")
+    listed = {c.id: c for c in store.conversations()}
+    editable = store.conversation(first.id)
+    editable.goal = "after"
+    assert {c.id: c.goal for c in store.conversations()}[first.id] == "before"
+    store.save_conversation(editable)
+    again = {c.id: c for c in store.conversations()}
+    assert again[first.id].goal == "after"
+    assert again[other.id] is listed[other.id]  # unchanged ones are not validated again
+    store.delete_conversation(other.id)
+    assert [c.id for c in store.conversations()] == [first.id]

@@ -70,6 +70,8 @@ class Store:
         self._conversations: Table = db.table("conversations", cache_size=0)
         # record id -> TinyDB doc_id, per table; this module is the only writer, so it stays true.
         self._index: dict[str, dict[str, int]] = {}
+        # Validated conversations by id, shared by listings; dropped whenever one is written.
+        self._listed: dict[str, Conversation] = {}
 
     # -- opening -------------------------------------------------------------------------
 
@@ -194,11 +196,22 @@ class Store:
     # -- conversations -------------------------------------------------------------------
 
     def conversations(self, contact_id: str | None = None) -> list[Conversation]:
-        """All conversations (or one contact's), in no particular order."""
-        docs = self._conversations.all()
-        if contact_id is not None:
-            docs = [d for d in docs if d.get("contact_id") == contact_id]
-        return [Conversation.from_dict(doc) for doc in docs]
+        """All conversations (or one contact's), in no particular order.
+
+        These are shared, read-only snapshots (validating thousands of conversations on every
+        listing is slow); to change one, take an editable copy with :meth:`conversation`.
+        """
+        listed = self._listed
+        found = []
+        for doc in self._conversations.all():
+            if contact_id is not None and doc.get("contact_id") != contact_id:
+                continue
+            model = listed.get(doc.get("id", ""))
+            if model is None:
+                model = Conversation.from_dict(doc)
+                listed[model.id] = model
+            found.append(model)
+        return found
 
     def conversation(self, conversation_id: str) -> Conversation:
         """The conversation with this id."""
@@ -297,6 +310,7 @@ class Store:
     def _upsert(self, table: Table, doc: dict[str, Any]) -> None:
         index = self._ids(table)
         doc_id = index.get(doc["id"])
+        self._listed.pop(doc["id"], None)
         if doc_id is not None:
             self._storage.changed(table.name, doc_id)
             table.update(_replace_with(doc), doc_ids=[doc_id])
@@ -305,6 +319,7 @@ class Store:
 
     def _remove(self, table: Table, record_id: str) -> bool:
         doc_id = self._ids(table).pop(record_id, None)
+        self._listed.pop(record_id, None)
         if doc_id is None:
             return False
         self._storage.changed(table.name, doc_id)

@@ -65,9 +65,15 @@ class HomeScreen(DueTab):
         # Hours left for a thank-you and what is due today change while the app sits open.
         self.set_interval(CLOCK_SECONDS, lambda: self.refresh_lists(reload=False, clock=True))
 
+    def on_screen_suspend(self) -> None:
+        """Another screen on top: its changes are shown on the way back."""
+        self._stale = True
+
     def on_screen_resume(self) -> None:
         """Coming back from a conversation: show what changed there."""
-        self.refresh_lists()
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh_lists()
 
     # -- showing -------------------------------------------------------------------------
 

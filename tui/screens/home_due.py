@@ -58,7 +58,8 @@ class DueTab(Screen[None]):
         if item.conversation_id and item.kind != "cadence":
             conversation = self.store.conversation(item.conversation_id)
         else:
-            conversation = latest_conversation(self.store.conversations(item.contact_id))
+            latest = latest_conversation(self.store.conversations(item.contact_id))
+            conversation = self.store.conversation(latest.id) if latest else None
         try:
             message = settle(item, conversation, contact, self.now().date())
         except ValueError as exc:
