@@ -150,3 +150,23 @@ async def test_the_shown_pane_adds_its_commands_to_the_palette(tmp_path: Path) -
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Pause the call" in titles and "End the call" in titles
+
+
+async def test_markup_like_names_in_the_introducer_dropdown(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.save_contact(app.store.contact_for("[/]", "Acme [/]"))
+    app.store.save_contact(app.store.contact_for("Ana [bold]x"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.press("down", "enter")  # edit Ana: the dropdown lists "[/] (Acme [/])"
+        await pilot.pause()
+        intro = app.screen.query_one("#c-intro")
+        intro.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.store.flush()
+    saved = {c["name"]: c for c in stored(tmp_path, "contacts")}
+    assert saved["Ana [bold]x"]["introduced_by"] == saved["[/]"]["id"]

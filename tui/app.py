@@ -138,4 +138,6 @@ def run_app(data_dir: Path) -> int:
             app.autosaver.flush()
     finally:
         store.close()
-    return result or 0
+    if result is None:  # no result: Textual's own code (1 after an error it has printed)
+        return 1 if app.return_code is None else app.return_code
+    return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
@@ -22,14 +23,15 @@ from tui.core.models import (
     Conversation,
 )
 from tui.screens.form import FieldError, FormScreen
+from tui.text import plain
 
 MAX_FIELD = 2000
 
 
 def _options(
     values: tuple[str, ...], labels: dict[str, str] | None = None
-) -> list[tuple[str, str]]:
-    return [((labels or {}).get(v, v), v) for v in values]
+) -> list[tuple[Content, str]]:
+    return [(plain((labels or {}).get(v, v)), v) for v in values]
 
 
 def _check_length(field_id: str, text: str, limit: int = MAX_FIELD) -> str:
@@ -51,7 +53,7 @@ class ContactForm(FormScreen[Contact]):
         """Name, company, role, email, LinkedIn, how found, introduced by, tags, cadence, notes."""
         c = self.contact
         how = c.how_found if c.how_found in HOW_FOUND else Select.NULL
-        intro_options = [(o.label, o.id) for o in self.others]
+        intro_options = [(plain(o.label), o.id) for o in self.others]
         intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.NULL
         cadence = "" if c.cadence_days is None else str(c.cadence_days)
         notes = TextArea(c.notes, id="c-notes", soft_wrap=True, show_line_numbers=False)

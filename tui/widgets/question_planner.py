@@ -20,7 +20,7 @@ from tui.core.prep import (
     remove_by_id,
 )
 from tui.core.question_bank import categories, filter_bank
-from tui.text import one_line, styled
+from tui.text import one_line, plain, styled
 from tui.widgets.goal_ask import GoalAndAsk
 from tui.widgets.prep_part import PrepPart, SubInput, update_if_changed
 from tui.widgets.question_lists import BankList, PlanList, plan_prompt
@@ -84,7 +84,8 @@ class QuestionsPart(PrepPart):
             self._categories = names
             select = self.query_one("#bank-category", Select)
             with select.prevent(Select.Changed):
-                select.set_options([("All categories", ALL), *((n, n) for n in names)])
+                # Category names come from the user's own file: never markup.
+                select.set_options([("All categories", ALL), *((plain(n), n) for n in names)])
                 select.value = ALL
         self.show_plan()
         self.show_bank()
