@@ -216,3 +216,21 @@ def test_elapsed_never_exceeds_wall_time(steps: list[tuple[str, int]]) -> None:
         assert 0 <= elapsed <= (moment - T0).total_seconds()
         assert Conversation.from_dict(
             {"contact_id": "c", "live": session.to_dict()}).live == session
+
+
+def test_ending_the_call_keeps_a_half_typed_quick_note() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from tui.core.live import start
+    from tui.core.live_flow import finish
+    from tui.core.models import Conversation
+
+    t0 = datetime(2026, 11, 23, 14, 0, tzinfo=timezone.utc)
+    conversation = Conversation(contact_id="c1")
+    start(conversation.live, t0)
+    conversation.live.draft = "  send her the deck  "
+    finish(conversation, t0 + timedelta(minutes=12), "q7")
+    assert conversation.live.draft == ""
+    [note] = conversation.live.notes
+    assert (note.text, note.at_seconds, note.question_id) == ("send her the deck", 720, "q7")
+    assert conversation.status == "done"

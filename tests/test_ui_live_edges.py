@@ -177,3 +177,19 @@ async def test_keys_typed_faster_than_the_app_draws_land_where_they_belong(
         assert [q.state for q in pane.conversation.questions] == ["asked"] * 3 + ["pending"]
         assert pane.current_id == "q4"
     assert [q.note for q in reread(app, tmp_path).questions] == ["a", "b", "d", "ce"]
+
+
+async def test_coming_back_to_a_half_typed_quick_note_does_not_replace_it(tmp_path) -> None:
+    from tests.live_tools import live_app, open_live
+    from tests.uitools import type_text
+
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot)
+        await pilot.press("ctrl+l")
+        await type_text(pilot, "draft one")
+        await pilot.press("escape")
+        await pilot.press("ctrl+l")
+        await type_text(pilot, " two")
+        await pilot.pause()
+        assert pane.quick.value == "draft one two"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tui.core.live import LiveError, end
+from tui.core.live import LiveError, add_note, end
 from tui.core.models import Conversation, Question, Referral
 
 FOLLOW_UP_CATEGORY = "follow-up"
@@ -87,9 +87,20 @@ def make_referral(name: str, company: str = "", why: str = "") -> Referral:
                     contact_id=None)
 
 
-def finish(conversation: Conversation, moment: datetime) -> None:
-    """End the call and move the conversation on to ``done`` (a later status is kept)."""
-    end(conversation.live, moment)
+def finish(conversation: Conversation, moment: datetime,
+           current_question_id: str | None = None) -> None:
+    """End the call and move the conversation on to ``done`` (a later status is kept).
+
+    A quick note still being typed becomes a note of the call, so it is not left behind.
+    """
+    session = conversation.live
+    if session.draft.strip() and not session.ended_at:
+        try:
+            add_note(session, session.draft, current_question_id, moment)
+            session.draft = ""
+        except LiveError:
+            pass  # too long for a quick note: it stays in the quick-note line
+    end(session, moment)
     if conversation.status in STATUS_BEFORE_DONE:
         conversation.status = "done"
 

@@ -97,7 +97,8 @@ class CallActions(_Base):
                              lambda yes: self._end(moment, clock) if yes else None)
 
     def _end(self, moment: datetime, clock: str) -> None:
-        self._timer(lambda _session, _now: finish(self.conversation, moment))
+        self._timer(lambda _session, _now: finish(self.conversation, moment, self.current_id))
+        self.quick.value = self.conversation.live.draft
         if self.conversation.live.ended_at:
             self.notify(f"Call ended after {clock}. Reflect (f5) while it is fresh.",
                         markup=False, timeout=6)

@@ -134,5 +134,6 @@ class QuickNote(LineInput):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
             placeholder="quick note: enter stamps it with the minute (ctrl+l)", compact=True,
-            **kwargs,
+            # Coming back to a half-typed note must not select it: the next key would replace it.
+            select_on_focus=False, **kwargs,
         )
