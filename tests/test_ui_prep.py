@@ -250,7 +250,11 @@ async def test_scheduling_with_a_bad_date_then_a_good_one(tmp_path: Path) -> Non
         await pilot.press("ctrl+u", "0")
         await pilot.pause()
         assert "1 to 600" in text_of(app, "#minutes-feedback")
-        await pilot.press("backspace", "4", "5", "enter")
+        await pilot.press("backspace", "9", "9", "9", "9")
+        await pilot.pause()
+        assert "1 to 600" in text_of(app, "#minutes-feedback")
+        assert app.screen.conversation.minutes == 30  # 9, 99 and 999 were never stored
+        await pilot.press("ctrl+u", "4", "5", "enter")
         assert app.focused.id == "medium"
         await pilot.press("enter")
         overlay = app.screen.query_one("#medium SelectOverlay", OptionList)

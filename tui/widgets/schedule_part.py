@@ -189,17 +189,34 @@ class SchedulePart(PrepPart):
 
     @on(Input.Changed, "#minutes")
     def _minutes_typed(self, event: Input.Changed) -> None:
+        # Checked as typed, stored on enter or on leaving the field: typing 9999 must not
+        # store 9, 99 and 999 on the way to being refused.
         try:
             minutes = parse_minutes(event.value)
         except ScheduleError as exc:
             self._feedback("minutes-feedback", f"{exc} Not saved.", error=True)
             return
         if minutes != self.conversation.minutes:
+            self._feedback("minutes-feedback", f"→ {minutes} min (enter or tab stores it)")
+        else:
+            self._feedback("minutes-feedback", self._minutes_summary())
+
+    @on(Input.Blurred, "#minutes")
+    @on(Input.Submitted, "#minutes")
+    def _minutes_done(self, event: Input.Blurred | Input.Submitted) -> None:
+        try:
+            minutes = parse_minutes(event.value)
+        except ScheduleError as exc:
+            self._feedback("minutes-feedback",
+                           f"{exc} Not saved; still {self.conversation.minutes} min.", error=True)
+            return
+        if minutes != self.conversation.minutes:
             self.conversation.minutes = minutes
             self.edited()
         self._feedback("minutes-feedback", self._minutes_summary())
+        if isinstance(event, Input.Submitted):
+            self.screen.focus_next()
 
-    @on(Input.Submitted, "#minutes")
     @on(Input.Submitted, "#place")
     def _next(self) -> None:
         self.screen.focus_next()
