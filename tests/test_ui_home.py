@@ -100,3 +100,23 @@ async def test_filter_narrows_the_list(tmp_path: Path) -> None:
         ]
         await pilot.press("escape")
         assert app.screen.query_one("#filter", Input).value == ""
+
+
+async def test_a_held_call_is_listed_by_the_day_it_happened(tmp_path: Path) -> None:
+    from tui.core.models import LiveSession
+
+    app = make_app(tmp_path)
+    app.store.new_conversation(
+        app.store.contact_for("Ana"), status="done", scheduled_at="2030-01-10T10:00:00+00:00",
+        live=LiveSession(started_at="2026-11-20T09:00:00+00:00",
+                         ended_at="2026-11-20T09:31:00+00:00"))
+    running = app.store.new_conversation(
+        app.store.contact_for("Bo"), status="scheduled",
+        live=LiveSession(started_at="2026-11-23T09:00:00+00:00"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = {o.id: str(o.prompt) for o in
+                app.screen.query_one("#conversation-list", OptionList).options if o.id}
+        ana = next(text for cid, text in rows.items() if cid != running.id)
+        assert "20 Nov" in ana and "2030" not in ana and "prep" not in ana
+        assert "call in progress" in rows[running.id]

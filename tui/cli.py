@@ -176,7 +176,8 @@ def sort_for_listing(
         elif when is None and not finished:
             ideas.append((_aware(conversation.created_at), conversation))
         else:
-            past.append((when or _aware(conversation.updated_at), conversation))
+            held = conversation.held_at or conversation.updated_at
+            past.append((_aware(held), conversation))
     upcoming.sort(key=lambda pair: pair[0])
     ideas.sort(key=lambda pair: pair[0], reverse=True)
     past.sort(key=lambda pair: pair[0], reverse=True)
@@ -234,7 +235,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     for conversation in ordered:
         contact = contacts.get(conversation.contact_id)
         table.append([
-            format_when(conversation.scheduled_at) or "-",
+            format_when(conversation.held_at) or "-",
             fit(contact.name if contact else "?", 28),
             fit(contact.company if contact else "", 24) or "-",
             conversation.kind,

@@ -42,6 +42,6 @@ def group(conversations: list[Conversation], now: datetime | None = None) -> Age
             agenda.to_plan.append(conversation)
     agenda.upcoming.sort(key=lambda c: c.scheduled or now)
     agenda.to_plan.sort(key=lambda c: c.created_at, reverse=True)
-    agenda.past.sort(key=lambda c: c.live.started_at or c.scheduled_at or c.created_at,
+    agenda.past.sort(key=lambda c: datetime.fromisoformat(c.held_at or c.created_at),
                      reverse=True)
     return agenda

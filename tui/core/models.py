@@ -506,6 +506,11 @@ class Conversation(Record):
         return datetime.fromisoformat(self.scheduled_at) if self.scheduled_at else None
 
     @property
+    def held_at(self) -> str | None:
+        """When the chat happened (the call's start) or is planned to (the scheduled time)."""
+        return self.live.started_at or self.scheduled_at
+
+    @property
     def checklist_progress(self) -> tuple[int, int]:
         """(done, total) of the prep checklist."""
         return sum(1 for i in self.checklist if i.done), len(self.checklist)

@@ -20,9 +20,12 @@ def conversation_row(conversation: Conversation, contact: Contact | None,
     """One line: when, who, company, kind, status, prep progress and a thank-you due."""
     who = contact.name if contact else "(unknown contact)"
     company = f" · {one_line(contact.company, 40)}" if contact and contact.company else ""
-    when = format_when(conversation.scheduled_at) if conversation.scheduled_at else "no date"
+    when = format_when(conversation.held_at, now) if conversation.held_at else "no date"
     done, total = conversation.checklist_progress
-    prep = f"  prep {done}/{total}" if total else ""
+    over = conversation.status in ("done", "thanked") or conversation.live.started_at
+    prep = f"  prep {done}/{total}" if total and not over else ""
+    if conversation.live.running:
+        prep = "  ● call in progress"
     now = now or datetime.now().astimezone()
     thanks = thank_you_status(conversation, now)
     return styled(
