@@ -295,3 +295,16 @@ async def test_f3_cycles_the_parts_and_a_broken_user_checklist_is_named(tmp_path
         await pilot.pause()
         assert app.screen.query_one("#panes").active == "details"
     assert len(conversation_on_disk(app, tmp_path)["checklist"]) == 29
+
+
+async def test_a_digit_on_the_medium_dropdown_does_not_switch_part(tmp_path) -> None:
+    app = new_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_prep(pilot)
+        prep = app.screen.query_one("PrepPane")
+        prep.action_part(4)
+        await pilot.pause()
+        app.screen.query_one("#medium").focus()
+        await pilot.press("2")
+        await pilot.pause()
+        assert prep.current == "prep-schedule"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher, Input, Select, Static
+from textual.widgets._select import SelectCurrent
 from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.models import Conversation
@@ -95,6 +96,12 @@ class PrepPane(PrepHost):
 
     current = PARTS[0][0]
     _prepared = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The 1-4 part keys are for lists: not while a drop-down (or any field) has focus,
+        where a digit is part of what the user is doing."""
+        typing = isinstance(self.app.focused, (Select, SelectCurrent, Input))
+        return not (action == "part" and typing)
 
     def compose(self) -> ComposeResult:
         """The part bar and the parts."""
