@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.dates import format_when
 from tui.core.models import STATUS_LABELS, Contact, Conversation
@@ -82,9 +83,12 @@ class ConversationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the title and the details of the contact's introducer."""
+        """Show the title and the details of the contact's introducer; focus the tabs so the
+        footer shows this screen's keys straight away."""
         self._show_title()
         self._update_introducer()
+        if self.focused is None:
+            self.query_one(TabbedContent).query_children(ContentTabs).first().focus()
 
     def _update_introducer(self) -> None:
         details = self.query_one(DetailsPane)

@@ -40,7 +40,7 @@ class HomeScreen(DueTab):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
-        Binding("q", "app.quit", "Quit", tooltip="Save and quit", id="home.quit"),
+        Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
     def compose(self) -> ComposeResult:
