@@ -190,3 +190,11 @@ def test_local_times_get_the_offset_of_their_own_date() -> None:
     # and shown back as the same wall-clock time, whatever today's offset is
     assert format_when(summer).endswith("10:00")
     assert format_when(to_iso(winter)).endswith("10:00")
+
+
+def test_yesterday_is_a_day() -> None:
+    from datetime import date
+
+    from tui.core.dates import parse_day
+
+    assert parse_day("yesterday", date(2026, 3, 1)) == date(2026, 2, 28)

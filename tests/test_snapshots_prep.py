@@ -55,7 +55,7 @@ def test_prep_questions_snapshot(snap_compare, tmp_path: Path) -> None:
     app = snapshot_app(tmp_path)
     sample_conversation(app)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle(
-        "enter", "f3", "2", "tab", "tab", "tab", "tab", "enter", "down", "enter", "slash",
+        "enter", "f3", "2", "enter", "down", "enter", "slash",
         ":mentr", "enter", "enter"))
 
 

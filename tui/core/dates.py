@@ -68,6 +68,8 @@ def parse_day(text: str, today: date) -> date:
             raise DateError(f"'{text}' is not a real date: {exc}") from None
     if t == "today":
         return today
+    if t == "yesterday":
+        return today - timedelta(days=1)
     if t == "tomorrow":
         return today + timedelta(days=1)
     match = re.fullmatch(r"(?:in\s+(\d+)\s+days?|\+(\d+)d?)", t)

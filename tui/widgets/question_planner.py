@@ -256,6 +256,10 @@ class QuestionsPart(PrepPart):
         self.add_from_bank()
 
     def focus_first(self) -> None:
-        """Start on the goal when it is empty, else on the plan."""
-        target = "#goal" if not self.conversation.goal else "#plan"
+        """Start on the goal when it is empty, else on the plan (on the bank while the plan is
+        empty, since that is where the first question comes from)."""
+        if not self.conversation.goal:
+            target = "#goal"
+        else:
+            target = "#plan" if self.conversation.questions else "#bank"
         self.query_one(target).focus()
