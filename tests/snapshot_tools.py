@@ -6,10 +6,12 @@ import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from tests.uitools import make_app
 from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation
+from tui.widgets.save_indicator import SaveIndicator
 
 # Dates on screen are shown in local time: pin it so snapshots match on every machine.
 os.environ["TZ"] = "UTC"
@@ -34,6 +36,33 @@ class SnapshotApp(CoffeechatApp):
     def _stop_blink(self) -> None:
         for widget in self.screen.query("Input, TextArea"):
             widget.cursor_blink = False  # type: ignore[attr-defined]
+
+
+async def until_saved(pilot: Any, tries: int = 100) -> None:
+    """Save, and wait until nothing is pending and the indicator says so (on a loaded
+    machine an autosave tick can land between the save and the screenshot)."""
+    app = pilot.app
+    for _ in range(tries):
+        assert app.save_everything()
+        indicators = list(app.screen.query(SaveIndicator))
+        for indicator in indicators:
+            indicator.poll()
+        await pilot.pause()
+        if not app.autosaver.pending and all(i.state == "saved" for i in indicators):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("edits were still being saved")
+
+
+def press_then_saved(*keys: str) -> Any:
+    """A ``run_before`` that presses ``keys``, then waits until everything is saved."""
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await until_saved(pilot)
+
+    return run_before
 
 
 def snapshot_app(data_dir: Path) -> SnapshotApp:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.live_tools import QUESTIONS, T0, planned_call
-from tests.snapshot_tools import snapshot_app
+from tests.snapshot_tools import press_then_saved, snapshot_app
 from tui.core.models import LiveNote, LiveSession, Question, Referral
 
 
@@ -39,14 +39,15 @@ def mid_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_live_snapshot_wrap_up(snap_compare, mid_call) -> None:
     app = mid_call(26)
-    assert snap_compare(app, terminal_size=(100, 30), press=["enter", "f4"])
+    assert snap_compare(app, terminal_size=(100, 30), run_before=press_then_saved("enter", "f4"))
 
 
 def test_live_snapshot_narrow(snap_compare, mid_call) -> None:
     app = mid_call(12)
-    assert snap_compare(app, terminal_size=(60, 24), press=["enter", "f4"])
+    assert snap_compare(app, terminal_size=(60, 24), run_before=press_then_saved("enter", "f4"))
 
 
 def test_live_snapshot_focus_mode(snap_compare, mid_call) -> None:
     app = mid_call(33)
-    assert snap_compare(app, terminal_size=(60, 24), press=["enter", "f4", "ctrl+g"])
+    assert snap_compare(app, terminal_size=(60, 24),
+                        run_before=press_then_saved("enter", "f4", "ctrl+g"))

@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.snapshot_tools import sample_conversation, snapshot_app
+from tests.snapshot_tools import sample_conversation, snapshot_app, until_saved
 from tests.uitools import _key
 from tui.app import CoffeechatApp
-from tui.widgets.save_indicator import SaveIndicator
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 
@@ -36,9 +35,7 @@ def settle(*presses: str) -> Any:
     async def run_before(pilot: Any) -> None:
         await pilot.press(*keys(*presses))
         await pilot.pause()
-        assert pilot.app.save_everything()
-        pilot.app.screen.query_one(SaveIndicator).poll()
-        await pilot.pause()
+        await until_saved(pilot)
 
     return run_before
 
