@@ -332,3 +332,23 @@ def test_sigkill_never_loses_an_acknowledged_save(
     Store.open(data_dir).close()
     assert not list(data_dir.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
     assert _last_saved(data_dir / DATA_FILE) == previous
+
+
+def test_a_symlinked_data_file_stays_a_link_and_gets_the_writes(tmp_path) -> None:
+    from tui.core.models import Contact
+    from tui.core.store import Store
+
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    folder = tmp_path / "data"
+    store = Store.open(folder)
+    store.save_contact(Contact(name="Ana"))
+    store.close()
+    (synced / "coffeechat.json").write_bytes((folder / "coffeechat.json").read_bytes())
+    (folder / "coffeechat.json").unlink()
+    (folder / "coffeechat.json").symlink_to(synced / "coffeechat.json")
+    store = Store.open(folder)
+    store.save_contact(Contact(name="Bob"))
+    store.close()
+    assert (folder / "coffeechat.json").is_symlink()
+    assert "Bob" in (synced / "coffeechat.json").read_text(encoding="utf-8")

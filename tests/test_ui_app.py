@@ -170,3 +170,65 @@ async def test_markup_like_names_in_the_introducer_dropdown(tmp_path: Path) -> N
         app.store.flush()
     saved = {c["name"]: c for c in stored(tmp_path, "contacts")}
     assert saved["Ana [bold]x"]["introduced_by"] == saved["[/]"]["id"]
+
+
+async def test_an_edit_whose_message_has_not_arrived_is_saved_on_quit(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.new_conversation(app.store.contact_for("Ana"))
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        # A pane has changed the model, but ctrl+q (a priority key) overtakes its message.
+        app.screen.conversation.goal = "typed right before ctrl+q"
+        await pilot.press("ctrl+q")
+    app.store.close()  # as run_app does once the app has stopped
+    assert stored(tmp_path, "conversations")[0]["goal"] == "typed right before ctrl+q"
+
+
+async def test_a_second_ctrl_q_quits_even_when_saving_fails(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        app.save_everything = lambda timeout=10.0: False  # type: ignore[method-assign]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_value is None and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+async def test_a_conversation_whose_contact_went_missing_still_saves(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    contact = app.store.contact_for("Ana")
+    app.store.new_conversation(contact)
+    app.store._remove(app.store._contacts, contact.id)  # as a hand-edited file might
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.conversation.goal = "still mine"
+        app.autosaver.schedule(app.screen.conversation)
+        await pilot.press("f2", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.store.flush()
+    assert stored(tmp_path, "conversations")[0]["goal"] == "still mine"
+    assert stored(tmp_path, "contacts")[0]["name"] == "(missing contact)"
+
+
+async def test_editing_company_and_role_in_the_conversation_form_keeps_one_person(
+        tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    contact = app.store.contact_for("Ana Silva", "Acme", "PM")
+    contact.email = "ana@acme.example"
+    app.store.new_conversation(contact)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#v-company").value = "Acme Corp"
+        app.screen.query_one("#v-role").value = "Director"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.store.flush()
+    [saved] = stored(tmp_path, "contacts")
+    assert (saved["company"], saved["role"], saved["email"]) == (
+        "Acme Corp", "Director", "ana@acme.example")

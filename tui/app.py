@@ -42,6 +42,7 @@ class CoffeechatApp(App[int]):
         self.autosaver = Autosaver(store)
         self.config_folder = config_folder
         self._theme_ready = False
+        self._quit_anyway = False
 
     def on_mount(self) -> None:
         """Restore the theme, show home, start the autosave clock, flush on SIGTERM/SIGHUP."""
@@ -103,13 +104,13 @@ class CoffeechatApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Save everything, then leave."""
-        if not self.save_everything():
-            self.notify("Some changes could not be written. Press ctrl+q again to quit anyway.",
-                        severity="error", markup=False)
-            self.autosaver = Autosaver(self.store)
+        """Save everything, then leave; if saving fails, a second ctrl+q leaves anyway."""
+        if self.save_everything() or self._quit_anyway:
+            self.exit(0)
             return
-        self.exit(0)
+        self._quit_anyway = True
+        self.notify("Some changes could not be written. Press ctrl+q again to quit anyway.",
+                    severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""

@@ -10,6 +10,7 @@ from tui.core.store import Store
 
 QUIET_SECONDS = 0.4
 MAX_WAIT_SECONDS = 0.9
+RETRY_SECONDS = 5.0
 
 
 class Autosaver:
@@ -47,23 +48,33 @@ class Autosaver:
         if not self._pending or self._first is None:
             return
         now = self.clock()
+        if now < self._first:  # waiting to retry after a failure
+            return
         if now - self._last >= QUIET_SECONDS or now - self._first >= MAX_WAIT_SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        """Save every pending record now."""
+        """Save every pending record now.
+
+        A record that cannot be saved stays pending (so does anything edited meanwhile) and
+        is tried again after ``RETRY_SECONDS``; the first error is raised for the caller to
+        report. Other records are saved regardless.
+        """
         pending, self._pending, self._first = self._pending, {}, None
-        for record in pending.values():
+        failed: Exception | None = None
+        for key, record in pending.items():
             try:
                 if isinstance(record, Contact):
                     self.store.save_contact(record)
                 else:
                     self.store.save_conversation(record)
             except Exception as exc:  # keep it pending, say why; never lose the edit
-                self._pending[("conversation" if isinstance(record, Conversation) else "contact",
-                               record.id)] = record
-                self.error = f"Could not save: {exc}"
-                raise
+                self._pending.setdefault(key, record)
+                failed = failed or exc
+        if failed is not None:
+            self.error = f"Could not save: {failed}"
+            self._first = self._last = self.clock() + RETRY_SECONDS
+            raise failed
         self.error = None
 
     def discard(self, record_id: str) -> None:

@@ -273,8 +273,9 @@ class DataFile:
         return target
 
     def write(self, payload: bytes) -> None:
-        """Atomically replace the data file with ``payload``."""
-        atomic_write(self.path, payload)
+        """Atomically replace the data file with ``payload`` (through a symlink, the file it
+        points at: replacing the link itself would cut the user's synced copy loose)."""
+        atomic_write(Path(os.path.realpath(self.path)), payload)
 
     def close(self) -> None:
         """Release the lock."""

@@ -166,11 +166,18 @@ class Store:
                 return Contact.from_dict(doc)
         return None
 
-    def contact_for(self, name: str, company: str = "", role: str = "") -> Contact:
+    def contact_for(self, name: str, company: str = "", role: str = "",
+                    current: Contact | None = None) -> Contact:
         """The existing contact with this name and company, else a new (unsaved) one.
 
-        A role given here fills an existing contact's empty role.
+        A role given here fills an existing contact's empty role. ``current`` is the person a
+        form was opened for: with the same name it is *their* company and role that change
+        (a fixed typo must not split one person into two); another name means another person.
         """
+        if current is not None and _norm(name) == _norm(current.name):
+            edited = current.copy()
+            edited.name, edited.company, edited.role = name.strip(), company.strip(), role.strip()
+            return edited
         found = self.find_contact(name, company)
         if found is None:
             return Contact(name=name.strip(), company=company.strip(), role=role.strip())

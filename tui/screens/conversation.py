@@ -66,9 +66,15 @@ class ConversationScreen(Screen[None]):
 
     def _load(self) -> None:
         self.conversation = self.store.conversation(self.conversation_id)
-        self.contact = self.store.contact_or_none(self.conversation.contact_id) or Contact(
-            name="(missing contact)", id=self.conversation.contact_id
-        )
+        contact = self.store.contact_or_none(self.conversation.contact_id)
+        if contact is None:
+            # A hand-edited file lost this person: keep the conversation saveable with a
+            # stand-in the user can rename, rather than failing on every save.
+            contact = self.store.save_contact(
+                Contact(name="(missing contact)", id=self.conversation.contact_id))
+            self.notify("This conversation's contact was missing from the file; a stand-in "
+                        "was added. Press c to name them.", severity="warning", markup=False)
+        self.contact = contact
 
     def compose(self) -> ComposeResult:
         """Title line, the panes as tabs, the footer."""
@@ -131,15 +137,23 @@ class ConversationScreen(Screen[None]):
         self.notify(promoted_summary(made), markup=False)
 
     def save_now(self) -> None:
-        """Hand every pending edit to the store (the disk write happens off this thread)."""
-        self.app.autosaver.flush()  # type: ignore[attr-defined]
+        """Hand every pending edit to the store (the disk write happens off this thread).
+
+        A failure is reported, never raised: the edits stay pending and are tried again.
+        """
+        try:
+            self.app.autosaver.flush()  # type: ignore[attr-defined]
+        except Exception as exc:
+            self.notify(f"Not saved yet, will retry: {exc}", severity="error", markup=False)
 
     def on_screen_suspend(self) -> None:
         """Another screen on top: save."""
         self.save_now()
 
     def on_unmount(self) -> None:
-        """Leaving: save."""
+        """Leaving (also on quit): save, including an edit whose message had not arrived yet
+        (a priority key such as ctrl+q overtakes typed keys still in the queue)."""
+        self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
         self.save_now()
 
     @on(TabbedContent.TabActivated)
@@ -178,7 +192,7 @@ class ConversationScreen(Screen[None]):
     def _edited_in_form(self, draft: ConversationDraft | None) -> None:
         if draft is None:
             return
-        contact = self.store.contact_for(draft.name, draft.company, draft.role)
+        contact = self.store.contact_for(draft.name, draft.company, draft.role, self.contact)
         contact = self.store.save_contact(contact)
         draft.conversation.contact_id = contact.id
         conversation = self.store.save_conversation(draft.conversation)

@@ -211,12 +211,13 @@ class HomeScreen(DueTab):
         conversation = self.store.conversation(conversation_id)
         contact = self.store.contact_or_none(conversation.contact_id)
         form = ConversationForm(conversation, contact, self.store.contacts())
-        self.app.push_screen(form, self._save_edited_conversation)
+        self.app.push_screen(form, lambda draft: self._save_edited_conversation(draft, contact))
 
-    def _save_edited_conversation(self, draft: ConversationDraft | None) -> None:
+    def _save_edited_conversation(self, draft: ConversationDraft | None,
+                                  current: Contact | None) -> None:
         if draft is None:
             return
-        contact = self.store.contact_for(draft.name, draft.company, draft.role)
+        contact = self.store.contact_for(draft.name, draft.company, draft.role, current)
         self.store.save_contact(contact)
         draft.conversation.contact_id = contact.id
         self.store.save_conversation(draft.conversation)

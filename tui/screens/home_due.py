@@ -65,10 +65,14 @@ class DueTab(Screen[None]):
         except ValueError as exc:
             self.notify(str(exc), markup=False, severity="warning")
             return
-        if contact is not None:
-            self.store.save_contact(contact)
-        if conversation is not None:
-            self.store.save_conversation(conversation)
+        try:
+            if contact is not None:
+                self.store.save_contact(contact)
+            if conversation is not None:
+                self.store.save_conversation(conversation)
+        except Exception as exc:
+            self.notify(f"Not saved: {exc}", markup=False, severity="error")
+            return
         self.refresh_lists()
         self.notify(message, markup=False, timeout=3)
 
