@@ -19,6 +19,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import TabbedContent, TextArea
 
+from tui.clock import app_now
 from tui.core.followup import thank_you_status
 from tui.core.models import Conversation
 from tui.core.referrals import pending_referrals
@@ -28,7 +29,7 @@ from tui.text import styled
 from tui.widgets.actions import ActionsSection
 from tui.widgets.followups import FollowUpSection
 from tui.widgets.referrals import ReferralsSection
-from tui.widgets.reflect_section import ReflectSection, StatusLine, app_now, sentence_case
+from tui.widgets.reflect_section import ReflectSection, StatusLine, sentence_case
 from tui.widgets.reflection_form import RatingBar, ReflectionSection
 from tui.widgets.thank_you import ThankYouSection
 

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, TabbedContent
 
+from tui.clock import app_now
 from tui.core.due_actions import latest_conversation, settle
 from tui.core.followup import DueItem
 from tui.widgets.due_list import DueList
@@ -35,8 +36,7 @@ class DueTab(Screen[None]):
 
     def now(self) -> datetime:
         """The app's clock (tests and snapshots fix it)."""
-        clock = getattr(self.app, "now", None)
-        return clock() if callable(clock) else datetime.now().astimezone()
+        return app_now(self.app)
 
     def _on_due_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "due"

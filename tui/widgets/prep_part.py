@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static
 
+from tui.clock import app_now
 from tui.core.models import Conversation
 from tui.core.prep import PrepContent, load_prep_content
 from tui.panes.base import ConversationPane
@@ -39,7 +40,7 @@ class PrepHost(ConversationPane):
 
     def now(self) -> datetime:
         """The current moment, aware (the app's clock, which tests fix)."""
-        return self.app.now()  # type: ignore[attr-defined, no-any-return]
+        return app_now(self.app)
 
     def introducer_name(self) -> str:
         """The name of whoever introduced this contact, as the Details pane knows it."""

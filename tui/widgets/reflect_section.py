@@ -9,16 +9,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.clock import app_now
 from tui.core.models import Contact, Conversation
 from tui.panes.base import ConversationPane
 from tui.screens.confirm import ConfirmScreen
 from tui.text import styled
-
-
-def app_now(app: Any) -> datetime:
-    """The app's clock (``app.now()``, fixed in tests and snapshots), else the real one."""
-    clock = getattr(app, "now", None)
-    return clock() if callable(clock) else datetime.now().astimezone()
 
 
 def section_title(title: str, keys: str) -> Static:
