@@ -1,0 +1,370 @@
+"""Full-text search over every conversation and contact.
+
+    index = SearchIndex.open(data_folder)         # the cache for this data folder
+    if index.needs_rebuild:                       # new, outdated, damaged or in memory
+        index.rebuild(records, progress=report)   # (conversation, contact) dicts
+    result = index.search('dublin company:stripe', limit=20)
+    for hit in result.hits: ...                   # hit.label, hit.snippet, hit.spans
+
+The index is a cache, never the truth: it lives in the cache folder
+(``platformdirs.user_cache_dir("coffeechat")``, or ``$COFFEECHAT_CACHE_DIR``), one SQLite file
+per data folder (named by a hash of the folder's resolved path), 0600 in 0700 folders. Deleting
+it loses nothing. A file from another index version, or one that is damaged, is deleted and
+recreated empty (``needs_rebuild``); if no file can be written the index lives in memory.
+Without FTS5 in this Python's SQLite, a slower in-memory engine gives the same hits
+(``engine == "memory"``, with a notice for the user).
+
+After a change, :meth:`SearchIndex.update_conversation` costs one conversation. To catch up
+after changes made elsewhere (another process, a synced folder), compare stamps with
+:meth:`SearchIndex.stale` and index only what differs.
+
+Threads: every method may be called from any thread; calls are serialised by a lock, so keep
+them off the UI's event loop (a query takes milliseconds, a rebuild seconds). :meth:`cancel`
+may be called from another thread to stop a running search or rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.core.search_cache import IndexFile, SearchIndexError, cache_dir, index_path
+from tui.core.search_fields import (
+    contact_key,
+    conversation_key,
+    extract_contact,
+    extract_conversation,
+    with_contact,
+)
+from tui.core.search_fts import FtsEngine
+from tui.core.search_hits import Hit, SearchResult, format_hits, query_phrases, record_hits
+from tui.core.search_memory import MemoryEngine
+from tui.core.search_query import Query, parse
+from tui.core.search_text import Highlighter
+
+RANK_CAP = 500
+DEFAULT_LIMIT = 20
+PER_RECORD = 3
+MAX_LIMIT = 1000
+PROGRESS_EVERY = 100
+
+Record = tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]
+Progress = Callable[[int, int | None], object]
+
+__all__ = [
+    "Hit", "SearchIndex", "SearchIndexError", "SearchResult", "Staleness", "cache_dir",
+    "format_hits", "index_path", "parse",
+]
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """What differs between the data and the index: ids to index again, ids to remove."""
+
+    conversations: tuple[str, ...] = ()
+    contacts: tuple[str, ...] = ()
+    removed_conversations: tuple[str, ...] = ()
+    removed_contacts: tuple[str, ...] = ()
+
+    @property
+    def fresh(self) -> bool:
+        """Nothing to do."""
+        return not (self.conversations or self.contacts or self.removed_conversations
+                    or self.removed_contacts)
+
+
+class SearchIndex:
+    """The search index of one data folder (see the module docstring)."""
+
+    def __init__(self, store: IndexFile | None) -> None:
+        self._file = store
+        self._engine: FtsEngine | MemoryEngine = (
+            FtsEngine(store) if store is not None else MemoryEngine())
+        self._lock = threading.RLock()
+        self._cancel = threading.Event()
+        self._searching: int | None = None  # the thread inside a search, if any
+        self._interrupt_lock = threading.Lock()  # an interrupt only ever lands in a search
+        self._built = False  # the memory engine has been filled
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_folder: Path | str, *, cache_folder: Path | str | None = None,
+             memory: bool = False) -> SearchIndex:
+        """The index of ``data_folder``, in ``cache_folder`` (default: :func:`cache_dir`).
+
+        Never fails for a bad cache file: it is recreated. ``memory=True`` forces the
+        in-memory engine (tests; Python builds without FTS5 get it anyway).
+        """
+        store = None if memory else IndexFile.open(Path(data_folder), cache_folder)
+        return cls(store)
+
+    @property
+    def engine(self) -> str:
+        """``fts5`` or ``memory`` (the fallback: slower, rebuilt at every start)."""
+        return self._engine.name
+
+    @property
+    def path(self) -> Path | None:
+        """The index file, or None when the index lives in memory."""
+        return self._file.path if self._file is not None else None
+
+    @property
+    def needs_rebuild(self) -> bool:
+        """True until :meth:`rebuild` has completed on this index (new, reset or in memory)."""
+        return self._file.needs_rebuild if self._file is not None else not self._built
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Sentences for the user about the index itself (fallback engine, recreated file)."""
+        found = list(self._file.notices) if self._file is not None else []
+        if self.engine == "memory":
+            found.append("Search runs without SQLite FTS5 in this Python: it is slower and "
+                         "is rebuilt at each start.")
+        return tuple(found)
+
+    def close(self) -> None:
+        """Close the file (the index stays on disk for next time)."""
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def cancel(self) -> None:
+        """Stop the search or rebuild running on another thread: it returns early (a
+        cancelled search with ``cancelled=True``, a rebuild with 0 and the index unchanged).
+        A search is interrupted inside SQLite; a rebuild stops between two records."""
+        self._cancel.set()
+        with self._interrupt_lock:
+            searching = self._searching
+            if self._file is not None and searching not in (None, threading.get_ident()):
+                self._file.interrupt()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def rebuild(self, records: Iterable[Record], progress: Progress | None = None,
+                total: int | None = None) -> int:
+        """Replace the whole index with ``records``; returns how many records were indexed.
+
+        ``records`` yields ``(conversation, contact)`` dicts in the export format; pass
+        ``(None, contact)`` for a contact without conversations (each contact is indexed
+        once, the first time it appears). ``progress(done, total)`` is called every
+        :data:`PROGRESS_EVERY` records; if it returns ``False``, or :meth:`cancel` is called,
+        the rebuild stops, returns 0 and leaves the index as it was. All or nothing: a crash
+        mid-way also leaves the previous index.
+        """
+        with self._lock:
+            self._cancel.clear()
+            try:
+                if self._file is None:
+                    engine = MemoryEngine()
+                    done = self._fill(engine, records, progress, total)
+                    self._engine, self._built = engine, True
+                    return done
+                with self._file.transaction(self._engine, complete=True) as fts:
+                    fts.clear()
+                    done = self._fill(fts, records, progress, total)
+                self._file.notices.clear()  # whatever happened before, the index is whole
+                return done
+            except _Stopped:
+                return 0
+            except sqlite3.DatabaseError as error:
+                self._damaged(error)
+                return 0
+
+    def _fill(self, engine: FtsEngine | MemoryEngine, records: Iterable[Record],
+              progress: Progress | None, total: int | None) -> int:
+        done = step = 0
+        contacts: set[str] = set()
+        conversations: set[str] = set()
+        for conversation, contact in records:
+            if conversation is not None:
+                doc = extract_conversation(conversation, contact)
+                engine.put(doc, replace=doc.key in conversations)  # a repeat: the last wins
+                conversations.add(doc.key)
+                done += 1
+            if contact is not None and str(contact.get("id")) not in contacts:
+                contacts.add(str(contact.get("id")))
+                engine.put(extract_contact(contact), replace=False)
+                done += 1
+            if done // PROGRESS_EVERY != step:
+                step = done // PROGRESS_EVERY
+                if self._cancel.is_set() or (
+                        progress is not None and progress(done, total) is False):
+                    raise _Stopped
+        if progress is not None:
+            progress(done, total)
+        return done
+
+    def update_conversation(self, conversation: Mapping[str, Any],
+                            contact: Mapping[str, Any] | None, stamp: str | None = None) -> None:
+        """Index one conversation again (its rows only). ``stamp`` defaults to its
+        ``updated_at``; pass your own when you compare stamps your way (:meth:`stale`)."""
+        doc = extract_conversation(conversation, contact, stamp)
+        self._write(lambda engine: engine.put(doc), None)
+
+    def update_contact(self, contact: Mapping[str, Any], stamp: str | None = None) -> int:
+        """Index a contact again, and the name, company and tags in their conversations
+        (from the index: no conversation is read). Returns how many conversations changed."""
+        doc = extract_contact(contact, stamp)
+
+        def update(engine: FtsEngine | MemoryEngine) -> int:
+            engine.put(doc)
+            keys = engine.keys_of_contact(doc.contact_id)
+            for conversation in engine.docs(keys):
+                engine.put(with_contact(conversation, contact))
+            return len(keys)
+
+        return int(self._write(update, 0))
+
+    def remove_conversation(self, conversation_id: str) -> bool:
+        """Forget a conversation; True if it was indexed."""
+        return bool(self._write(lambda engine: engine.remove(conversation_key(conversation_id)),
+                                False))
+
+    def remove_contact(self, contact_id: str) -> int:
+        """Forget a contact and their conversations (as deleting a contact does); returns
+        how many records went."""
+        def remove(engine: FtsEngine | MemoryEngine) -> int:
+            keys = [contact_key(contact_id), *engine.keys_of_contact(contact_id)]
+            return sum(engine.remove(key) for key in keys)
+
+        return int(self._write(remove, 0))
+
+    def _write(self, change: Callable[[FtsEngine | MemoryEngine], Any], default: Any) -> Any:
+        """Run ``change`` in one transaction. A damaged file is recreated (``needs_rebuild``)
+        and ``default`` returned; other failures (disk full, locked) raise
+        :class:`SearchIndexError`."""
+        with self._lock:
+            if self._file is None:
+                return change(self._engine)
+            try:
+                with self._file.transaction(self._engine) as engine:
+                    return change(engine)
+            except sqlite3.DatabaseError as error:
+                self._damaged(error)
+                return default
+
+    # -- staleness -----------------------------------------------------------------------
+
+    def stamps(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(conversation id -> stamp, contact id -> stamp) of everything indexed."""
+        with self._lock:
+            raw = self._guarded(self._engine.stamps, {})
+        conversations = {k[2:]: v for k, v in raw.items() if k.startswith("v:")}
+        contacts = {k[2:]: v for k, v in raw.items() if k.startswith("p:")}
+        return conversations, contacts
+
+    def stale(self, conversations: Mapping[str, str], contacts: Mapping[str, str]) -> Staleness:
+        """Compare the data's stamps (id -> stamp, e.g. from
+        :func:`~tui.core.search_fields.conversation_stamp`) with the index."""
+        indexed_conversations, indexed_contacts = self.stamps()
+        return Staleness(
+            conversations=tuple(i for i, s in conversations.items()
+                                if indexed_conversations.get(i) != s),
+            contacts=tuple(i for i, s in contacts.items() if indexed_contacts.get(i) != s),
+            removed_conversations=tuple(i for i in indexed_conversations
+                                        if i not in conversations),
+            removed_contacts=tuple(i for i in indexed_contacts if i not in contacts),
+        )
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(self, query: str | Query, *, limit: int = DEFAULT_LIMIT,
+               per_record: int = PER_RECORD, cap: int = RANK_CAP,
+               width: int = 120) -> SearchResult:
+        """Run a query (see :mod:`tui.core.search_query`); never raises for any query text.
+
+        At most ``limit`` hits, at most ``per_record`` from one conversation or contact,
+        snippets about ``width`` characters wide. A damaged index is recreated (the result
+        says so in its notices); only a failing disk raises :class:`SearchIndexError`.
+        """
+        parsed = query if isinstance(query, Query) else parse(query)
+        limit = max(1, min(limit, MAX_LIMIT))
+        with self._lock, self._searching_now():
+            try:
+                notices = (*parsed.problems, *self.notices, *self._building())
+                if parsed.empty:
+                    return SearchResult(parsed, engine=self.engine, notices=notices)
+                return self._search(parsed, notices, limit, max(1, per_record), cap, width)
+            except sqlite3.DatabaseError as error:
+                if "interrupt" in str(error):
+                    return SearchResult(parsed, engine=self.engine, cancelled=True)
+                self._damaged(error)
+                return SearchResult(parsed, engine=self.engine,
+                                    notices=(*parsed.problems, *self.notices))
+
+    def _building(self) -> tuple[str, ...]:
+        if self.needs_rebuild and self._engine.count() == 0:
+            return ("The search index is being built; results will follow.",)
+        return ()
+
+    def _search(self, parsed: Query, notices: tuple[str, ...], limit: int, per_record: int,
+                cap: int, width: int) -> SearchResult:
+        engine = self._engine
+        handles, more, capped = engine.rank(parsed, limit, max(limit, cap))
+        highlighter = Highlighter(query_phrases(parsed))
+        hits: list[Hit] = []
+        taken = records = 0
+        while taken < len(handles) and len(hits) < limit:
+            chunk = handles[taken:taken + max(1, -(-(limit - len(hits)) // per_record))]
+            for ranked in engine.fetch(chunk, parsed):
+                hits += record_hits(ranked, highlighter, records, per_record, width)
+                records += 1
+            taken += len(chunk)
+            if self._cancel.is_set():
+                return SearchResult(parsed, engine=self.engine, cancelled=True)
+        return SearchResult(parsed, tuple(hits[:limit]), records, more or taken < len(handles),
+                            capped, self.engine, notices)
+
+    @contextlib.contextmanager
+    def _searching_now(self) -> Iterator[None]:
+        """Mark a search as running, so that :meth:`cancel` may interrupt it."""
+        self._cancel.clear()
+        with self._interrupt_lock:
+            self._searching = threading.get_ident()
+        try:
+            yield
+        finally:
+            with self._interrupt_lock:
+                self._searching = None
+
+    def _guarded(self, action: Callable[[], Any], default: Any) -> Any:
+        try:
+            return action()
+        except sqlite3.DatabaseError as error:
+            self._damaged(error)
+            return default
+
+    def _damaged(self, error: sqlite3.DatabaseError) -> None:
+        if self._file is None or not self._file.is_damage(error):
+            raise SearchIndexError(f"the search index failed: {error}") from error
+        self._file.reset(f"The search index was damaged ({error}) and was recreated.")
+
+
+class _Stopped(Exception):
+    """A rebuild was cancelled; the transaction rolls back."""
+
+
+class _MemoryTransaction(AbstractContextManager["FtsEngine | MemoryEngine"]):
+    """For the memory engine: no transaction, but the same ``with`` shape."""
+
+    def __init__(self, engine: FtsEngine | MemoryEngine) -> None:
+        self.engine = engine
+
+    def __enter__(self) -> FtsEngine | MemoryEngine:
+        return self.engine
+
+    def __exit__(self, *_: object) -> None:
+        return None
