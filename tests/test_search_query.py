@@ -9,7 +9,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.search_fts import match_expression, words_expression
+from tui.core.search_fts import match_expression
 from tui.core.search_query import MAX_TERMS, Filter, Term, parse
 
 
@@ -129,10 +129,8 @@ def _run(query: object) -> None:
     parsed = parse(query)
     if parsed.empty:
         return
-    _DB.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match_expression(parsed),)).fetchall()
-    if parsed.terms:
-        _DB.execute("SELECT highlight(fts, 0, '[', ']') FROM fts WHERE fts MATCH ?",
-                    (words_expression(parsed),)).fetchall()
+    _DB.execute("SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ?",
+                (match_expression(parsed),)).fetchall()
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -318,8 +318,10 @@ class SearchIndex:
         hits: list[Hit] = []
         taken = records = 0
         while taken < len(handles) and len(hits) < limit:
-            chunk = handles[taken:taken + max(1, -(-(limit - len(hits)) // per_record))]
-            for ranked in engine.fetch(chunk, parsed):
+            # at first, enough records if each gives per_record hits; then one hit each
+            wanted = -(-limit // per_record) if not taken else limit - len(hits)
+            chunk = handles[taken:taken + wanted]
+            for ranked in engine.fetch(chunk, highlighter):
                 hits += record_hits(ranked, highlighter, records, per_record, width)
                 records += 1
             taken += len(chunk)

@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 
 import platformdirs
 
-INDEX_VERSION = "1"  # change whenever the schema or what is extracted changes: forces rebuild
+INDEX_VERSION = "2"  # change whenever the schema or what is extracted changes: forces rebuild
 ENV_CACHE_DIR = "COFFEECHAT_CACHE_DIR"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
+WAL_LIMIT = 4 << 20  # bytes the write-ahead log keeps after a checkpoint
 _DAMAGE_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 # also a schema that is not what this version creates: the cache was tampered with
 _DAMAGE_WORDS = ("malformed", "not a database", "file is encrypted", "disk image",
@@ -78,6 +79,7 @@ class IndexFile:
         self.connection = connection
         self.notices = notices
         self._data_folder = data_folder
+        self._complete: bool | None = None  # known from the file, or from our own rebuild
 
     @classmethod
     def open(cls, data_folder: Path, cache_folder: Path | str | None = None) -> IndexFile:
@@ -97,11 +99,14 @@ class IndexFile:
     @property
     def needs_rebuild(self) -> bool:
         """True until a rebuild has completed in this file."""
-        try:
-            row = first(self.connection.execute("SELECT value FROM meta WHERE key = 'complete'"))
-        except sqlite3.Error:
-            return True
-        return row is None or row[0] != "1"
+        if self._complete is None:
+            try:
+                row = first(self.connection.execute(
+                    "SELECT value FROM meta WHERE key = 'complete'"))
+            except sqlite3.Error:
+                return True
+            self._complete = row is not None and row[0] == "1"
+        return not self._complete
 
     @contextlib.contextmanager
     def transaction(self, engine: E, complete: bool = False) -> Iterator[E]:
@@ -116,6 +121,10 @@ class IndexFile:
             self._roll_back()
             raise
         self.connection.execute("COMMIT")
+        if complete:
+            self._complete = True
+            with contextlib.suppress(sqlite3.Error):  # give back the log's disk space now
+                first(self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     def _roll_back(self) -> None:
         try:
@@ -132,6 +141,7 @@ class IndexFile:
 
     def reconnect(self) -> None:
         """A fresh connection to the same database (uncommitted changes are discarded)."""
+        self._complete = None
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
         if self.path is None:
@@ -149,6 +159,7 @@ class IndexFile:
     def reset(self, notice: str) -> None:
         """Start over with an empty index (after damage); the caller then rebuilds."""
         self.notices.append(notice)
+        self._complete = None
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
         if self.path is None:
@@ -219,7 +230,8 @@ def _connect(path: Path) -> sqlite3.Connection:
                                  check_same_thread=False)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("PRAGMA synchronous=NORMAL")  # a cache: a lost commit is rebuilt
+        connection.execute(f"PRAGMA journal_size_limit={WAL_LIMIT}")
     except sqlite3.DatabaseError:
         connection.close()
         raise

@@ -11,10 +11,11 @@ Not thread-safe by itself: :class:`tui.core.search.SearchIndex` serialises calls
 
 from __future__ import annotations
 
-import bisect
+import heapq
+import itertools
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, Protocol
 
@@ -32,7 +33,7 @@ from tui.core.search_fields import (
 )
 from tui.core.search_hits import HEADLINE_KINDS, Matches, Ranked
 from tui.core.search_query import Filter, Query
-from tui.core.search_text import EVERYTHING, FIELD_BREAK, MARK_CLOSE, MARK_OPEN, META, tokens
+from tui.core.search_text import EVERYTHING, FIELD_BREAK, META, Highlighter
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 WEIGHTS = {NAMES: 10.0, HEADS: 4.0, NOTES: 1.0}
@@ -118,11 +119,6 @@ def match_expression(query: Query) -> str:
     return expression
 
 
-def words_expression(query: Query) -> str:
-    """Only the words to highlight (filters would make ``highlight()`` much slower)."""
-    return " AND ".join(_phrase(t.words, t.prefix) for t in query.terms)
-
-
 class HasConnection(Protocol):
     """Something holding the current connection (:class:`~tui.core.search_cache.IndexFile`)."""
 
@@ -160,16 +156,18 @@ class FtsEngine:
         if replace:
             self.remove(doc.key)
         columns: list[list[str]] = [[] for _ in range(TIER_COUNT)]
-        layout: list[list[list[str]]] = [[] for _ in range(TIER_COUNT)]
+        entries: list[list[list[str]]] = [[] for _ in range(TIER_COUNT)]
+        steps: list[list[int]] = [[] for _ in range(TIER_COUNT)]  # from a field to the next
         for item in doc.fields:
             text = item.text if FIELD_BREAK not in item.text else item.text.replace(FIELD_BREAK,
                                                                                     " ")
             columns[item.tier].append(text)
+            steps[item.tier].append(len(text) + len(SEPARATOR))
             entry = [item.kind, item.locator.item_id, field_extra(item)]
             while len(entry) > 1 and not entry[-1]:
                 entry.pop()
-            layout[item.tier].append(entry)
-        data = {"f": layout, "t": doc.tags, "h": doc.hashtags}
+            entries[item.tier].append(entry)
+        data = {"f": entries, "n": steps, "t": doc.tags, "h": doc.hashtags}
         rowid = self._free_rowid(doc.day)
         self.db.execute(
             "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -220,7 +218,7 @@ class FtsEngine:
                 "JOIN fts ON fts.rowid = r.rowid WHERE r.key = ?", (key,)))
             if row is not None:
                 layout = _Layout(row[:12], row[12:])
-                found.append(layout.doc(range(len(layout.entries))))
+                found.append(layout.doc(layout.numbers()))
         return found
 
     def rank(self, query: Query, limit: int, cap: int) -> tuple[list[tuple[int, float]], bool,
@@ -228,152 +226,90 @@ class FtsEngine:
         """The best ``limit`` records for ``query`` as ``(handle, score)``, whether more
         matched, and whether ranking was capped.
 
-        Ranking is bm25 over the weighted columns among the ``cap`` most recent matching
-        records (the rowid order); without words to rank by, newest first.
+        One statement takes the ``cap`` + 1 most recent matches (rowid order) with their
+        bm25 scores over the weighted columns; ranking happens among the first ``cap``.
+        Without words to rank by, newest first. (Each statement evaluates the match again,
+        and for a prefix longer than the prefix indexes that means merging every matching
+        word's list, so one statement it is.)
         """
-        expression = match_expression(query)
         low = rowid_range(query.after)[0] if query.after else -(1 << 62)
         high = rowid_range(query.before)[0] - 1 if query.before else 1 << 62
-        where = "fts MATCH ? AND rowid BETWEEN ? AND ?"
-        row = first(self.db.execute(f"SELECT rowid FROM fts WHERE {where} ORDER BY rowid DESC "
-                                    "LIMIT 1 OFFSET ?", (expression, low, high, cap)))
-        capped = row is not None
-        if capped:
-            low = row[0] + 1
         score = f"bm25(fts, {_WEIGHTS}, 0.0)" if query.terms else "0.0"
-        ranked = self.db.execute(
-            f"SELECT rowid, {score} AS score FROM fts WHERE {where} "
-            "ORDER BY score, rowid DESC LIMIT ?", (expression, low, high, limit + 1)).fetchall()
+        rows = self.db.execute(
+            f"SELECT rowid, {score} FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ? "
+            "ORDER BY rowid DESC LIMIT ?", (match_expression(query), low, high, cap + 1)
+        ).fetchall()
+        capped = len(rows) > cap
+        ranked = heapq.nsmallest(limit + 1, rows[:cap], key=lambda row: (row[1], -row[0]))
         return [(rowid, -float(value)) for rowid, value in ranked[:limit]], \
             len(ranked) > limit, capped
 
-    def fetch(self, handles: list[tuple[int, float]], query: Query) -> list[Ranked]:
-        """The ranked records for ``handles`` from :meth:`rank`, in that order, each with the
-        fields that matched (placed by SQLite's own ``highlight()``, so they agree with the
-        index) and its headline field."""
+    def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter) -> list[Ranked]:
+        """The ranked records for ``handles`` from :meth:`rank`, in that order, each with only
+        the fields that matched (and its headline field) and the matches in them."""
         rowids = [rowid for rowid, _ in handles]
         if not rowids:
             return []
         marks = ",".join("?" * len(rowids))
-        if query.terms:
-            columns = ", ".join(f"highlight(fts, {n}, '{MARK_OPEN}', '{MARK_CLOSE}')"
-                                for n in range(TIER_COUNT))
-            rows = self.db.execute(f"SELECT rowid, {columns} FROM fts WHERE fts MATCH ? AND "
-                                   f"rowid IN ({marks})", (words_expression(query), *rowids))
-        else:
-            rows = self.db.execute(f"SELECT rowid, names, heads, notes FROM fts "
-                                   f"WHERE rowid IN ({marks})", rowids)
-        texts = {row[0]: row[1:] for row in rows}
-        records = {row[0]: row[1:] for row in self.db.execute(
-            f"SELECT r.rowid, {_RECORD} FROM records r WHERE rowid IN ({marks})", rowids)}
-        cache: dict[str, int] = {}
+        rows = {row[0]: row[1:] for row in self.db.execute(
+            f"SELECT r.rowid, {_RECORD}, fts.names, fts.heads, fts.notes FROM records r "
+            f"JOIN fts ON fts.rowid = r.rowid WHERE r.rowid IN ({marks})", rowids)}
         found = []
         for rowid, score in handles:
-            if rowid in texts and rowid in records:
-                doc, matches = _place(records[rowid], texts[rowid], query, cache)
+            row = rows.get(rowid)
+            if row is not None:
+                layout = _Layout(row[:12], row[12:])
+                doc, matches = layout.matched(highlighter)
                 found.append(Ranked(doc, score, matches))
         return found
 
 
 class _Layout:
-    """A stored record: its row, its column texts, and the field entries in column order."""
+    """A stored record: its row, its column texts, and where each field sits in them."""
 
     def __init__(self, row: Sequence[Any], columns: Sequence[str]) -> None:
         self.row = row
         data = json.loads(row[11])
         self.tags, self.hashtags = tuple(data["t"]), tuple(data["h"])
-        self.entries: list[tuple[int, list[str], int, int]] = []  # tier, entry, start, length
         self.columns = columns
-        for tier, entries in enumerate(data["f"]):
-            start = 0
-            for entry, text in zip(entries, columns[tier].split(SEPARATOR) if entries else (),
-                                   strict=False):
-                self.entries.append((tier, entry, start, len(text)))
-                start += len(text) + len(SEPARATOR)
+        self.entries: list[list[list[str]]] = data["f"]  # per column: kind, item id, extra
+        self.starts = [[0, *itertools.accumulate(steps)][:-1] for steps in data["n"]]
 
-    def field(self, number: int) -> Field:
-        tier, entry, start, length = self.entries[number]
-        kind, item_id, extra = (*entry, "", "")[:3]
-        return make_field(kind, self.columns[tier][start:start + length], item_id, extra)
+    def numbers(self) -> Iterator[tuple[int, int]]:
+        """Every field as (column, position in the column), in record order."""
+        for tier, entries in enumerate(self.entries):
+            for position in range(len(entries)):
+                yield tier, position
 
-    def doc(self, numbers: Iterable[int]) -> RecordDoc:
+    def field(self, tier: int, position: int) -> Field:
+        start = self.starts[tier][position]
+        following = self.starts[tier][position + 1:position + 2]
+        end = following[0] - len(SEPARATOR) if following else len(self.columns[tier])
+        kind, item_id, extra = (*self.entries[tier][position], "", "")[:3]
+        return make_field(kind, self.columns[tier][start:end], item_id, extra)
+
+    def matched(self, highlighter: Highlighter) -> tuple[RecordDoc, dict[int, Matches]]:
+        """The record with only its matched fields (and its headline), and their matches."""
+        kept: list[tuple[int, int]] = []
+        matches: dict[int, Matches] = {}
+        for tier, starts in enumerate(self.starts):
+            for position, spans in sorted(highlighter.find_in(self.columns[tier],
+                                                              starts).items()):
+                matches[len(kept)] = spans
+                kept.append((tier, position))
+        if not any(self.entries[t][p][0] in HEADLINE_KINDS for t, p in kept):
+            head = next(((t, p) for kind in HEADLINE_KINDS for t, p in self.numbers()
+                         if self.entries[t][p][0] == kind), None)
+            if head is not None:
+                kept.append(head)
+        return self.doc(kept), matches
+
+    def doc(self, numbers: Iterable[tuple[int, int]]) -> RecordDoc:
         (key, record_type, contact_id, conversation_id, name, when, day, status, kind, company,
          stamp) = self.row[:11]
         return RecordDoc(
             key=key, type=record_type, contact_id=contact_id, conversation_id=conversation_id,
             name=name, moment=when, day=date.fromisoformat(day), status=status, kind=kind,
-            company=company, tags=self.tags, fields=tuple(self.field(n) for n in numbers),
+            company=company, tags=self.tags, fields=tuple(self.field(*n) for n in numbers),
             stamp=stamp, hashtags=self.hashtags,
         )
-
-
-def _unmark(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Column text without highlight marks, and the marked ranges in it."""
-    if MARK_OPEN not in marked:
-        return marked, []
-    spans, pieces, removed, position = [], [], 0, 0
-    while True:
-        opened = marked.find(MARK_OPEN, position)
-        closed = marked.find(MARK_CLOSE, opened) if opened >= 0 else -1
-        if closed < 0:
-            break
-        pieces += [marked[position:opened], marked[opened + 1:closed]]
-        spans.append((opened - removed, closed - removed - 1))
-        removed += 2
-        position = closed + 1
-    pieces.append(marked[position:])
-    return "".join(pieces), spans
-
-
-def _term_of(text: str, query: Query, cache: dict[str, int]) -> int:
-    """Which of the query's words a highlighted piece of text is (for counting them)."""
-    if len(query.terms) < 2:
-        return 0
-    known = cache.get(text)
-    if known is None:
-        known = cache[text] = _find_term(text, query)
-    return known
-
-
-def _find_term(text: str, query: Query) -> int:
-    words = tokens(text)
-    for number, term in enumerate(query.terms):
-        size = len(term.words)
-        if len(words) == size and words[:-1] == list(term.words[:-1]) and (
-                words[-1] == term.words[-1]
-                or (term.prefix and words[-1].startswith(term.words[-1]))):
-            return number
-    for number, term in enumerate(query.terms):
-        if words and words[0].startswith(term.words[0]):
-            return number
-    return 0
-
-
-def _place(row: Sequence[Any], marked: Sequence[str], query: Query, cache: dict[str, int]
-           ) -> tuple[RecordDoc, dict[int, Matches]]:
-    """The record with its matched fields (and headline), and the matches in each."""
-    columns, spans = zip(*(_unmark(text) for text in marked), strict=True)
-    layout = _Layout(row, columns)
-    starts: list[list[int]] = [[] for _ in range(TIER_COUNT)]
-    numbers: list[list[int]] = [[] for _ in range(TIER_COUNT)]
-    for number, (tier, _, start, _) in enumerate(layout.entries):
-        starts[tier].append(start)
-        numbers[tier].append(number)
-    by_field: dict[int, Matches] = {}
-    for tier, column_spans in enumerate(spans):
-        for start, end in column_spans:
-            slot = bisect.bisect_right(starts[tier], start) - 1
-            if slot < 0:
-                continue
-            number = numbers[tier][slot]
-            offset, length = layout.entries[number][2:]
-            if end <= offset + length:
-                term = _term_of(columns[tier][start:end], query, cache)
-                by_field.setdefault(number, []).append((start - offset, end - offset, term))
-    kept = sorted(by_field)
-    head = next((n for kind in HEADLINE_KINDS for n, entry in enumerate(layout.entries)
-                 if entry[1][0] == kind), 0 if layout.entries else None)
-    if head is not None and head not in by_field:
-        kept.append(head)
-    matches = {index: by_field[n] for index, n in enumerate(kept) if n in by_field}
-    return layout.doc(kept), matches

@@ -223,7 +223,8 @@ class MemoryEngine:
                     weighted + K1 * (1 - B + B * length / average))
         return scores
 
-    def fetch(self, handles: list[tuple[int, float]], query: Query) -> list[Ranked]:
-        """The ranked records for ``handles`` from :meth:`rank`, in that order."""
+    def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter) -> list[Ranked]:
+        """The ranked records for ``handles`` from :meth:`rank`, in that order (their
+        matches are found by :func:`~tui.core.search_hits.record_hits`)."""
         return [Ranked(doc, score) for slot, score in handles
                 for doc in (self._slots[slot],) if doc is not None]

@@ -23,8 +23,7 @@ from functools import lru_cache
 FIELD_BREAK = "\ue000"  # between two fields in one index column (stops phrases spanning them)
 META = "\ue001"  # starts a filter token (company, tag, status...) in the meta column
 EVERYTHING = "\ue002"  # a token every record has, for queries that only exclude
-MARK_OPEN, MARK_CLOSE = "\ue003", "\ue004"  # around matches in SQLite's highlight()
-_RESERVED = re.compile("[\x00\ue000-\ue004]")
+_RESERVED = re.compile("[\x00\ue000-\ue002]")
 _JOIN = "\x00"  # joins texts searched at once; never in stored text, never inside a match
 
 _MARKS = "\u0300-\u036f"
@@ -35,10 +34,12 @@ _NOT_AFTER_TOKEN = rf"(?<!{TOKEN_CHAR}.)"  # placed after the first character (f
 _ENDS = rf"(?!{TOKEN_CHAR})"
 _GAP = rf"(?:(?!{TOKEN_CHAR})[^\x00])+"
 _STRIP_MARKS = re.compile(f"[{_MARKS}]")
-_SPACES = re.compile(r"\s+")
+_RUNS = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not a single plain space
 
-# Scanned once, lazily, to find every character that folds to a given one (for highlighting).
-_FOLD_RANGES = ((0x00, 0x3000), (0xA640, 0xA800), (0xFF00, 0xFFF0))
+# Scanned once, lazily, for characters that fold to another letter than their lower case
+# (accented Latin letters, long s, the Kelvin sign...); other scripts' case pairs come from
+# ``str.upper``.
+_FOLD_RANGES = ((0x80, 0x250), (0x1E00, 0x1F00), (0x2100, 0x2150), (0x2C60, 0x2C80))
 
 
 def _latin(ch: str) -> bool:
@@ -94,23 +95,28 @@ def clean(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _variants() -> dict[str, str]:
-    """Folded character -> every character that folds to it (itself included)."""
-    table: dict[str, list[str]] = {}
+def _latin_variants() -> dict[str, str]:
+    """Folded letter -> the characters in :data:`_FOLD_RANGES` that fold to it."""
+    table: dict[str, str] = {}
     for low, high in _FOLD_RANGES:
         for code in range(low, high):
             ch = chr(code)
             folded = fold_char(ch)
             if folded != ch:
-                table.setdefault(folded, [folded]).append(ch)
-    return {k: "".join(v) for k, v in table.items()}
+                table[folded] = table.get(folded, "") + ch
+    return table
 
 
+@lru_cache(maxsize=4096)
 def _char_class(ch: str) -> str:
-    same = _variants().get(ch)
-    if same is None:
+    """A regex class of every character that folds to ``ch``."""
+    same = {ch, *_latin_variants().get(ch, "")}
+    for variant in (ch.upper(), ch.title()):
+        if len(variant) == 1 and fold_char(variant) == ch:
+            same.add(variant)
+    if len(same) == 1:
         return re.escape(ch)
-    return "[" + "".join(re.escape(c) for c in same) + "]"
+    return "[" + "".join(re.escape(c) for c in sorted(same)) + "]"
 
 
 def token_pattern(token: str) -> str:
@@ -130,6 +136,9 @@ def phrase_pattern(words: Sequence[str], prefix: bool) -> str:
         body += _GAP + token_pattern(word)
     tail = f"{TOKEN_CHAR}*" if prefix else _ENDS
     return body + tail
+
+
+MOST_MATCHES = 12  # per text: enough for a snippet and to tell which words occur
 
 
 class Highlighter:
@@ -157,23 +166,33 @@ class Highlighter:
 
     def find_each(self, texts: Sequence[str]) -> dict[int, list[tuple[int, int, int]]]:
         """:meth:`find` over many texts at once: text number -> its matches (if any)."""
-        regex = self._regex
-        if regex is None:
-            return {}
-        starts, joined, offset = [], [], 0
+        starts, offset = [], 0
         for text in texts:
             starts.append(offset)
-            joined.append(text)
-            offset += len(text) + 1
+            offset += len(text) + len(_JOIN)
+        return self.find_in(_JOIN.join(texts), starts)
+
+    def find_in(self, joined: str, starts: Sequence[int], most: int = MOST_MATCHES
+                ) -> dict[int, list[tuple[int, int, int]]]:
+        """Matches in texts joined into one (``starts``: where each begins; what separates
+        them must stop a match, as :data:`FIELD_BREAK` or NUL do): text number -> its first
+        ``most`` matches, with offsets inside that text."""
+        regex = self._regex
         found: dict[int, list[tuple[int, int, int]]] = {}
-        number = 0
-        for match in regex.finditer(_JOIN.join(joined)):
+        if regex is None or not starts:
+            return found
+        search, position, last = regex.search, 0, len(starts) - 1
+        while (match := search(joined, position)) is not None:
             start = match.start()
-            if number + 1 < len(starts) and start >= starts[number + 1]:
-                number = bisect.bisect_right(starts, start) - 1
+            number = bisect.bisect_right(starts, start) - 1
             base = starts[number]
-            found.setdefault(number, []).append(
-                (start - base, match.end() - base, (match.lastindex or 1) - 1))
+            spans = found.setdefault(number, [])
+            spans.append((start - base, match.end() - base, (match.lastindex or 1) - 1))
+            position = match.end() if match.end() > start else start + 1
+            if len(spans) >= most:  # enough to show: go on with the next text
+                if number == last:
+                    break
+                position = max(position, starts[number + 1])
         return found
 
 
@@ -227,34 +246,35 @@ def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
     if end < len(text):
         space = text.rfind(" ", start + width // 2, end)
         end = space if space > 0 else end
-    window = safe_text(text[start:end])
-    kept: list[str] = []
-    # (position in window, shift to apply from there on) at each collapsed run of spaces
-    cuts: list[int] = []
-    shifts: list[int] = []
-    last, shift = 0, 0
-    for run in _SPACES.finditer(window):
-        kept.append(window[last:run.start()])
-        edge = run.start() == 0 or run.end() == len(window)
-        kept.append("" if edge else " ")
-        shift += (run.end() - run.start()) - (0 if edge else 1)
-        cuts.append(run.end())
-        shifts.append(shift)
-        last = run.end()
-    kept.append(window[last:])
+    raw = safe_text(text[start:end])
+    window = raw.lstrip()
+    base = start + len(raw) - len(window)  # offset in text of the window's first character
+    window = window.rstrip()
+    cuts: list[int] = []  # where in the window a run of spaces ends...
+    shifts: list[int] = []  # ...and how many characters have been dropped up to there
+    if _RUNS.search(window):
+        kept, last, shift = [], 0, 0
+        for run in _RUNS.finditer(window):
+            kept += [window[last:run.start()], " "]
+            shift += run.end() - run.start() - 1
+            cuts.append(run.end())
+            shifts.append(shift)
+            last = run.end()
+        kept.append(window[last:])
+        window = "".join(kept)
     lead = "…" if start > 0 else ""
-    body = "".join(kept)
 
     def moved(offset: int) -> int:
+        offset = max(0, offset - base)
         index = bisect.bisect_right(cuts, offset) - 1
         return len(lead) + offset - (shifts[index] if index >= 0 else 0)
 
-    spans = tuple((moved(a - start), moved(b - start)) for a, b, _ in matches
-                  if start <= a < b <= end)
-    tail = "…" if end < len(text) else ""
-    if tail and end < len(text) and text[end].isspace():
-        tail = " …"
-    return lead + body + tail, tuple((a, b) for a, b in spans if a < b)
+    spans = tuple((moved(a), moved(b)) for a, b, _ in matches if start <= a < b <= end)
+    tail = ""
+    if end < len(text):
+        tail = " …" if text[end].isspace() or raw[-1:].isspace() else "…"
+    limit = len(lead) + len(window)
+    return lead + window + tail, tuple((a, min(b, limit)) for a, b in spans if a < b)
 
 
 def _window_start(text: str, matches: Sequence[tuple[int, int, int]], width: int) -> int:
