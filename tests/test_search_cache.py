@@ -154,7 +154,7 @@ def test_an_unwritable_cache_keeps_the_index_in_memory(tmp_path: Path) -> None:
     index.close()
 
 
-def test_cancel_from_another_thread(tmp_path: Path) -> None:
+def test_cancel_a_rebuild_from_another_thread(tmp_path: Path) -> None:
     index = _built(tmp_path / "data", tmp_path / "cache")
     reached, go_on = threading.Event(), threading.Event()
     outcome: list[int] = []
@@ -167,11 +167,40 @@ def test_cancel_from_another_thread(tmp_path: Path) -> None:
         index.rebuild(search_data.records() * 60, progress=progress)))
     worker.start()
     assert reached.wait(10)
-    index.cancel()  # interrupts SQLite too: the worker is between statements
+    # while the rebuild is under way, searches read the index as it was
+    assert index.search("veto ").hits[0].label == "Q3 note"
+    index.cancel_search()  # no search running: harmless, and it must not stop the rebuild
+    index.cancel_rebuild()
     go_on.set()
     worker.join(10)
     assert outcome == [0]
-    assert index.search("veto ").hits  # the previous index, and no interrupt left over
+    assert index.search("veto ").hits  # the previous index
+    index.close()
+
+
+def test_cancel_a_search_from_another_thread(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    index = _built(tmp_path / "data", tmp_path / "cache")
+    reached, go_on = threading.Event(), threading.Event()
+    reader = index._reader
+    fetch = reader.fetch
+
+    def slow_fetch(*args: object) -> object:
+        reached.set()
+        go_on.wait(10)
+        return fetch(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "fetch", slow_fetch)
+    outcome: list[object] = []
+    worker = threading.Thread(target=lambda: outcome.append(index.search("dublin ")))
+    worker.start()
+    assert reached.wait(10)
+    index.cancel_search()  # as the next keystroke would
+    go_on.set()
+    worker.join(10)
+    assert outcome and outcome[0].cancelled and not outcome[0].hits  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    assert index.search("dublin ").hits  # nothing left pending for the next search
     index.close()
 
 
@@ -186,3 +215,43 @@ def test_two_indexes_of_one_folder_see_each_other(tmp_path: Path) -> None:
     writer.close()
     reader.close()
     assert os.path.exists(index_path(tmp_path / "data", tmp_path / "cache"))
+
+
+def test_without_fts5_the_memory_engine_takes_over(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tui.core.search.fts5_available", lambda: False)
+    index = SearchIndex.open(tmp_path / "data", cache_folder=tmp_path / "cache")
+    assert index.engine == "memory" and index.path is None and index.needs_rebuild
+    assert any("without SQLite FTS5" in n for n in index.notices)
+    index.rebuild(search_data.records())
+    assert not index.needs_rebuild
+    assert index.search("veto ").hits[0].label == "Q3 note"
+    assert not (tmp_path / "cache").exists()  # nothing written
+
+
+def test_damage_found_while_writing_resets_and_other_failures_are_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = _built(tmp_path / "data", tmp_path / "cache")
+    conversation, contact = search_data.records()[0]
+    assert conversation is not None
+    engine = index._engine
+
+    def malformed(*_: object, **__: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(type(engine), "put", malformed)
+    index.update_conversation(conversation, contact)  # no exception for the caller
+    assert index.needs_rebuild
+    assert any("damaged" in n for n in index.notices)
+    monkeypatch.undo()
+
+    def full(*_: object, **__: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(type(engine), "put", full)
+    with pytest.raises(search_cache.SearchIndexError, match="disk is full"):
+        index.update_conversation(conversation, contact)
+    monkeypatch.undo()
+    index.rebuild(search_data.records())
+    assert index.search("veto ").hits and not index.notices
+    index.close()

@@ -18,9 +18,13 @@ After a change, :meth:`SearchIndex.update_conversation` costs one conversation. 
 after changes made elsewhere (another process, a synced folder), compare stamps with
 :meth:`SearchIndex.stale` and index only what differs.
 
-Threads: every method may be called from any thread; calls are serialised by a lock, so keep
-them off the UI's event loop (a query takes milliseconds, a rebuild seconds). :meth:`cancel`
-may be called from another thread to stop a running search or rebuild.
+Threads: every method may be called from any thread; keep them off the UI's event loop (a
+query takes milliseconds, a rebuild seconds). Writes (rebuild, updates, removals) are
+serialised with each other, searches with each other; with an index file, searches read the
+last committed index through their own connection, so they go on during a rebuild or an
+update (with the in-memory fallbacks they wait for it). :meth:`cancel_search` and
+:meth:`cancel_rebuild` stop, from another thread, a search made stale by the next keystroke
+or a rebuild no longer wanted.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,13 +45,14 @@ from tui.core.search_fields import (
     extract_conversation,
     with_contact,
 )
-from tui.core.search_fts import FtsEngine
+from tui.core.search_fts import FtsEngine, fts5_available
 from tui.core.search_hits import Hit, SearchResult, format_hits, query_phrases, record_hits
 from tui.core.search_memory import MemoryEngine
 from tui.core.search_query import Query, parse
 from tui.core.search_text import Highlighter
 
-RANK_CAP = 500
+RANK_CAP = 500  # a query matching more records ranks only the newest this many
+FIRST_LETTERS_CAP = 100  # ...and only this many while just one or two letters are typed
 DEFAULT_LIMIT = 20
 PER_RECORD = 3
 MAX_LIMIT = 1000
@@ -84,10 +88,19 @@ class SearchIndex:
 
     def __init__(self, store: IndexFile | None) -> None:
         self._file = store
-        self._engine: FtsEngine | MemoryEngine = (
-            FtsEngine(store) if store is not None else MemoryEngine())
-        self._lock = threading.RLock()
-        self._cancel = threading.Event()
+        self._engine: FtsEngine | MemoryEngine
+        self._reader: FtsEngine | MemoryEngine
+        self._write_lock = threading.RLock()
+        if store is not None:
+            self._engine = FtsEngine(lambda: store.connection)
+            _ = self._engine.db  # creates the tables before anything reads them
+            self._reader = FtsEngine(lambda: store.reader, create=store.path is None)
+        else:
+            self._engine = self._reader = MemoryEngine()
+        separate = store is not None and store.separate_reader
+        self._read_lock = threading.RLock() if separate else self._write_lock
+        self._stop_search = threading.Event()
+        self._stop_rebuild = threading.Event()
         self._searching: int | None = None  # the thread inside a search, if any
         self._interrupt_lock = threading.Lock()  # an interrupt only ever lands in a search
         self._built = False  # the memory engine has been filled
@@ -100,10 +113,11 @@ class SearchIndex:
         """The index of ``data_folder``, in ``cache_folder`` (default: :func:`cache_dir`).
 
         Never fails for a bad cache file: it is recreated. ``memory=True`` forces the
-        in-memory engine (tests; Python builds without FTS5 get it anyway).
+        in-memory engine (for tests); a Python whose SQLite lacks FTS5 gets it anyway.
         """
-        store = None if memory else IndexFile.open(Path(data_folder), cache_folder)
-        return cls(store)
+        if memory or not fts5_available():
+            return cls(None)
+        return cls(IndexFile.open(Path(data_folder), cache_folder))
 
     @property
     def engine(self) -> str:
@@ -131,7 +145,7 @@ class SearchIndex:
 
     def close(self) -> None:
         """Close the file (the index stays on disk for next time)."""
-        with self._lock:
+        with self._write_lock, self._read_lock:
             if self._file is not None:
                 self._file.close()
 
@@ -141,15 +155,18 @@ class SearchIndex:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def cancel(self) -> None:
-        """Stop the search or rebuild running on another thread: it returns early (a
-        cancelled search with ``cancelled=True``, a rebuild with 0 and the index unchanged).
-        A search is interrupted inside SQLite; a rebuild stops between two records."""
-        self._cancel.set()
+    def cancel_search(self) -> None:
+        """Stop the search running on another thread (it returns ``cancelled=True``)."""
+        self._stop_search.set()
         with self._interrupt_lock:
             searching = self._searching
             if self._file is not None and searching not in (None, threading.get_ident()):
                 self._file.interrupt()
+
+    def cancel_rebuild(self) -> None:
+        """Stop the rebuild running on another thread, between two records: it returns 0
+        and the index stays as it was."""
+        self._stop_rebuild.set()
 
     # -- writing -------------------------------------------------------------------------
 
@@ -160,17 +177,18 @@ class SearchIndex:
         ``records`` yields ``(conversation, contact)`` dicts in the export format; pass
         ``(None, contact)`` for a contact without conversations (each contact is indexed
         once, the first time it appears). ``progress(done, total)`` is called every
-        :data:`PROGRESS_EVERY` records; if it returns ``False``, or :meth:`cancel` is called,
-        the rebuild stops, returns 0 and leaves the index as it was. All or nothing: a crash
-        mid-way also leaves the previous index.
+        :data:`PROGRESS_EVERY` records; if it returns ``False``, or :meth:`cancel_rebuild` is
+        called, the rebuild stops, returns 0 and leaves the index as it was. All or nothing:
+        a crash mid-way also leaves the previous index.
         """
-        with self._lock:
-            self._cancel.clear()
+        with self._write_lock:
+            self._stop_rebuild.clear()
             try:
                 if self._file is None:
                     engine = MemoryEngine()
                     done = self._fill(engine, records, progress, total)
-                    self._engine, self._built = engine, True
+                    self._engine = self._reader = engine
+                    self._built = True
                     return done
                 with self._file.transaction(self._engine, complete=True) as fts:
                     fts.clear()
@@ -200,7 +218,7 @@ class SearchIndex:
                 done += 1
             if done // PROGRESS_EVERY != step:
                 step = done // PROGRESS_EVERY
-                if self._cancel.is_set() or (
+                if self._stop_rebuild.is_set() or (
                         progress is not None and progress(done, total) is False):
                     raise _Stopped
         if progress is not None:
@@ -246,7 +264,7 @@ class SearchIndex:
         """Run ``change`` in one transaction. A damaged file is recreated (``needs_rebuild``)
         and ``default`` returned; other failures (disk full, locked) raise
         :class:`SearchIndexError`."""
-        with self._lock:
+        with self._write_lock:
             if self._file is None:
                 return change(self._engine)
             try:
@@ -260,8 +278,16 @@ class SearchIndex:
 
     def stamps(self) -> tuple[dict[str, str], dict[str, str]]:
         """(conversation id -> stamp, contact id -> stamp) of everything indexed."""
-        with self._lock:
-            raw = self._guarded(self._engine.stamps, {})
+        with self._read_lock:
+            try:
+                raw = self._reader.stamps()
+            except sqlite3.DatabaseError as error:
+                failure: sqlite3.DatabaseError | None = error
+            else:
+                failure = None
+        if failure is not None:
+            self._damaged(failure)
+            raw = {}
         conversations = {k[2:]: v for k, v in raw.items() if k.startswith("v:")}
         contacts = {k[2:]: v for k, v in raw.items() if k.startswith("p:")}
         return conversations, contacts
@@ -292,27 +318,46 @@ class SearchIndex:
         """
         parsed = query if isinstance(query, Query) else parse(query)
         limit = max(1, min(limit, MAX_LIMIT))
-        with self._lock, self._searching_now():
+        with self._read_lock, self._searching_now():
             try:
                 notices = (*parsed.problems, *self.notices, *self._building())
                 if parsed.empty:
                     return SearchResult(parsed, engine=self.engine, notices=notices)
-                return self._search(parsed, notices, limit, max(1, per_record), cap, width)
+                with self._snapshot():
+                    return self._search(parsed, notices, limit, max(1, per_record), cap, width)
             except sqlite3.DatabaseError as error:
                 if "interrupt" in str(error):
                     return SearchResult(parsed, engine=self.engine, cancelled=True)
-                self._damaged(error)
-                return SearchResult(parsed, engine=self.engine,
-                                    notices=(*parsed.problems, *self.notices))
+                failure = error
+        self._damaged(failure)  # outside the read lock: recreating takes both locks
+        return SearchResult(parsed, engine=self.engine, notices=(*parsed.problems,
+                                                                  *self.notices))
 
     def _building(self) -> tuple[str, ...]:
-        if self.needs_rebuild and self._engine.count() == 0:
+        if self.needs_rebuild and self._reader.count() == 0:
             return ("The search index is being built; results will follow.",)
         return ()
 
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction, so that a search sees one state of the index throughout."""
+        if self._file is None or not self._file.separate_reader:
+            yield
+            return
+        reader = self._file.reader
+        reader.execute("BEGIN")
+        try:
+            yield
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                reader.execute("COMMIT")
+
     def _search(self, parsed: Query, notices: tuple[str, ...], limit: int, per_record: int,
                 cap: int, width: int) -> SearchResult:
-        engine = self._engine
+        engine = self._reader
+        if parsed.terms and all(t.prefix and len(t.words) == 1 and len(t.words[0]) <= 2
+                                for t in parsed.terms):
+            cap = min(cap, FIRST_LETTERS_CAP)  # "m", "ma": relevance means little yet
         handles, more, capped = engine.rank(parsed, limit, max(limit, cap))
         highlighter = Highlighter(query_phrases(parsed))
         hits: list[Hit] = []
@@ -325,15 +370,15 @@ class SearchIndex:
                 hits += record_hits(ranked, highlighter, records, per_record, width)
                 records += 1
             taken += len(chunk)
-            if self._cancel.is_set():
+            if self._stop_search.is_set():
                 return SearchResult(parsed, engine=self.engine, cancelled=True)
         return SearchResult(parsed, tuple(hits[:limit]), records, more or taken < len(handles),
                             capped, self.engine, notices)
 
     @contextlib.contextmanager
     def _searching_now(self) -> Iterator[None]:
-        """Mark a search as running, so that :meth:`cancel` may interrupt it."""
-        self._cancel.clear()
+        """Mark a search as running, so that :meth:`cancel_search` may interrupt it."""
+        self._stop_search.clear()
         with self._interrupt_lock:
             self._searching = threading.get_ident()
         try:
@@ -342,31 +387,13 @@ class SearchIndex:
             with self._interrupt_lock:
                 self._searching = None
 
-    def _guarded(self, action: Callable[[], Any], default: Any) -> Any:
-        try:
-            return action()
-        except sqlite3.DatabaseError as error:
-            self._damaged(error)
-            return default
-
     def _damaged(self, error: sqlite3.DatabaseError) -> None:
+        """Recreate a damaged index (reported in :attr:`notices`); raise for anything else."""
         if self._file is None or not self._file.is_damage(error):
             raise SearchIndexError(f"the search index failed: {error}") from error
-        self._file.reset(f"The search index was damaged ({error}) and was recreated.")
+        with self._write_lock, self._read_lock:
+            self._file.reset(f"The search index was damaged ({error}) and was recreated.")
 
 
 class _Stopped(Exception):
     """A rebuild was cancelled; the transaction rolls back."""
-
-
-class _MemoryTransaction(AbstractContextManager["FtsEngine | MemoryEngine"]):
-    """For the memory engine: no transaction, but the same ``with`` shape."""
-
-    def __init__(self, engine: FtsEngine | MemoryEngine) -> None:
-        self.engine = engine
-
-    def __enter__(self) -> FtsEngine | MemoryEngine:
-        return self.engine
-
-    def __exit__(self, *_: object) -> None:
-        return None

@@ -71,15 +71,21 @@ def make_private_dirs(folder: Path) -> None:
 
 
 class IndexFile:
-    """An open index database (a file, or memory when no file could be used)."""
+    """An open index database (a file, or memory when no file could be used).
+
+    ``connection`` writes; searches go through :attr:`reader`, a second connection to the
+    same file, so that they read the last committed index while a rebuild or an update is
+    being written, and an interrupt never lands in a write.
+    """
 
     def __init__(self, path: Path | None, connection: sqlite3.Connection,
                  notices: list[str], data_folder: str) -> None:
         self.path = path
         self.connection = connection
+        self._reader: sqlite3.Connection | None = None
         self.notices = notices
         self._data_folder = data_folder
-        self._complete: bool | None = None  # known from the file, or from our own rebuild
+        self._complete = _complete(connection)  # from the file, then from our own rebuilds
 
     @classmethod
     def open(cls, data_folder: Path, cache_folder: Path | str | None = None) -> IndexFile:
@@ -97,15 +103,24 @@ class IndexFile:
         return cls(path, connection, notices, resolved)
 
     @property
+    def separate_reader(self) -> bool:
+        """Whether searches have their own connection (not so for an index in memory)."""
+        return self.path is not None
+
+    @property
+    def reader(self) -> sqlite3.Connection:
+        """The connection searches use (the writer's own when the index is in memory)."""
+        if self.path is None:
+            return self.connection
+        if self._reader is None:
+            self._reader = sqlite3.connect(self.path, timeout=5.0, isolation_level=None,
+                                           check_same_thread=False)
+            self._reader.execute("PRAGMA query_only=1")
+        return self._reader
+
+    @property
     def needs_rebuild(self) -> bool:
         """True until a rebuild has completed in this file."""
-        if self._complete is None:
-            try:
-                row = first(self.connection.execute(
-                    "SELECT value FROM meta WHERE key = 'complete'"))
-            except sqlite3.Error:
-                return True
-            self._complete = row is not None and row[0] == "1"
         return not self._complete
 
     @contextlib.contextmanager
@@ -136,18 +151,26 @@ class IndexFile:
             self.reconnect()
 
     def interrupt(self) -> None:
-        """Stop the statement running on another thread."""
-        self.connection.interrupt()
+        """Stop the search running on another thread (only ever the reader: an interrupt
+        between two writes of SQLite's full-text writer would stay pending)."""
+        self.reader.interrupt()
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._reader.close()
+            self._reader = None
 
     def reconnect(self) -> None:
         """A fresh connection to the same database (uncommitted changes are discarded)."""
-        self._complete = None
+        self._close_reader()
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
         if self.path is None:
             self.connection = _memory_database(self._data_folder)
         else:
             self.connection = _connect(self.path)
+        self._complete = _complete(self.connection)
 
     @staticmethod
     def is_damage(error: sqlite3.DatabaseError) -> bool:
@@ -159,7 +182,8 @@ class IndexFile:
     def reset(self, notice: str) -> None:
         """Start over with an empty index (after damage); the caller then rebuilds."""
         self.notices.append(notice)
-        self._complete = None
+        self._complete = False
+        self._close_reader()
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
         if self.path is None:
@@ -176,8 +200,18 @@ class IndexFile:
 
     def close(self) -> None:
         """Close the database (nothing is lost: every change is committed as it is made)."""
+        self._close_reader()
         with contextlib.suppress(sqlite3.Error):
             self.connection.close()
+
+
+def _complete(connection: sqlite3.Connection) -> bool:
+    """Whether a rebuild has completed in this database."""
+    try:
+        row = first(connection.execute("SELECT value FROM meta WHERE key = 'complete'"))
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == "1"
 
 
 def _delete(path: Path) -> None:

@@ -11,13 +11,14 @@ Not thread-safe by itself: :class:`tui.core.search.SearchIndex` serialises calls
 
 from __future__ import annotations
 
+import functools
 import heapq
 import itertools
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from tui.core.search_cache import first
 from tui.core.search_fields import (
@@ -59,8 +60,9 @@ _RECORD = ("r.key, r.type, r.contact_id, r.conversation_id, r.name, r.date, r.da
            " r.kind, r.company, r.stamp, r.data")
 
 
+@functools.cache
 def fts5_available() -> bool:
-    """True when this Python's SQLite has FTS5 with the unicode61 tokenizer."""
+    """True when this Python's SQLite has FTS5 with the unicode61 tokenizer (asked once)."""
     try:
         probe = sqlite3.connect(":memory:")
         try:
@@ -119,27 +121,24 @@ def match_expression(query: Query) -> str:
     return expression
 
 
-class HasConnection(Protocol):
-    """Something holding the current connection (:class:`~tui.core.search_cache.IndexFile`)."""
-
-    connection: sqlite3.Connection
-
-
 class FtsEngine:
     """Records in SQLite (see the module docstring)."""
 
     name = "fts5"
 
-    def __init__(self, source: sqlite3.Connection | HasConnection) -> None:
-        self._source = source
+    def __init__(self, connection: sqlite3.Connection | Callable[[], sqlite3.Connection],
+                 create: bool = True) -> None:
+        self._connection = connection
+        self._create = create  # not on a read-only connection: the writer creates the tables
         self._ready: sqlite3.Connection | None = None
 
     @property
     def db(self) -> sqlite3.Connection:
-        """The connection (the index file may replace it after damage or a failed write)."""
-        source = self._source
-        connection = source if isinstance(source, sqlite3.Connection) else source.connection
-        if connection is not self._ready:
+        """The connection (given as a function when the index file may replace it, after
+        damage or a failed write)."""
+        given = self._connection
+        connection = given if isinstance(given, sqlite3.Connection) else given()
+        if connection is not self._ready and self._create:
             for statement in SCHEMA:
                 connection.execute(statement)
             self._ready = connection
