@@ -1,10 +1,10 @@
 """Full-text search over every conversation and contact.
 
     index = SearchIndex.open(data_folder)         # the cache for this data folder
-    if index.needs_rebuild:                       # new, outdated, damaged or in memory
-        index.rebuild(records, progress=report)   # (conversation, contact) dicts
+    synchronise(index, contacts, conversations)   # export-format dicts: rebuilds or catches up
     result = index.search('dublin company:stripe', limit=20)
     for hit in result.hits: ...                   # hit.label, hit.snippet, hit.spans
+    print(json.dumps(result.to_json()))           # or format_hits(result.hits) for a table
 
 The index is a cache, never the truth: it lives in the cache folder
 (``platformdirs.user_cache_dir("coffeechat")``, or ``$COFFEECHAT_CACHE_DIR``), one SQLite file
@@ -33,7 +33,6 @@ import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,7 @@ from tui.core.search_fts import FtsEngine, fts5_available
 from tui.core.search_hits import Hit, SearchResult, format_hits, query_phrases, record_hits
 from tui.core.search_memory import MemoryEngine
 from tui.core.search_query import Query, parse
+from tui.core.search_sync import Record, Staleness, compare, records, synchronise
 from tui.core.search_text import Highlighter
 
 RANK_CAP = 500  # a query matching more records ranks only the newest this many
@@ -58,29 +58,12 @@ PER_RECORD = 3
 MAX_LIMIT = 1000
 PROGRESS_EVERY = 100
 
-Record = tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]
 Progress = Callable[[int, int | None], object]
 
 __all__ = [
     "Hit", "SearchIndex", "SearchIndexError", "SearchResult", "Staleness", "cache_dir",
-    "format_hits", "index_path", "parse",
+    "format_hits", "index_path", "parse", "records", "synchronise",
 ]
-
-
-@dataclass(frozen=True)
-class Staleness:
-    """What differs between the data and the index: ids to index again, ids to remove."""
-
-    conversations: tuple[str, ...] = ()
-    contacts: tuple[str, ...] = ()
-    removed_conversations: tuple[str, ...] = ()
-    removed_contacts: tuple[str, ...] = ()
-
-    @property
-    def fresh(self) -> bool:
-        """Nothing to do."""
-        return not (self.conversations or self.contacts or self.removed_conversations
-                    or self.removed_contacts)
 
 
 class SearchIndex:
@@ -293,17 +276,10 @@ class SearchIndex:
         return conversations, contacts
 
     def stale(self, conversations: Mapping[str, str], contacts: Mapping[str, str]) -> Staleness:
-        """Compare the data's stamps (id -> stamp, e.g. from
-        :func:`~tui.core.search_fields.conversation_stamp`) with the index."""
-        indexed_conversations, indexed_contacts = self.stamps()
-        return Staleness(
-            conversations=tuple(i for i, s in conversations.items()
-                                if indexed_conversations.get(i) != s),
-            contacts=tuple(i for i, s in contacts.items() if indexed_contacts.get(i) != s),
-            removed_conversations=tuple(i for i in indexed_conversations
-                                        if i not in conversations),
-            removed_contacts=tuple(i for i in indexed_contacts if i not in contacts),
-        )
+        """Compare the data's stamps (id -> stamp, as :func:`~tui.core.search_fields.
+        conversation_stamp` and ``contact_stamp`` give them) with the index; see also
+        :func:`~tui.core.search_sync.synchronise`."""
+        return compare(self.stamps(), conversations, contacts)
 
     # -- searching -----------------------------------------------------------------------
 
