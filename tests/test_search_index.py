@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests import search_data
 from tui.core.search import SearchIndex, format_hits
+from tui.core.search_text import safe_text
 
 ENGINES = ("fts5", "memory")
 
@@ -243,3 +246,19 @@ def test_both_engines_give_the_same_hits(tmp_path: Path) -> None:
         assert found[0] == found[1], query
     for engine in engines:
         engine.close()
+
+
+_ALPHABET = [*'jose dublin ana "-:*()^é\x1b\n', "company:", "tag:", "status:", "before:",
+             "2026", "NEAR", "AND", "ledger", "Q3"]
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=12).map("".join))
+def test_any_query_gives_safe_hits_in_both_engines(index: SearchIndex, text: str) -> None:
+    result = index.search(text, limit=10)
+    assert not result.cancelled
+    for hit in result.hits:
+        assert safe_text(hit.snippet) == hit.snippet and "\n" not in hit.snippet
+        for start, end in hit.spans:
+            assert 0 <= start < end <= len(hit.snippet)
