@@ -23,6 +23,7 @@ from tui.core.search_query import Filter, Query, Term
 from tui.core.search_text import Highlighter, tokens
 
 K1, B = 1.2, 0.75
+MEMORY_CAP = 100  # ranking here costs a pass over each candidate: rank fewer than SQLite
 
 
 def _words_match(wanted: Term, words: tuple[str, ...]) -> bool:
@@ -180,7 +181,8 @@ class MemoryEngine:
     def rank(self, query: Query, limit: int, cap: int) -> tuple[list[tuple[int, float]], bool,
                                                                    bool]:
         """The best ``limit`` records for ``query`` as ``(handle, score)``, whether more
-        matched, and whether ranking was capped to the ``cap`` most recent matches."""
+        matched, and whether ranking was capped to the ``cap`` (at most
+        :data:`MEMORY_CAP`) most recent matches."""
         pool: set[int] | None = None
         for term in query.terms:
             found = self._with_term(term)
@@ -190,6 +192,7 @@ class MemoryEngine:
         for term in query.excluded:
             excluded |= {slot for slot in self._with_term(term) if self._holds(slot, term)}
         newest = sorted(candidates - excluded, key=self._order.__getitem__, reverse=True)
+        cap = min(cap, MEMORY_CAP)
         matched: list[int] = []
         for slot in newest:
             if self._accepts(slot, query):
@@ -199,28 +202,36 @@ class MemoryEngine:
         capped = len(matched) > cap
         matched = matched[:cap]
         if query.terms:
-            scores = self._bm25(matched, query.terms)
+            scores = self._bm25(matched, list(query.terms))
             matched.sort(key=lambda s: (-scores[s], -self._order[s]))
         else:
             scores = dict.fromkeys(matched, 0.0)
         return [(slot, scores[slot]) for slot in matched[:limit]], len(matched) > limit, capped
 
-    def _bm25(self, slots: list[int], terms: Iterable[Term]) -> dict[int, float]:
+    def _bm25(self, slots: list[int], terms: list[Term]) -> dict[int, float]:
+        """bm25 as SQLite computes it (weighted term frequency over the record's length),
+        from one pass of all the query's words over each record's fields."""
         total = max(1, len(self._by_key))
-        lengths = [sum(self._lengths[s]) for s in slots]
         average = max(1.0, sum(sum(v) for v in self._lengths) / max(1, len(self._lengths)))
-        scores = dict.fromkeys(slots, 0.0)
+        idf = []
         for term in terms:
             having = len([s for s in self._with_term(term) if self._slots[s] is not None])
-            idf = max(1e-6, math.log((total - having + 0.5) / (having + 0.5)))
-            phrase = Highlighter([(term.words, term.prefix)])
-            for slot, length in zip(slots, lengths, strict=True):
-                doc = self._slots[slot]
-                assert doc is not None
-                found = phrase.find_each([item.text for item in doc.fields])
-                weighted = sum(WEIGHTS[doc.fields[n].tier] * len(m) for n, m in found.items())
-                scores[slot] += idf * weighted * (K1 + 1) / (
-                    weighted + K1 * (1 - B + B * length / average))
+            idf.append(max(1e-6, math.log((total - having + 0.5) / (having + 0.5))))
+        every = Highlighter([(term.words, term.prefix) for term in terms])
+        scores = dict.fromkeys(slots, 0.0)
+        for slot in slots:
+            doc = self._slots[slot]
+            if doc is None:
+                continue
+            weighted = [0.0] * len(terms)
+            found = every.find_each([item.text for item in doc.fields], most=1 << 30)
+            for number, spans in found.items():
+                weight = WEIGHTS[doc.fields[number].tier]
+                for _, _, which in spans:
+                    weighted[which] += weight
+            norm = K1 * (1 - B + B * sum(self._lengths[slot]) / average)
+            scores[slot] = sum(idf[t] * w * (K1 + 1) / (w + norm)
+                               for t, w in enumerate(weighted) if w)
         return scores
 
     def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter) -> list[Ranked]:

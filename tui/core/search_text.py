@@ -164,13 +164,14 @@ class Highlighter:
             return []
         return [(m.start(), m.end(), (m.lastindex or 1) - 1) for m in regex.finditer(text)]
 
-    def find_each(self, texts: Sequence[str]) -> dict[int, list[tuple[int, int, int]]]:
-        """:meth:`find` over many texts at once: text number -> its matches (if any)."""
+    def find_each(self, texts: Sequence[str], most: int = MOST_MATCHES
+                  ) -> dict[int, list[tuple[int, int, int]]]:
+        """:meth:`find` over many texts at once: text number -> its first ``most`` matches."""
         starts, offset = [], 0
         for text in texts:
             starts.append(offset)
             offset += len(text) + len(_JOIN)
-        return self.find_in(_JOIN.join(texts), starts)
+        return self.find_in(_JOIN.join(texts), starts, most)
 
     def find_in(self, joined: str, starts: Sequence[int], most: int = MOST_MATCHES
                 ) -> dict[int, list[tuple[int, int, int]]]:
