@@ -51,7 +51,7 @@ from tui.core.search_query import Query, parse
 from tui.core.search_sync import Record, Staleness, compare, records, synchronise
 from tui.core.search_text import Highlighter
 
-RANK_CAP = 500  # a query matching more records ranks only the newest this many
+RANK_CAP = 300  # a query matching more records ranks only the newest this many
 FIRST_LETTERS_CAP = 100  # ...and only this many while just one or two letters are typed
 DEFAULT_LIMIT = 20
 PER_RECORD = 3
