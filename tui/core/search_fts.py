@@ -106,9 +106,11 @@ def _filter_phrase(item: Filter) -> str:
     return _phrase([code + item.value.replace("_", "")], False)
 
 
-def match_expression(query: Query) -> str:
-    """The FTS5 MATCH string for ``query``: every word quoted, so nothing is syntax."""
-    required = [_phrase(t.words, t.prefix) for t in query.terms]
+def match_expression(query: Query, columns: str = "") -> str:
+    """The FTS5 MATCH string for ``query``: every word quoted, so nothing is syntax.
+    ``columns`` (``"names heads"``) limits where the words may match (not the filters)."""
+    words = [_phrase(t.words, t.prefix) for t in query.terms]
+    required = [f"{{{columns}}} : ({' AND '.join(words)})"] if columns and words else words
     excluded = [_phrase(t.words, t.prefix) for t in query.excluded]
     if query.dated:
         required.append(_phrase([TYPE_TOKENS[CONVERSATION]], False))
@@ -225,23 +227,37 @@ class FtsEngine:
         """The best ``limit`` records for ``query`` as ``(handle, score)``, whether more
         matched, and whether ranking was capped.
 
-        One statement takes the ``cap`` + 1 most recent matches (rowid order) with their
-        bm25 scores over the weighted columns; ranking happens among the first ``cap``.
-        Without words to rank by, newest first. (Each statement evaluates the match again,
-        and for a prefix longer than the prefix indexes that means merging every matching
-        word's list, so one statement it is.)
+        Up to ``cap`` matches are ranked by bm25 over the weighted columns. A query matching
+        more (a first letter, a very common word or phrase) is capped: among the newest
+        ``cap`` matches, those with the words in a name or heading come first, each group
+        newest first. (bm25 scans every match of every word to weigh them, which for such a
+        query costs more than the rest of the search together.) Without words, newest first.
         """
         low = rowid_range(query.after)[0] if query.after else -(1 << 62)
         high = rowid_range(query.before)[0] - 1 if query.before else 1 << 62
-        score = f"bm25(fts, {_WEIGHTS}, 0.0)" if query.terms else "0.0"
+        expression = match_expression(query)
+        where = "fts MATCH ? AND rowid BETWEEN ? AND ?"
+        newest = [rowid for (rowid,) in self.db.execute(
+            f"SELECT rowid FROM fts WHERE {where} ORDER BY rowid DESC LIMIT ?",
+            (expression, low, high, cap + 1))]
+        capped = len(newest) > cap
+        window = newest[:cap]
+        if not window or not query.terms:
+            return [(rowid, 0.0) for rowid in window[:limit]], len(window) > limit, capped
+        bounds = (window[-1], window[0])
+        if capped:
+            titled = {rowid for (rowid,) in self.db.execute(
+                f"SELECT rowid FROM fts WHERE {where}",
+                (match_expression(query, "names heads"), *bounds))}
+            ordered = [(r, 1.0) for r in window if r in titled] + [
+                (r, 0.0) for r in window if r not in titled]
+            return ordered[:limit], len(ordered) > limit, True
         rows = self.db.execute(
-            f"SELECT rowid, {score} FROM fts WHERE fts MATCH ? AND rowid BETWEEN ? AND ? "
-            "ORDER BY rowid DESC LIMIT ?", (match_expression(query), low, high, cap + 1)
-        ).fetchall()
-        capped = len(rows) > cap
-        ranked = heapq.nsmallest(limit + 1, rows[:cap], key=lambda row: (row[1], -row[0]))
+            f"SELECT rowid, bm25(fts, {_WEIGHTS}, 0.0) FROM fts WHERE {where}",
+            (expression, *bounds)).fetchall()
+        ranked = heapq.nsmallest(limit + 1, rows, key=lambda row: (row[1], -row[0]))
         return [(rowid, -float(value)) for rowid, value in ranked[:limit]], \
-            len(ranked) > limit, capped
+            len(ranked) > limit, False
 
     def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter) -> list[Ranked]:
         """The ranked records for ``handles`` from :meth:`rank`, in that order, each with only

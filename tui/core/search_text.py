@@ -148,21 +148,37 @@ class Highlighter:
         self._phrases = [(tuple(words), prefix) for words, prefix in phrases if words]
         self.count = len(self._phrases)
         self._compiled: re.Pattern[str] | None = None
+        self._each: list[re.Pattern[str]] = []
 
     @property
     def _regex(self) -> re.Pattern[str] | None:
-        """Compiled on first use (building the accent tables takes a moment, once)."""
+        """Compiled on first use (building the accent tables takes a moment, once).
+
+        One pattern finds any term; it has no groups, because capturing groups in an
+        alternation keep the regex engine from skipping ahead to a possible first letter
+        (several times slower). Which term matched is asked of each term's own pattern."""
         if self._compiled is None and self._phrases:
             parts = [phrase_pattern(words, prefix) for words, prefix in self._phrases]
-            self._compiled = re.compile("|".join(f"({p})" for p in parts), re.DOTALL)
+            self._compiled = re.compile("|".join(f"(?:{p})" for p in parts), re.DOTALL)
+            self._each = [re.compile(p, re.DOTALL) for p in parts]
         return self._compiled
+
+    def _term(self, text: str, match: re.Match[str]) -> int:
+        if len(self._each) < 2:
+            return 0
+        start, end = match.span()
+        for number, pattern in enumerate(self._each):
+            found = pattern.match(text, start)
+            if found is not None and found.end() == end:
+                return number
+        return 0
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, term number)`` of each match, in order, not overlapping."""
         regex = self._regex
         if regex is None or not text:
             return []
-        return [(m.start(), m.end(), (m.lastindex or 1) - 1) for m in regex.finditer(text)]
+        return [(m.start(), m.end(), self._term(text, m)) for m in regex.finditer(text)]
 
     def find_each(self, texts: Sequence[str], most: int = MOST_MATCHES
                   ) -> dict[int, list[tuple[int, int, int]]]:
@@ -188,7 +204,7 @@ class Highlighter:
             number = bisect.bisect_right(starts, start) - 1
             base = starts[number]
             spans = found.setdefault(number, [])
-            spans.append((start - base, match.end() - base, (match.lastindex or 1) - 1))
+            spans.append((start - base, match.end() - base, self._term(joined, match)))
             position = match.end() if match.end() > start else start + 1
             if len(spans) >= most:  # enough to show: go on with the next text
                 if number == last:
