@@ -262,3 +262,22 @@ def test_any_query_gives_safe_hits_in_both_engines(index: SearchIndex, text: str
         assert safe_text(hit.snippet) == hit.snippet and "\n" not in hit.snippet
         for start, end in hit.spans:
             assert 0 <= start < end <= len(hit.snippet)
+
+
+def test_a_broad_query_is_ordered_by_recency_with_headings_first(tmp_path: Path) -> None:
+    index = SearchIndex.open(tmp_path / "data", cache_folder=tmp_path / "cache")
+    person = {"id": "p", "name": "Pat Doe"}
+
+    def talk(number: int, day: str, **fields: str) -> tuple[dict, dict]:
+        return ({"id": f"c{number}", "contact_id": "p", "scheduled_at": f"{day}T10:00:00+00:00",
+                 "updated_at": "x", **fields}, person)
+
+    index.rebuild([talk(1, "2026-01-01", goal="kiln firing"),
+                   talk(2, "2026-02-01", goal="kiln glazes"),
+                   talk(3, "2026-03-01", research_notes="a kiln in the notes")])
+    result = index.search("kiln ", limit=2, cap=2, per_record=1)
+    assert result.capped
+    assert [h.conversation_id for h in result.hits] == ["c2", "c3"]  # c1 is past the cap
+    assert [h.conversation_id for h in index.search("kiln ", per_record=1).hits] == [
+        "c2", "c1", "c3"]  # not capped: bm25, goals (headings) above notes
+    index.close()

@@ -73,8 +73,9 @@ class SearchResult:
     ``records`` counts the records the hits come from; ``more`` says that further records
     matched beyond ``limit``. ``capped`` means the query matched so many records (a first
     letter, a very common word) that only the most recent :data:`RANK_CAP
-    <tui.core.search.RANK_CAP>` of them were ranked. ``notices`` are sentences for the user:
-    the query's problems, and engine notices (the fallback engine, a rebuild under way).
+    <tui.core.search.RANK_CAP>` of them were considered, those with the words in a name or
+    heading first. ``notices`` are sentences for the user: the query's problems, and engine
+    notices (the fallback engine, a rebuild under way).
     """
 
     query: Query
