@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from tui.core.render import conversation_day
 from tui.core.storage import atomic_write
 
 UNKNOWN_CONTACT = "(unknown contact)"
+TEMP_PREFIX = ".coffeechat-export-"
 
 
 class ExportError(Exception):
@@ -48,6 +51,70 @@ def write_private(path: Path, payload: bytes) -> None:
         atomic_write(path, payload)
     except OSError as exc:
         raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+
+
+def _temp_copy(target: Path, payload: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.chmod(tmp, 0o600)
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_private_many(files: Sequence[tuple[Path, bytes]], workers: int = 8) -> None:
+    """Write many files into one folder, each atomically, durably and 0600.
+
+    Every payload first goes to a temp file beside its target and is fsynced, several at a
+    time (the file system merges their journal commits: a thousand files take a fraction of
+    the time of one-after-another writes); only when all are on disk is each renamed over its
+    target, and the folder is fsynced once. If any temp write fails, no target is touched.
+    """
+    if not files:
+        return
+    for path, _ in files:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise ExportError(f"{path} is not a regular file; nothing was written")
+    temps: list[str | None] = [None] * len(files)
+
+    def stage(index: int) -> None:
+        temps[index] = _temp_copy(*files[index])
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            for future in [pool.submit(stage, i) for i in range(len(files))]:
+                future.result()
+        for index, (path, _) in enumerate(files):
+            tmp = temps[index]
+            if tmp is not None:
+                os.replace(tmp, path)
+                temps[index] = None
+    except OSError as exc:
+        for tmp in temps:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        where = exc.filename or files[0][0].parent
+        raise ExportError(f"{where}: cannot be written ({exc.strerror or exc})") from None
+    for folder in {path.parent for path, _ in files}:
+        _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def ensure_private_folder(folder: Path) -> bool:

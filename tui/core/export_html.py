@@ -29,7 +29,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from tui import __version__
 from tui.core.export_files import check_file_target, entries, write_private
 from tui.core.models import STATUS_LABELS, Contact, Conversation
-from tui.core.redact import initials
+from tui.core.redact import initials, redactor_for
 from tui.core.render import conversation_day, conversation_markdown, reflection_prompts
 from tui.core.sanitize import one_line
 
@@ -133,6 +133,7 @@ def html_document(conversations: Iterable[Conversation], people: Mapping[str, Co
     items = entries(conversations, people)
     titles = list(prompts) if prompts is not None else reflection_prompts()
     moment = now or datetime.now().astimezone()
+    redactor = redactor_for([e.conversation for e in items], people) if redact else None
     heading = html.escape(one_line(title))
     count = f"{len(items)} conversation{'s' if len(items) != 1 else ''}"
     toc, articles = [], []
@@ -142,7 +143,7 @@ def html_document(conversations: Iterable[Conversation], people: Mapping[str, Co
         toc.append(f'<li><a href="#{anchor}">'
                    f"{html.escape(_toc_label(chat, contact, redact))}</a></li>")
         body = conversation_markdown(chat, contact, people=people, prompts=titles,
-                                     redact=redact)
+                                     redact=redact, redactor=redactor)
         articles.append(f'<article id="{anchor}">\n{markdown_to_html(body, shift=1)}</article>')
     parts = [
         "<!DOCTYPE html>",

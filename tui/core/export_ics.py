@@ -11,11 +11,12 @@ at 75 octets and the value types. Decisions:
   ``VTODO`` on import and Apple Calendar does not turn them into reminders, so a task would be
   lost in two of the three; an all-day ``VEVENT`` marked free (``TRANSP:TRANSPARENT``) shows
   in all of them without blocking the day.
-* **Stable UIDs** made of the record id (``call-<id>``, ``thank-you-<id>``, ``action-<id>``)
-  and ``@coffeechat.invalid`` (a reserved domain nobody owns), identical in every export, so
-  importing again updates instead of duplicating. ``SEQUENCE`` grows with the conversation's
-  last change (minutes since 2024-01-01) and ``LAST-MODIFIED`` is that change, so calendars
-  take the newer copy; ``DTSTAMP`` is the moment of the export.
+* **Stable UIDs** made of record ids (``call-<id>``, ``thank-you-<id>``,
+  ``action-<chat id>-<id>``) and ``@coffeechat.invalid`` (a reserved domain nobody owns),
+  identical in every export, so importing again updates instead of duplicating.
+  ``SEQUENCE`` grows with the conversation's last change (minutes since 2024-01-01) and
+  ``LAST-MODIFIED`` is that change, so calendars take the newer copy; ``DTSTAMP`` is the
+  moment of the export.
 
 Limits: an action done or a thank-you sent since the last import is left out of the new file;
 calendar programs do not delete an event on re-import, so it stays until deleted by hand.
@@ -132,7 +133,7 @@ def _action_events(entry: Entry, texts: _Texts, stamp: datetime) -> list[Event]:
         if action.done or not action.due:
             continue
         what = one_line(texts.text(action.text)) or "(no text)"
-        event = _base(f"action-{action.id}", chat, f"To do: {what}",
+        event = _base(f"action-{chat.id}-{action.id}", chat, f"To do: {what}",
                       f"From the coffee chat with {texts.who(contact)}.", stamp)
         found.append(_all_day(event, date.fromisoformat(action.due)))
     return found

@@ -4,13 +4,15 @@ File names are ``YYYY-MM-DD-first-last.md`` (the day the chat was held, else sch
 created; the name folded to ASCII), safe on Windows, macOS and Linux. When two conversations
 would share a name, the later one (by day, creation, id) gets ``-`` and the start of its id.
 
-Re-exporting into the same folder finds each conversation's file again by the ``id`` in its
-front matter and rewrites it in place (untouched when nothing changed). When the person was
-renamed or the day changed, the file is renamed to match, so the folder always reads as a
-list of who and when. Files are never deleted: a file whose front matter does not carry the
-id of a conversation being exported (the user's own notes, a conversation since deleted) is
-never written to, and a name it holds is avoided with a suffix. A file the user edited but
-that still carries our id is ours: it is replaced by the fresh export.
+All files are written at once: each atomically and durably, and none is replaced unless all
+could be written. Re-exporting into the same folder finds each conversation's file again by
+the ``id`` in its front matter and rewrites it in place (untouched when nothing changed).
+When the person was renamed or the day changed, the file is renamed to match, so the folder
+always reads as a list of who and when. Files are never deleted: a file whose front matter
+does not carry the id of a conversation being exported (the user's own notes, a
+conversation since deleted) is never written to, and a name it holds is avoided with a
+suffix. A file the user edited but that still carries our id is ours: it is replaced by the
+fresh export.
 
 The front matter is written with PyYAML, every string double-quoted so that YAML 1.1 and 1.2
 parsers (Obsidian's included) read the same text whatever it holds (``no``, ``null``, ``#``,
@@ -19,18 +21,25 @@ parsers (Obsidian's included) read the same text whatever it holds (``no``, ``nu
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tui.core.export_files import Entry, ExportError, ensure_private_folder, entries, write_private
+from tui.core.export_files import (
+    Entry,
+    ExportError,
+    ensure_private_folder,
+    entries,
+    write_private_many,
+)
 from tui.core.models import Contact, Conversation
-from tui.core.redact import initials
+from tui.core.redact import Redactor, initials, redactor_for
 from tui.core.render import conversation_day, conversation_markdown, reflection_prompts
 from tui.core.sanitize import one_line
 
@@ -41,6 +50,9 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                        "ł": "l", "Ł": "L", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"})
 _CLOSING = re.compile(r"^---[ \t]*$|^\.\.\.[ \t]*$", re.MULTILINE)
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
 
 class _QuotedDumper(yaml.SafeDumper):
@@ -81,10 +93,18 @@ def file_stem(conversation: Conversation, contact: Contact, *, redact: bool = Fa
     return stem + "-" if stem.split(".")[0].casefold() in _RESERVED else stem
 
 
-def _candidates(stem: str, record_id: str) -> list[str]:
+def _candidates(stem: str, record_id: str) -> Iterator[str]:
+    """File names for a conversation, in order of preference (the first three are its own)."""
     short = slugify(record_id, fallback="x")
-    return [f"{stem}.md", f"{stem}-{short[:8]}.md", f"{stem}-{short}.md",
-            *(f"{stem}-{short}-{n}.md" for n in range(2, 1000))]
+    yield from (f"{stem}.md", f"{stem}-{short[:8]}.md", f"{stem}-{short}.md")
+    yield from (f"{stem}-{short}-{n}.md" for n in itertools.count(2))
+
+
+def _is_own_name(name: str, stem: str, record_id: str) -> bool:
+    short = slugify(record_id, fallback="x")
+    folded = name.casefold()
+    own = (f"{stem}.md", f"{stem}-{short[:8]}.md", f"{stem}-{short}.md")
+    return folded in own or bool(re.fullmatch(re.escape(f"{stem}-{short}-") + r"\d+\.md", folded))
 
 
 def front_matter(conversation: Conversation, contact: Contact, *, redact: bool = False) -> str:
@@ -108,10 +128,11 @@ def front_matter(conversation: Conversation, contact: Contact, *, redact: bool =
 
 def markdown_file(conversation: Conversation, contact: Contact, *,
                   people: Mapping[str, Contact] | None = None,
-                  prompts: Sequence[str] | None = None, redact: bool = False) -> str:
+                  prompts: Sequence[str] | None = None, redact: bool = False,
+                  redactor: Redactor | None = None) -> str:
     """The whole file: front matter, a blank line, then the rendered conversation."""
     body = conversation_markdown(conversation, contact, people=people, prompts=prompts,
-                                 redact=redact)
+                                 redact=redact, redactor=redactor)
     return f"{front_matter(conversation, contact, redact=redact)}\n{body}"
 
 
@@ -130,7 +151,7 @@ def read_front_matter_id(path: Path) -> str | None:
     if closing is None:
         return None
     try:
-        data = yaml.safe_load(text[4:closing.start()])
+        data = yaml.load(text[4:closing.start()], Loader=_LOADER)
     except yaml.YAMLError:
         return None
     value = data.get("id") if isinstance(data, dict) else None
@@ -179,15 +200,14 @@ def plan_names(folder: Path, items: Sequence[Entry], *, redact: bool = False
     plan: dict[str, tuple[Path, Path | None]] = {}
     for entry in items:
         cid = entry.conversation.id
-        names = _candidates(file_stem(entry.conversation, entry.contact, redact=redact), cid)
-        acceptable = {n.casefold() for n in names}
+        stem = file_stem(entry.conversation, entry.contact, redact=redact)
         existing = ours.get(cid, [])
-        keep = next((p for p in existing if p.name.casefold() in acceptable
+        keep = next((p for p in existing if _is_own_name(p.name, stem, cid)
                      and p.name.casefold() not in claimed), None)
         if keep is not None:
             target = keep
         else:
-            free = next(n for n in names if n.casefold() not in claimed
+            free = next(n for n in _candidates(stem, cid) if n.casefold() not in claimed
                         and taken.get(n.casefold(), cid) == cid)
             target = folder / free
         claimed.add(target.name.casefold())
@@ -203,38 +223,37 @@ def export_markdown(folder: Path, conversations: Iterable[Conversation],
     result = MarkdownExport(folder=folder, folder_created=ensure_private_folder(folder))
     items = entries(conversations, people)
     titles = list(prompts) if prompts is not None else reflection_prompts()
+    redactor = redactor_for([e.conversation for e in items], people) if redact else None
     try:
         plan = plan_names(folder, items, redact=redact)
     except OSError as exc:
         raise ExportError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+    writes: list[tuple[Path, bytes]] = []
+    removals: list[tuple[Path, Path]] = []
     for entry in items:
         target, old = plan[entry.conversation.id]
         payload = markdown_file(entry.conversation, entry.contact, people=people,
-                                prompts=titles, redact=redact).encode("utf-8")
-        try:
-            _write_one(target, old, payload, result)
-        except ExportError as exc:
-            raise ExportError(f"{exc}. {result.summary()} before that.") from None
-    return result
-
-
-def _write_one(target: Path, old: Path | None, payload: bytes, result: MarkdownExport) -> None:
-    current = _read(old if old is not None else target) if old is not None else None
-    if old is not None and old == target and current == payload:
-        result.unchanged.append(target)
-        return
-    write_private(target, payload)
-    if old is None:
-        result.created.append(target)
-    elif old == target:
-        result.updated.append(target)
-    else:
+                                prompts=titles, redact=redact,
+                                redactor=redactor).encode("utf-8")
+        if old is None:
+            result.created.append(target)
+        elif old != target:
+            removals.append((old, target))
+        elif _read(target) == payload:
+            result.unchanged.append(target)
+            continue
+        else:
+            result.updated.append(target)
+        writes.append((target, payload))
+    write_private_many(writes)
+    for old, target in removals:
         try:
             old.unlink()
         except OSError as exc:
-            raise ExportError(f"{old}: renamed to {target.name} but the old file could not be "
-                              f"removed ({exc.strerror or exc})") from None
+            raise ExportError(f"{old}: its conversation was written to {target.name} but the "
+                              f"old file could not be removed ({exc.strerror or exc})") from None
         result.renamed.append((old, target))
+    return result
 
 
 def _read(path: Path) -> bytes | None:

@@ -53,6 +53,7 @@ _NOT_PHONE = re.compile(
 )
 
 
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _DECIMAL = re.compile(r"^(?:\d+[.,]\d+|\d{1,3}(?:[.,]\d{3})+)$")  # 3.14, 1.200.000
 
 
@@ -85,27 +86,32 @@ def _looks_like_phone(candidate: str) -> bool:
 
 
 class Redactor:
-    """Replaces known names with initials and removes contact details from text."""
+    """Replaces known names with initials and removes contact details from text.
+
+    Names are found by looking words up in a dictionary (not one huge pattern), so the cost
+    stays proportional to the text however many contacts there are.
+    """
 
     def __init__(self, names: Iterable[str]) -> None:
-        replacements: dict[str, str] = {}
+        words: dict[str, str] = {}
+        phrases: dict[str, list[tuple[str, str]]] = {}
         for name in names:
             clean = " ".join(name.split())
             if not clean:
                 continue
             for form in {clean, _capitalised(clean)}:
-                replacements.setdefault(form, initials(clean))
+                parts = form.split()
+                if len(parts) > 1:
+                    phrases.setdefault(parts[0], []).append((form, initials(clean)))
             for word in clean.split():
                 if len(word.strip(".")) < 2 or word.casefold() in _TITLES:
                     continue
                 for form in {word, _capitalised(word)}:
-                    replacements.setdefault(form, initials(word))
-        self._replacements = replacements
-        ordered = sorted(replacements, key=len, reverse=True)
-        self._names = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
-            if ordered else None
-        )
+                    words.setdefault(form, initials(word))
+        for candidates in phrases.values():
+            candidates.sort(key=lambda pair: len(pair[0]), reverse=True)
+        self._words = words
+        self._phrases = phrases
 
     def name(self, name: str) -> str:
         """A person's name as initials."""
@@ -118,9 +124,52 @@ class Redactor:
         text = _EMAIL.sub(EMAIL_MARK, text)
         text = _URL.sub(LINK_MARK, text)
         text = _PHONE.sub(lambda m: PHONE_MARK if _looks_like_phone(m[0]) else m[0], text)
-        if self._names is not None:
-            text = self._names.sub(lambda m: self._replacements[m[0]], text)
-        return text
+        return self._names(text) if self._words or self._phrases else text
+
+    def _names(self, text: str) -> str:
+        words, phrases = self._words, self._phrases
+        pieces: list[str] = []
+        done = 0
+        for match in _WORD.finditer(text):
+            word, start = match[0], match.start()
+            key = _base(word) if ("'" in word or "’" in word) else word
+            if start < done or (word not in words and key not in words
+                                and key not in phrases):
+                continue
+            replaced = self._phrase_at(text, start, key) or self._word(word, key)
+            if replaced is None:
+                continue
+            found, initials_text = replaced
+            pieces.append(text[done:start])
+            pieces.append(initials_text)
+            done = start + len(found)
+        pieces.append(text[done:])
+        return "".join(pieces)
+
+    def _phrase_at(self, text: str, start: int, key: str) -> tuple[str, str] | None:
+        for phrase, short in self._phrases.get(key, ()):
+            end = start + len(phrase)
+            if text.startswith(phrase, start) and not (end < len(text) and _is_word(text[end])):
+                return phrase, short
+        return None
+
+    def _word(self, word: str, key: str) -> tuple[str, str] | None:
+        if word in self._words:
+            return word, self._words[word]
+        if key in self._words:
+            return key, self._words[key]
+        return None
+
+
+def _base(word: str) -> str:
+    """``Priya's`` -> ``Priya``; ``O'Brien's`` -> ``O'Brien``; ``d'Arc`` -> ``d``."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return re.split("['’]", word, maxsplit=1)[0]
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _capitalised(text: str) -> str:
@@ -148,7 +197,8 @@ def redact_conversation(
     people: Mapping[str, Contact],
     redactor: Redactor | None = None,
 ) -> tuple[Conversation, Contact, dict[str, Contact]]:
-    """Redacted copies of a conversation, its contact and the people map (see the module)."""
+    """Redacted copies of a conversation, its contact and of the people it shows (who
+    introduced the contact, referrals that became contacts), see the module."""
     r = redactor or redactor_for([conversation], {**people, contact.id: contact})
     chat = conversation.copy()
     chat.place = ""
@@ -171,5 +221,9 @@ def redact_conversation(
         referral.why = r.text(referral.why)
     for followup in chat.followups:
         followup.note = r.text(followup.note)
-    redacted_people = {pid: redact_contact(p, r) for pid, p in people.items()}
+    # only the people this conversation shows: copying a whole address book per conversation
+    # would make a large export quadratic
+    shown = {contact.introduced_by, *(ref.contact_id for ref in chat.referrals)}
+    redacted_people = {pid: redact_contact(people[pid], r) for pid in shown
+                       if pid is not None and pid in people}
     return chat, redact_contact(contact, r), redacted_people

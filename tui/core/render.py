@@ -20,7 +20,7 @@ from datetime import date, datetime
 from tui.core.content import load_reflection, slug
 from tui.core.md_text import has_text, inline, note_block, text_block
 from tui.core.models import STATUS_LABELS, Contact, Conversation, LiveSession
-from tui.core.redact import redact_conversation
+from tui.core.redact import Redactor, redact_conversation
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -69,14 +69,17 @@ def conversation_markdown(
     people: Mapping[str, Contact] | None = None,
     prompts: Sequence[str] | None = None,
     redact: bool = False,
+    redactor: Redactor | None = None,
 ) -> str:
     """The whole conversation as Markdown (see the module). ``people`` maps contact ids to
     contacts (for "introduced by" and referrals); ``prompts`` are the reflection prompt titles
     in order (default: :func:`reflection_prompts`); ``redact`` applies
-    :func:`tui.core.redact.redact_conversation` first."""
+    :func:`tui.core.redact.redact_conversation` first (with ``redactor`` when given: an export
+    builds one for all its conversations)."""
     known = dict(people or {})
     if redact:
-        conversation, contact, known = redact_conversation(conversation, contact, known)
+        conversation, contact, known = redact_conversation(conversation, contact, known,
+                                                           redactor)
     titles = list(prompts) if prompts is not None else reflection_prompts()
     blocks = [
         *_header(conversation, contact, known),
