@@ -43,7 +43,7 @@ _TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."
 _EMAIL = re.compile(r"(?:mailto:)?[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _URL = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.|\btel:|\b(?:[a-z0-9-]+\.)*linkedin\.com/)"
-    r"[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]?",
+    r"(?:[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}])?",
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"(?<![\w+.,])(?:\+|00)?\(?\d{1,4}\)?(?:[ .\-]{0,2}\(?\d{1,5}\)?){1,6}(?!\w)")
@@ -143,6 +143,8 @@ class Redactor:
             pieces.append(text[done:start])
             pieces.append(initials_text)
             done = start + len(found)
+            if text.startswith(".", done):  # "met Priya." -> "met P." not "met P.."
+                done += 1
         pieces.append(text[done:])
         return "".join(pieces)
 

@@ -29,6 +29,9 @@ def records(text: str, name: str, delimiter: str = ",") -> Iterator[Record]:
         except StopIteration:
             return
         except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise ImportFileError(f"{name}:{start}: a quoted field that starts in this "
+                                      "record is never closed (a missing \")") from None
             raise ImportFileError(f"{name}:{start}: not valid CSV ({exc})") from None
         yield start, record
 

@@ -122,6 +122,8 @@ def checked(row: ContactRow, parsed: ParsedContacts) -> None:
     if problem:
         parsed.skipped.append(SkippedRow(row.line, problem))
         return
+    if row.linkedin and "://" not in row.linkedin:
+        row.linkedin = "https://" + row.linkedin
     if row.email and not valid_email(row.email):
         parsed.warnings.append(f"line {row.line}: {row.email[:80]!r} is not an e-mail address; "
                                "left out")

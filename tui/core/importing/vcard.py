@@ -70,11 +70,11 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         if found:
             start, current = found[-1]
             head = current.split(":", 1)[0]
-            if line[:1] in (" ", "\t"):
-                found[-1] = (start, current + line[1:])
-                continue
             if _QP.search(head) and current.endswith("="):
                 found[-1] = (start, current[:-1] + line)
+                continue
+            if line[:1] in (" ", "\t"):
+                found[-1] = (start, current + line[1:])
                 continue
             if _B64.search(head) and line.strip() and ":" not in line:
                 found[-1] = (start, current + line.strip())
@@ -113,6 +113,10 @@ def _cards(text: str, name: str) -> list[_Card]:
     current: _Card | None = None
     depth = 0
     for number, line in _logical_lines(text):
+        if current is None and not line.strip().upper().startswith("BEGIN:VCARD"):
+            what = "a vCard file" if not cards else "a card"
+            raise ImportFileError(f"{name}:{number}: expected BEGIN:VCARD to start {what}, "
+                                  f"found {line[:60]!r}")
         prop = _parse_line(number, line, name)
         is_begin = prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD"
         is_end = prop.name == "END" and prop.value.strip().upper() == "VCARD"
@@ -210,7 +214,8 @@ def _row(card: _Card, parsed: ParsedContacts) -> ContactRow | None:
         elif prop.name == "NOTE":
             found.setdefault("notes", _unescape(value))
         elif prop.name == "CATEGORIES":
-            tags += [t for t in _components(value, ",") if t and t not in tags]
+            tags += [t for t in _components(value, ",") if t and t not in tags
+                     and not t.startswith("*") and t.casefold() != "mycontacts"]
     name = " ".join((found.get("fn") or found.get("n") or "").split())
     if not name:
         parsed.skipped.append(SkippedRow(card.line, "no name (the card has neither FN nor N)"))
