@@ -53,6 +53,7 @@ _NOT_PHONE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _DECIMAL = re.compile(r"^(?:\d+[.,]\d+|\d{1,3}(?:[.,]\d{3})+)$")  # 3.14, 1.200.000
 
@@ -121,9 +122,13 @@ class Redactor:
         """Free text with contact details removed and known names as initials."""
         if not text:
             return text
-        text = _EMAIL.sub(EMAIL_MARK, text)
-        text = _URL.sub(LINK_MARK, text)
-        text = _PHONE.sub(lambda m: PHONE_MARK if _looks_like_phone(m[0]) else m[0], text)
+        if "@" in text:
+            text = _EMAIL.sub(EMAIL_MARK, text)
+        lower = text.lower()
+        if any(hint in lower for hint in ("://", "www.", "tel:", "linkedin.com")):
+            text = _URL.sub(LINK_MARK, text)
+        if _DIGIT.search(text):
+            text = _PHONE.sub(lambda m: PHONE_MARK if _looks_like_phone(m[0]) else m[0], text)
         return self._names(text) if self._words or self._phrases else text
 
     def _names(self, text: str) -> str:
