@@ -76,7 +76,7 @@ def contact_card(contact: Contact) -> str:
     """One ``BEGIN:VCARD`` ... ``END:VCARD`` block."""
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"PRODID:{PRODID}",
              f"UID:{escape_text(contact.id)}",
-             f"FN:{escape_text(one_line(contact.name))}",
+             f"FN:{escape_text(one_line(contact.name) or '(no name)')}",
              "N:" + ";".join(escape_text(p) for p in name_parts(contact.name))]
     if one_line(contact.company):
         lines.append(f"ORG:{escape_text(one_line(contact.company))}")
