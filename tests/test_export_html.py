@@ -129,3 +129,10 @@ def test_nothing_typed_becomes_script_or_an_outside_request(parts: list[str]) ->
         reflection=Reflection(answers={"key-insights": text, text[:20] or "k": text}),
         actions=[ActionItem(text=text)])
     assert_inert(html_document([chat], {"c": contact}, prompts=PROMPTS, now=NOW))
+
+
+def test_progress_is_reported_per_conversation() -> None:
+    seen: list[tuple[int, int]] = []
+    html_document(conversations(), people(), prompts=PROMPTS, now=NOW,
+                  progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]

@@ -188,3 +188,10 @@ def test_redacted_export(tmp_path: Path) -> None:
     assert 'person: "M. L."' in text
     for secret in ("Marcus", "Priya", "meet.example.org"):
         assert secret not in text
+
+
+def test_progress_is_reported_per_conversation(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    export(tmp_path, progress=lambda done, total: seen.append((done, total)))
+    export(tmp_path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2), (1, 2), (2, 2)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -128,8 +128,10 @@ def _toc_label(conversation: Conversation, contact: Contact, redact: bool) -> st
 
 def html_document(conversations: Iterable[Conversation], people: Mapping[str, Contact], *,
                   prompts: Sequence[str] | None = None, redact: bool = False,
-                  now: datetime | None = None, title: str = "Coffee chats") -> str:
-    """The whole HTML document as text."""
+                  now: datetime | None = None, title: str = "Coffee chats",
+                  progress: Callable[[int, int], None] | None = None) -> str:
+    """The whole HTML document as text; ``progress(done, total)`` is called after each
+    conversation (rendering is the slow part: a few milliseconds each)."""
     items = entries(conversations, people)
     titles = list(prompts) if prompts is not None else reflection_prompts()
     moment = now or datetime.now().astimezone()
@@ -145,6 +147,8 @@ def html_document(conversations: Iterable[Conversation], people: Mapping[str, Co
         body = conversation_markdown(chat, contact, people=people, prompts=titles,
                                      redact=redact, redactor=redactor)
         articles.append(f'<article id="{anchor}">\n{markdown_to_html(body, shift=1)}</article>')
+        if progress is not None:
+            progress(len(articles), len(items))
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -171,10 +175,12 @@ def html_document(conversations: Iterable[Conversation], people: Mapping[str, Co
 
 def export_html(path: Path, conversations: Iterable[Conversation],
                 people: Mapping[str, Contact], *, prompts: Sequence[str] | None = None,
-                redact: bool = False, now: datetime | None = None) -> int:
+                redact: bool = False, now: datetime | None = None,
+                progress: Callable[[int, int], None] | None = None) -> int:
     """Write the document to ``path`` (atomic, 0600); returns how many conversations it has."""
     check_file_target(path)
     chats = list(conversations)
-    text = html_document(chats, people, prompts=prompts, redact=redact, now=now)
+    text = html_document(chats, people, prompts=prompts, redact=redact, now=now,
+                         progress=progress)
     write_private(path, text.encode("utf-8"))
     return len(chats)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -218,8 +218,10 @@ def plan_names(folder: Path, items: Sequence[Entry], *, redact: bool = False
 
 def export_markdown(folder: Path, conversations: Iterable[Conversation],
                     people: Mapping[str, Contact], *, prompts: Sequence[str] | None = None,
-                    redact: bool = False) -> MarkdownExport:
-    """Write one file per conversation into ``folder`` (created 0700 when missing)."""
+                    redact: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> MarkdownExport:
+    """Write one file per conversation into ``folder`` (created 0700 when missing);
+    ``progress(done, total)`` is called after each conversation is rendered."""
     result = MarkdownExport(folder=folder, folder_created=ensure_private_folder(folder))
     items = entries(conversations, people)
     titles = list(prompts) if prompts is not None else reflection_prompts()
@@ -230,7 +232,9 @@ def export_markdown(folder: Path, conversations: Iterable[Conversation],
         raise ExportError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
     writes: list[tuple[Path, bytes]] = []
     removals: list[tuple[Path, Path]] = []
-    for entry in items:
+    for done, entry in enumerate(items, start=1):
+        if progress is not None and done > 1:
+            progress(done - 1, len(items))
         target, old = plan[entry.conversation.id]
         payload = markdown_file(entry.conversation, entry.contact, people=people,
                                 prompts=titles, redact=redact,
@@ -245,6 +249,8 @@ def export_markdown(folder: Path, conversations: Iterable[Conversation],
         else:
             result.updated.append(target)
         writes.append((target, payload))
+    if progress is not None and items:
+        progress(len(items), len(items))
     write_private_many(writes)
     for old, target in removals:
         try:
