@@ -1,0 +1,54 @@
+"""CSV records with the line each starts on, and finding the header row."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+
+from tui.core.importing.rows import ImportFileError
+
+HEADER_SEARCH = 20  # records looked at for the header row (LinkedIn puts notes first)
+DELIMITERS = (",", ";", "\t")
+Record = tuple[int, list[str]]
+
+
+def header_key(cell: str) -> str:
+    """``E-mail 1 - Value`` -> ``email1value``: case, spaces and punctuation ignored."""
+    return re.sub(r"[^0-9a-z]", "", cell.casefold())
+
+
+def records(text: str, name: str, delimiter: str = ",") -> Iterator[Record]:
+    """(start line, cells) for every record; a malformed record raises ImportFileError."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise ImportFileError(f"{name}:{start}: a quoted field that starts in this "
+                                      "record is never closed (a missing \")") from None
+            raise ImportFileError(f"{name}:{start}: not valid CSV ({exc})") from None
+        yield start, record
+
+
+def find_header(rows: Iterator[Record], accept: Callable[[list[str]], bool]) -> Record | None:
+    """The first of the first :data:`HEADER_SEARCH` records that ``accept`` takes (given the
+    header keys); the iterator is left just after it."""
+    for count, (line, cells) in enumerate(rows):
+        if count >= HEADER_SEARCH:
+            return None
+        if accept([header_key(c) for c in cells]):
+            return line, cells
+    return None
+
+
+def cell(cells: list[str], index: int | None) -> str:
+    """The stripped cell at ``index`` ('' when there is no such column or cell)."""
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
