@@ -456,7 +456,7 @@ def test_unexpected_error_is_one_line(capsys, data_dir, monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(cli, "sort_for_listing", boom)
+    monkeypatch.setattr(cli.records, "sort_for_listing", boom)
     code, _, err = run(capsys, "--data-dir", str(data_dir), "list")
     assert code == 1
     assert_one_line_error(err, "unexpected error: RuntimeError: kaboom", "COFFEECHAT_DEBUG")
