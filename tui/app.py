@@ -9,14 +9,18 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.autosave import Autosaver
+from tui.core.safetext import visible
 from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
+from tui.safe_output import guard_update
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
 
@@ -111,6 +115,17 @@ class CoffeechatApp(App[int]):
         self._quit_anyway = True
         self.notify("Some changes could not be written. Press ctrl+q again to quit anyway.",
                     severity="error", markup=False)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Show a notification; names and notes in it have their control characters made
+        visible (every widget's notify comes here)."""
+        super().notify(visible(message, multiline=True), title=visible(title),
+                       severity=severity, timeout=timeout, markup=markup)
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        """Write a screen update, with any control character in its text removed."""
+        super()._display(screen, guard_update(renderable))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""

@@ -40,6 +40,7 @@ from tui.cli_output import format_table
 from tui.core.dates import DateError
 from tui.core.models import ModelError
 from tui.core.paths import data_dir
+from tui.core.safetext import visible
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import NotFoundError
 
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int) -> int:
-    first_line = " ".join(message.split())
+    first_line = visible(" ".join(message.split()))
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"{PROG}: {first_line}\n")
         sys.stderr.flush()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_file
-from tui.cli_output import json_text, out, stdout_is_utf8
+from tui.cli_output import json_text, out, say, stdout_is_utf8
 from tui.core.models import ModelError
 from tui.core.storage import atomic_write
 from tui.core.store import parse_export
@@ -58,7 +58,7 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
         out(json_text(data, ascii_only=not stdout_is_utf8()))
         return EXIT_OK
     atomic_write(target, json_text(data).encode("utf-8"))
-    out(
+    say(
         f"Exported {len(data['contacts'])} contacts and {len(data['conversations'])} "
         f"conversations to {target}\n"
     )
@@ -96,7 +96,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
         raise CliError(f"{args.file}: {exc}; nothing was imported") from None
     finally:
         store.close()
-    out(result.summary() + "\n")
+    say(result.summary() + "\n")
     return EXIT_OK
 
 
