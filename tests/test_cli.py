@@ -162,7 +162,7 @@ def test_new_reuses_contact_with_same_name_and_company(capsys, data_dir: Path) -
 @pytest.mark.parametrize(
     ("when", "words"),
     [
-        ("2026-02-30 10:00", "'2026-02-30 10:00' is not a valid date and time"),
+        ("2026-02-30 10:00", "'2026-02-30 10:00' is not a real date: February 2026 has 28 days"),
         ("2026-12-03", "has no time: add one"),
         ("someday", "not a date and time coffeechat understands"),
         ("tomorrow 25:00", "not a valid time of day"),
@@ -491,7 +491,7 @@ def test_subprocess_version_new_list(subprocess_env, data_dir: Path) -> None:
     assert [(r["id"], r["status"]) for r in rows] == [(made.stdout.strip(), "scheduled")]
     bad = cc(subprocess_env, "--data-dir", str(data_dir), "new", "Bob", "--when", "2026-02-30 9:00")
     assert bad.returncode == 2
-    assert_one_line_error(bad.stderr, "not a valid date and time")
+    assert_one_line_error(bad.stderr, "February 2026 has 28 days")
 
 
 def test_subprocess_corrupt_file_and_lock(subprocess_env, data_dir: Path) -> None:

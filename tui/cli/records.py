@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.cli.common import EXIT_OK, CliError, damaged, open_store
 from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
-from tui.core.dates import format_when, parse_when, to_iso
+from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
 from tui.core.followup import due_items
 from tui.core.models import (
     DEFAULT_MINUTES,
@@ -21,6 +21,7 @@ from tui.core.models import (
     Conversation,
     ModelError,
 )
+from tui.core.moments import moment
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -64,7 +65,12 @@ def cmd_new(args: argparse.Namespace, folder: Path) -> int:
     name = " ".join(args.name.split())
     if not name:
         raise CliError("a contact needs a name")
-    scheduled_at = to_iso(parse_when(args.when)) if args.when else None
+    scheduled_at = None
+    if args.when is not None:
+        if not args.when.strip():
+            raise CliError(f"--when is empty: give a date and time ({EXAMPLES}), or leave "
+                           "--when out for a chat with no date yet")
+        scheduled_at = to_iso(parse_when(args.when))
     store = open_store(folder, readonly=False)
     try:
         contact = store.find_contact(name, args.company)
@@ -90,8 +96,7 @@ def cmd_new(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _aware(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.astimezone()
+    return moment(text, None)
 
 
 def sort_for_listing(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -372,11 +371,6 @@ def _no_duplicate_ids(records: Iterable[Contact | Conversation], what: str) -> N
         if record.id in seen:
             raise ModelError(f"the export holds {what} id {record.id} twice")
         seen.add(record.id)
-
-
-def sort_key_upcoming(conversation: Conversation) -> datetime:
-    """Soonest first."""
-    return conversation.scheduled or datetime.max.replace(tzinfo=None).astimezone()
 
 
 __all__ = ["ImportResult", "NotFoundError", "StorageError", "Store", "parse_export"]
