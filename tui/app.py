@@ -57,6 +57,8 @@ class CoffeechatApp(App[int]):
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
+        for message in self.store.warnings:
+            self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
 
     def _install_signal_handlers(self) -> None:
         loop = self._loop

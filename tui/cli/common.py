@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.core.models import ModelError
+from tui.core.safetext import visible
 from tui.core.store import Store
 
 if TYPE_CHECKING:
@@ -43,12 +45,24 @@ class Parser(argparse.ArgumentParser):
 
 
 def damaged(store: Store, exc: ModelError) -> CliError:
+    """A record that did not read, as a one-line error naming the file (exit 1)."""
     return CliError(f"{store.path} holds a record coffeechat cannot read: {exc}", EXIT_STORAGE)
 
 
+def warn(message: str) -> None:
+    """One line on stderr that does not stop the command."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"{PROG}: warning: {visible(' '.join(message.split()))}\n")
+        sys.stderr.flush()
+
+
 def open_store(folder: Path, *, readonly: bool) -> Store:
-    """Open the data folder; read-only takes no lock, so it works beside the running app."""
-    return Store.open(folder, readonly=readonly)
+    """Open the data folder; read-only takes no lock, so it works beside the running app.
+    What the user should know but that did not stop the opening is warned about."""
+    store = Store.open(folder, readonly=readonly)
+    for message in store.warnings:
+        warn(message)
+    return store
 
 
 # -- coffeechat (no subcommand): the app -------------------------------------------------
@@ -59,7 +73,6 @@ def open_app(folder: Path) -> int:
     from tui.app import run_app
 
     return int(run_app(folder))
-
 
 
 def read_json_file(name: str) -> Any:

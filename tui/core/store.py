@@ -90,13 +90,15 @@ class Store:
         if another coffeechat holds it. ``background`` writes off the calling thread.
         """
         datafile = DataFile(folder)
-        data = datafile.read() if readonly else datafile.open_for_writing()
+        checked = datafile.load() if readonly else datafile.open_for_writing()
         writer = None
         if background and not readonly:
             writer = BackgroundWriter(datafile, on_save_state)
-        storage = CoffeechatStorage(datafile, data, writer=writer, readonly=readonly)
+        storage = CoffeechatStorage(datafile, checked.data, writer=writer, readonly=readonly)
         db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type,return-value]
         store = cls(db, storage, datafile)
+        # Every conversation was validated on the way in: listings start from those models.
+        store._listed.update(checked.conversations)
         if not readonly:
             store._ensure_meta()
         return store
@@ -110,6 +112,12 @@ class Store:
     def path(self) -> Path:
         """The data file."""
         return self.datafile.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things the user should know that did not stop the data from opening (a backup
+        that could not be made)."""
+        return self.datafile.warnings
 
     @property
     def readonly(self) -> bool:
