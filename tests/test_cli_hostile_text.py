@@ -66,11 +66,12 @@ def test_json_output_escapes_what_a_terminal_would_obey(
 
 def test_an_error_naming_a_hostile_record_is_safe(
         tmp_path: Path, data_dir: Path, subprocess_env: dict[str, str]) -> None:
-    bad = tmp_path / "bad.json"
+    bad = tmp_path / "bad\x1b]0;TITLE\x07.json"  # the file name is shown in the message
     bad.write_text(json.dumps({"format": "coffeechat-export", "schema": 1, "contacts": [
         {"id": "x\x1b]0;TITLE\x07", "name": 5}]}))
     result = _run(subprocess_env, "--data-dir", str(data_dir), "import", "json", str(bad))
     assert result.returncode == 2
     err = _assert_terminal_safe(result.stderr)
     assert err.startswith("coffeechat: ") and err.count("\n") == 1
-    assert "x␛]0;TITLE␇" in err
+    assert "bad␛]0;TITLE␇.json" in err
+    assert "contact x]0;TITLE: 'name' must be text" in err  # an import strips them

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_file
 from tui.cli_output import json_text, out, say, stdout_is_utf8
+from tui.core.importers import bulk, parse_import
 from tui.core.models import ModelError
 from tui.core.storage import atomic_write
-from tui.core.store import parse_export
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -72,31 +72,37 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="merge an export back in (records matched by id, never duplicated)",
-        description="Merge a coffeechat export into the data. Records are matched by id, so "
-        "importing the same file twice changes nothing the second time.",
+        help="merge an export or a backup in (records matched by id, never duplicated)",
+        description="Merge a coffeechat export, or a backup or copy of a data file, into the "
+        "data. Records are matched by id (a record without one by its content), so importing "
+        "the same file twice changes nothing the second time. The whole file is checked first "
+        "and written in one go: on any error nothing is imported. Control characters in its "
+        "text (other than newlines and tabs) are removed and counted.",
     )
     p.add_argument("format", choices=("json",), help="the file's format")
-    p.add_argument("file", metavar="FILE", help="the export file ('-' for stdin)")
+    p.add_argument("file", metavar="FILE",
+                   help="the export, backup or data file ('-' for stdin)")
     p.set_defaults(handler=cmd_import)
 
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
-    """Validate the file, then merge it into the store and print what changed."""
-    data = read_json_file(args.file)
-    try:
-        parse_export(data)  # complain before taking the lock
-    except ModelError as exc:
-        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
-    store = open_store(folder, readonly=False)
-    try:
-        result = store.import_data(data)
-    except ModelError as exc:
-        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
-    finally:
-        store.close()
-    say(result.summary() + "\n")
+    """Validate the whole file, then merge it into the store in one write and print what
+    changed; on any error (or Ctrl-C) the data is exactly as before."""
+    with bulk():
+        data = read_json_file(args.file)
+        try:
+            batch = parse_import(data)  # complain before taking the lock
+        except ModelError as exc:
+            raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+        del data
+        store = open_store(folder, readonly=False)
+        try:
+            result = store.import_batch(batch)
+        except ModelError as exc:
+            raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+        finally:
+            store.close()
+    kind = " (a coffeechat data file)" if result.source == "data file" else ""
+    say(f"Imported {args.file}{kind}: {result.summary()}\n")
     return EXIT_OK
-
-

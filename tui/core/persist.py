@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from tinydb.storages import Storage
@@ -210,6 +210,24 @@ class CoffeechatStorage(Storage):
             if not self._batch_depth and self._batch_dirty:
                 self._batch_dirty = False
                 self._persist()
+
+    def replace(self, data: dict[str, Any], changed: Iterable[tuple[str, str]] = ()) -> None:
+        """Put a whole new database in place with one write (imports). ``changed`` names the
+        documents edited in place. If encoding or writing fails, or is interrupted, nothing
+        changes: the data in memory stays as it was."""
+        if self.readonly:
+            raise StorageError("coffeechat opened this file read-only; nothing was changed.")
+        self._encoded.dirty.update(changed)
+        try:
+            payload = self._encoded.encode(data)
+            if self.writer is not None:
+                self.writer.submit(payload)
+            else:
+                self.datafile.write(payload)
+        except BaseException:
+            self._encoded = DocumentCache()  # it saw the new data: start it afresh
+            raise
+        self._data = data
 
     def changed(self, table: str, doc_id: int | str) -> None:
         """Tell the encoder that a document was edited in place (the store calls this)."""
