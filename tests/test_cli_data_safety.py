@@ -17,7 +17,7 @@ from tui.core.models import Contact
 from tui.core.storage import BACKUP_DIR, DATA_FILE
 from tui.core.store import Store
 
-COMMANDS = [["new", "X"], ["list"], ["list", "--json"], ["due"], ["export"]]
+COMMANDS = [["new", "X"], ["list"], ["list", "--json"], ["due"], ["export"], ["backups"]]
 
 
 def _with_bad_record(folder: Path) -> str:

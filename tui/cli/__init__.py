@@ -6,8 +6,9 @@ Every failure is one line on stderr starting ``coffeechat: ``, never a traceback
 ``COFFEECHAT_DEBUG=1`` to see one for an unexpected error).
 
 Textual is imported only when the app is opened, so scripting stays fast and UI-free.
-Read-only commands (``list``, ``due``, ``export``) open the data without the lock, so they work
-while the app is running; writing commands (``new``, ``import``) take the lock.
+Read-only commands (``list``, ``due``, ``export``, ``backups``) open the data without the lock,
+so they work while the app is running; writing commands (``new``, ``import``, ``restore``) take
+the lock.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli.backups import _add_backups, _add_restore
 from tui.cli.common import (
     DEBUG_ENV,
     EXIT_INTERRUPTED,
@@ -59,6 +61,8 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_due,
     _add_export,
     _add_import,
+    _add_backups,
+    _add_restore,
     _add_demo,
 )
 

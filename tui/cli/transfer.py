@@ -10,7 +10,7 @@ from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_fil
 from tui.cli_output import json_text, out, say, stdout_is_utf8
 from tui.core.importers import bulk, parse_import
 from tui.core.models import ModelError
-from tui.core.storage import atomic_write
+from tui.core.storage import DataFile, atomic_write
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -33,8 +33,12 @@ def _add_export(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_export)
 
 
-def _export_target(text: str, force: bool) -> Path:
+def _export_target(text: str, force: bool, folder: Path) -> Path:
     path = Path(text).expanduser()
+    own = DataFile(folder).owns(path)
+    if own is not None:
+        raise CliError(f"refusing to export onto {path}: it is {own} of the data in {folder}; "
+                       "choose another file (nothing was written)")
     if path.is_dir():
         raise CliError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
@@ -46,7 +50,9 @@ def _export_target(text: str, force: bool) -> Path:
 
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     """Write the export to stdout or, atomically and privately, to ``--out``."""
-    target = _export_target(args.out, args.force) if args.out and args.out != "-" else None
+    target = None
+    if args.out and args.out != "-":
+        target = _export_target(args.out, args.force, folder)
     store = open_store(folder, readonly=True)
     try:
         data = store.export_data()

@@ -51,11 +51,16 @@ def backup_folder(data_path: Path) -> Path:
     return data_path.parent / BACKUP_DIR
 
 
-def _when(match: re.Match[str]) -> datetime:
+def _when(match: re.Match[str], path: Path) -> datetime:
+    """When a copy was made: from its name, with the time of day from the file for a daily
+    copy (its name has the day only)."""
     day = date.fromisoformat(match[1])
-    clock = match[2] if match.lastindex and match.lastindex >= 2 else "000000"
-    return datetime(day.year, day.month, day.day, int(clock[:2]), int(clock[2:4]),
-                    int(clock[4:]))
+    if match.lastindex and match.lastindex >= 2:
+        clock = match[2]
+        return datetime(day.year, day.month, day.day, int(clock[:2]), int(clock[2:4]),
+                        int(clock[4:]))
+    modified = datetime.fromtimestamp(path.stat().st_mtime)
+    return modified if modified.date() == day else datetime(day.year, day.month, day.day)
 
 
 def list_backups(data_path: Path) -> list[Backup]:
@@ -72,7 +77,7 @@ def list_backups(data_path: Path) -> list[Backup]:
             match = pattern.fullmatch(name)
             if match:
                 with contextlib.suppress(OSError, ValueError):
-                    found.append(Backup(path, kind, _when(match), path.stat().st_size))
+                    found.append(Backup(path, kind, _when(match, path), path.stat().st_size))
                 break
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
 

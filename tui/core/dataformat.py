@@ -46,6 +46,10 @@ class DamagedRecordError(StorageError):
     """The data file parses, but a record in it does not have the shape of one."""
 
 
+class BadBackupError(StorageError):
+    """A backup given to restore does not load or validate."""
+
+
 class LockedError(StorageError):
     """Another coffeechat holds the data file open for writing."""
 

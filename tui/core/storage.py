@@ -38,6 +38,7 @@ from tui.core.dataformat import (
     SCHEMA_VERSION,
     TEMP_PREFIX,
     TEMP_SUFFIX,
+    BadBackupError,
     CorruptFileError,
     DamagedRecordError,
     FolderError,
@@ -185,9 +186,11 @@ class DataFile:
         validate. Returns its contents and where the replaced file was kept."""
         try:
             raw = backup.read_bytes()
+            checked = load_checked(raw, backup)
         except OSError as exc:
-            raise StorageError(f"{backup} cannot be read: {exc.strerror or exc}.") from None
-        checked = load_checked(raw, backup)
+            raise BadBackupError(f"{backup} cannot be read: {exc.strerror or exc}.") from None
+        except StorageError as exc:
+            raise BadBackupError(str(exc).replace(" It has been left untouched.", "")) from None
         make_folder(self.folder)
         real = self.real_path
         check_writable_folder(real.parent)
@@ -206,23 +209,24 @@ class DataFile:
         return checked, kept
 
     def owns(self, path: Path) -> str | None:
-        """What ``path`` is to this data, if it is one of its own files: the data file, its
-        lock, a backup, a recovery or temp file (exports must never land on those)."""
+        """What ``path`` is to this data if it is one of its own files ("the data file", "the
+        data file's lock", "a backup", "a recovery file", "a temp file"), else None. Exports
+        must never land on those."""
         target = Path(os.path.realpath(path))
         real = self.real_path
         with contextlib.suppress(OSError):
             if path.exists() and real.exists() and os.path.samefile(path, real):
-                return "the data file itself"
+                return "the data file"
         if target == real:
-            return "the data file itself"
+            return "the data file"
         if target == self.lock_path:
             return "the data file's lock"
         if target.parent == Path(os.path.realpath(backup_folder(real))):
-            return "its backups folder"
-        if target.parent == real.parent and (
-                target.name.startswith(f"{real.stem}-recovery-")
-                or (target.name.startswith(TEMP_PREFIX) and target.name.endswith(TEMP_SUFFIX))):
-            return "a file coffeechat keeps beside the data"
+            return "a backup"
+        if target.parent == real.parent and target.name.startswith(f"{real.stem}-recovery-"):
+            return "a recovery file"
+        if target.name.startswith(TEMP_PREFIX) and target.name.endswith(TEMP_SUFFIX):
+            return "a temp file"
         return None
 
     def close(self) -> None:
@@ -232,7 +236,8 @@ class DataFile:
 
 __all__ = [
     "APP_ID", "BACKUPS_KEPT", "BACKUP_DIR", "DATA_FILE", "LOCK_FILE", "MIGRATIONS",
-    "SCHEMA_VERSION", "TEMP_PREFIX", "TEMP_SUFFIX", "CheckedData", "CorruptFileError",
+    "SCHEMA_VERSION", "TEMP_PREFIX", "TEMP_SUFFIX", "BadBackupError", "CheckedData",
+    "CorruptFileError",
     "DamagedRecordError", "DataFile", "FolderError", "ForeignFileError", "LockedError",
     "NewerSchemaError", "StorageError", "atomic_write", "ensure_folder", "newest_backup",
     "parse_bytes", "validate",
