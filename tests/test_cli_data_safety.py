@@ -85,7 +85,7 @@ def test_an_unwritable_folder_is_refused_with_its_mode(capsys, tmp_path: Path) -
     try:
         code, _, err = run(capsys, "--data-dir", str(folder), "new", "Y")
         assert code == 1
-        assert_one_line_error(err, f"coffeechat may not write in {folder} (mode 0500")
+        assert_one_line_error(err, f"cannot write in {folder} (mode 0500")
         assert list(folder.iterdir()) == []
         code, _, err = run(capsys, "--data-dir", str(folder), "list")
         assert (code, err) == (0, "")

@@ -83,7 +83,7 @@ def test_an_unwritable_folder_is_refused_and_untouched_even_as_root(
     try:
         with pytest.raises(FolderError) as caught:
             Store.open(folder)
-        assert f"coffeechat may not write in {folder} (mode {mode:04o}" in str(caught.value)
+        assert f"cannot write in {folder} (mode {mode:04o}" in str(caught.value)
         assert "nothing was changed" in str(caught.value)
         assert _mode(folder) == mode
         reader = Store.open(folder, readonly=True)  # reading is still fine

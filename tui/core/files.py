@@ -108,7 +108,7 @@ def check_writable_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise not_a_folder(folder)
     if not may_write(folder):
-        raise FolderError(f"coffeechat may not write in {folder} ({_describe(folder)}). Make it "
+        raise FolderError(f"cannot write in {folder} ({_describe(folder)}): make it "
                           "writable for you, or use another folder with --data-dir; nothing "
                           "was changed.")
 

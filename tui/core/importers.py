@@ -100,6 +100,42 @@ def parse_import(data: Any) -> ImportBatch:
 
 
 @dataclass
+class ImportResult:
+    """What an import did."""
+
+    contacts_added: int = 0
+    contacts_updated: int = 0
+    conversations_added: int = 0
+    conversations_updated: int = 0
+    unchanged: int = 0
+    controls_removed: int = 0
+    source: str = "export"
+
+    @property
+    def added(self) -> int:
+        """Records added."""
+        return self.contacts_added + self.conversations_added
+
+    @property
+    def updated(self) -> int:
+        """Records replaced by the file's version."""
+        return self.contacts_updated + self.conversations_updated
+
+    def summary(self) -> str:
+        """One line for the user."""
+        line = (
+            f"contacts: {self.contacts_added} added, {self.contacts_updated} updated; "
+            f"conversations: {self.conversations_added} added, "
+            f"{self.conversations_updated} updated; {self.unchanged} already present"
+        )
+        if self.controls_removed:
+            count = self.controls_removed
+            line += (f"; {count} control character{'s' if count != 1 else ''} (escape "
+                     "sequences, bidi overrides) removed from the imported text")
+        return line
+
+
+@dataclass
 class Merged:
     """A table with imported records merged in (a new dict: the old one is not touched)."""
 

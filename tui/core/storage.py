@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from tui.core.dataformat import (
     DATA_FILE,
     LOCK_FILE,
     MIGRATIONS,
+    RECORD_TABLES,
     SCHEMA_VERSION,
     TEMP_PREFIX,
     TEMP_SUFFIX,
@@ -177,8 +179,20 @@ class DataFile:
             raise OSError(exc.errno, exc.strerror, str(self.path)) from None
 
     def write_recovery(self, payload: bytes, now: datetime | None = None) -> Path:
-        """Write ``payload`` to a new recovery file beside the data file; returns its path."""
-        return write_recovery(self.real_path, payload, now or datetime.now())
+        """Write ``payload`` to a new recovery file beside the data file (never over it) and
+        return its path. If that is impossible (the disk that failed the save is full), the
+        system's temp folder is tried; an ``OSError`` names both reasons if neither works."""
+        now = now or datetime.now()
+        try:
+            return write_recovery(self.real_path, payload, now)
+        except OSError as beside:
+            fallback = Path(tempfile.gettempdir()) / self.real_path.name
+            try:
+                return write_recovery(fallback, payload, now)
+            except OSError as elsewhere:
+                raise OSError(beside.errno, f"{beside.strerror or beside} (and in "
+                              f"{fallback.parent}: {elsewhere.strerror or elsewhere})",
+                              str(self.real_path.parent)) from None
 
     def restore(self, backup: Path, now: datetime | None = None) -> tuple[CheckedData, Path | None]:
         """Put ``backup`` in place of the data file, keeping the current file as a backup
@@ -236,6 +250,7 @@ class DataFile:
 
 __all__ = [
     "APP_ID", "BACKUPS_KEPT", "BACKUP_DIR", "DATA_FILE", "LOCK_FILE", "MIGRATIONS",
+    "RECORD_TABLES",
     "SCHEMA_VERSION", "TEMP_PREFIX", "TEMP_SUFFIX", "BadBackupError", "CheckedData",
     "CorruptFileError",
     "DamagedRecordError", "DataFile", "FolderError", "ForeignFileError", "LockedError",

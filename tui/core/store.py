@@ -8,27 +8,34 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from tui.core.importers import EXPORT_FORMAT, ImportBatch, bulk, merge_records, parse_import
+from tui.core.importers import (
+    EXPORT_FORMAT,
+    ImportBatch,
+    ImportResult,
+    bulk,
+    merge_records,
+    parse_import,
+)
 from tui.core.models import (
     Contact,
     Conversation,
     ModelError,
     now_iso,
 )
-from tui.core.persist import BackgroundWriter, CoffeechatStorage
+from tui.core.persist import BackgroundWriter, CoffeechatStorage, encode
 from tui.core.storage import (
     APP_ID,
     SCHEMA_VERSION,
     DataFile,
     StorageError,
 )
+from tui.core.unsaved import unsaved_changes
 
 
 class NotFoundError(KeyError):
@@ -36,42 +43,6 @@ class NotFoundError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "not found"
-
-
-@dataclass
-class ImportResult:
-    """What an import did."""
-
-    contacts_added: int = 0
-    contacts_updated: int = 0
-    conversations_added: int = 0
-    conversations_updated: int = 0
-    unchanged: int = 0
-    controls_removed: int = 0
-    source: str = "export"
-
-    @property
-    def added(self) -> int:
-        """Records added."""
-        return self.contacts_added + self.conversations_added
-
-    @property
-    def updated(self) -> int:
-        """Records replaced by the file's version."""
-        return self.contacts_updated + self.conversations_updated
-
-    def summary(self) -> str:
-        """One line for the user."""
-        line = (
-            f"contacts: {self.contacts_added} added, {self.contacts_updated} updated; "
-            f"conversations: {self.conversations_added} added, "
-            f"{self.conversations_updated} updated; {self.unchanged} already present"
-        )
-        if self.controls_removed:
-            count = self.controls_removed
-            line += (f"; {count} control character{'s' if count != 1 else ''} (escape "
-                     "sequences, bidi overrides) removed from the imported text")
-        return line
 
 
 class Store:
@@ -151,6 +122,27 @@ class Store:
         if writer is None:
             return ("saved", None)
         return (writer.state, writer.last_error)
+
+    def watch_saves(self, callback: Callable[[str, str | None], None]) -> None:
+        """Hear every change of the save state (``saving``, ``saved``, or ``error`` with the
+        message), on the writer's thread; only a store with a background writer has one."""
+        writer = self._storage.writer
+        if writer is not None:
+            writer.on_state = callback
+
+    def snapshot(self) -> bytes:
+        """The whole database as it is in memory, as a data file holds it."""
+        return encode(self._storage.read() or {})
+
+    def unsaved_changes(self) -> list[str]:
+        """What is in memory but not in the file, one short line per record (empty when the
+        file has everything)."""
+        return unsaved_changes(self._storage.read() or {}, self.datafile.path)
+
+    def write_recovery(self) -> Path:
+        """Write the whole database as it is in memory to a new recovery file (beside the
+        data if possible, never over it); returns its path."""
+        return self.datafile.write_recovery(self.snapshot())
 
     def batch(self) -> contextlib.AbstractContextManager[None]:
         """Group many saves into one write of the file (imports, bulk changes)."""
