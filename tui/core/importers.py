@@ -203,7 +203,7 @@ def _records_of(data: Any) -> tuple[list[Any], list[Any], str]:
 def _clean(value: Any) -> tuple[Any, int]:
     """``value`` with control characters removed from every string in it (keys included),
     and how many were removed. One fast scan first: most files have none."""
-    if not _MAY_HOLD_CONTROLS.search(json.dumps(value, ensure_ascii=False)):
+    if not _may_hold_controls(json.dumps(value, ensure_ascii=False)):
         return value, 0
     removed = 0
 
@@ -225,11 +225,17 @@ def _clean(value: Any) -> tuple[Any, int]:
     return walk(value), removed
 
 
-# In JSON text (ensure_ascii off): C1, DEL, bidi controls and lone surrogates appear as they
-# are; C0 controls as \u00XX or \b \f \r escapes (an escaped backslash before such letters
-# only costs a needless slow pass, never a missed character).
-_MAY_HOLD_CONTROLS = re.compile(
-    "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\\\\(?:u00[01]|[bfr])")
+# In JSON text (ensure_ascii off), C1, DEL, bidi controls and lone surrogates appear as they
+# are; C0 controls as \u00XX, \b, \f or \r escapes. (An escaped backslash followed by such
+# letters only costs a needless slow pass, never a missed character.)
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_ESCAPED_CONTROLS = ("\\u00", "\\b", "\\f", "\\r")
+
+
+def _may_hold_controls(text: str) -> bool:
+    """True when JSON text may hold a control character an import removes."""
+    return any(escape in text for escape in _ESCAPED_CONTROLS) or bool(
+        _RAW_CONTROLS.search(text))
 
 
 def _content_id(*parts: Any) -> str:
@@ -240,23 +246,29 @@ def _content_id(*parts: Any) -> str:
 
 def _with_ids(raw: dict[str, Any], kind: str) -> tuple[dict[str, Any], bool]:
     """``raw`` with an id on the record and on each list item that has none (made from their
-    content); True when the record's own id was made here."""
+    content); True when the record's own id was made here. ``raw`` itself is not changed."""
     hashed = not raw.get("id")
     if hashed:
-        raw = {**{k: v for k, v in raw.items() if k != "id"},
-               "id": _content_id(kind, {k: v for k, v in raw.items() if k != "id"})}
-    if kind == "conversation":
-        raw = dict(raw)
-        for name in ITEM_LISTS:
-            raw[name] = _items_with_ids(raw.get(name), raw["id"], name)
-        live = raw.get("live")
+        content = {k: v for k, v in raw.items() if k != "id"}
+        raw = {**content, "id": _content_id(kind, content)}
+    if kind != "conversation":
+        return raw, hashed
+    lists = {name: _items_with_ids(raw.get(name), raw["id"], name) for name in ITEM_LISTS}
+    live = raw.get("live")
+    notes = _items_with_ids(live.get("notes"), raw["id"], "notes") \
+        if isinstance(live, dict) else None
+    if any(lists[name] is not raw.get(name) for name in ITEM_LISTS) or (
+            isinstance(live, dict) and notes is not live.get("notes")):
+        raw = {**raw, **{k: v for k, v in lists.items() if k in raw}}
         if isinstance(live, dict):
-            raw["live"] = {**live, "notes": _items_with_ids(live.get("notes"), raw["id"], "notes")}
+            raw["live"] = {**live, "notes": notes}
     return raw, hashed
 
 
 def _items_with_ids(items: Any, parent: str, name: str) -> Any:
-    if not isinstance(items, list):
+    """``items`` with ids made for those without one (the same list when all have one)."""
+    if not isinstance(items, list) or all(
+            not isinstance(item, dict) or item.get("id") for item in items):
         return items
     return [
         {**item, "id": _content_id(parent, name, position, item)}
