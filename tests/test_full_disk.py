@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import signal
 import stat
 import subprocess
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.disk_tools import fill, small_disk
+from tests.pty_tools import Terminal
 from tests.test_cli import assert_one_line_error, run
 from tests.uitools import make_app
 from tui.core.models import Contact
@@ -31,15 +31,20 @@ def _everything(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "coffeechat.lock"}
 
 
+def _data_with_ana(disk: Path) -> Path:
+    folder = disk / "data"
+    store = Store.open(folder)
+    store.save_contact(Contact(name="Ana", id="a1"))
+    store.close()
+    return folder
+
+
 @pytest.fixture
 def full_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A data folder holding Ana on a disk with no room left (unmounted afterwards)."""
     disk = tmp_path / "disk"
     with small_disk(disk, "1m"):
-        folder = disk / "data"
-        store = Store.open(folder)
-        store.save_contact(Contact(name="Ana", id="a1"))
-        store.close()
+        folder = _data_with_ana(disk)
         fill(disk)
         yield folder
 
@@ -72,59 +77,30 @@ async def test_the_first_open_of_the_day_on_a_full_disk_still_opens(full_disk: P
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_hangup_with_a_full_disk_keeps_the_unsaved_in_a_recovery_file(
         tmp_path: Path, subprocess_env: dict[str, str]) -> None:
-    import fcntl
-    import pty
-    import struct
-    import termios
-
     disk = tmp_path / "disk"
     with small_disk(disk, "1m"):
-        folder = disk / "data"
-        store = Store.open(folder)
-        store.save_contact(Contact(name="Ana", id="a1"))
-        store.close()
+        folder = _data_with_ana(disk)
         Store.open(folder).close()  # today's backup exists: no warning at start
         before = (folder / DATA_FILE).read_bytes()
         spare = tmp_path / "tmp"
         spare.mkdir()
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = dict(subprocess_env, TERM="xterm-256color", TMPDIR=str(spare),
+        env = dict(subprocess_env, TMPDIR=str(spare),
                    COFFEECHAT_CONFIG_DIR=str(tmp_path / "config"))
-        child = subprocess.Popen([sys.executable, "-m", "tui", "--data-dir", str(folder)],
-                                 stdin=slave, stdout=slave, stderr=slave, env=env,
-                                 start_new_session=True)
-        os.close(slave)
-        seen = bytearray()
-
-        def read_until(marker: bytes | None, timeout: float = 60) -> None:
-            deadline = time.monotonic() + timeout
-            start = len(seen)
-            while marker is None or marker not in seen[start:]:
-                assert time.monotonic() < deadline, f"no {marker!r}: {bytes(seen[-800:])!r}"
-                if select.select([master], [], [], 0.2)[0]:
-                    try:
-                        seen.extend(os.read(master, 65536))
-                    except OSError:
-                        return
-
+        terminal = Terminal(["--data-dir", str(folder)], env)
         try:
-            read_until(b"Conversations")
+            terminal.read_until(b"Conversations")
             fill(disk)
-            os.write(master, b"n")
-            read_until(b"New conversation")
-            os.write(master, b"Home Three")
+            terminal.send(b"n")
+            terminal.read_until(b"New conversation")
+            terminal.send(b"Home Three")
             time.sleep(0.3)
-            os.write(master, b"\x13")  # ctrl+s
-            read_until(b"Not saved")
-            child.send_signal(signal.SIGHUP)
-            read_until(None)
-            assert child.wait(timeout=60) == 1
+            terminal.send(b"\x13")  # ctrl+s
+            terminal.read_until(b"Not saved")
+            terminal.child.send_signal(signal.SIGHUP)
+            assert terminal.wait() == 1
         finally:
-            if child.poll() is None:
-                child.kill()
-            os.close(master)
-        output = bytes(seen).decode("utf-8", "replace")
+            terminal.close()
+        output = terminal.output.decode("utf-8", "replace")
         assert (folder / DATA_FILE).read_bytes() == before
         [recovery] = spare.glob("coffeechat-recovery-*.json")  # no room beside the data
         assert "Home Three" in recovery.read_text()

@@ -7,12 +7,12 @@ from __future__ import annotations
 import errno
 import json
 import os
-import stat
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.test_storage import _mode, _valid_file
 from tui.core import backups as backups_module
 from tui.core.models import Contact
 from tui.core.storage import (
@@ -29,17 +29,10 @@ from tui.core.storage import (
 from tui.core.store import Store
 
 
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
 def _good_file(folder: Path, *names: str) -> Path:
-    store = Store.open(folder)
-    for name in names:
-        store.save_contact(Contact(name=name))
-    store.close()
+    path = _valid_file(folder, *names)
     Store.open(folder).close()  # a second opening keeps today's backup
-    return folder / DATA_FILE
+    return path
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

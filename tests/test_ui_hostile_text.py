@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-import select
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.pty_tools import Terminal
 from tests.uitools import make_app
 from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation
@@ -72,52 +69,24 @@ async def test_every_screen_update_is_guarded_even_for_inputs(tmp_path: Path) ->
 @pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
 def test_a_real_terminal_receives_no_escape_from_the_data(
         tmp_path: Path, subprocess_env: dict[str, str]) -> None:
-    import fcntl
-    import pty
-    import struct
-    import termios
-
     store = Store.open(tmp_path / "data")
     _add_hostile(store)
     store.close()
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = dict(subprocess_env, TERM="xterm-256color", COFFEECHAT_CONFIG_DIR=str(tmp_path))
-    child = subprocess.Popen([sys.executable, "-m", "tui", "--data-dir", str(tmp_path / "data")],
-                             stdin=slave, stdout=slave, stderr=slave, env=env,
-                             start_new_session=True)
-    os.close(slave)
-    seen = bytearray()
-
-    def read_until(marker: bytes | None, timeout: float = 60) -> None:
-        """Read the screen until ``marker`` shows (None: until the child closes it)."""
-        deadline = time.monotonic() + timeout
-        start = len(seen)
-        while marker is None or marker not in seen[start:]:
-            assert time.monotonic() < deadline, f"no {marker!r} on screen: {bytes(seen[-500:])!r}"
-            ready, _, _ = select.select([master], [], [], 0.2)
-            if ready:
-                try:
-                    seen.extend(os.read(master, 65536))
-                except OSError:  # the child closed the terminal
-                    return
-
+    env = dict(subprocess_env, COFFEECHAT_CONFIG_DIR=str(tmp_path))
+    terminal = Terminal(["--data-dir", str(tmp_path / "data")], env)
     try:
-        read_until(b"Conversations")
-        os.write(master, b"\r")  # open the conversation: its details
-        read_until(b"Details")
-        os.write(master, b"c")  # the contact form: inputs
-        read_until(b"Edit contact")
-        os.write(master, b"\x1b")
-        read_until(b"Details")
-        os.write(master, b"\x11")  # ctrl+q
-        read_until(None)
-        assert child.wait(timeout=60) == 0
+        terminal.read_until(b"Conversations")
+        terminal.send(b"\r")  # open the conversation: its details
+        terminal.read_until(b"Details")
+        terminal.send(b"c")  # the contact form: inputs
+        terminal.read_until(b"Edit contact")
+        terminal.send(b"\x1b")
+        terminal.read_until(b"Details")
+        terminal.send(b"\x11")  # ctrl+q
+        assert terminal.wait() == 0
     finally:
-        if child.poll() is None:
-            child.kill()
-        os.close(master)
-    output = bytes(seen)
+        terminal.close()
+    output = terminal.output
     assert "␛]52;c;SGFja2Vk".encode() in output  # the text was shown...
     assert b"\x1b]52" not in output  # ...but never obeyed
     assert b"\x1b]0;PWNED" not in output

@@ -112,7 +112,9 @@ class DataFile:
     def load(self) -> CheckedData:
         """The validated contents (every record read through the models); a missing file
         reads as a new, empty database."""
-        raw = self._raw()
+        return self._checked(self._raw())
+
+    def _checked(self, raw: bytes | None) -> CheckedData:
         if raw is None:
             return CheckedData({})
         try:
@@ -128,16 +130,10 @@ class DataFile:
         """Check the folder, lock the real file, clean up interrupted writes, validate, keep
         the day's backup (a failure there is a warning in :attr:`warnings`), and return the
         contents."""
-        make_folder(self.folder)
-        real = self.real_path
-        check_writable_folder(real.parent)
-        check_writable_file(real)
-        self.lock = FileLock(self.lock_path, subject=self.folder)
-        self.lock.acquire()
+        real = self._lock()
         try:
-            remove_temps(real.parent)
-            checked = self.load()
             raw = self._raw()
+            checked = self._checked(raw)
             if raw is not None:
                 self._backup(raw, today or date.today())
                 with contextlib.suppress(OSError):
@@ -146,6 +142,22 @@ class DataFile:
             self.lock.release()
             raise
         return checked
+
+    def _lock(self) -> Path:
+        """Make sure coffeechat may write here (creating the folder 0700 if it is missing),
+        lock the real file and clean up interrupted writes; returns the real file's path."""
+        make_folder(self.folder)
+        real = self.real_path
+        check_writable_folder(real.parent)
+        check_writable_file(real)
+        self.lock = FileLock(self.lock_path, subject=self.folder)
+        self.lock.acquire()
+        try:
+            remove_temps(real.parent)
+        except BaseException:
+            self.lock.release()
+            raise
+        return real
 
     def _backup(self, raw: bytes, today: date) -> Path | None:
         try:
@@ -205,14 +217,8 @@ class DataFile:
             raise BadBackupError(f"{backup} cannot be read: {exc.strerror or exc}.") from None
         except StorageError as exc:
             raise BadBackupError(str(exc).replace(" It has been left untouched.", "")) from None
-        make_folder(self.folder)
-        real = self.real_path
-        check_writable_folder(real.parent)
-        check_writable_file(real)
-        self.lock = FileLock(self.lock_path, subject=self.folder)
-        self.lock.acquire()
+        real = self._lock()
         try:
-            remove_temps(real.parent)
             current = self._raw()
             kept = None
             if current is not None:
