@@ -231,3 +231,17 @@ def test_a_write_error_names_the_data_file_not_the_temp(tmp_path: Path, monkeypa
     assert caught.value.filename == str(tmp_path / "data" / DATA_FILE)
     monkeypatch.undo()
     store.close()
+
+
+def test_settings_never_go_into_a_read_only_config_folder(tmp_path: Path) -> None:
+    from tui.core.settings import save_setting
+
+    config = tmp_path / "config"
+    config.mkdir()
+    os.chmod(config, 0o500)
+    try:
+        with pytest.raises(OSError, match="cannot write in"):
+            save_setting("theme", "nord", config)
+        assert list(config.iterdir()) == []
+    finally:
+        os.chmod(config, 0o700)
