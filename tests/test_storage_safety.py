@@ -245,3 +245,21 @@ def test_settings_never_go_into_a_read_only_config_folder(tmp_path: Path) -> Non
         assert list(config.iterdir()) == []
     finally:
         os.chmod(config, 0o700)
+
+
+def test_a_folder_made_read_only_while_open_is_not_written(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    store = Store.open(folder)
+    store.save_contact(Contact(name="Ana"))
+    before = (folder / DATA_FILE).read_bytes()
+    os.chmod(folder, 0o500)
+    try:
+        with pytest.raises(FolderError, match=f"cannot write in {folder}"):
+            store.save_contact(Contact(name="Bob"))
+        assert (folder / DATA_FILE).read_bytes() == before
+    finally:
+        os.chmod(folder, 0o700)
+    store.save_contact(Contact(name="Cy"))  # writable again: saved, Bob included
+    store.close()
+    names = sorted(c.name for c in Store.open(folder, readonly=True).contacts())
+    assert names == ["Ana", "Bob", "Cy"]

@@ -183,8 +183,10 @@ class DataFile:
 
     def write(self, payload: bytes) -> None:
         """Atomically replace the data file with ``payload`` (through a symlink, the file it
-        points at: replacing the link itself would cut the user's synced copy loose)."""
+        points at: replacing the link itself would cut the user's synced copy loose). A folder
+        made read-only since the data was opened raises :class:`FolderError`."""
         real = self.real_path
+        check_writable_folder(real.parent)  # made read-only meanwhile: not even root writes
         try:
             atomic_write(real, payload)
         except OSError as exc:
