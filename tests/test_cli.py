@@ -162,7 +162,7 @@ def test_new_reuses_contact_with_same_name_and_company(capsys, data_dir: Path) -
 @pytest.mark.parametrize(
     ("when", "words"),
     [
-        ("2026-02-30 10:00", "'2026-02-30 10:00' is not a valid date and time"),
+        ("2026-02-30 10:00", "'2026-02-30 10:00' is not a real date: February 2026 has 28 days"),
         ("2026-12-03", "has no time: add one"),
         ("someday", "not a date and time coffeechat understands"),
         ("tomorrow 25:00", "not a valid time of day"),
@@ -290,7 +290,7 @@ def test_export_import_round_trip_and_idempotent(capsys, tmp_path: Path) -> None
 
     code, out, err = run(capsys, "--data-dir", str(target), "import", "json", str(export_file))
     assert (code, err) == (0, "")
-    assert out.startswith("contacts: 2 added, 0 updated; conversations: 3 added")
+    assert "contacts: 2 added, 0 updated; conversations: 3 added" in out
     code, out, _ = run(capsys, "--data-dir", str(target), "import", "json", str(export_file))
     assert code == 0
     assert "contacts: 0 added, 0 updated; conversations: 0 added, 0 updated; 5 already" in out
@@ -456,7 +456,7 @@ def test_unexpected_error_is_one_line(capsys, data_dir, monkeypatch) -> None:
     def boom(*args, **kwargs):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(cli, "sort_for_listing", boom)
+    monkeypatch.setattr(cli.records, "sort_for_listing", boom)
     code, _, err = run(capsys, "--data-dir", str(data_dir), "list")
     assert code == 1
     assert_one_line_error(err, "unexpected error: RuntimeError: kaboom", "COFFEECHAT_DEBUG")
@@ -491,7 +491,7 @@ def test_subprocess_version_new_list(subprocess_env, data_dir: Path) -> None:
     assert [(r["id"], r["status"]) for r in rows] == [(made.stdout.strip(), "scheduled")]
     bad = cc(subprocess_env, "--data-dir", str(data_dir), "new", "Bob", "--when", "2026-02-30 9:00")
     assert bad.returncode == 2
-    assert_one_line_error(bad.stderr, "not a valid date and time")
+    assert_one_line_error(bad.stderr, "February 2026 has 28 days")
 
 
 def test_subprocess_corrupt_file_and_lock(subprocess_env, data_dir: Path) -> None:

@@ -25,7 +25,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_now", lambda: NOW)
+    monkeypatch.setattr(cli.records, "_now", lambda: NOW)
 
 
 def _fill(folder: Path) -> None:
@@ -51,7 +51,7 @@ def test_due_table_most_urgent_first(capsys, data_dir: Path) -> None:
     assert lines[0].split() == ["LEVEL", "DUE", "CONTACT", "KIND", "REASON"]
     assert [line.split()[0] for line in lines[1:]] == ["overdue", "overdue", "due", "due"]
     assert "keep in touch (every 30 days)" in lines[1]
-    assert "action overdue since Tue 01 Dec: Send the portfolio?[31m" in lines[2]
+    assert "action overdue since Tue 01 Dec: Send the portfolio␛[31m" in lines[2]
     assert "\x1b" not in out
     assert "thank-you due · 19h left" in lines[4]
 

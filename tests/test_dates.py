@@ -93,7 +93,12 @@ def test_parse_day(text: str, expected: date) -> None:
     ("text", "words"),
     [
         ("2026-02-30", "is not a real date"),
-        ("2026-13-01", "is not a real date"),
+        ("2026-13-01", "is not a real date: there is no month 13"),
+        ("2025-02-29", "'2025-02-29' is not a real date: February 2025 has 28 days"),
+        ("9999-12-31", "'9999-12-31' is too far ahead: coffeechat takes dates from 1900"),
+        ("0001-01-01", "'0001-01-01' is too long ago"),
+        ("in 99999999 days", "too far ahead"),
+        ("+999999999999", "too far ahead"),
         ("", "no date given"),
         ("someday", "not a date coffeechat understands"),
         ("we", "not a date coffeechat understands"),  # too short to be a weekday
@@ -123,6 +128,10 @@ def test_parse_day_errors(text: str, words: str) -> None:
         ("in 3 days 14:00", at(2026, 3, 7, 14)),
         ("2026-3-7 8:15", at(2026, 3, 7, 8, 15)),
         ("  2026-12-03   14:30 ", at(2026, 12, 3, 14, 30)),
+        ("2026-12-03 9am", at(2026, 12, 3, 9)),
+        ("2026-3-5 9:30", at(2026, 3, 5, 9, 30)),
+        ("2200-12-31 23:59", at(2200, 12, 31, 23, 59)),
+        ("1900-01-01 00:00", at(1900, 1, 1, 0)),
     ],
 )
 def test_parse_when(text: str, expected: datetime) -> None:
@@ -136,12 +145,24 @@ def test_parse_when(text: str, expected: datetime) -> None:
     [
         ("2026-12-03", "has no time: add one, e.g. 2026-12-03 14:30"),
         ("2026-2-3", "has no time"),
-        ("2026-02-30 10:00", "not a valid date and time"),
-        ("2026-02-30T10:00", "not a valid date and time"),
-        ("2026-02-30 9am", "not a valid date and time"),
+        ("2026-02-30 10:00", "'2026-02-30 10:00' is not a real date: February 2026 has 28 days"),
+        ("2026-02-30T10:00", "not a real date: February 2026 has 28 days"),
+        ("2026-02-30 9am", "not a real date: February 2026 has 28 days"),
+        ("2026-13-45", "'2026-13-45' is not a real date: there is no month 13"),
+        ("2026-13-45 14:30", "'2026-13-45 14:30' is not a real date: there is no month 13"),
+        ("2026-12-03 9", "'9' is not a time"),
+        ("9999-12-31 23:59", "'9999-12-31 23:59' is too far ahead: coffeechat takes dates "
+                             "from 1900 to 2200"),
+        ("0001-01-01 00:00", "'0001-01-01 00:00' is too long ago: coffeechat takes dates "
+                             "from 1900 to 2200"),
+        ("1899-12-31T23:00+00:00", "too long ago"),
+        ("in 99999999999 days 9am", "too far ahead"),
+        ("in 100000 days 9am", "too far ahead"),
+        ("-1", "'-1' is not a date and time coffeechat understands"),
+        ("- 9am", "'- 9am' is not a date and time coffeechat understands"),
         ("tomorrow", "not a date and time coffeechat understands"),
         ("noon", "not a date and time coffeechat understands"),
-        ("someday 9am", "not a date coffeechat understands"),
+        ("someday 9am", "'someday 9am' is not a date and time coffeechat understands"),
         ("tomorrow 25:00", "not a valid time of day"),
         ("tomorrow 9", "is not a time"),
         ("", "no date given"),

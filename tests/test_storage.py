@@ -180,7 +180,7 @@ def test_corrupt_file_message_names_newest_good_backup(data_dir: Path) -> None:
 def test_corrupt_file_without_backup_says_so(data_dir: Path) -> None:
     data_dir.mkdir()
     (data_dir / DATA_FILE).write_bytes(b"nope")
-    with pytest.raises(CorruptFileError, match="No backup exists yet"):
+    with pytest.raises(CorruptFileError, match="No good backup exists yet"):
         Store.open(data_dir)
 
 

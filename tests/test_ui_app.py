@@ -194,7 +194,7 @@ async def test_a_second_ctrl_q_quits_even_when_saving_fails(tmp_path: Path) -> N
         assert app.return_value is None and app.is_running
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert app.return_value == 0
+    assert app.return_value == 1  # not everything saved: run_app writes a recovery file
 
 
 async def test_a_conversation_whose_contact_went_missing_still_saves(tmp_path: Path) -> None:

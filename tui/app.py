@@ -9,16 +9,24 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.autosave import Autosaver
+from tui.core.safetext import visible
 from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
+from tui.recovery import finish, summarise
+from tui.safe_output import guard_update
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.widgets.save_indicator import NOT_SAVED_HINT
 
 TICK_SECONDS = 0.2
 
@@ -36,10 +44,15 @@ class CoffeechatApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True),
     ]
 
+    #: ("saved" | "saving" | "error", the error's message): pushed by the writer and the
+    #: autosaver, shown by every SaveIndicator.
+    save_status: reactive[tuple[str, str | None]] = reactive(("saved", None), init=False)
+
     def __init__(self, store: Store, *, config_folder: Path | None = None) -> None:
         super().__init__()
         self.store = store
-        self.autosaver = Autosaver(store)
+        self.autosaver = Autosaver(store, on_change=self.update_save_status)
+        store.watch_saves(self._writer_state)
         self.config_folder = config_folder
         self._theme_ready = False
         self._quit_anyway = False
@@ -53,6 +66,9 @@ class CoffeechatApp(App[int]):
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
+        self.update_save_status()
+        for message in self.store.warnings:
+            self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
 
     def _install_signal_handlers(self) -> None:
         loop = self._loop
@@ -64,8 +80,43 @@ class CoffeechatApp(App[int]):
                     loop.add_signal_handler(sig, self._on_terminate)
 
     def _on_terminate(self) -> None:
-        self.save_everything()
-        self.exit(0)
+        """SIGTERM or SIGHUP: save what can be saved and leave; 1 if something is unsaved
+        (``run_app`` then writes it to a recovery file)."""
+        self.exit(0 if self.save_everything(timeout=3.0) else 1)
+
+    # -- the save state ------------------------------------------------------------------
+
+    class SaveStateChanged(Message):
+        """The writer thread's news: ``saving``, ``saved`` or ``error`` (with the message)."""
+
+    def _writer_state(self, state: str, detail: str | None) -> None:
+        """Called on the writer's thread: hand the news to the event loop."""
+        if self.is_running:
+            self.post_message(self.SaveStateChanged())
+
+    def on_coffeechat_app_save_state_changed(self, _: SaveStateChanged) -> None:
+        """Show the writer's news."""
+        self.update_save_status()
+
+    def update_save_status(self) -> None:
+        """Work out the save status from the writer and the autosaver; say so when saving
+        starts to fail, and when it works again."""
+        state, detail = self.store.save_state()
+        if self.autosaver.error:
+            state, detail = "error", self.autosaver.error
+        elif self.autosaver.pending and state == "saved":
+            state = "saving"
+        before = self.save_status[0]
+        self.save_status = (state, detail)
+        if state == "error" and before != "error":
+            self.notify(f"{detail}. {NOT_SAVED_HINT}", title="Not saved", severity="error",
+                        timeout=15, markup=False)
+        elif state == "saved" and before == "error":
+            self.notify("Saved: everything is on disk again.", timeout=4, markup=False)
+
+    def unsaved(self) -> list[str]:
+        """What quitting now would leave out of the data file, one line per record."""
+        return self.store.unsaved_changes() + self.autosaver.describe_pending()
 
     def now(self) -> datetime:
         """The current moment; tests and snapshots replace this with a fixed clock."""
@@ -94,9 +145,13 @@ class CoffeechatApp(App[int]):
         return self.store.flush(timeout)
 
     def action_save_now(self) -> None:
-        """Save now and say so."""
+        """Save now and say so (or say why not)."""
         if self.save_everything():
             self.notify("Saved.", timeout=2)
+            return
+        self.update_save_status()
+        self.notify(self.save_status[1] or "Not saved yet: the disk is slow; still trying.",
+                    title="Not saved", severity="error", markup=False)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
@@ -104,13 +159,32 @@ class CoffeechatApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Save everything, then leave; if saving fails, a second ctrl+q leaves anyway."""
-        if self.save_everything() or self._quit_anyway:
+        """Save everything, then leave. If saving fails, say what would be lost; a second
+        ctrl+q leaves anyway (exit code 1, and ``run_app`` writes a recovery file)."""
+        if self.save_everything():
             self.exit(0)
             return
+        if self._quit_anyway:
+            self.exit(1)
+            return
         self._quit_anyway = True
-        self.notify("Some changes could not be written. Press ctrl+q again to quit anyway.",
-                    severity="error", markup=False)
+        self.update_save_status()
+        lost = self.unsaved() or ["the last changes"]
+        self.notify(f"{self.save_status[1] or 'Not saved'}. Quitting now leaves out "
+                    f"{summarise(lost)}. Press ctrl+q again to quit anyway: they are then "
+                    "written to a recovery file beside your data if the disk allows.",
+                    title="Not saved", severity="error", timeout=30, markup=False)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Show a notification; names and notes in it have their control characters made
+        visible (every widget's notify comes here)."""
+        super().notify(visible(message, multiline=True), title=visible(title),
+                       severity=severity, timeout=timeout, markup=markup)
+
+    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        """Write a screen update, with any control character in its text removed."""
+        super()._display(screen, guard_update(renderable))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""
@@ -127,18 +201,24 @@ def run_app(data_dir: Path) -> int:
     try:
         store = Store.open(data_dir, background=True)
     except LockedError as exc:
-        print(f"coffeechat: {exc}", file=sys.stderr)
+        print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 3
     except StorageError as exc:
-        print(f"coffeechat: {exc}", file=sys.stderr)
+        print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 1
     try:
         app = CoffeechatApp(store)
+    except BaseException:
+        store.close()
+        raise
+    try:
         result = app.run()
-        if app.autosaver.pending:
-            app.autosaver.flush()
     finally:
+        if app.autosaver.pending:
+            with contextlib.suppress(Exception):
+                app.autosaver.flush()
+        unsaved = finish(store, app.autosaver.describe_pending())
         store.close()
     if result is None:  # no result: Textual's own code (1 after an error it has printed)
-        return 1 if app.return_code is None else app.return_code
-    return result
+        result = 1 if app.return_code is None else app.return_code
+    return result or unsaved

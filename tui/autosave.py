@@ -21,9 +21,12 @@ class Autosaver:
     serialisation, never the disk.
     """
 
-    def __init__(self, store: Store, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, store: Store, clock: Callable[[], float] = time.monotonic,
+                 on_change: Callable[[], None] | None = None) -> None:
         self.store = store
         self.clock = clock
+        #: Called when edits start waiting, and after every flush (saved or failed).
+        self.on_change = on_change
         self._pending: dict[tuple[str, str], Contact | Conversation] = {}
         self._first: float | None = None
         self._last: float = 0.0
@@ -32,11 +35,18 @@ class Autosaver:
     def schedule(self, record: Contact | Conversation) -> None:
         """Remember ``record`` for saving; it is saved as it is when the save happens."""
         kind = "contact" if isinstance(record, Contact) else "conversation"
+        waiting = bool(self._pending)
         self._pending[(kind, record.id)] = record
         now = self.clock()
         self._last = now
         if self._first is None:
             self._first = now
+        if not waiting:
+            self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     @property
     def pending(self) -> bool:
@@ -74,8 +84,20 @@ class Autosaver:
         if failed is not None:
             self.error = f"Could not save: {failed}"
             self._first = self._last = self.clock() + RETRY_SECONDS
+            self._changed()
             raise failed
         self.error = None
+        if pending:
+            self._changed()
+
+    def describe_pending(self) -> list[str]:
+        """One short line per edit that has not reached the store yet."""
+        lines = []
+        for record in self._pending.values():
+            what = (f"contact {record.name}" if isinstance(record, Contact)
+                    else "a conversation")
+            lines.append(f"{what} ({self.error or 'not saved yet'})")
+        return lines
 
     def discard(self, record_id: str) -> None:
         """Forget pending edits of a record that is being deleted."""

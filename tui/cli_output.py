@@ -1,13 +1,21 @@
-"""Plain-text and JSON output for the command line: terminal-safe, width-aware."""
+"""Plain-text and JSON output for the command line: terminal-safe, width-aware.
+
+Text from the data (names, companies, reasons, file names) never reaches the terminal with a
+control character in it: tables and messages go through :func:`tui.core.safetext.visible`;
+JSON output escapes them (see :func:`json_text`).
+"""
 
 from __future__ import annotations
 
 import codecs
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from tui.core.safetext import UNSAFE, visible
 
 
 def out(text: str) -> None:
@@ -20,6 +28,11 @@ def out(text: str) -> None:
         stream.write(text.encode(encoding, "replace").decode(encoding))
 
 
+def say(text: str) -> None:
+    """Write a message for people to stdout, control characters made visible."""
+    out(visible(text, multiline=True))
+
+
 def stdout_is_utf8() -> bool:
     """True when stdout encodes UTF-8."""
     encoding = getattr(sys.stdout, "encoding", None) or "ascii"
@@ -30,16 +43,23 @@ def stdout_is_utf8() -> bool:
 
 
 def json_text(data: Any, *, ascii_only: bool = False) -> str:
-    """Indented JSON with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n"
+    """Indented JSON with a final newline.
+
+    Characters a terminal would obey (DEL, C1, bidi overrides; json itself escapes C0) and lone
+    surrogates are written as ``\\u`` escapes: the same JSON to a parser, inert on a screen.
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=ascii_only) + "\n"
+    return text if ascii_only else UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"
 
 
 def clean(text: str) -> str:
-    """One line of text, safe for a terminal: control characters (escapes too) removed."""
-    return "".join(
-        " " if ch in "\t\n\r" else ("?" if unicodedata.category(ch) == "Cc" else ch)
-        for ch in text
-    )
+    """One line of text, safe for a terminal: line breaks and tabs become spaces, control
+    characters (escapes too) are shown as symbols, bidi overrides are removed."""
+    return visible(text)
 
 
 def width(text: str) -> int:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tui.core.models import Conversation
+from tui.core.moments import moment, shifted
 
 FINISHED = ("done", "thanked")
 
@@ -26,7 +27,7 @@ def is_past(conversation: Conversation, now: datetime) -> bool:
     when = conversation.scheduled
     if when is None or conversation.live.running:
         return False
-    return when + timedelta(minutes=conversation.minutes) < now
+    return shifted(when, timedelta(minutes=conversation.minutes)) < now
 
 
 def group(conversations: list[Conversation], now: datetime | None = None) -> Agenda:
@@ -42,6 +43,5 @@ def group(conversations: list[Conversation], now: datetime | None = None) -> Age
             agenda.to_plan.append(conversation)
     agenda.upcoming.sort(key=lambda c: c.scheduled or now)
     agenda.to_plan.sort(key=lambda c: c.created_at, reverse=True)
-    agenda.past.sort(key=lambda c: datetime.fromisoformat(c.held_at or c.created_at),
-                     reverse=True)
+    agenda.past.sort(key=lambda c: moment(c.held_at or c.created_at, None), reverse=True)
     return agenda

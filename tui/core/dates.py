@@ -1,20 +1,64 @@
 """Dates and times as people type them: ``2026-12-03 14:30``, ``tomorrow 9am``, ``fri 3pm``.
 
 Everything returned is timezone-aware in the local zone (or the zone of ``now`` when given), so
-comparisons stay right across time zones and daylight-saving changes.
+comparisons stay right across time zones and daylight-saving changes. Dates outside the years
+1900-2200 are refused with a message (a typo such as 9999 would otherwise sit in the data as a
+date no calendar arithmetic can handle).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EXAMPLES = "e.g. 2026-12-03 14:30, tomorrow 9am, fri 3pm"
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+WINDOW = f"coffeechat takes dates from {MIN_YEAR} to {MAX_YEAR}"
 
 
 class DateError(ValueError):
     """Text that is not a date or time coffeechat understands; the message says what is."""
+
+
+def in_window(day: date) -> bool:
+    """True for a day in the years coffeechat accepts (1900-2200)."""
+    return MIN_YEAR <= day.year <= MAX_YEAR
+
+
+def check_window(day: date, text: str) -> None:
+    """Raise :class:`DateError` for a day outside the years coffeechat accepts."""
+    if not in_window(day):
+        raise DateError(f"'{text}' is {'too far ahead' if day.year > MAX_YEAR else 'too long ago'}"
+                        f": {WINDOW}")
+
+
+def iso_day(text: str, original: str | None = None) -> date:
+    """A ``YYYY-MM-DD`` date, with a precise message for a month or day that does not exist
+    and for a year outside the window."""
+    shown = original or text
+    year, month, day = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        raise DateError(f"'{shown}' is not a real date: there is no month {month}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"'{shown}' is {'too far ahead' if year > MAX_YEAR else 'too long ago'}"
+                        f": {WINDOW}")
+    length = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= length:
+        raise DateError(f"'{shown}' is not a real date: {calendar.month_name[month]} {year} "
+                        f"has {length} days")
+    return date(year, month, day)
+
+
+def _ahead(today: date, days: int, text: str) -> date:
+    try:
+        day = today + timedelta(days=days)
+    except OverflowError:
+        raise DateError(f"'{text}' is too far ahead: {WINDOW}") from None
+    check_window(day, text)
+    return day
 
 
 _WHEN = re.compile(
@@ -61,23 +105,19 @@ def parse_day(text: str, today: date) -> date:
     if not t:
         raise DateError(f"no date given ({EXAMPLES})")
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
-        try:
-            y, m, d = (int(p) for p in t.split("-"))
-            return date(y, m, d)
-        except ValueError as exc:
-            raise DateError(f"'{text}' is not a real date: {exc}") from None
+        return iso_day(t, text.strip())
     if t == "today":
         return today
     if t == "yesterday":
-        return today - timedelta(days=1)
+        return _ahead(today, -1, text)
     if t == "tomorrow":
-        return today + timedelta(days=1)
-    match = re.fullmatch(r"(?:in\s+(\d+)\s+days?|\+(\d+)d?)", t)
+        return _ahead(today, 1, text)
+    match = re.fullmatch(r"(?:in\s+(\d{1,12})\s+days?|\+(\d{1,12})d?)", t)
     if match:
-        return today + timedelta(days=int(match[1] or match[2]))
-    match = re.fullmatch(r"in\s+(\d+)\s+weeks?", t)
+        return _ahead(today, int(match[1] or match[2]), text)
+    match = re.fullmatch(r"in\s+(\d{1,12})\s+weeks?", t)
     if match:
-        return today + timedelta(weeks=int(match[1]))
+        return _ahead(today, 7 * int(match[1]), text)
     if t == "next week":
         return today + timedelta(days=7 - today.weekday())
     words = t.split()
@@ -118,40 +158,59 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     if not t:
         raise DateError(f"no date given ({EXAMPLES})")
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
+        iso_day(t)
         raise DateError(f"'{text}' has no time: add one, e.g. {t} 14:30")
-    iso = t.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} ", t) else t
-    if re.match(r"^\d{4}-\d{2}-\d{2}T", iso):
+    iso = re.match(r"^(\d{4}-\d{1,2}-\d{1,2})[ T](.*)$", t)
+    if iso:
+        day = iso_day(iso[1], t)
         try:
-            moment = datetime.fromisoformat(iso)
-        except ValueError:
-            raise DateError(f"'{text}' is not a valid date and time ({EXAMPLES})") from None
+            moment = datetime.fromisoformat(t.replace(" ", "T", 1))
+        except ValueError:  # not ISO 8601 after all, e.g. "2026-12-03 9am": the time as typed
+            moment = datetime.combine(day, parse_time(iso[2]))
         return moment if moment.tzinfo else _localize(moment, given)
     match = _WHEN.match(t)
     if not match or not match[1]:
         raise DateError(f"'{text}' is not a date and time coffeechat understands ({EXAMPLES})")
-    day = parse_day(match[1], now.date())
+    try:
+        day = parse_day(match[1], now.date())
+    except DateError as exc:
+        if "not a date coffeechat understands" in str(exc):
+            raise DateError(
+                f"'{text}' is not a date and time coffeechat understands ({EXAMPLES})"
+            ) from None
+        raise
     at = parse_time(match[2])
     return _localize(datetime.combine(day, at), given)
 
 
 def format_when(moment: datetime | str | None, now: datetime | None = None) -> str:
-    """A short, friendly rendering: ``Tue 3 Dec 14:30`` (year shown when not this year)."""
+    """A short, friendly rendering: ``Tue 3 Dec 14:30`` (year shown when not this year).
+
+    Never raises: a stored moment that is not a date-time, or that the local zone cannot place
+    (year 1, year 9999), is shown as it is stored.
+    """
     if moment is None:
         return ""
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
-    now = now or datetime.now().astimezone()
-    local = to_local(moment, now) if moment.tzinfo else moment
-    pattern = "%a %d %b %H:%M" if local.year == now.year else "%a %d %b %Y %H:%M"
-    return local.strftime(pattern)
+    try:
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment)
+        now = now or datetime.now().astimezone()
+        local = to_local(moment, now) if moment.tzinfo else moment
+        pattern = "%a %d %b %H:%M" if local.year == now.year else "%a %d %b %Y %H:%M"
+        return local.strftime(pattern)
+    except (ValueError, OverflowError, OSError):
+        return str(moment).replace("T", " ")[:16]
 
 
 def to_local(moment: datetime, now: datetime | None = None) -> datetime:
     """``moment`` in the zone of ``now`` (the system zone, with its own DST rules for that
     date, when ``now`` is the system's local time or not given)."""
-    if now is None or _is_system_zone(now):
-        return moment.astimezone()
-    return moment.astimezone(now.tzinfo)
+    try:
+        if now is None or _is_system_zone(now):
+            return moment.astimezone()
+        return moment.astimezone(now.tzinfo)
+    except (OverflowError, ValueError, OSError):  # a stored moment at the calendar's ends
+        return moment
 
 
 def to_iso(moment: datetime) -> str:

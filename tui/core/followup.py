@@ -13,7 +13,16 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from tui.core.models import Contact, Conversation, FollowUp
-from tui.core.moments import ago, duration, end_of_day, format_day, local_day, moment
+from tui.core.moments import (
+    ago,
+    days_after,
+    duration,
+    end_of_day,
+    format_day,
+    local_day,
+    moment,
+    shifted,
+)
 
 THANK_YOU_HOURS = 24
 SOON_DAYS = 3
@@ -27,7 +36,7 @@ def call_end(conversation: Conversation) -> datetime | None:
         return moment(conversation.live.ended_at, None)
     if conversation.scheduled_at:
         start = moment(conversation.scheduled_at, None)
-        return start + timedelta(minutes=conversation.minutes)
+        return shifted(start, timedelta(minutes=conversation.minutes))
     return None
 
 
@@ -89,7 +98,7 @@ def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatu
     end = call_end(conversation)
     if end is None:
         return ThankYouStatus("due")
-    deadline = end + timedelta(hours=THANK_YOU_HOURS)
+    deadline = shifted(end, timedelta(hours=THANK_YOU_HOURS))
     return ThankYouStatus("due" if deadline > now else "overdue", deadline=deadline)
 
 
@@ -125,7 +134,7 @@ def keep_in_touch_on(contact: Contact, conversations: Iterable[Conversation],
     if not contact.cadence_days:
         return None
     last = last_touch(contact, conversations, tz)
-    return last + timedelta(days=contact.cadence_days) if last else None
+    return days_after(last, contact.cadence_days) if last else None
 
 
 def log_touch(contact: Contact, day: date) -> bool:
@@ -260,7 +269,7 @@ def _cadence_items(person: Contact, theirs: list[Conversation], now: datetime) -
     last = last_touch(person, theirs, now.tzinfo)
     if last is None:
         return []
-    due_on = last + timedelta(days=person.cadence_days)
+    due_on = days_after(last, person.cadence_days)
     if due_on > today:
         return []
     upcoming = any(c.status == "scheduled" and c.scheduled_at

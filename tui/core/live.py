@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.core.models import LiveNote, LiveSession
+from tui.core.moments import moment as stored_moment
 
 BEFORE, RUNNING, WRAP_UP, OVERRUN, PAUSED, ENDED = (
     "before", "running", "wrap_up", "overrun", "paused", "ended",
@@ -32,8 +33,11 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _seconds_since(iso: str, moment: datetime) -> int:
-    return max(0, int((moment - datetime.fromisoformat(iso)).total_seconds()))
+def _seconds_since(iso: str, now: datetime) -> int:
+    try:
+        return max(0, int((now - stored_moment(iso, now.tzinfo)).total_seconds()))
+    except OverflowError:  # a stored moment at the calendar's ends
+        return 0
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from tui.core.moments import moment
+
 KINDS = ("person", "industry", "company")
 STATUSES = ("idea", "reached_out", "scheduled", "done", "thanked")
 STATUS_LABELS = {
@@ -317,14 +319,17 @@ class LiveSession(Record):
         """Seconds of call time so far, pauses left out."""
         if not self.started_at:
             return 0
-        start = datetime.fromisoformat(self.started_at)
+        start = moment(self.started_at, None)
         if self.ended_at:
-            end = datetime.fromisoformat(self.ended_at)
+            end = moment(self.ended_at, None)
         elif self.paused_at:
-            end = datetime.fromisoformat(self.paused_at)
+            end = moment(self.paused_at, None)
         else:
             end = now or datetime.now().astimezone()
-        return max(0, int((end - start).total_seconds()) - self.paused_seconds)
+        try:
+            return max(0, int((end - start).total_seconds()) - self.paused_seconds)
+        except OverflowError:  # moments at the calendar's ends, from a hand-edited file
+            return 0
 
     @property
     def running(self) -> bool:
@@ -502,8 +507,9 @@ class Conversation(Record):
 
     @property
     def scheduled(self) -> datetime | None:
-        """The scheduled moment, if any."""
-        return datetime.fromisoformat(self.scheduled_at) if self.scheduled_at else None
+        """The scheduled moment, if any (always with a UTC offset: a moment stored without one
+        is read in the local zone)."""
+        return moment(self.scheduled_at, None) if self.scheduled_at else None
 
     @property
     def held_at(self) -> str | None:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from tui.core.content import fill_template
 from tui.core.models import MAX_MINUTES, Contact, Conversation
+from tui.core.moments import in_zone
 
 LINKEDIN_NOTE_LIMIT = 300
 ABOUT_ME_KEYS = ("my_name", "who_i_am")
@@ -159,7 +160,7 @@ def countdown(moment: datetime, now: datetime) -> Countdown:
     """``in 3 days``, ``in 2 h``, ``tomorrow``, ``2 days ago``..."""
     delta = moment - now
     seconds = delta.total_seconds()
-    days = (moment.astimezone(now.tzinfo).date() - now.date()).days
+    days = (in_zone(moment, now.tzinfo).date() - now.date()).days
     if seconds < 0:
         return Countdown("today, already past" if days == 0 else
                          f"{-days} day{'s' if days != -1 else ''} ago", True)

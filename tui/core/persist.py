@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from tinydb.storages import Storage
@@ -32,11 +32,16 @@ def _dumps(value: Any) -> bytes:
         return json.dumps(value, ensure_ascii=True).encode("ascii")
 
 
+RETRY_SECONDS = 2.0
+
+
 class BackgroundWriter:
     """Writes the newest snapshot on a thread of its own, so the UI never waits on the disk.
 
     Only bytes cross the thread boundary; TinyDB stays on the caller's thread. Successive
     snapshots coalesce: if three arrive while one is being written, only the last is written.
+    A failed write is retried every few seconds; ``on_state`` hears every change of state
+    (``saving``, ``saved``, ``error`` with the message), on the writer's thread.
     """
 
     def __init__(
@@ -82,7 +87,9 @@ class BackgroundWriter:
                     self._cond.notify_all()
                 self._notify("error", self.last_error)
                 with self._cond:
-                    self._cond.wait(timeout=2.0)
+                    if self._closed:  # closing: the caller deals with what is unsaved
+                        return
+                    self._cond.wait(timeout=RETRY_SECONDS)
                 continue
             self.last_error = None
             with self._cond:
@@ -113,9 +120,10 @@ class BackgroundWriter:
                 timeout=timeout,
             ) and self.last_error is None
 
-    def close(self) -> bool:
-        """Flush, then stop the thread."""
-        ok = self.flush()
+    def close(self, timeout: float = 10.0) -> bool:
+        """Flush, then stop the thread; False if something submitted never reached the disk
+        (after a failed write the thread stops instead of retrying)."""
+        ok = self.flush(timeout)
         with self._cond:
             self._closed = True
             self._cond.notify_all()
@@ -210,6 +218,24 @@ class CoffeechatStorage(Storage):
             if not self._batch_depth and self._batch_dirty:
                 self._batch_dirty = False
                 self._persist()
+
+    def replace(self, data: dict[str, Any], changed: Iterable[tuple[str, str]] = ()) -> None:
+        """Put a whole new database in place with one write (imports). ``changed`` names the
+        documents edited in place. If encoding or writing fails, or is interrupted, nothing
+        changes: the data in memory stays as it was."""
+        if self.readonly:
+            raise StorageError("coffeechat opened this file read-only; nothing was changed.")
+        self._encoded.dirty.update(changed)
+        try:
+            payload = self._encoded.encode(data)
+            if self.writer is not None:
+                self.writer.submit(payload)
+            else:
+                self.datafile.write(payload)
+        except BaseException:
+            self._encoded = DocumentCache()  # it saw the new data: start it afresh
+            raise
+        self._data = data
 
     def changed(self, table: str, doc_id: int | str) -> None:
         """Tell the encoder that a document was edited in place (the store calls this)."""

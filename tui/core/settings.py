@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tui.core.files import check_writable_folder
 from tui.core.paths import config_dir
 from tui.core.storage import atomic_write, ensure_folder
 
@@ -27,9 +28,10 @@ def load_settings(folder: Path | None = None) -> dict[str, Any]:
 
 
 def save_setting(key: str, value: Any, folder: Path | None = None) -> None:
-    """Remember one setting."""
+    """Remember one setting (raises ``OSError`` when it cannot be written)."""
     path = settings_path(folder)
     ensure_folder(path.parent)
+    check_writable_folder(path.parent)  # a folder made read-only stays so, even for root
     data = load_settings(folder)
     data[key] = value
     atomic_write(path, json.dumps(data, indent=2).encode("utf-8"))

@@ -7,30 +7,35 @@ with a background writer so saving never blocks a keystroke; the CLI opens it sy
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from tui.core.importers import (
+    EXPORT_FORMAT,
+    ImportBatch,
+    ImportResult,
+    bulk,
+    merge_records,
+    parse_import,
+)
 from tui.core.models import (
     Contact,
     Conversation,
     ModelError,
     now_iso,
 )
-from tui.core.persist import BackgroundWriter, CoffeechatStorage
+from tui.core.persist import BackgroundWriter, CoffeechatStorage, encode
 from tui.core.storage import (
     APP_ID,
     SCHEMA_VERSION,
     DataFile,
     StorageError,
 )
-
-EXPORT_FORMAT = "coffeechat-export"
+from tui.core.unsaved import unsaved_changes
 
 
 class NotFoundError(KeyError):
@@ -38,25 +43,6 @@ class NotFoundError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "not found"
-
-
-@dataclass
-class ImportResult:
-    """What an import did."""
-
-    contacts_added: int = 0
-    contacts_updated: int = 0
-    conversations_added: int = 0
-    conversations_updated: int = 0
-    unchanged: int = 0
-
-    def summary(self) -> str:
-        """One line for the user."""
-        return (
-            f"contacts: {self.contacts_added} added, {self.contacts_updated} updated; "
-            f"conversations: {self.conversations_added} added, "
-            f"{self.conversations_updated} updated; {self.unchanged} already present"
-        )
 
 
 class Store:
@@ -91,13 +77,15 @@ class Store:
         if another coffeechat holds it. ``background`` writes off the calling thread.
         """
         datafile = DataFile(folder)
-        data = datafile.read() if readonly else datafile.open_for_writing()
+        checked = datafile.load() if readonly else datafile.open_for_writing()
         writer = None
         if background and not readonly:
             writer = BackgroundWriter(datafile, on_save_state)
-        storage = CoffeechatStorage(datafile, data, writer=writer, readonly=readonly)
+        storage = CoffeechatStorage(datafile, checked.data, writer=writer, readonly=readonly)
         db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type,return-value]
         store = cls(db, storage, datafile)
+        # Every conversation was validated on the way in: listings start from those models.
+        store._listed.update(checked.conversations)
         if not readonly:
             store._ensure_meta()
         return store
@@ -111,6 +99,12 @@ class Store:
     def path(self) -> Path:
         """The data file."""
         return self.datafile.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things the user should know that did not stop the data from opening (a backup
+        that could not be made)."""
+        return self.datafile.warnings
 
     @property
     def readonly(self) -> bool:
@@ -128,6 +122,27 @@ class Store:
         if writer is None:
             return ("saved", None)
         return (writer.state, writer.last_error)
+
+    def watch_saves(self, callback: Callable[[str, str | None], None]) -> None:
+        """Hear every change of the save state (``saving``, ``saved``, or ``error`` with the
+        message), on the writer's thread; only a store with a background writer has one."""
+        writer = self._storage.writer
+        if writer is not None:
+            writer.on_state = callback
+
+    def snapshot(self) -> bytes:
+        """The whole database as it is in memory, as a data file holds it."""
+        return encode(self._storage.read() or {})
+
+    def unsaved_changes(self) -> list[str]:
+        """What is in memory but not in the file, one short line per record (empty when the
+        file has everything)."""
+        return unsaved_changes(self._storage.read() or {}, self.datafile.path)
+
+    def write_recovery(self) -> Path:
+        """Write the whole database as it is in memory to a new recovery file (beside the
+        data if possible, never over it); returns its path."""
+        return self.datafile.write_recovery(self.snapshot())
 
     def batch(self) -> contextlib.AbstractContextManager[None]:
         """Group many saves into one write of the file (imports, bulk changes)."""
@@ -262,43 +277,51 @@ class Store:
         }
 
     def import_data(self, data: Any) -> ImportResult:
-        """Merge an export into this store: records are matched by id, never duplicated.
+        """Merge an export (or a data file or backup) into this store: records are matched by
+        id (a record without one by its content), never duplicated. See :meth:`import_batch`."""
+        with bulk():
+            return self.import_batch(parse_import(data))
 
-        Everything is validated before anything is written, so a bad file changes nothing.
-        """
-        contacts, conversations = parse_export(data)
-        known_contacts = {c.id for c in contacts} | {c.id for c in self.contacts()}
-        for conversation in conversations:
-            if conversation.contact_id not in known_contacts:
+    def import_batch(self, batch: ImportBatch) -> ImportResult:
+        """Merge validated records in: the whole new state is built in memory, then written
+        with one atomic write. A failure or an interruption anywhere leaves the file, and this
+        store, exactly as they were. Linear in the size of the file and of the data."""
+        known = self._ids(self._contacts)
+        batch_ids = {c.id for c in batch.contacts}
+        for conversation in batch.conversations:
+            if conversation.contact_id not in batch_ids and conversation.contact_id not in known:
                 raise ModelError(
                     f"conversation {conversation.id} refers to contact "
                     f"{conversation.contact_id}, which is neither in the file nor in the store"
                 )
-        with self.batch():
-            return self._merge(contacts, conversations)
+        with bulk():
+            return self._import(batch)
 
-    def _merge(self, contacts: list[Contact], conversations: list[Conversation]) -> ImportResult:
-        result = ImportResult()
-        for contact in contacts:
-            existing = self._find(self._contacts, contact.id)
-            if existing is None:
-                result.contacts_added += 1
-            elif Contact.from_dict(existing) == contact:
-                result.unchanged += 1
-                continue
-            else:
-                result.contacts_updated += 1
-            self._upsert(self._contacts, contact.to_dict())
-        for conversation in conversations:
-            existing = self._find(self._conversations, conversation.id)
-            if existing is None:
-                result.conversations_added += 1
-            elif Conversation.from_dict(existing) == conversation:
-                result.unchanged += 1
-                continue
-            else:
-                result.conversations_updated += 1
-            self._upsert(self._conversations, conversation.to_dict())
+    def _import(self, batch: ImportBatch) -> ImportResult:
+        result = ImportResult(controls_removed=batch.controls_removed, source=batch.source)
+        tables = self._storage.read() or {}
+        contacts = merge_records(tables.get("contacts", {}), self._ids(self._contacts),
+                                 batch.contacts, batch.untimed)
+        conversations = merge_records(tables.get("conversations", {}),
+                                      self._ids(self._conversations), batch.conversations,
+                                      batch.untimed)
+        result.contacts_added, result.contacts_updated = contacts.added, contacts.updated
+        result.conversations_added = conversations.added
+        result.conversations_updated = conversations.updated
+        result.unchanged = contacts.unchanged + conversations.unchanged
+        if not result.added and not result.updated:
+            return result
+        data = dict(tables)
+        data["contacts"], data["conversations"] = contacts.docs, conversations.docs
+        changed = {("contacts", doc_id) for doc_id in contacts.changed}
+        changed |= {("conversations", doc_id) for doc_id in conversations.changed}
+        self._storage.replace(data, changed)
+        # The tables changed under TinyDB: fresh views (their next doc id is read anew).
+        self._contacts = Table(self._storage, "contacts", cache_size=0)
+        self._conversations = Table(self._storage, "conversations", cache_size=0)
+        self._index = {"contacts": contacts.index, "conversations": conversations.index}
+        for conversation in batch.conversations:
+            self._listed.pop(conversation.id, None)
         return result
 
     # -- internals -----------------------------------------------------------------------
@@ -347,36 +370,11 @@ def _norm(text: str) -> str:
 
 
 def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:
-    """Validate an export document and return its records (raises ModelError)."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise ModelError("not a coffeechat export (expected a JSON object with format "
-                         f"'{EXPORT_FORMAT}')")
-    schema = data.get("schema")
-    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-        raise ModelError(f"export schema {schema!r} is newer than this coffeechat reads "
-                         f"({SCHEMA_VERSION}); upgrade coffeechat")
-    raw_contacts = data.get("contacts", [])
-    raw_conversations = data.get("conversations", [])
-    if not isinstance(raw_contacts, list) or not isinstance(raw_conversations, list):
-        raise ModelError("'contacts' and 'conversations' must be lists")
-    contacts = [Contact.from_dict(c) for c in raw_contacts]
-    conversations = [Conversation.from_dict(c) for c in raw_conversations]
-    _no_duplicate_ids(contacts, "contact")
-    _no_duplicate_ids(conversations, "conversation")
-    return contacts, conversations
+    """Validate an export (or a data file or backup) and return its records (raises
+    ModelError); see :func:`tui.core.importers.parse_import`."""
+    batch = parse_import(data)
+    return batch.contacts, batch.conversations
 
 
-def _no_duplicate_ids(records: Iterable[Contact | Conversation], what: str) -> None:
-    seen: set[str] = set()
-    for record in records:
-        if record.id in seen:
-            raise ModelError(f"the export holds {what} id {record.id} twice")
-        seen.add(record.id)
-
-
-def sort_key_upcoming(conversation: Conversation) -> datetime:
-    """Soonest first."""
-    return conversation.scheduled or datetime.max.replace(tzinfo=None).astimezone()
-
-
-__all__ = ["ImportResult", "NotFoundError", "StorageError", "Store", "parse_export"]
+__all__ = ["EXPORT_FORMAT", "ImportResult", "NotFoundError", "StorageError", "Store",
+           "parse_export"]

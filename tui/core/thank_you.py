@@ -8,7 +8,7 @@ from datetime import date, datetime
 from tui.core.content import fill_template, slug
 from tui.core.followup import log_touch
 from tui.core.models import Contact, Conversation
-from tui.core.moments import moment
+from tui.core.moments import in_zone, moment
 
 KEY_INSIGHTS = slug("Key insights")
 NEXT_STEPS = slug("Next steps")
@@ -83,7 +83,7 @@ def call_day(conversation: Conversation) -> date | None:
     """The local day of the call (started, ended or scheduled)."""
     when = (conversation.live.started_at or conversation.live.ended_at
             or conversation.scheduled_at)
-    return moment(when, None).astimezone().date() if when else None
+    return in_zone(moment(when, None), None).date() if when else None
 
 
 def spoken_date(day: date | None, today: date) -> str:

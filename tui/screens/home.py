@@ -19,6 +19,7 @@ from tui.screens.record_forms import ContactForm, ConversationDraft, Conversatio
 from tui.text import plain
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
+from tui.widgets.save_indicator import SaveIndicator
 
 CLOCK_SECONDS = 60
 
@@ -55,6 +56,7 @@ class HomeScreen(DueTab):
                 yield ContactList(id="contact-list")
             with TabPane(plain("Due [3]"), id="due"):
                 yield DueList(id="due-list")
+        yield SaveIndicator(problems_only=True, id="save-problem")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
-from tui.core.dates import DateError, parse_when, to_iso
+from tui.core.dates import DateError, parse_when, to_iso, to_local
 from tui.core.models import (
     DEFAULT_CADENCE_DAYS,
     HOW_FOUND,
@@ -135,7 +135,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
         who = self.contact
         when = ""
         if v.scheduled:
-            when = v.scheduled.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = to_local(v.scheduled).strftime("%Y-%m-%d %H:%M")
         names = sorted({c.name for c in self.contacts}, key=str.casefold)
         companies = sorted({c.company for c in self.contacts if c.company}, key=str.casefold)
         return [

@@ -1,0 +1,100 @@
+"""What every subcommand shares: exit codes, one-line errors, opening the data, the app."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from tui.core.models import ModelError
+from tui.core.safetext import visible
+from tui.core.store import Store
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+PROG = "coffeechat"
+EXIT_OK = 0
+EXIT_STORAGE = 1
+EXIT_USAGE = 2
+EXIT_LOCKED = 3
+EXIT_INTERRUPTED = 130
+DEBUG_ENV = "COFFEECHAT_DEBUG"
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr, with the exit code to return."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors become a :class:`CliError` (one line, exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Report a usage error without argparse's multi-line usage dump."""
+        raise CliError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
+
+
+# -- opening the data --------------------------------------------------------------------
+
+
+def damaged(store: Store, exc: ModelError) -> CliError:
+    """A record that did not read, as a one-line error naming the file (exit 1)."""
+    return CliError(f"{store.path} holds a record coffeechat cannot read: {exc}", EXIT_STORAGE)
+
+
+def warn(message: str) -> None:
+    """One line on stderr that does not stop the command."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"{PROG}: warning: {visible(' '.join(message.split()))}\n")
+        sys.stderr.flush()
+
+
+def open_store(folder: Path, *, readonly: bool) -> Store:
+    """Open the data folder; read-only takes no lock, so it works beside the running app.
+    What the user should know but that did not stop the opening is warned about."""
+    store = Store.open(folder, readonly=readonly)
+    for message in store.warnings:
+        warn(message)
+    return store
+
+
+# -- coffeechat (no subcommand): the app -------------------------------------------------
+
+
+def open_app(folder: Path) -> int:
+    """Run the Textual app on ``folder``; Textual is imported here and nowhere else."""
+    from tui.app import run_app
+
+    return int(run_app(folder))
+
+
+def read_json_file(name: str) -> Any:
+    """Parse a JSON file given on the command line ('-' is stdin); errors are CliErrors."""
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{name} is a folder, not a file") from None
+    except PermissionError:
+        raise CliError(f"{name} cannot be read: permission denied") from None
+    if not raw.strip():
+        raise CliError(f"{name} is empty")
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except UnicodeDecodeError:
+        raise CliError(f"{name} is not UTF-8 text") from None
+    except RecursionError:
+        raise CliError(f"{name} is nested too deeply to be a coffeechat export") from None
+

@@ -1,0 +1,234 @@
+"""``coffeechat new``, ``list`` and ``due``: adding and listing conversations."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tui.cli.common import EXIT_OK, CliError, damaged, open_store
+from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
+from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
+from tui.core.followup import due_items
+from tui.core.models import (
+    DEFAULT_MINUTES,
+    KINDS,
+    MAX_MINUTES,
+    STATUS_LABELS,
+    Contact,
+    Conversation,
+    ModelError,
+)
+from tui.core.moments import moment
+
+if TYPE_CHECKING:
+    from tui.cli.common import Subparsers
+
+# -- coffeechat new ----------------------------------------------------------------------
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes") from None
+    if not 1 <= value <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(f"minutes must be from 1 to {MAX_MINUTES}, not {value}")
+    return value
+
+
+def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "new",
+        parents=[common],
+        help="add a conversation (and its contact, unless one of that name exists)",
+        description="Add a conversation and print its id. A contact with the same name and "
+        "company is reused; otherwise a new contact is created.",
+    )
+    p.add_argument("name", metavar="NAME", help="the person's name")
+    p.add_argument("--company", default="", help="where they work")
+    p.add_argument("--role", default="", help="their role (for a new contact)")
+    p.add_argument("--kind", choices=KINDS, default=KINDS[0],
+                   help="what the conversation is about (default: %(default)s)")
+    p.add_argument("--when", metavar="DATETIME",
+                   help="schedule it, e.g. '2026-12-03 14:30', 'tomorrow 9am', 'fri 3pm'")
+    p.add_argument("--minutes", type=_minutes, default=DEFAULT_MINUTES,
+                   help=f"planned length, 1-{MAX_MINUTES} (default: %(default)s)")
+    p.add_argument("--goal", default="", help="what you want to get out of it")
+    p.set_defaults(handler=cmd_new)
+
+
+def cmd_new(args: argparse.Namespace, folder: Path) -> int:
+    """Create a conversation (reusing a same-named contact) and print its id."""
+    name = " ".join(args.name.split())
+    if not name:
+        raise CliError("a contact needs a name")
+    scheduled_at = None
+    if args.when is not None:
+        if not args.when.strip():
+            raise CliError(f"--when is empty: give a date and time ({EXAMPLES}), or leave "
+                           "--when out for a chat with no date yet")
+        scheduled_at = to_iso(parse_when(args.when))
+    store = open_store(folder, readonly=False)
+    try:
+        contact = store.find_contact(name, args.company)
+        if contact is None:
+            contact = Contact(name=name, company=args.company.strip(), role=args.role.strip())
+        elif args.role.strip() and not contact.role:
+            contact.role = args.role.strip()
+        conversation = store.new_conversation(
+            contact,
+            kind=args.kind,
+            status="scheduled" if scheduled_at else "idea",
+            scheduled_at=scheduled_at,
+            minutes=args.minutes,
+            goal=args.goal.strip(),
+        )
+    finally:
+        store.close()
+    out(conversation.id + "\n")
+    return EXIT_OK
+
+
+# -- coffeechat list ---------------------------------------------------------------------
+
+
+def _aware(text: str) -> datetime:
+    return moment(text, None)
+
+
+def sort_for_listing(
+    conversations: Iterable[Conversation], now: datetime | None = None
+) -> list[Conversation]:
+    """Upcoming (scheduled, not done) soonest first; then unscheduled ideas, newest first;
+    then the past (held, done, or their time gone by), most recent first."""
+    now = now or datetime.now().astimezone()
+    upcoming: list[tuple[datetime, Conversation]] = []
+    ideas: list[tuple[datetime, Conversation]] = []
+    past: list[tuple[datetime, Conversation]] = []
+    for conversation in conversations:
+        finished = conversation.status in ("done", "thanked")
+        when = _aware(conversation.scheduled_at) if conversation.scheduled_at else None
+        if when is not None and when >= now and not finished:
+            upcoming.append((when, conversation))
+        elif when is None and not finished:
+            ideas.append((_aware(conversation.created_at), conversation))
+        else:
+            held = conversation.held_at or conversation.updated_at
+            past.append((_aware(held), conversation))
+    upcoming.sort(key=lambda pair: pair[0])
+    ideas.sort(key=lambda pair: pair[0], reverse=True)
+    past.sort(key=lambda pair: pair[0], reverse=True)
+    return [c for _, c in (*upcoming, *ideas, *past)]
+
+
+def conversation_summary(conversation: Conversation, contact: Contact | None) -> dict[str, Any]:
+    """The JSON row of ``coffeechat list --json``."""
+    return {
+        "id": conversation.id,
+        "contact": contact.name if contact else None,
+        "contact_id": conversation.contact_id,
+        "company": contact.company if contact else "",
+        "role": contact.role if contact else "",
+        "kind": conversation.kind,
+        "status": conversation.status,
+        "scheduled_at": conversation.scheduled_at,
+        "minutes": conversation.minutes,
+        "medium": conversation.medium,
+        "goal": conversation.goal,
+        "ask": conversation.ask,
+        "created_at": conversation.created_at,
+        "updated_at": conversation.updated_at,
+    }
+
+
+def _add_list(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "list",
+        parents=[common],
+        help="list conversations",
+        description="List conversations: upcoming soonest first, then ideas, then past ones.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_list)
+
+
+def cmd_list(args: argparse.Namespace, folder: Path) -> int:
+    """Print the conversations as a table or as JSON."""
+    store = open_store(folder, readonly=True)
+    try:
+        contacts = {c.id: c for c in store.contacts()}
+        ordered = sort_for_listing(store.conversations())
+    except ModelError as exc:
+        raise damaged(store, exc) from None
+    finally:
+        store.close()
+    if args.json:
+        rows = [conversation_summary(c, contacts.get(c.contact_id)) for c in ordered]
+        out(json_text(rows, ascii_only=not stdout_is_utf8()))
+        return EXIT_OK
+    if not ordered:
+        return EXIT_OK
+    table = []
+    for conversation in ordered:
+        contact = contacts.get(conversation.contact_id)
+        table.append([
+            format_when(conversation.held_at) or "-",
+            fit(contact.name if contact else "?", 28),
+            fit(contact.company if contact else "", 24) or "-",
+            conversation.kind,
+            STATUS_LABELS.get(conversation.status, conversation.status),
+            conversation.id,
+        ])
+    headers = ("WHEN", "CONTACT", "COMPANY", "KIND", "STATUS", "ID")
+    out("".join(line + "\n" for line in format_table(headers, table)))
+    return EXIT_OK
+
+
+# -- coffeechat due ----------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    """The current moment (tests replace it with a fixed clock)."""
+    return datetime.now().astimezone()
+
+
+def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "due",
+        parents=[common],
+        help="list what is due: thank-you notes, action items, referrals, people to get back to",
+        description="List what needs you, most urgent first: thank-you notes (due within 24 "
+        "hours of the call), action items due today or within 3 days, referrals not contacted "
+        "yet, and contacts whose stay-in-touch cadence has run out.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_due)
+
+
+def cmd_due(args: argparse.Namespace, folder: Path) -> int:
+    """Print the Due list as a table or as JSON."""
+    store = open_store(folder, readonly=True)
+    try:
+        items = due_items(store.contacts(), store.conversations(), _now())
+    except ModelError as exc:
+        raise damaged(store, exc) from None
+    finally:
+        store.close()
+    if args.json:
+        out(json_text([i.to_json() for i in items], ascii_only=not stdout_is_utf8()))
+        return EXIT_OK
+    if not items:
+        return EXIT_OK
+    table = [
+        [item.level, item.due_text[:10], fit(item.contact, 28), item.kind,
+         fit(item.reason, 80)]
+        for item in items
+    ]
+    headers = ("LEVEL", "DUE", "CONTACT", "KIND", "REASON")
+    out("".join(line + "\n" for line in format_table(headers, table)))
+    return EXIT_OK
+
+

@@ -1,0 +1,140 @@
+"""The data file's format: names, the errors that say why a file cannot be used, and the check
+that parsed JSON is a coffeechat TinyDB database of a schema this version reads.
+
+Nothing here touches the disk; :mod:`tui.core.storage` reads and writes, and
+:mod:`tui.core.integrity` checks every record through the models.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+APP_ID = "coffeechat"
+SCHEMA_VERSION = 1
+DATA_FILE = "coffeechat.json"
+LOCK_FILE = "coffeechat.lock"
+BACKUP_DIR = "backups"
+BACKUPS_KEPT = 7
+TEMP_PREFIX = ".coffeechat-"
+TEMP_SUFFIX = ".tmp"
+RECORD_TABLES = ("contacts", "conversations")
+
+# Each step turns a document of schema N into schema N + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class StorageError(Exception):
+    """The data file cannot be used; the message says why and what to do."""
+
+
+class CorruptFileError(StorageError):
+    """The data file is empty or is not valid JSON."""
+
+
+class ForeignFileError(StorageError):
+    """The data file is JSON but not a coffeechat file."""
+
+
+class NewerSchemaError(StorageError):
+    """The data file was written by a newer coffeechat."""
+
+
+class DamagedRecordError(StorageError):
+    """The data file parses, but a record in it does not have the shape of one."""
+
+
+class BadBackupError(StorageError):
+    """A backup given to restore does not load or validate."""
+
+
+class LockedError(StorageError):
+    """Another coffeechat holds the data file open for writing."""
+
+
+class FolderError(StorageError, OSError):
+    """The data folder is not a folder, or coffeechat may not write in it."""
+
+
+def meta_of(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The coffeechat ``meta`` record of a database, if it has one."""
+    table = data.get("meta")
+    if not isinstance(table, dict):
+        return None
+    for doc in table.values():
+        if isinstance(doc, dict) and doc.get("app") == APP_ID:
+            return doc
+    return None
+
+
+def schema_problem(version: Any) -> str | None:
+    """Why ``version`` is not a schema number any coffeechat writes (None when it is one)."""
+    if isinstance(version, bool) or not isinstance(version, int):
+        shown = "missing" if version is None else f"{version!r}, not a whole number"
+        return f"its schema version is {shown}"
+    if version < 1:
+        return f"its schema version is {version}; versions start at 1"
+    return None
+
+
+def validate(data: Any, path: Path) -> dict[str, Any]:
+    """Check that parsed JSON is a coffeechat database we can use; migrate older schemas.
+
+    Returns the (possibly migrated) data; raises :class:`StorageError` otherwise. Messages
+    name the file and say it was left untouched; the caller adds where the backups are.
+    """
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise ForeignFileError(
+            f"{path} is not a coffeechat data file (it is JSON, but not TinyDB tables). "
+            "It has been left untouched."
+        )
+    if not data:
+        return data
+    meta = meta_of(data)
+    if meta is None:
+        raise ForeignFileError(
+            f"{path} is not a coffeechat data file (no coffeechat 'meta' record). "
+            "It has been left untouched."
+        )
+    version = meta.get("schema")
+    problem = schema_problem(version)
+    if problem:
+        raise ForeignFileError(f"{path} cannot be read: {problem}. It has been left untouched.")
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path} was written by a newer coffeechat (schema {version}; this one reads up to "
+            f"{SCHEMA_VERSION}). Upgrade coffeechat; the file has been left untouched."
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        meta = meta_of(data) or {}
+        meta["schema"] = version
+    return data
+
+
+def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse and validate the bytes of a data file (its format, not yet its records)."""
+    if not raw.strip():
+        raise CorruptFileError(
+            f"{path} is empty (0 bytes of data), perhaps from a failed copy or a full disk. "
+            "It has been left untouched."
+        )
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise CorruptFileError(
+            f"{path} is not UTF-8 text. It has been left untouched."
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise CorruptFileError(
+            f"{path} is damaged: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
+            "It has been left untouched."
+        ) from None
+    except RecursionError:
+        raise CorruptFileError(
+            f"{path} is nested too deeply to be a coffeechat file. It has been left untouched."
+        ) from None
+    return validate(data, path)
