@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.uitools import make_app
 from tui.cli_output import json_text
 from tui.core.models import Contact, Conversation
-from tui.core.safetext import UNSAFE, strip_controls
+from tui.core.safetext import UNSAFE, strip_controls_counted
 from tui.core.store import Store
 from tui.safe_output import guard_update
 
@@ -57,7 +57,7 @@ def test_any_text_survives_save_reload_export_and_import(text: str) -> None:
         second = Store.open(Path(tmp) / "b")
         second.import_data(exported)
         imported = second.contact("c1")
-        expected = strip_controls(text)[0]
+        expected = strip_controls_counted(text)[0]
         assert imported.notes == expected  # an import strips control characters
         assert second.conversation("v1").goal == expected
         assert second.import_data(exported).added == 0  # and a second import adds nothing

@@ -88,7 +88,7 @@ def test_hostile_front_matter_reads_back_exactly() -> None:
 @given(st.text(min_size=1, max_size=60), st.text(max_size=60),
        st.lists(st.text(min_size=1, max_size=15), max_size=4))
 def test_any_text_survives_front_matter(name: str, company: str, tags: list[str]) -> None:
-    from tui.core.sanitize import one_line
+    from tui.core.safetext import one_line
 
     contact = Contact(name=name, company=company, tags=tags, id="c")
     chat = Conversation(contact_id="c", id="123456", created_at="2026-01-02T10:00:00+00:00",

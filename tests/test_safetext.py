@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.safetext import UNSAFE, is_safe, strip_controls, visible
+from tui.core.safetext import UNSAFE, is_safe, strip_controls_counted, visible
 
 CLIPBOARD = "\x1b]52;c;SGFja2VkIGNsaXBib2FyZA==\x07"
 TITLE = "\x1b]0;TITLE\x07"
@@ -39,23 +39,23 @@ def test_newlines_and_tabs_kept_only_for_multiline() -> None:
 
 def test_lone_surrogates_become_replacement_characters() -> None:
     assert visible("x\udcff") == "x\ufffd"
-    assert strip_controls("x\udcff") == ("x\ufffd", 1)
+    assert strip_controls_counted("x\udcff") == ("x\ufffd", 1)
 
 
 def test_ordinary_text_is_untouched() -> None:
     for text in ("Ana Silva", "Zoë Ñúñez", "李小龍", "محمد", "שלום עולם", "👩🏽‍💻 dev",
                  "e\u0301", "[bold]not markup[/]"):
         assert visible(text) == text
-        assert strip_controls(text) == (text, 0)
+        assert strip_controls_counted(text) == (text, 0)
 
 
 def test_strip_controls_counts_what_it_removes() -> None:
-    assert strip_controls("Acme" + CLIPBOARD) == ("Acme]52;c;SGFja2VkIGNsaXBib2FyZA==", 2)
-    assert strip_controls("a\u202eb\x00c\x9bd") == ("abcd", 3)
+    assert strip_controls_counted("Acme" + CLIPBOARD) == ("Acme]52;c;SGFja2VkIGNsaXBib2FyZA==", 2)
+    assert strip_controls_counted("a\u202eb\x00c\x9bd") == ("abcd", 3)
     # line ends are normalised, not counted; newline and tab are kept
-    assert strip_controls("one\r\ntwo\rthree\tfour\n") == ("one\ntwo\nthree\tfour\n", 0)
+    assert strip_controls_counted("one\r\ntwo\rthree\tfour\n") == ("one\ntwo\nthree\tfour\n", 0)
     # right-to-left marks are ordinary in right-to-left text and are kept
-    assert strip_controls("\u200fשלום") == ("\u200fשלום", 0)
+    assert strip_controls_counted("\u200fשלום") == ("\u200fשלום", 0)
 
 
 @settings(max_examples=300)
@@ -71,7 +71,7 @@ def test_visible_never_leaves_a_control_character(text: str) -> None:
 @settings(max_examples=300)
 @given(st.text())
 def test_strip_controls_output_is_clean_and_stable(text: str) -> None:
-    cleaned, count = strip_controls(text)
+    cleaned, count = strip_controls_counted(text)
     assert IMPORT_FORBIDDEN.search(cleaned) is None
-    assert strip_controls(cleaned) == (cleaned, 0)
+    assert strip_controls_counted(cleaned) == (cleaned, 0)
     assert (count == 0) == (IMPORT_FORBIDDEN.search(text.replace("\r", "")) is None)

@@ -31,7 +31,7 @@ from tui.core.export_files import check_file_target, entries, write_private
 from tui.core.models import STATUS_LABELS, Contact, Conversation
 from tui.core.redact import initials, redactor_for
 from tui.core.render import conversation_day, conversation_markdown, reflection_prompts
-from tui.core.sanitize import one_line
+from tui.core.safetext import one_line
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")

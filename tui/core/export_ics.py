@@ -35,7 +35,7 @@ from tui.core.export_files import Entry, check_file_target, entries, write_priva
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact, Conversation
 from tui.core.redact import Redactor, redactor_for
-from tui.core.sanitize import one_line, strip_controls
+from tui.core.safetext import one_line, strip_controls
 
 UID_DOMAIN = "coffeechat.invalid"
 PRODID = f"-//coffeechat//coffeechat {__version__}//EN"

@@ -41,7 +41,7 @@ from tui.core.export_files import (
 from tui.core.models import Contact, Conversation
 from tui.core.redact import Redactor, initials, redactor_for
 from tui.core.render import conversation_day, conversation_markdown, reflection_prompts
-from tui.core.sanitize import one_line
+from tui.core.safetext import one_line
 
 MAX_SLUG = 60
 FRONT_MATTER_LIMIT = 64 * 1024

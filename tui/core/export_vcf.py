@@ -21,7 +21,7 @@ from pathlib import Path
 from tui import __version__
 from tui.core.export_files import check_file_target, write_private
 from tui.core.models import Contact
-from tui.core.sanitize import one_line, strip_controls
+from tui.core.safetext import one_line, strip_controls
 
 PRODID = f"-//coffeechat//coffeechat {__version__}//EN"
 LINE_OCTETS = 75

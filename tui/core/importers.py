@@ -34,7 +34,7 @@ from tui.core.dataformat import (
 )
 from tui.core.dates import MAX_YEAR, MIN_YEAR
 from tui.core.models import Contact, Conversation, ModelError
-from tui.core.safetext import strip_controls
+from tui.core.safetext import strip_controls_counted
 
 EXPORT_FORMAT = "coffeechat-export"
 MAX_CADENCE_DAYS = 3650
@@ -213,7 +213,7 @@ def _clean(value: Any) -> tuple[Any, int]:
         if kind is str:
             if item.isprintable():
                 return item
-            cleaned, count = strip_controls(item)
+            cleaned, count = strip_controls_counted(item)
             removed += count
             return cleaned
         if kind is dict:

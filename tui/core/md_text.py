@@ -16,14 +16,14 @@ Two kinds of user text, two treatments:
 * **Messages** (outreach and thank-you drafts) are plain text: :func:`text_block` escapes each
   line and keeps the line breaks, inside a block quote.
 
-Control characters are removed from all three (see :mod:`tui.core.sanitize`).
+Control characters are removed from all three (see :mod:`tui.core.safetext`).
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.core.sanitize import one_line, strip_controls
+from tui.core.safetext import one_line, strip_controls
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~#$])")
 _DOUBLED = re.compile(r"([=%])(?=[=%])|(?<=[=%])([=%])")

@@ -9,8 +9,9 @@ C0 controls become their Unicode control pictures (ESC shows as ``␛``), DEL as
 controls and lone surrogates as ``�``; bidi embeddings, overrides, isolates and marks are
 removed. Newlines and tabs are kept for multi-line display, else they become spaces.
 
-:func:`strip_controls` is for imports: what it removes is counted, so the report can say so.
-Stored text itself stays exactly as the user typed it.
+:func:`strip_controls` is for imports and for exports whose format cannot carry control
+characters; :func:`strip_controls_counted` also counts what it removed, so an import report can
+say so. Stored text itself stays exactly as the user typed it.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def visible(text: str, *, multiline: bool = False) -> str:
     return text.translate(_MULTILINE if multiline else _ONE_LINE)
 
 
-def strip_controls(text: str) -> tuple[str, int]:
+def strip_controls_counted(text: str) -> tuple[str, int]:
     """``text`` as an import stores it, and how many characters were removed or replaced.
 
     Windows (``\\r\\n``) and old Mac (``\\r``) line ends become ``\\n`` and are not counted.
@@ -85,3 +86,13 @@ def is_safe(text: str) -> bool:
     """True when ``text`` holds nothing that :func:`visible` would change (newline and tab
     allowed)."""
     return UNSAFE.search(text) is None
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (newline and tab kept, line ends as ``\\n``)."""
+    return strip_controls_counted(text)[0]
+
+
+def one_line(text: str) -> str:
+    """``text`` cleaned and folded to one line: every run of whitespace becomes one space."""
+    return " ".join(strip_controls(text).split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.core.importing.rows import ImportFileError
-from tui.core.sanitize import strip_controls_counted
+from tui.core.safetext import strip_controls_counted
 
 MAX_BYTES = 100 * 1024 * 1024
 _SIGNATURES = {

@@ -21,7 +21,7 @@ from tui.core.importing.rows import (
     is_linkedin,
 )
 from tui.core.importing.textfile import decode, read_source
-from tui.core.sanitize import strip_controls_counted
+from tui.core.safetext import strip_controls_counted
 
 _QP = re.compile(r";(?:encoding=)?quoted-printable\b", re.IGNORECASE)
 _B64 = re.compile(r";(?:encoding=)?(?:base64|b)\b", re.IGNORECASE)
