@@ -21,6 +21,8 @@ from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
 
 TICK_SECONDS = 0.2
+# Textual's own palette entries that the app's Help (f1) and Quit already cover.
+TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
 class CoffeechatApp(App[int]):
@@ -33,7 +35,8 @@ class CoffeechatApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen", id="help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False, tooltip="Save now", id="save"),
-        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True,
+                show=False),
     ]
 
     def __init__(self, store: Store, *, config_folder: Path | None = None) -> None:
@@ -117,9 +120,13 @@ class CoffeechatApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
-        yield SystemCommand("Help", "Show the keys for this screen", self.action_help)
-        yield SystemCommand("Save now", "Write every change to disk", self.action_save_now)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
+        yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
+                            self.action_save_now)
+        yield SystemCommand("Quit", "Save everything and quit (ctrl+q)", self.action_quit)
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_DUPLICATES:
+                yield command
 
 
 def run_app(data_dir: Path) -> int:

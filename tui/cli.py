@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui import __version__
 from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
+from tui.core.agenda import status_label
 from tui.core.dates import DateError, format_when, parse_when, to_iso
 from tui.core.followup import due_items
 from tui.core.models import (
     DEFAULT_MINUTES,
     KINDS,
     MAX_MINUTES,
-    STATUS_LABELS,
     Contact,
     Conversation,
     ModelError,
@@ -239,7 +239,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
             fit(contact.name if contact else "?", 28),
             fit(contact.company if contact else "", 24) or "-",
             conversation.kind,
-            STATUS_LABELS.get(conversation.status, conversation.status),
+            status_label(conversation),
             conversation.id,
         ])
     headers = ("WHEN", "CONTACT", "COMPANY", "KIND", "STATUS", "ID")
@@ -261,7 +261,8 @@ def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="list what is due: thank-you notes, action items, referrals, people to get back to",
         description="List what needs you, most urgent first: thank-you notes (due within 24 "
-        "hours of the call), action items due today or within 3 days, referrals not contacted "
+        "hours of the call), action items overdue, due today or this week (the next 7 days), "
+        "referrals not contacted "
         "yet, and contacts whose stay-in-touch cadence has run out.",
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -8,7 +8,7 @@ from datetime import datetime
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select
 
 from tui.core.dates import DateError, parse_when, to_iso
 from tui.core.models import (
@@ -24,6 +24,7 @@ from tui.core.models import (
 )
 from tui.screens.form import FieldError, FormScreen
 from tui.text import plain
+from tui.widgets.text_box import TextBox
 
 MAX_FIELD = 2000
 
@@ -56,7 +57,7 @@ class ContactForm(FormScreen[Contact]):
         intro_options = [(plain(o.label), o.id) for o in self.others]
         intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.NULL
         cadence = "" if c.cadence_days is None else str(c.cadence_days)
-        notes = TextArea(c.notes, id="c-notes", soft_wrap=True, show_line_numbers=False)
+        notes = TextBox(c.notes, id="c-notes")
         return [
             ("Name *", Input(c.name, id="c-name", placeholder="Ana Silva")),
             ("Company", Input(c.company, id="c-company")),

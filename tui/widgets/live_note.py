@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
-from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Location, WrappedDocument
 
 from tui.core.live import MAX_QUICK_NOTE
+from tui.widgets.key_order import OrderedKeys
+from tui.widgets.text_box import LineBox, TextBox
 
 
 class _JoinedOnceDocument(Document):
@@ -55,16 +58,12 @@ def speed_up(text_area: TextArea) -> None:
         text_area.wrapped_document.__class__ = _CountedWrappedDocument
 
 
-class QuestionNote(TextArea):
+class QuestionNote(OrderedKeys, TextBox):
     """The current question's note: plain Markdown text, never rendered while typing.
 
-    ``in_order`` maps keys (``ctrl+n``...) to actions of the pane that change which question
-    the note belongs to. They run here, in the order the keys were typed: as ordinary
-    bindings they would run only after every key already queued for this widget had been
-    typed into the old question's note.
+    The pane's keys that change which question the note belongs to (``ctrl+n``...) run here,
+    in the order the keys were typed (see :class:`OrderedKeys`).
     """
-
-    in_order: dict[str, tuple[Widget, str]] = {}
 
     DEFAULT_CSS = """
     QuestionNote { height: 1fr; min-height: 3; background: $boost; scrollbar-gutter: stable; }
@@ -76,13 +75,6 @@ class QuestionNote(TextArea):
             placeholder="Notes on this question (Markdown). Saved as you type; esc leaves.",
             **kwargs,  # type: ignore[arg-type]
         )
-
-    async def _on_key(self, event: events.Key) -> None:
-        target = self.in_order.get(event.key)
-        if target is not None and target[0].check_action(target[1].split("(")[0], ()):
-            event.stop()
-            event.prevent_default()
-            await self.app.run_action(target[1], target[0])
 
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
@@ -98,7 +90,7 @@ class QuestionNote(TextArea):
         self.scroll_cursor_visible()
 
 
-class LineInput(Input):
+class LineInput(LineBox):
     """A one-line input whose pastes keep every word: line breaks become spaces, and a paste
     longer than ``max_chars`` is refused with a message (nothing already typed changes)."""
 
@@ -126,10 +118,16 @@ class LineInput(Input):
             self.replace(flat, min(start, end), max(start, end))
 
 
-class QuickNote(LineInput):
-    """One line for a free note; enter stamps it with the minute of the call."""
+class QuickNote(OrderedKeys, LineInput):
+    """One line for a free note; enter stamps it with the minute of the call.
 
-    hint = " Paste long text into the question's note area (esc, then i)."
+    ``on_submit`` (set by the pane) is called at once on enter, in typing order: a posted
+    message would arrive after keys typed behind the enter, and clearing the line then would
+    wipe them.
+    """
+
+    hint = " Paste long text into the question's note area."
+    on_submit: Callable[[str], None] | None = None
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
@@ -137,3 +135,10 @@ class QuickNote(LineInput):
             # Coming back to a half-typed note must not select it: the next key would replace it.
             select_on_focus=False, **kwargs,
         )
+
+    async def action_submit(self) -> None:
+        """Enter: hand the line to the pane now (or post Submitted as usual)."""
+        if self.on_submit is None:
+            await super().action_submit()
+        else:
+            self.on_submit(self.value)

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from tui.core.agenda import status_label
 from tui.core.content import OUTREACH, TEMPLATE_FIELDS
-from tui.core.models import STATUS_LABELS
 from tui.core.outreach import (
     ABOUT_ME_KEYS,
     about_me,
@@ -26,6 +27,7 @@ from tui.core.outreach import (
 from tui.core.settings import load_settings, save_setting
 from tui.text import styled
 from tui.widgets.prep_part import PrepPart, update_if_changed
+from tui.widgets.text_box import LineBox, TextBox
 
 MAX_DRAFT = 20_000
 
@@ -63,11 +65,11 @@ class OutreachPart(PrepPart):
         """About me, the status, the draft and the notes under it."""
         with Horizontal(classes="prep-row"):
             yield Label("Me")
-            yield Input(id="my-name", compact=True, placeholder="my name")
-            yield Input(id="who-i-am", compact=True,
+            yield LineBox(id="my-name", compact=True, placeholder="my name")
+            yield LineBox(id="who-i-am", compact=True,
                         placeholder="one line on who I am (fills {who_i_am})")
         yield Static(id="outreach-status")
-        yield TextArea(id="outreach-draft", soft_wrap=True, show_line_numbers=False)
+        yield TextBox(id="outreach-draft")
         yield Static(id="outreach-count", classes="outreach-note")
         yield Static(id="outreach-hints", classes="outreach-note")
 
@@ -117,10 +119,10 @@ class OutreachPart(PrepPart):
         v = self.conversation
         if v.outreach.sent_on:
             status = styled(("Sent ", "bold $success"), v.outreach.sent_on,
-                            (f" · status {STATUS_LABELS[v.status]}", "dim"))
+                            (f" · status {status_label(v)}", "dim"))
         else:
             status = styled(("Not sent yet", "bold"),
-                            (f" · status {STATUS_LABELS[v.status]}", "dim"))
+                            (f" · status {status_label(v)}", "dim"))
         update_if_changed(self.query_one("#outreach-status", Static), status, fixed_size=True)
         text, over = length_note(v.outreach.draft)
         count = self.query_one("#outreach-count", Static)
@@ -209,11 +211,11 @@ class OutreachPart(PrepPart):
         v = self.conversation
         if v.outreach.sent_on:
             unmark_sent(v)
-            self.say(f"Marked as not sent; status {STATUS_LABELS[v.status]}.")
+            self.say(f"Marked as not sent; status {status_label(v)}.")
         else:
             mark_sent(v, self.host.now().date())
             self.say(f"Marked as sent on {v.outreach.sent_on}; status "
-                     f"{STATUS_LABELS[v.status]}.")
+                     f"{status_label(v)}.")
         self.edited()
         self.show_notes()
 
@@ -226,6 +228,6 @@ class OutreachPart(PrepPart):
         self._replace_draft(fresh)
         self.say("Drafted again from the template; ctrl+z in the draft brings yours back.")
 
-    def focus_first(self) -> None:
-        """Start in the draft."""
-        self.query_one("#outreach-draft").focus()
+    def first_widget(self) -> Widget | None:
+        """Start on my name while it is blank (the draft uses it), else in the draft."""
+        return self.query_one("#my-name" if not self.me["my_name"] else "#outreach-draft")

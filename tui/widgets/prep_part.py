@@ -10,12 +10,15 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Input, Static, TextArea
 
 from tui.clock import app_now
 from tui.core.models import Conversation
 from tui.core.prep import PrepContent, load_prep_content
 from tui.panes.base import ConversationPane
+from tui.widgets.key_order import focus_now
+from tui.widgets.text_box import LineBox
 
 
 class PrepHost(ConversationPane):
@@ -84,20 +87,67 @@ class PrepPart(Vertical):
         """The part became the visible one (parts may override)."""
         self.show_model()
 
+    def first_widget(self) -> Widget | None:
+        """Where work in this part starts (parts override)."""
+        return next((w for w in self.query("*") if w.focusable), None)
+
     def focus_first(self) -> None:
-        """Put the cursor where work in this part starts (parts override)."""
-        self.focus_next()
+        """Put the cursor where work in this part starts."""
+        target = self.first_widget()
+        if target is not None:
+            focus_now(target)
+
+    def typing_box(self) -> Widget | None:
+        """The text box that letters typed on the part bar go into (parts override)."""
+        first = self.first_widget()
+        return first if isinstance(first, (Input, TextArea)) else None
+
+    def list_widget(self) -> Widget | None:
+        """The list to put the cursor on after a part key (None: the part bar)."""
+        return None
+
+    def leave_target(self, box: Widget) -> Widget | None:
+        """Where escape in the text box ``box`` goes (None: the part bar)."""
+        return self.list_widget()
 
     def say(self, text: str, severity: SeverityLevel = "information", timeout: float = 4) -> None:
         """A toast with user text in it, never parsed as markup."""
         self.app.notify(text, severity=severity, markup=False, timeout=timeout)
 
 
-class SubInput(Input):
-    """A one-line field under a list: escape (or enter, when handled) returns to the list."""
+class SubInput(LineBox):
+    """A one-line field under a list: escape (or enter, when handled) returns to the list;
+    with ``down_leaves``, ↓ goes down to the list (it posts :class:`SubInput.Down`)."""
 
-    BINDINGS = [Binding("escape", "leave", "Back to list", tooltip="Return to the list above",
-                        id="prep.input.leave")]
+    BINDINGS = [
+        Binding("escape", "leave", "Back to list", show=False, tooltip="Return to the list",
+                id="prep.input.leave"),
+        Binding("down", "down", "To the list", show=False, tooltip="Down to the list below"),
+    ]
+
+    def __init__(self, value: str = "", *, down_leaves: bool = False, **kwargs: object) -> None:
+        super().__init__(value, **kwargs)
+        self.down_leaves = down_leaves
+
+    class Down(Message):
+        """The user pressed ↓ in a field that leads down to a list."""
+
+        def __init__(self, field: SubInput) -> None:
+            super().__init__()
+            self.field = field
+
+        @property
+        def control(self) -> SubInput:
+            """The field (so ``@on(SubInput.Down, "#id")`` works)."""
+            return self.field
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """↓ only where it leads somewhere."""
+        return action != "down" or self.down_leaves
+
+    def action_down(self) -> None:
+        """Down to the list."""
+        self.post_message(self.Down(self))
 
     class Leave(Message):
         """The user pressed escape in this field."""
