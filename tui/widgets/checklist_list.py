@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 
 from tui.core.models import ChecklistItem
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys, focus_now
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def section_prompt(title: str, items: list[ChecklistItem]) -> Content:
     return styled((one_line(title, 60), "bold $accent"), (f"  {done}/{len(items)}", "dim"))
 
 
-class ChecklistList(OrderedKeys, OptionList):
+class ChecklistList(OrderedKeys, FittedOptionList):
     """The checklist; option ids are item ids (section headings are disabled rows)."""
 
     BINDINGS = [

@@ -23,10 +23,11 @@ from textual.widgets.option_list import Option
 from tui.core.models import ActionItem, FollowUp, Referral
 from tui.core.moments import format_day
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
 
 
-class ItemList(OrderedKeys, OptionList):
+class ItemList(OrderedKeys, FittedOptionList):
     """A short list of records: ``a`` adds, ``enter`` edits, ``d`` removes and ``u`` puts back
     (subclasses add more)."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import LiveNote, Question, Referral
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
 
 
@@ -34,7 +34,7 @@ def question_numbers(questions: list[Question]) -> dict[str, int]:
     return {q.id: i + 1 for i, q in enumerate(questions)}
 
 
-class NoteLog(OrderedKeys, OptionList):
+class NoteLog(OrderedKeys, FittedOptionList):
     """Option ids are note ids. New notes are added as one row, never by a full rebuild.
 
     Letters typed here are text for the current question's note (``type_into``)."""

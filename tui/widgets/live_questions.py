@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Question
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
 
 MARKS = {"pending": ("○", "$text-muted"), "asked": ("✓", "$success"),
@@ -45,7 +45,7 @@ def current_heading(index: int | None, questions: list[Question]) -> Content:
     )
 
 
-class QuestionFlow(OrderedKeys, OptionList):
+class QuestionFlow(OrderedKeys, FittedOptionList):
     """Option ids are question ids; the highlighted option is the current question.
 
     ``follow`` (set by the pane) is told at once when the highlight moves, so the note below

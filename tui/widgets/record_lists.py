@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.agenda import group, status_label
@@ -13,6 +12,7 @@ from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact, Conversation
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 
 
 def conversation_row(conversation: Conversation, contact: Contact | None,
@@ -54,7 +54,7 @@ def _matches(needle: str, *haystack: str) -> bool:
     return not needle or needle in " ".join(haystack).casefold()
 
 
-class RecordList(OptionList):
+class RecordList(FittedOptionList):
     """An OptionList whose option ids are record ids."""
 
     def select_id(self, option_id: str | None) -> None:
