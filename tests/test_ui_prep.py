@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
 from tui.core.models import Message
-from tui.core.settings import save_setting
+from tui.core.profile import Profile
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 
@@ -208,13 +207,13 @@ async def test_outreach_draft_about_me_copy_and_mark_sent(tmp_path: Path) -> Non
     assert doc["outreach"]["sent_on"] == "2026-11-23"
     assert doc["status"] == "reached_out"
     assert doc["outreach"]["draft"].startswith("Yo Hi Ana,")
-    settings = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["my_name"] == "Sam"
+    assert stored(tmp_path, "profile")[0]["name"] == "Sam"  # in the data, not the settings
+    assert not (tmp_path / "config" / "settings.json").exists()
 
 
 async def test_about_me_fills_an_older_draft_and_redraft_can_be_undone(tmp_path: Path) -> None:
-    save_setting("my_name", "Sam", tmp_path / "config")
     app = new_app(tmp_path, outreach=Message(draft="Dear {name},\nI am {my_name}."))
+    app.store.save_profile(Profile(name="Sam"))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prep(pilot, "3")
         draft = app.screen.query_one("#outreach-draft", TextArea)

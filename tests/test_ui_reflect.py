@@ -10,7 +10,7 @@ from textual.widgets import Static, TextArea
 from tests.reflect_data import call_with_captures, fixed_clock
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
-from tui.core.settings import save_setting
+from tui.core.profile import Profile
 from tui.screens.conversation import ConversationScreen
 from tui.screens.reflect_forms import ActionForm
 from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
@@ -165,8 +165,8 @@ async def test_referrals_added_and_promoted_in_one_step(tmp_path: Path) -> None:
 
 
 async def test_thank_you_draft_copy_and_mark_sent(tmp_path: Path) -> None:
-    save_setting("my_name", "Jo Park", tmp_path / "config")
     app = reflect_app(tmp_path)
+    app.store.save_profile(Profile(name="Jo Park"))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_reflect(pilot)
         assert text_of(app, "#thank-you-status") == "Thank-you due · 19h left"
@@ -175,7 +175,7 @@ async def test_thank_you_draft_copy_and_mark_sent(tmp_path: Path) -> None:
         assert app.focused is draft
         assert draft.text.startswith("Hi Ana,\n\nThank you for taking the time to talk with me "
                                      "on Thursday.")
-        assert "most was impact on the team first." in draft.text
+        assert "most: impact on the team first." in draft.text
         assert "{next_step}" in draft.text and draft.text.rstrip().endswith("Jo Park")
         await pilot.press("end")
         await type_text(pilot, " :)")

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.autosave import Autosaver
+from tui.core.profile import move_from_settings
 from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
@@ -53,9 +54,21 @@ class CoffeechatApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self._theme_ready = True
+        self._adopt_old_profile()
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
+
+    def _adopt_old_profile(self) -> None:
+        """Your name and one line about you now live in the data: move them from an older
+        version's settings, once."""
+        if self.store.readonly:
+            return
+        try:
+            move_from_settings(self.store, self.config_folder)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Your name and introduction stay in the settings for now: {exc}",
+                        severity="warning", markup=False)
 
     def _install_signal_handlers(self) -> None:
         loop = self._loop
@@ -129,8 +142,9 @@ class CoffeechatApp(App[int]):
                 yield command
 
 
-def run_app(data_dir: Path) -> int:
-    """Open the store in ``data_dir`` and run the app; returns the exit code."""
+def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
+    """Open the store in ``data_dir`` and run the app (with ``config_folder`` for settings
+    and the user's own templates; default: the platform's); returns the exit code."""
     try:
         store = Store.open(data_dir, background=True)
     except LockedError as exc:
@@ -140,7 +154,7 @@ def run_app(data_dir: Path) -> int:
         print(f"coffeechat: {exc}", file=sys.stderr)
         return 1
     try:
-        app = CoffeechatApp(store)
+        app = CoffeechatApp(store, config_folder=config_folder)
         result = app.run()
         if app.autosaver.pending:
             app.autosaver.flush()

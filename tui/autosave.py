@@ -6,7 +6,10 @@ import time
 from collections.abc import Callable
 
 from tui.core.models import Contact, Conversation
+from tui.core.profile import Profile
 from tui.core.store import Store
+
+Saveable = Contact | Conversation | Profile
 
 QUIET_SECONDS = 0.4
 MAX_WAIT_SECONDS = 0.9
@@ -24,14 +27,14 @@ class Autosaver:
     def __init__(self, store: Store, clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.clock = clock
-        self._pending: dict[tuple[str, str], Contact | Conversation] = {}
+        self._pending: dict[tuple[str, str], Saveable] = {}
         self._first: float | None = None
         self._last: float = 0.0
         self.error: str | None = None
 
-    def schedule(self, record: Contact | Conversation) -> None:
+    def schedule(self, record: Saveable) -> None:
         """Remember ``record`` for saving; it is saved as it is when the save happens."""
-        kind = "contact" if isinstance(record, Contact) else "conversation"
+        kind = type(record).__name__.lower()
         self._pending[(kind, record.id)] = record
         now = self.clock()
         self._last = now
@@ -66,6 +69,8 @@ class Autosaver:
             try:
                 if isinstance(record, Contact):
                     self.store.save_contact(record)
+                elif isinstance(record, Profile):
+                    self.store.save_profile(record)
                 else:
                     self.store.save_conversation(record)
             except Exception as exc:  # keep it pending, say why; never lose the edit

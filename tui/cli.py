@@ -38,7 +38,7 @@ from tui.core.models import (
 )
 from tui.core.paths import data_dir
 from tui.core.storage import LockedError, StorageError, atomic_write
-from tui.core.store import NotFoundError, Store, parse_export
+from tui.core.store import NotFoundError, Store, parse_export, parse_profile
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -83,11 +83,12 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
 # -- coffeechat (no subcommand): the app -------------------------------------------------
 
 
-def open_app(folder: Path) -> int:
-    """Run the Textual app on ``folder``; Textual is imported here and nowhere else."""
+def open_app(folder: Path, config_folder: Path | None = None) -> int:
+    """Run the Textual app on ``folder`` (and ``config_folder``, default: the user's); Textual
+    is imported here and nowhere else."""
     from tui.app import run_app
 
-    return int(run_app(folder))
+    return int(run_app(folder, config_folder))
 
 
 # -- coffeechat new ----------------------------------------------------------------------
@@ -107,12 +108,14 @@ def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "new",
         parents=[common],
-        help="add a conversation (and its contact, unless one of that name exists)",
-        description="Add a conversation and print its id. A contact with the same name and "
-        "company is reused; otherwise a new contact is created.",
+        help="add a conversation with a contact (an existing one is reused: see new --help)",
+        description="Add a conversation and print its id. An existing contact is reused when "
+        "the name and company match, or, with no --company, when exactly one contact has that "
+        "name; otherwise a new contact is created.",
     )
     p.add_argument("name", metavar="NAME", help="the person's name")
-    p.add_argument("--company", default="", help="where they work")
+    p.add_argument("--company", default="",
+                   help="where they work (tells apart two contacts of the same name)")
     p.add_argument("--role", default="", help="their role (for a new contact)")
     p.add_argument("--kind", choices=KINDS, default=KINDS[0],
                    help="what the conversation is about (default: %(default)s)")
@@ -388,6 +391,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     data = read_json_file(args.file)
     try:
         parse_export(data)  # complain before taking the lock
+        parse_profile(data)
     except ModelError as exc:
         raise CliError(f"{args.file}: {exc}; nothing was imported") from None
     store = open_store(folder, readonly=False)
@@ -415,17 +419,18 @@ def _add_demo(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
-    """Fill a temporary folder with the demo data and open the app on it."""
+    """Fill a temporary folder with the demo data and open the app on it, with a config
+    folder of its own: the demo never reads or writes the user's data or settings."""
     from tui.core.demo import load_demo
 
     with tempfile.TemporaryDirectory(prefix="coffeechat-demo-") as tmp:
-        demo_folder = Path(tmp)
+        demo_folder = Path(tmp) / "data"
         store = open_store(demo_folder, readonly=False)
         try:
             load_demo(store)
         finally:
             store.close()
-        return open_app(demo_folder)
+        return open_app(demo_folder, config_folder=Path(tmp) / "config")
 
 
 # -- the parser --------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from tui.core.models import (
     now_iso,
 )
 from tui.core.persist import BackgroundWriter, CoffeechatStorage
+from tui.core.profile import PROFILE_ID, Profile
 from tui.core.storage import (
     APP_ID,
     SCHEMA_VERSION,
@@ -49,6 +49,7 @@ class ImportResult:
     conversations_added: int = 0
     conversations_updated: int = 0
     unchanged: int = 0
+    profile_updated: bool = False
 
     def summary(self) -> str:
         """One line for the user."""
@@ -56,6 +57,7 @@ class ImportResult:
             f"contacts: {self.contacts_added} added, {self.contacts_updated} updated; "
             f"conversations: {self.conversations_added} added, "
             f"{self.conversations_updated} updated; {self.unchanged} already present"
+            + ("; your profile updated" if self.profile_updated else "")
         )
 
 
@@ -68,6 +70,7 @@ class Store:
         self.datafile = datafile
         self._contacts: Table = db.table("contacts", cache_size=0)
         self._conversations: Table = db.table("conversations", cache_size=0)
+        self._profile: Table = db.table("profile", cache_size=0)
         # record id -> TinyDB doc_id, per table; this module is the only writer, so it stays true.
         self._index: dict[str, dict[str, int]] = {}
         # Validated conversations by id, shared by listings; dropped whenever one is written.
@@ -159,11 +162,17 @@ class Store:
         return Contact.from_dict(doc) if doc is not None else None
 
     def find_contact(self, name: str, company: str = "") -> Contact | None:
-        """An existing contact with this name and company (case and spacing ignored)."""
-        key = (_norm(name), _norm(company))
-        for doc in self._contacts.all():
-            if (_norm(doc.get("name", "")), _norm(doc.get("company", ""))) == key:
-                return Contact.from_dict(doc)
+        """The contact this name (and company) means, case and spacing ignored: the one with
+        the same name and company; with no company given, the only contact of that name
+        (none when there are several). The app, the command line and referrals share this
+        rule, so a person is never split in two by a missing company."""
+        wanted, where = _norm(name), _norm(company)
+        named = [doc for doc in self._contacts.all() if _norm(doc.get("name", "")) == wanted]
+        same = [doc for doc in named if _norm(doc.get("company", "")) == where]
+        if same:
+            return Contact.from_dict(same[0])
+        if not where and len(named) == 1:
+            return Contact.from_dict(named[0])
         return None
 
     def contact_for(self, name: str, company: str = "", role: str = "",
@@ -241,6 +250,19 @@ class Store:
         if not self._remove(self._conversations, conversation_id):
             raise NotFoundError(f"no conversation with id {conversation_id}")
 
+    # -- the user's profile --------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The user's own name and one-line introduction (empty until they give them)."""
+        doc = self._find(self._profile, PROFILE_ID)
+        return Profile.from_dict(doc) if doc is not None else Profile()
+
+    def save_profile(self, profile: Profile) -> Profile:
+        """Store the profile; returns the stored version."""
+        stored = Profile.from_dict({**profile.to_dict(), "updated_at": now_iso()})
+        self._upsert(self._profile, stored.to_dict())
+        return stored
+
     def new_conversation(self, contact: Contact, **fields: Any) -> Conversation:
         """Create and save a conversation with ``contact`` (saving the contact too)."""
         self.save_contact(contact)
@@ -255,6 +277,7 @@ class Store:
             "format": EXPORT_FORMAT,
             "schema": SCHEMA_VERSION,
             "exported_at": now_iso(),
+            "profile": self.profile().to_dict(),
             "contacts": [c.to_dict() for c in self.contacts()],
             "conversations": [
                 c.to_dict() for c in sorted(self.conversations(), key=lambda c: c.created_at)
@@ -267,6 +290,7 @@ class Store:
         Everything is validated before anything is written, so a bad file changes nothing.
         """
         contacts, conversations = parse_export(data)
+        profile = parse_profile(data)
         known_contacts = {c.id for c in contacts} | {c.id for c in self.contacts()}
         for conversation in conversations:
             if conversation.contact_id not in known_contacts:
@@ -275,7 +299,13 @@ class Store:
                     f"{conversation.contact_id}, which is neither in the file nor in the store"
                 )
         with self.batch():
-            return self._merge(contacts, conversations)
+            result = self._merge(contacts, conversations)
+            mine = self.profile()
+            if profile is not None and not profile.empty and \
+                    (profile.name, profile.intro) != (mine.name, mine.intro):
+                self.save_profile(profile)
+                result.profile_updated = True
+            return result
 
     def _merge(self, contacts: list[Contact], conversations: list[Conversation]) -> ImportResult:
         result = ImportResult()
@@ -366,6 +396,12 @@ def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:
     return contacts, conversations
 
 
+def parse_profile(data: Any) -> Profile | None:
+    """The profile in an export (None for an export made before profiles were exported)."""
+    raw = data.get("profile") if isinstance(data, dict) else None
+    return None if raw is None else Profile.from_dict(raw)
+
+
 def _no_duplicate_ids(records: Iterable[Contact | Conversation], what: str) -> None:
     seen: set[str] = set()
     for record in records:
@@ -374,9 +410,5 @@ def _no_duplicate_ids(records: Iterable[Contact | Conversation], what: str) -> N
         seen.add(record.id)
 
 
-def sort_key_upcoming(conversation: Conversation) -> datetime:
-    """Soonest first."""
-    return conversation.scheduled or datetime.max.replace(tzinfo=None).astimezone()
-
-
-__all__ = ["ImportResult", "NotFoundError", "StorageError", "Store", "parse_export"]
+__all__ = ["ImportResult", "NotFoundError", "StorageError", "Store", "parse_export",
+           "parse_profile"]

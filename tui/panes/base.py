@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.core.models import Contact, Conversation
+from tui.core.profile import Profile
 from tui.widgets.key_commands import binding_commands, shown
 from tui.widgets.key_order import OrderedKeys, focus_now
 
@@ -25,20 +26,24 @@ class ConversationPane(Vertical):
     HELP_NOTE = ""  # what F1 says first about the keys of this pane
 
     class Edited(Message):
-        """The conversation (or contact) was changed in place and should be saved."""
+        """The conversation (or the contact, or the user's profile) was changed in place and
+        should be saved."""
 
-        def __init__(self, contact_changed: bool = False) -> None:
+        def __init__(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
             super().__init__()
             self.contact_changed = contact_changed
+            self.profile_changed = profile_changed
 
     def __init__(self, conversation: Conversation, contact: Contact, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.conversation = conversation
         self.contact = contact
+        # The user's own name and introduction; the screen puts the stored one in.
+        self.profile = Profile()
 
-    def edited(self, contact_changed: bool = False) -> None:
+    def edited(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
         """Ask the screen to save (debounced)."""
-        self.post_message(self.Edited(contact_changed))
+        self.post_message(self.Edited(contact_changed, profile_changed))
 
     def load(self, conversation: Conversation, contact: Contact) -> None:
         """Show a replacement model."""

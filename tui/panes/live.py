@@ -125,10 +125,10 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         if self._touched:
             self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
 
-    def edited(self, contact_changed: bool = False) -> None:
+    def edited(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
         """Ask the screen to save, and remember that there is something to save."""
         self._touched = True
-        super().edited(contact_changed)
+        super().edited(contact_changed, profile_changed)
 
     # -- showing -------------------------------------------------------------------------
 

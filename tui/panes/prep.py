@@ -180,9 +180,9 @@ class PrepPane(PrepHost):
         """Escape in a text box: the part's list, or the part bar."""
         focus_now(self.part().leave_target(box) or self.query_one(PartBar))
 
-    def edited(self, contact_changed: bool = False) -> None:
+    def edited(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
         """Save (debounced by the screen) and update the part bar."""
-        super().edited(contact_changed)
+        super().edited(contact_changed, profile_changed)
         self.refresh_bar()
 
     def refresh_bar(self) -> None:

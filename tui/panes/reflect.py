@@ -73,7 +73,9 @@ class ReflectPane(ConversationPane):
             yield ReflectionSection(c, p, id="reflection")
             yield ActionsSection(c, p, id="actions")
             yield ReferralsSection(c, p, id="referrals")
-            yield ThankYouSection(c, p, id="thank-you")
+            thanks = ThankYouSection(c, p, id="thank-you")
+            thanks.profile = self.profile
+            yield thanks
             yield FollowUpSection(c, p, id="followups")
 
     def on_mount(self) -> None:

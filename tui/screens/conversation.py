@@ -71,6 +71,8 @@ class ConversationScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     def _load(self) -> None:
+        self.profile = self.store.profile()
+        self._profile_saved = (self.profile.name, self.profile.intro)
         self.conversation = self.store.conversation(self.conversation_id)
         contact = self.store.contact_or_none(self.conversation.contact_id)
         if contact is None:
@@ -91,7 +93,9 @@ class ConversationScreen(Screen[None]):
         with PaneTabs(id="panes"):
             for pane_id, title, key, pane_class in PANES:
                 with TabPane(plain(f"{title} [{key}]"), id=pane_id):
-                    yield pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
+                    pane = pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
+                    pane.profile = self.profile
+                    yield pane
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -156,6 +160,8 @@ class ConversationScreen(Screen[None]):
         self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
         if event.contact_changed:
             self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
+        if event.profile_changed:
+            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
         self._show_title()
 
     @on(ReferralsSection.PromoteReferrals)
@@ -188,6 +194,8 @@ class ConversationScreen(Screen[None]):
         """Leaving (also on quit): save, including an edit whose message had not arrived yet
         (a priority key such as ctrl+q overtakes typed keys still in the queue)."""
         self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        if (self.profile.name, self.profile.intro) != self._profile_saved:
+            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
         self.save_now()
 
     @on(TabbedContent.TabActivated)

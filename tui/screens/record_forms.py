@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from textual import on
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -157,6 +158,20 @@ class ConversationForm(FormScreen[ConversationDraft]):
             ("Status", Select(_options(STATUSES, STATUS_LABELS), value=v.status, id="v-status",
                               allow_blank=False)),
         ]
+
+    @on(Input.Changed, "#v-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        """A name that is one of the contacts (typed out, or a suggestion accepted with →)
+        links that contact: its company and role fill the blank fields, so saving reuses the
+        person instead of making a second one."""
+        wanted = " ".join(event.value.split()).casefold()
+        named = [c for c in self.contacts if " ".join(c.name.split()).casefold() == wanted]
+        if len(named) != 1:
+            return
+        for field_id, value in (("v-company", named[0].company), ("v-role", named[0].role)):
+            box = self.query_one(f"#{field_id}", Input)
+            if not box.value.strip() and value:
+                box.value = value
 
     def collect(self) -> ConversationDraft:
         """Validate and return the draft; a date moves an idea to scheduled."""

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from tui.clock import app_now
 from tui.core.models import Contact, Conversation
+from tui.core.profile import Profile
 from tui.panes.base import ConversationPane
 from tui.screens.confirm import ConfirmScreen
 from tui.text import styled
@@ -34,6 +35,7 @@ class ReflectSection(Vertical):
         super().__init__(**kwargs)
         self.conversation = conversation
         self.contact = contact
+        self.profile = Profile()  # the user's own name (the pane gives the stored one)
         self._removed: tuple[str, int, Any] | None = None
 
     def remove_record(self, field: str, record_id: str, what: str) -> None:

@@ -12,7 +12,6 @@ from textual.widgets import TextArea
 
 from tui.core import content
 from tui.core.followup import thank_you_status
-from tui.core.settings import load_settings
 from tui.core.thank_you import draft_thank_you, mark_sent, unmark_sent
 from tui.text import styled
 from tui.widgets.reflect_section import (
@@ -23,7 +22,6 @@ from tui.widgets.reflect_section import (
 )
 from tui.widgets.text_box import TextBox
 
-MY_NAME_SETTING = "my_name"
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -113,9 +111,8 @@ class ThankYouSection(ReflectSection):
         loaded = content.load_template(content.THANK_YOU, folder)
         for warning in loaded.warnings:
             self.say(warning, "warning")
-        my_name = str(load_settings(folder).get(MY_NAME_SETTING) or "")
-        text = draft_thank_you(loaded.value, self.conversation, self.contact, my_name,
-                               self.now())
+        text = draft_thank_you(loaded.value, self.conversation, self.contact,
+                               self.profile.name, self.now())
         current = self.conversation.thank_you.draft
         if current.strip() and current.strip() != text.strip():
             self.confirm("Replace your thank-you draft with a fresh one from the template? "
