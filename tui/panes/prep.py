@@ -49,13 +49,12 @@ class PartBar(OrderedKeys, Static, can_focus=True):
     """One line naming the parts, the current one highlighted; a click switches. With the
     cursor on it, ←/→ and 1-4 switch part, enter or ↓ go into the part."""
 
+    # Keys of the bar itself (no ids: the palette has the pane's f3 and shift+f3 instead).
     BINDINGS = [
-        Binding("right", "step(1)", "Next part", tooltip="Show the next part of Prep",
-                id="prep.bar.next"),
-        Binding("left", "step(-1)", "Previous part", show=False,
-                tooltip="Show the previous part of Prep", id="prep.bar.previous"),
-        Binding("enter,down", "enter_part", "Into part", tooltip="Put the cursor in the part",
-                id="prep.bar.enter"),
+        Binding("right", "step(1)", "Next part", tooltip="Show the next part of Prep"),
+        Binding("left", "step(-1)", "Previous part", tooltip="Show the previous part of Prep",
+                show=False),
+        Binding("enter,down", "enter_part", "Into part", tooltip="Put the cursor in the part"),
     ]
     DEFAULT_CSS = """
     PartBar { height: 1; padding: 0 1; background: $boost;

@@ -58,8 +58,8 @@ class HelpScreen(ModalScreen[None]):
         keys: dict[str, list[str]] = {}
         first: dict[str, tuple[object, Binding, bool, str]] = {}
         for node, binding, enabled, tooltip in self.underneath.active_bindings.values():
-            if not binding.id or not binding.description:
-                continue
+            if not binding.description or not (binding.id or binding.show):
+                continue  # Textual's own editing and scrolling keys
             keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
             first.setdefault(binding.action, (node, binding, enabled, tooltip))
         here: list[Content] = []

@@ -23,8 +23,10 @@ def binding_commands(nodes: Iterable[DOMNode]) -> Iterator[SystemCommand]:
     """One command per enabled action bound (with an id) on ``nodes``: titled with the
     binding's tooltip, the key in its help; each action once."""
     seen: set[tuple[int, str]] = set()
+    titles: set[str] = set()
     for node in nodes:
-        for key, binding in node._bindings:
+        # The keys the footer shows first: their key is the one to name in the help text.
+        for key, binding in sorted(node._bindings, key=lambda pair: not pair[1].show):
             if not binding.id or not binding.description or key in NOT_COMMANDS:
                 continue
             namespace, name, params = parse(binding.action)
@@ -35,5 +37,8 @@ def binding_commands(nodes: Iterable[DOMNode]) -> Iterator[SystemCommand]:
             seen.add((id(node), binding.action))
             app = node.app
             title = re.split(r" \(|; |: ", binding.tooltip or binding.description)[0]
+            if title in titles:
+                continue
+            titles.add(title)
             help_text = f"{binding.description} · {app.get_key_display(binding)}"
             yield SystemCommand(title, help_text, partial(app.run_action, binding.action, node))
