@@ -78,5 +78,6 @@ async def test_the_name_typed_in_outreach_is_saved_in_the_data(tmp_path: Path) -
         await pilot.pause()
         draft = app.screen.query_one("#outreach-draft").text
         assert "I build payment systems" in draft and "Old Name" in draft
+    assert app.store.flush()
     assert stored(tmp_path, "profile")[0]["intro"] == "I build payment systems"
     assert "my_name" not in json.loads((config / "settings.json").read_text())

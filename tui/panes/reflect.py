@@ -82,7 +82,7 @@ class ReflectPane(ConversationPane):
         """Show the summary, keep the hours left current; list keys run in typing order."""
         self._refresh_all()
         self.set_interval(STATUS_SECONDS, self._tick)
-        self.wire_keys(set())
+        self.wire_keys({"section"})
 
     def entry_widget(self) -> Widget | None:
         """The rating line, where the pane starts (tab goes on through the fields)."""

@@ -115,6 +115,11 @@ class ConversationScreen(Screen[None]):
         return [w for w in super().focus_chain
                 if w is self.focused or not getattr(w, "skip_on_tab", False)]
 
+    def in_order_actions(self, widget: Widget) -> set[str]:
+        """Screen actions that run in typing order on ``widget``: esc leaving a text box (keys
+        typed after it follow the cursor out; going back to the list is left to bubble)."""
+        return {"back"} if isinstance(widget, (Input, TextArea)) else set()
+
     def help_note(self) -> str:
         """What F1 says first: how keys work in the shown pane."""
         pane = self.active_pane()
@@ -149,7 +154,7 @@ class ConversationScreen(Screen[None]):
             self._title_key = key
             self.query_one("#title", Static).update(styled(
                 (one_line(c.name, 40), "bold"), company,
-                (f"  {v.kind} · {status} · {when}", "dim"),
+                (f"  {status} · {v.kind} · {when}", "dim"),
             ))
 
     # -- saving --------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tui.text import plain
+from tui.widgets.text_box import LineBox
 
 R = TypeVar("R")
 
@@ -80,6 +81,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         """Start typing in the first field (with what was typed while the form opened)."""
+        for box in self.query(LineBox):
+            box.on_submit = lambda _value, box=box: self._entered(box)
         first = self.query(Input).first()
         self.set_focus(first)
         early, self.early_keys = self.early_keys or [], None
@@ -112,8 +115,13 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last field it saves."""
         event.stop()
+        self._entered(event.input)
+
+    def _entered(self, field: Input) -> None:
+        # Run at once on enter (see LineBox.on_submit), so keys typed after the enter go on
+        # into the next field.
         inputs = [w for w in self.query(Input) if not w.disabled]
-        if inputs and event.input is inputs[-1]:
+        if inputs and field is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()

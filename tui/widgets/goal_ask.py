@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
 from tui.widgets.key_order import focus_now
-from tui.widgets.prep_part import PrepHost
+from tui.widgets.prep_part import PrepHost, submit_now
 from tui.widgets.text_box import LineBox
 
 MAX_LINE = 2000
@@ -35,6 +35,10 @@ class GoalAndAsk(Vertical):
             yield LineBox(id="ask", compact=True,
                           placeholder="the one ask for the end, e.g. an introduction to …; "
                                       "enter: the question bank")
+
+    def on_mount(self) -> None:
+        """Enter on the goal moves on at once (keys typed after it go into the ask)."""
+        submit_now(self.query_one("#goal", Input), self._next_field)
 
     def show_model(self) -> None:
         """Show the model's goal and ask (without echoing a change back)."""

@@ -75,10 +75,15 @@ class OrderedKeys(_Base):
         focused = self.screen.focused
         if focused is not self:
             target = self._handed_to
-            if target is not None and target is focused:
-                self._hand_on(target, event)
+            if target is None or target is not focused:
+                return False
+            if event.key in ("tab", "shift+tab") and not isinstance(target, OrderedKeys):
+                # The widget that has the cursor now would move on only once this key had
+                # bubbled up to the app: move on here, in order, for it.
+                self._move_focus(event.key)
                 return True
-            return False
+            self._hand_on(target, event)
+            return True
         for namespace, binding in self._ordered_bindings(event.key):
             if await self.app.run_action(binding.action, namespace):
                 self._note_hand_over()
@@ -91,13 +96,16 @@ class OrderedKeys(_Base):
                 self._hand_on(target, event)
                 return True
         if event.key in ("tab", "shift+tab"):
-            if event.key == "tab":
-                self.screen.focus_next()
-            else:
-                self.screen.focus_previous()
-            self._note_hand_over()
+            self._move_focus(event.key)
             return True
         return False
+
+    def _move_focus(self, key: str) -> None:
+        if key == "tab":
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
+        self._note_hand_over()
 
     def _note_hand_over(self) -> None:
         if self.app.screen is not self.screen:
@@ -132,4 +140,9 @@ class OrderedKeys(_Base):
         for binding in self._bindings.key_to_bindings.get(key, ()):
             if not binding.priority:
                 found.append((self, binding))
+        screen_in_order = getattr(self.screen, "in_order_actions", None)
+        screen_actions = screen_in_order(self) if callable(screen_in_order) else ()
+        for binding in self.screen._bindings.key_to_bindings.get(key, ()):
+            if binding.action.split("(")[0] in screen_actions:
+                found.append((self.screen, binding))
         return found

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import events
 from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Location, WrappedDocument
 
 from tui.core.live import MAX_QUICK_NOTE
-from tui.widgets.key_order import OrderedKeys
 from tui.widgets.text_box import LineBox, TextBox
 
 
@@ -58,7 +55,7 @@ def speed_up(text_area: TextArea) -> None:
         text_area.wrapped_document.__class__ = _CountedWrappedDocument
 
 
-class QuestionNote(OrderedKeys, TextBox):
+class QuestionNote(TextBox):
     """The current question's note: plain Markdown text, never rendered while typing.
 
     The pane's keys that change which question the note belongs to (``ctrl+n``...) run here,
@@ -81,6 +78,7 @@ class QuestionNote(OrderedKeys, TextBox):
         speed_up(self)
 
     def _watch_show_vertical_scrollbar(self) -> None:
+        self.clamp_cursor()
         # Textual re-wraps the whole document when the scrollbar appears; with a stable
         # gutter the wrap width does not change, and skipping the re-wrap halves the cost
         # of a big paste (a 1 MB paste would otherwise be wrapped twice).
@@ -118,16 +116,12 @@ class LineInput(LineBox):
             self.replace(flat, min(start, end), max(start, end))
 
 
-class QuickNote(OrderedKeys, LineInput):
-    """One line for a free note; enter stamps it with the minute of the call.
-
-    ``on_submit`` (set by the pane) is called at once on enter, in typing order: a posted
-    message would arrive after keys typed behind the enter, and clearing the line then would
-    wipe them.
+class QuickNote(LineInput):
+    """One line for a free note; enter stamps it with the minute of the call (the pane sets
+    ``on_submit``: clearing the line on a posted message would wipe keys typed after enter).
     """
 
     hint = " Paste long text into the question's note area."
-    on_submit: Callable[[str], None] | None = None
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(
@@ -135,10 +129,3 @@ class QuickNote(OrderedKeys, LineInput):
             # Coming back to a half-typed note must not select it: the next key would replace it.
             select_on_focus=False, **kwargs,
         )
-
-    async def action_submit(self) -> None:
-        """Enter: hand the line to the pane now (or post Submitted as usual)."""
-        if self.on_submit is None:
-            await super().action_submit()
-        else:
-            self.on_submit(self.value)

@@ -21,7 +21,7 @@ from tui.core.prep import (
 from tui.text import one_line, styled
 from tui.widgets.checklist_list import SECTION_PREFIX, ChecklistList, item_prompt, section_prompt
 from tui.widgets.key_order import focus_now
-from tui.widgets.prep_part import PrepPart, SubInput
+from tui.widgets.prep_part import PrepPart, SubInput, submit_now
 from tui.widgets.text_box import TextBox
 
 MAX_NOTES = 100_000
@@ -62,8 +62,12 @@ class ChecklistPart(PrepPart):
                                    "know, things to ask about…")
 
     def on_mount(self) -> None:
-        """The add line only shows while adding."""
+        """The add line only shows while adding; enter in the lines acts at once."""
         self.query_one("#add-row").display = False
+        note, new = self.query_one("#item-note", SubInput), self.query_one("#item-new", SubInput)
+        submit_now(note, lambda _event: self._note_done())
+        submit_now(new, self._add_submitted)
+        note.on_leave, new.on_leave = self._note_done, self._stop_adding
 
     def ensure_checklist(self) -> bool:
         """Create the conversation's checklist from the template if it has none yet."""

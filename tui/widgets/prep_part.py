@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +53,14 @@ class PrepHost(ConversationPane):
             if introducer is not None:
                 return str(introducer.name)
         return ""
+
+
+def submit_now(box: Input, handler: Callable[[Input.Submitted], object]) -> None:
+    """Run ``handler`` at once when enter is pressed in ``box`` (a :class:`LineBox`): as a
+    posted message it would run only after the keys typed behind the enter had gone into the
+    box, and a quick "goal, enter, ask" would land in the goal."""
+    if isinstance(box, LineBox):
+        box.on_submit = lambda value: handler(Input.Submitted(box, value))
 
 
 def update_if_changed(widget: Static, content: Content, *, fixed_size: bool = False) -> None:
@@ -117,7 +126,13 @@ class PrepPart(Vertical):
 
 class SubInput(LineBox):
     """A one-line field under a list: escape (or enter, when handled) returns to the list;
-    with ``down_leaves``, ↓ goes down to the list (it posts :class:`SubInput.Down`)."""
+    with ``down_leaves``, ↓ goes down to the list (it posts :class:`SubInput.Down`).
+
+    ``on_leave`` and ``on_down``, when set, are called at once instead of posting the
+    message, so keys typed right after esc or ↓ follow the cursor."""
+
+    on_leave: Callable[[], object] | None = None
+    on_down: Callable[[], object] | None = None
 
     BINDINGS = [
         Binding("escape", "leave", "Back to list", show=False, tooltip="Return to the list",
@@ -147,7 +162,10 @@ class SubInput(LineBox):
 
     def action_down(self) -> None:
         """Down to the list."""
-        self.post_message(self.Down(self))
+        if self.on_down is not None:
+            self.on_down()
+        else:
+            self.post_message(self.Down(self))
 
     class Leave(Message):
         """The user pressed escape in this field."""
@@ -163,4 +181,7 @@ class SubInput(LineBox):
 
     def action_leave(self) -> None:
         """Tell the part the user is done here."""
-        self.post_message(self.Leave(self))
+        if self.on_leave is not None:
+            self.on_leave()
+        else:
+            self.post_message(self.Leave(self))

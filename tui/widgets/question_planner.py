@@ -24,7 +24,7 @@ from tui.core.question_bank import categories, filter_bank
 from tui.text import one_line, plain, styled
 from tui.widgets.goal_ask import GoalAndAsk
 from tui.widgets.key_order import focus_now
-from tui.widgets.prep_part import PrepPart, SubInput, update_if_changed
+from tui.widgets.prep_part import PrepPart, SubInput, submit_now, update_if_changed
 from tui.widgets.question_lists import BankList, PlanList, plan_prompt
 
 EMPTY_PLAN = Option(styled(("No questions yet: add from the bank below (enter or a) or write "
@@ -66,6 +66,16 @@ class QuestionsPart(PrepPart):
             yield SubInput(id="bank-filter", compact=True, down_leaves=True,
                            placeholder="filter the bank (/); ↓ to the results")
         yield BankList(id="bank")
+
+    def on_mount(self) -> None:
+        """Enter in the one-line boxes acts at once (keys typed after it follow)."""
+        own, bank_filter = (self.query_one("#own-question", SubInput),
+                            self.query_one("#bank-filter", SubInput))
+        submit_now(own, self._own_submitted)
+        submit_now(bank_filter, lambda _event: self._filter_submitted())
+        own.on_leave = self._own_left
+        bank_filter.on_leave, bank_filter.on_down = self._filter_left, self._filter_submitted
+        submit_now(self.query_one("#ask", Input), self._ask_submitted)
 
     # -- showing -------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from tui.core.outreach import (
 )
 from tui.core.prep import questions_that_fit
 from tui.text import styled
-from tui.widgets.prep_part import PrepPart, update_if_changed
+from tui.widgets.prep_part import PrepPart, submit_now, update_if_changed
 from tui.widgets.text_box import LineBox
 
 MAX_PLACE = 2000
@@ -67,6 +67,12 @@ class SchedulePart(PrepPart):
             yield LineBox(id="place", compact=True)
         yield Static(id="schedule-status")
         yield Static(id="confirmation")
+
+    def on_mount(self) -> None:
+        """Enter in the fields acts at once (keys typed after it go into the next field)."""
+        submit_now(self.query_one("#when", Input), lambda _event: self._when_submitted())
+        submit_now(self.query_one("#minutes", Input), self._minutes_done)
+        submit_now(self.query_one("#place", Input), lambda _event: self._next())
 
     # -- showing -------------------------------------------------------------------------
 

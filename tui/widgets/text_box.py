@@ -1,12 +1,17 @@
-"""Text boxes of the panes: no surprises for someone typing fast.
+"""Text boxes of the app: no surprises for someone typing fast.
 
+- keys are handled in the order they were typed (see :class:`OrderedKeys`): a tab, a
+  backspace or an enter typed quickly takes effect before the keys typed after it;
 - ``ctrl+home`` / ``ctrl+end`` go to the start / end of the text;
-- the cursor stays in view: a text box that grows inside a scrolling pane scrolls the pane
-  to the cursor, so what is typed is always on screen;
+- the first time in, the cursor is at the end of the text, and it stays in view: a text box
+  that grows inside a scrolling pane scrolls the pane to the cursor, so what is typed is
+  always on screen;
 - a one-line box does not select its text on focus (the next key would replace it).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import events
 from textual.binding import Binding
@@ -15,8 +20,10 @@ from textual.geometry import Region
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Selection
 
+from tui.widgets.key_order import OrderedKeys
 
-class TextBox(TextArea):
+
+class TextBox(OrderedKeys, TextArea):
     """A multi-line text box (plain text, soft wrap, no line numbers by default)."""
 
     # f6 and f7 (select line, select all in a stock TextArea) are the panes' keys here.
@@ -32,9 +39,32 @@ class TextBox(TextArea):
         kwargs.setdefault("show_line_numbers", False)
         super().__init__(text, **kwargs)  # type: ignore[arg-type]
 
+    _visited = False
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``pane_key`` never runs here: the key belongs to the pane around the box."""
         return action != "pane_key"
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # The first time in, the cursor goes to the end: you carry on writing, you do not
+        # type in front of what is there.
+        if not self._visited:
+            self._visited = True
+            if self.selection.end == (0, 0) and self.text:
+                self.move_cursor(self.document.end)
+
+    def clamp_cursor(self) -> None:
+        """Keep the cursor inside the text. During an undo or a redo Textual can ask where the
+        cursor is on screen (a scrollbar came or went) before it has put the cursor back, with
+        the cursor still past the end of a now shorter text: that raised an error."""
+        row, column = self.selection.end
+        last = self.document.line_count - 1
+        if row > last or column > len(self.document[min(row, last)]):
+            self.selection = Selection.cursor(self.document.end)
+
+    def _watch_show_vertical_scrollbar(self) -> None:
+        self.clamp_cursor()
+        super()._watch_show_vertical_scrollbar()
 
     def action_text_start(self) -> None:
         """The cursor to the start of the text."""
@@ -65,9 +95,15 @@ class TextBox(TextArea):
         container.scroll_to_region(inside, animate=False, immediate=True)
 
 
-class LineBox(Input):
+class LineBox(OrderedKeys, Input):
     """A one-line box that keeps its text on focus (typing adds, never replaces) and takes
-    ctrl+home / ctrl+end like a text box."""
+    ctrl+home / ctrl+end like a text box.
+
+    ``on_submit``, when set, is called at once on enter, in typing order (a posted Submitted
+    message would arrive after keys typed behind the enter).
+    """
+
+    on_submit: Callable[[str], None] | None = None
 
     BINDINGS = [
         Binding("ctrl+home", "home", "Start", show=False),
@@ -81,3 +117,10 @@ class LineBox(Input):
     def _on_focus(self, event: events.Focus) -> None:
         # Coming into the box, the cursor goes after the text: what is typed is added.
         self.cursor_position = len(self.value)
+
+    async def action_submit(self) -> None:
+        """Enter: hand the line over now (or post Submitted as usual)."""
+        if self.on_submit is None:
+            await super().action_submit()
+        else:
+            self.on_submit(self.value)
