@@ -154,3 +154,18 @@ async def test_printable_text_after_any_navigation_key_lands_whole_in_the_notes(
                 n.text for n in live.notes]
             assert any(text in where for where in places), (places, text)
     app.store.close()
+
+
+async def test_a_follow_up_typed_in_one_burst_goes_into_its_form(tmp_path: Path) -> None:
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot)
+        await pilot.press("ctrl+t")
+        burst(app, [*chars("note"), ("ctrl+o", None), *chars("Why now?"), ("enter", None),
+                    *chars(" more")])
+        await pilot.pause()
+        await pilot.pause()
+        still_in_the_call(app, pane)
+        texts = [q.text for q in pane.conversation.questions]
+        assert texts[1] == "Why now?" and pane.conversation.questions[1].added_live
+        assert pane.conversation.questions[0].note == "note more"

@@ -121,3 +121,33 @@ async def test_letters_on_the_prep_lists_act_only_on_that_list(tmp_path: Path) -
         conversation = unchanged_call(app, tmp_path)
     assert conversation["questions"] == []
     assert len(conversation["checklist"]) == 29
+
+
+def send_fast(app: CoffeechatApp, *parts: str) -> None:
+    """Keys as tmux or a paste sends them: all at once. A part in <angle brackets> is a key
+    name, anything else is typed character by character."""
+    from textual.events import Key
+
+    for part in parts:
+        keys = [(part[1:-1], None)] if part.startswith("<") else [
+            ("space" if c == " " else c, c) for c in part]
+        for key, char in keys:
+            event = Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+
+
+async def test_goal_ask_and_the_bank_typed_in_one_burst(tmp_path: Path) -> None:
+    app = priya_app(tmp_path, name="Alex Kim")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "f3", "f3")
+        assert app.focused.id == "goal"
+        send_fast(app, "Understand payments", "<enter>", "An intro to risk", "<enter>",
+                  "mentor", "<down>", "a", "w", "Why now?", "<enter>")
+        await pilot.pause()
+        await pilot.pause()
+        conversation = unchanged_call(app, tmp_path)
+    assert (conversation["goal"], conversation["ask"]) == ("Understand payments",
+                                                           "An intro to risk")
+    texts = [q["text"] for q in conversation["questions"]]
+    assert len(texts) == 2 and "mentor" in texts[0].lower() and texts[1] == "Why now?"

@@ -63,3 +63,25 @@ async def test_esc_leaves_a_text_box_then_goes_back_in_every_pane(tmp_path: Path
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen), pane_key  # outside a box: back
+
+
+async def test_reflect_keys_typed_in_one_burst_land_in_order(tmp_path: Path) -> None:
+    from textual.events import Key
+
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    reflected(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f5")
+        await pilot.pause()
+        keys = [("ctrl+down", None), *[(c if c != " " else "space", c) for c in " More"],
+                ("escape", None), ("2", "2")]
+        for key, char in keys:
+            event = Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        answers = app.screen.conversation.reflection.answers
+        assert answers["key-insights"].endswith("writing. More")  # carried on at the end
+        assert app.screen.conversation.reflection.rating == 2

@@ -50,7 +50,8 @@ LIVE_BINDINGS = [
        "mode); outside a text box esc goes back to the list of chats", "leave", show=False),
 ]
 
-# Actions that change where typing goes (the current question, the focused box, the marks of
-# the current question): they run in the order the keys were typed, before any key typed later.
+# Actions that change where typing goes (the current question, the focused box, a form that
+# opens, the marks of the current question): they run in the order the keys were typed,
+# before any key typed later, which follows the cursor (into the form, once it is open).
 IN_ORDER = {"next", "step", "move", "leave", "quick_note", "mark", "star", "focus_mode",
-            "start", "pause", "resume"}
+            "start", "pause", "resume", "follow_up", "referral", "timing"}

@@ -272,6 +272,7 @@ class QuestionsPart(PrepPart):
     @on(SubInput.Submitted, "#bank-filter")
     @on(SubInput.Down, "#bank-filter")
     def _filter_submitted(self) -> None:
+        self.show_bank()  # the filter as typed so far (its change messages may still come)
         focus_now(self.bank)
 
     @on(Input.Submitted, "#ask")
