@@ -16,6 +16,7 @@ from tui.text import styled
 EDITING = ("Text boxes and lists also take the usual keys: arrows, home/end, ctrl+home/"
            "ctrl+end, page up/down, ctrl+z undo, ctrl+x/c/v cut, copy and paste; tab and "
            "shift+tab move between them.")
+SHIFTED_F_KEYS = {f"f{n}" for n in range(13, 25)}
 ABOUT = ("coffeechat saves as you type. Your data is one JSON file; run 'coffeechat --help' "
          "for the command line.")
 
@@ -60,8 +61,11 @@ class HelpScreen(ModalScreen[None]):
         for node, binding, enabled, tooltip in self.underneath.active_bindings.values():
             if not binding.description or not (binding.id or binding.show):
                 continue  # Textual's own editing and scrolling keys
-            keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
-            first.setdefault(binding.action, (node, binding, enabled, tooltip))
+            if binding.key not in SHIFTED_F_KEYS:  # shift+f3 as some terminals send it
+                keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
+            row = (node, binding, enabled, tooltip)
+            if binding.action not in first or (binding.show and not first[binding.action][1].show):
+                first[binding.action] = row  # the footer's description, when it has one
         here: list[Content] = []
         everywhere: list[Content] = []
         for action, (node, binding, enabled, tooltip) in first.items():
