@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.autosave import Autosaver
+from tui.core.profile import move_from_settings
 from tui.core.safetext import visible
 from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
@@ -29,6 +30,8 @@ from tui.screens.home import HomeScreen
 from tui.widgets.save_indicator import NOT_SAVED_HINT
 
 TICK_SECONDS = 0.2
+# Textual's own palette entries that the app's Help (f1) and Quit already cover.
+TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
 class CoffeechatApp(App[int]):
@@ -41,7 +44,8 @@ class CoffeechatApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen", id="help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False, tooltip="Save now", id="save"),
-        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True,
+                show=False),
     ]
 
     #: ("saved" | "saving" | "error", the error's message): pushed by the writer and the
@@ -63,12 +67,24 @@ class CoffeechatApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self._theme_ready = True
+        self._adopt_old_profile()
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
         self.update_save_status()
         for message in self.store.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
+
+    def _adopt_old_profile(self) -> None:
+        """Your name and one line about you now live in the data: move them from an older
+        version's settings, once."""
+        if self.store.readonly:
+            return
+        try:
+            move_from_settings(self.store, self.config_folder)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Your name and introduction stay in the settings for now: {exc}",
+                        severity="warning", markup=False)
 
     def _install_signal_handlers(self) -> None:
         loop = self._loop
@@ -191,13 +207,18 @@ class CoffeechatApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
-        yield SystemCommand("Help", "Show the keys for this screen", self.action_help)
-        yield SystemCommand("Save now", "Write every change to disk", self.action_save_now)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
+        yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
+                            self.action_save_now)
+        yield SystemCommand("Quit", "Save everything and quit (ctrl+q)", self.action_quit)
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_DUPLICATES:
+                yield command
 
 
-def run_app(data_dir: Path) -> int:
-    """Open the store in ``data_dir`` and run the app; returns the exit code."""
+def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
+    """Open the store in ``data_dir`` and run the app (with ``config_folder`` for settings
+    and the user's own templates; default: the platform's); returns the exit code."""
     try:
         store = Store.open(data_dir, background=True)
     except LockedError as exc:
@@ -207,7 +228,7 @@ def run_app(data_dir: Path) -> int:
         print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 1
     try:
-        app = CoffeechatApp(store)
+        app = CoffeechatApp(store, config_folder=config_folder)
     except BaseException:
         store.close()
         raise

@@ -29,6 +29,7 @@ from tui.core.models import (
     now_iso,
 )
 from tui.core.persist import BackgroundWriter, CoffeechatStorage, encode
+from tui.core.profile import PROFILE_ID, Profile
 from tui.core.storage import (
     APP_ID,
     SCHEMA_VERSION,
@@ -54,6 +55,7 @@ class Store:
         self.datafile = datafile
         self._contacts: Table = db.table("contacts", cache_size=0)
         self._conversations: Table = db.table("conversations", cache_size=0)
+        self._profile: Table = db.table("profile", cache_size=0)
         # record id -> TinyDB doc_id, per table; this module is the only writer, so it stays true.
         self._index: dict[str, dict[str, int]] = {}
         # Validated conversations by id, shared by listings; dropped whenever one is written.
@@ -174,11 +176,17 @@ class Store:
         return Contact.from_dict(doc) if doc is not None else None
 
     def find_contact(self, name: str, company: str = "") -> Contact | None:
-        """An existing contact with this name and company (case and spacing ignored)."""
-        key = (_norm(name), _norm(company))
-        for doc in self._contacts.all():
-            if (_norm(doc.get("name", "")), _norm(doc.get("company", ""))) == key:
-                return Contact.from_dict(doc)
+        """The contact this name (and company) means, case and spacing ignored: the one with
+        the same name and company; with no company given, the only contact of that name
+        (none when there are several). The app, the command line and referrals share this
+        rule, so a person is never split in two by a missing company."""
+        wanted, where = _norm(name), _norm(company)
+        named = [doc for doc in self._contacts.all() if _norm(doc.get("name", "")) == wanted]
+        same = [doc for doc in named if _norm(doc.get("company", "")) == where]
+        if same:
+            return Contact.from_dict(same[0])
+        if not where and len(named) == 1:
+            return Contact.from_dict(named[0])
         return None
 
     def contact_for(self, name: str, company: str = "", role: str = "",
@@ -256,6 +264,19 @@ class Store:
         if not self._remove(self._conversations, conversation_id):
             raise NotFoundError(f"no conversation with id {conversation_id}")
 
+    # -- the user's profile --------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The user's own name and one-line introduction (empty until they give them)."""
+        doc = self._find(self._profile, PROFILE_ID)
+        return Profile.from_dict(doc) if doc is not None else Profile()
+
+    def save_profile(self, profile: Profile) -> Profile:
+        """Store the profile; returns the stored version."""
+        stored = Profile.from_dict({**profile.to_dict(), "updated_at": now_iso()})
+        self._upsert(self._profile, stored.to_dict())
+        return stored
+
     def new_conversation(self, contact: Contact, **fields: Any) -> Conversation:
         """Create and save a conversation with ``contact`` (saving the contact too)."""
         self.save_contact(contact)
@@ -270,6 +291,7 @@ class Store:
             "format": EXPORT_FORMAT,
             "schema": SCHEMA_VERSION,
             "exported_at": now_iso(),
+            "profile": self.profile().to_dict(),
             "contacts": [c.to_dict() for c in self.contacts()],
             "conversations": [
                 c.to_dict() for c in sorted(self.conversations(), key=lambda c: c.created_at)
@@ -309,20 +331,34 @@ class Store:
         result.conversations_added = conversations.added
         result.conversations_updated = conversations.updated
         result.unchanged = contacts.unchanged + conversations.unchanged
-        if not result.added and not result.updated:
+        profile = self._imported_profile(batch)
+        result.profile_updated = profile is not None
+        if not result.added and not result.updated and profile is None:
             return result
         data = dict(tables)
         data["contacts"], data["conversations"] = contacts.docs, conversations.docs
         changed = {("contacts", doc_id) for doc_id in contacts.changed}
         changed |= {("conversations", doc_id) for doc_id in conversations.changed}
+        if profile is not None:
+            doc_id = str(self._ids(self._profile).get(PROFILE_ID, 1))
+            data["profile"] = {doc_id: profile.to_dict()}
+            changed.add(("profile", doc_id))
         self._storage.replace(data, changed)
         # The tables changed under TinyDB: fresh views (their next doc id is read anew).
         self._contacts = Table(self._storage, "contacts", cache_size=0)
         self._conversations = Table(self._storage, "conversations", cache_size=0)
+        self._profile = Table(self._storage, "profile", cache_size=0)
         self._index = {"contacts": contacts.index, "conversations": conversations.index}
         for conversation in batch.conversations:
             self._listed.pop(conversation.id, None)
         return result
+
+    def _imported_profile(self, batch: ImportBatch) -> Profile | None:
+        """The file's profile when it says something new (an empty one never erases yours)."""
+        theirs, mine = batch.profile, self.profile()
+        if theirs is None or theirs.empty or (theirs.name, theirs.intro) == (mine.name, mine.intro):
+            return None
+        return Profile.from_dict({**theirs.to_dict(), "updated_at": now_iso()})
 
     # -- internals -----------------------------------------------------------------------
 
@@ -376,5 +412,11 @@ def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:
     return batch.contacts, batch.conversations
 
 
+def parse_profile(data: Any) -> Profile | None:
+    """The profile in an export (None for an export made before profiles were exported)."""
+    raw = data.get("profile") if isinstance(data, dict) else None
+    return None if raw is None else Profile.from_dict(raw)
+
+
 __all__ = ["EXPORT_FORMAT", "ImportResult", "NotFoundError", "StorageError", "Store",
-           "parse_export"]
+           "parse_export", "parse_profile"]

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Iterable
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
+from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
 from tui.core.followup import due_items
 from tui.core.models import Contact, Conversation
@@ -18,6 +18,7 @@ from tui.screens.home_due import DueTab
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import plain
 from tui.widgets.due_list import DueList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
 
@@ -57,7 +58,7 @@ class HomeScreen(DueTab):
             with TabPane(plain("Due [3]"), id="due"):
                 yield DueList(id="due-list")
         yield SaveIndicator(problems_only=True, id="save-problem")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the lists and put the cursor in the conversations."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.agenda import group
+from tui.core.agenda import group, status_label
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
-from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.core.models import Contact, Conversation
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 
 
 def conversation_row(conversation: Conversation, contact: Contact | None,
@@ -24,15 +24,16 @@ def conversation_row(conversation: Conversation, contact: Contact | None,
     done, total = conversation.checklist_progress
     over = conversation.status in ("done", "thanked") or conversation.live.started_at
     prep = f"  prep {done}/{total}" if total and not over else ""
+    status = status_label(conversation)
     if conversation.live.running:
-        prep = "  ● call in progress"
+        prep, status = "", f"● {status}"
     now = now or datetime.now().astimezone()
     thanks = thank_you_status(conversation, now)
     return styled(
         (f"{when:<17} ", "dim"),
         (one_line(who, 40), "bold"),
         company,
-        (f"  {conversation.kind} · {STATUS_LABELS[conversation.status]}{prep}", "dim"),
+        (f"  {conversation.kind} · {status}{prep}", "dim"),
         (f"  {thanks.short(now)}" if thanks.urgent else "",
          "bold $error" if thanks.state == "overdue" else "bold $warning"),
     )
@@ -53,7 +54,7 @@ def _matches(needle: str, *haystack: str) -> bool:
     return not needle or needle in " ".join(haystack).casefold()
 
 
-class RecordList(OptionList):
+class RecordList(FittedOptionList):
     """An OptionList whose option ids are record ids."""
 
     def select_id(self, option_id: str | None) -> None:
