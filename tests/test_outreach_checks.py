@@ -220,12 +220,15 @@ def test_no_question_fails() -> None:
     assert result.numbers == {"questions": 0}
 
 
-def test_vague_length_warns_and_missing_length_fails() -> None:
+def test_no_length_fails_and_a_quick_call_is_quoted() -> None:
     vague = check_call_length(NO_LENGTH, CONTEXT)
-    assert vague.status == "warn"
-    assert vague.evidence == ("quick",)
-    none = check_call_length("Hi Ana,\n\nDana suggested I write. Would you meet me?", CONTEXT)
-    assert none.status == "fail"
+    assert (vague.status, vague.label) == ("fail", "No length for the call")
+    assert vague.evidence == ("a quick call",)
+    assert vague.hint == "'a quick call' is vague: say '20 minutes'."
+    assert check_call_length("Dana suggested I write. Could we chat?", CONTEXT).evidence == (
+        "chat",)
+    none = check_call_length("Dana suggested I write. Any thoughts by email?", CONTEXT)
+    assert (none.status, none.evidence) == ("fail", ())
 
 
 def test_buried_connection_fails_with_its_sentence() -> None:
@@ -264,6 +267,7 @@ def test_each_bad_draft_fails_or_warns_only_where_it_should() -> None:
     assert statuses(ALL_ABOUT_ME)["about_them"] == "fail"
     assert statuses(NO_QUESTION)["easy_yes"] == "fail"
     assert statuses(BURIED)["connection"] == "fail"
+    assert statuses(NO_LENGTH)["call_length"] == "fail"
     for draft in (NO_QUESTION, NO_LENGTH, NEGATED_JOB, OPEN_QUESTION):
         s = statuses(draft)
         assert s["connection"] == s["short"] == "pass", draft

@@ -274,8 +274,12 @@ def pronoun_counts(text: str) -> tuple[int, int]:
 
 
 def check_call_length(draft: str, context: DraftContext = NO_CONTEXT) -> CheckResult:
-    """A suggested call of 20 to 30 minutes (the last length named is the one that counts);
-    a length that differs from the planned minutes is a warning."""
+    """A suggested call of 20 to 30 minutes (the last length named is the one that counts).
+
+    No length fails, and when the draft asks for "a quick call" or "a chat" the hint quotes
+    it; under 20 minutes, or a length that differs from the planned minutes, is a warning;
+    over 30 fails.
+    """
     key = "call_length"
     body = normalise_quotes(split_draft(draft, context.name).body)
     lengths = call_lengths(body)
@@ -286,7 +290,7 @@ def check_call_length(draft: str, context: DraftContext = NO_CONTEXT) -> CheckRe
                                "Name a length: 20 minutes is easy to fit in.")
         vague = VAGUE_LENGTH.search(body)
         if vague:
-            return CheckResult(key, "warn", "No length for the call",
+            return CheckResult(key, "fail", "No length for the call",
                                f"'{_quote(vague.group())}' is vague: say '20 minutes'.",
                                evidence=(_quote(vague.group()),))
         return CheckResult(key, "fail", "No length for the call",

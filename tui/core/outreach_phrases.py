@@ -177,8 +177,9 @@ CALL_LENGTH = re.compile(
 
 # Asking for "a quick call" without saying how quick.
 VAGUE_LENGTH = re.compile(
-    r"\b(?:quick|brief|short|little|few minutes|a moment|some time|a bit of time|"
-    r"a call|a chat)\b",
+    r"\b(?:(?:a |an )?(?:quick|brief|short|little|informal) (?:call|chat|conversation|talk|"
+    r"coffee|meeting)|few minutes|a moment|some time|a bit of (?:your )?time|a call|a chat|"
+    r"chat|talk|call|conversation|coffee|meet)\b",
     _I,
 )
 
