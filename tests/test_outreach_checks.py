@@ -243,6 +243,15 @@ def test_buried_connection_fails_with_its_sentence() -> None:
     assert check_connection_first(hook, CONTEXT).passed
 
 
+def test_no_request_for_advice_fails_and_the_hint_names_their_company() -> None:
+    draft = "Dana suggested I write to you. Would you have 20 minutes for a call?"
+    result = check_request(draft, CONTEXT)
+    assert (result.status, result.label) == ("fail", "No clear request for advice")
+    assert result.hint == ("Say what you hope to learn, e.g. how they got their role at "
+                           "Northwind Health.")
+    assert check_request(draft).hint.endswith("how they got their role.")
+
+
 def test_negated_job_ask_is_a_warning_not_a_pass() -> None:
     result = check_request(NEGATED_JOB, CONTEXT)
     assert result.status == "warn"

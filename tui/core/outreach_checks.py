@@ -196,8 +196,9 @@ def check_request(draft: str, context: DraftContext = NO_CONTEXT) -> CheckResult
                            "Ask for advice instead: a job ask turns a chat into a screening.",
                            numbers, tuple(_quote(p.text) for p in direct))
     if not advice:
+        where = f" at {_quote(context.company)}" if one_line(context.company) else ""
         return CheckResult(key, "fail", "No clear request for advice",
-                           "Say what you hope to learn, e.g. how they moved into their role.",
+                           f"Say what you hope to learn, e.g. how they got their role{where}.",
                            numbers, tuple(_quote(p.text) for p in denied))
     if denied:
         return CheckResult(key, "warn", "Mentions a job",
