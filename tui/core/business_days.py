@@ -17,10 +17,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import TypeVar, overload
+from typing import overload
 
 WEEKEND = frozenset({5, 6})  # Saturday, Sunday (date.weekday())
-D = TypeVar("D", date, datetime)
 
 
 @dataclass(frozen=True)

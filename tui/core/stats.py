@@ -39,7 +39,6 @@ STATUS_RANK = {"idea": 0, "reached_out": 1, "scheduled": 2, "done": 3, "thanked"
 STAGES = (("ideas", "Ideas"), ("reached_out", "Reached out"), ("replied", "Replied"),
           ("held", "Held"), ("thanked", "Thanked"), ("referrals", "Referrals gained"))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-CADENCE_STATES = ("within", "overdue")
 DEFAULT_MONTHS = 12
 
 
