@@ -23,11 +23,13 @@ from tui.core.moments import (
     moment,
     shifted,
 )
+from tui.core.outreach_routine import DEFAULT_SETTINGS, RoutineSettings
 
 THANK_YOU_HOURS = 24
 SOON_DAYS = 7  # "this week": what falls due in the next seven days
 CALL_HAPPENED = ("done", "thanked")
-KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3}
+KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3,
+              "outreach-follow-up": 4, "outreach-second-contact": 5}
 
 
 def call_end(conversation: Conversation) -> datetime | None:
@@ -159,7 +161,7 @@ def add_followup(conversation: Conversation, contact: Contact, day: date,
 class DueItem:
     """One line of the Due list: what, for whom, by when, and why."""
 
-    kind: str  # thank-you | action | referral | cadence
+    kind: str  # thank-you | action | referral | cadence | outreach-second-contact | ...-follow-up
     level: str  # overdue | due | soon
     due: datetime  # the deadline, for ordering
     due_text: str  # ISO date (or moment for a thank-you) for scripts
@@ -182,8 +184,12 @@ class DueItem:
 
 
 def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation],
-              now: datetime, soon_days: int = SOON_DAYS) -> list[DueItem]:
-    """Everything that needs the user: most urgent (earliest deadline) first."""
+              now: datetime, soon_days: int = SOON_DAYS,
+              routine: RoutineSettings | None = None) -> list[DueItem]:
+    """Everything that needs the user: most urgent (earliest deadline) first. ``routine``:
+    the outreach follow-up routine's settings (default: 3 and 7 business days)."""
+    from tui.core.outreach_due import routine_items  # it builds on this module
+
     people = {c.id: c for c in contacts}
     chats = list(conversations)
     by_contact: dict[str, list[Conversation]] = {}
@@ -198,6 +204,7 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation]
         items.extend(_referral_items(chat, name, people, by_contact, now))
     for person in people.values():
         items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
+    items.extend(routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS))
     return sorted(items, key=lambda i: (i.due, KIND_ORDER[i.kind], i.contact.casefold()))
 
 

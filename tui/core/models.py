@@ -25,6 +25,7 @@ STATUS_LABELS = {
     "thanked": "thanked",
 }
 MEDIUMS = ("video", "phone", "coffee")
+REPLIES = ("", "yes", "no", "later")  # "": no reply marked
 QUESTION_STATES = ("pending", "asked", "skipped")
 HOW_FOUND = ("LinkedIn", "alumni", "friend", "event", "association", "colleague", "other")
 DEFAULT_MINUTES = 30
@@ -408,16 +409,23 @@ class Referral(Record):
 
 @dataclass
 class Message(Record):
-    """A drafted message (outreach or thank-you) and the date it went out."""
+    """A drafted message (outreach or thank-you), when it went out and, for an outreach, the
+    reply: the day it came (``replied_on``) and the answer (``reply``: yes, no or later)."""
 
     draft: str = ""
     sent_on: str | None = None
+    sent_at: str | None = None
+    replied_on: str | None = None
+    reply: str = ""
 
     @classmethod
     def from_dict(cls, data: Any) -> Message:
         """Build and validate a message."""
         d = _dict(data or {}, "message")
-        return cls(draft=_str(d, "draft", "message"), sent_on=_date(d, "sent_on", "message"))
+        return cls(draft=_str(d, "draft", "message"), sent_on=_date(d, "sent_on", "message"),
+                   sent_at=_moment(d, "sent_at", "message"),
+                   replied_on=_date(d, "replied_on", "message"),
+                   reply=_choice(d, "reply", "message", REPLIES))
 
 
 @dataclass

@@ -12,10 +12,12 @@ from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
 from tui.core.followup import due_items
 from tui.core.models import Contact, Conversation
+from tui.core.outreach_due import contact_speeds
 from tui.core.store import NotFoundError
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.home_due import DueTab
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.screens.routine_due import routine_item
 from tui.text import plain
 from tui.widgets.due_list import DueList
 from tui.widgets.key_footer import KeyFooter
@@ -92,14 +94,15 @@ class HomeScreen(DueTab):
         if reload or not hasattr(self, "_records"):
             self._records = (self.store.contacts(), self.store.conversations())
         if reload or clock or not hasattr(self, "_due"):
-            self._due = due_items(*self._records, now)
+            self._due = due_items(*self._records, now, routine=self.routine)
+            self._speeds = contact_speeds(self._records[1], now, self.routine)
         contacts, conversations = self._records
         due = self._due
         needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
         counts = Counter(c.contact_id for c in conversations)
-        self.query_one(ContactList).show_contacts(contacts, counts, needle)
+        self.query_one(ContactList).show_contacts(contacts, counts, needle, self._speeds)
         self.query_one(DueList).show_items(due, needle)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
@@ -290,3 +293,6 @@ class HomeScreen(DueTab):
                             lambda: self.action_tab("contacts"))
         yield SystemCommand("Show what is due", "Thank-you notes, actions, referrals, "
                             "people to get back to", lambda: self.action_tab("due"))
+        if self._on_due_tab() and routine_item(self.query_one(DueList).current_item):
+            yield SystemCommand("They replied", "The highlighted outreach got a reply: the day "
+                                "and yes, no or later (r)", self.action_replied)

@@ -13,13 +13,14 @@ from textual.widgets import OptionList, TabbedContent
 from tui.clock import app_now
 from tui.core.due_actions import latest_conversation, settle
 from tui.core.followup import DueItem
+from tui.screens.routine_due import RoutineDue, routine_item
 from tui.widgets.due_list import DueList
 
 # Due items that open the conversation on its Reflect pane (where they are dealt with).
 OPEN_ON_REFLECT = ("thank-you", "action")
 
 
-class DueTab(Screen[None]):
+class DueTab(RoutineDue, Screen[None]):
     """The Due tab's half of :class:`~tui.screens.home.HomeScreen` (its base class), which
     provides the store, the lists and the forms used here."""
 
@@ -27,6 +28,8 @@ class DueTab(Screen[None]):
         Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
                 "the action off, mark the thank-you sent, or log a touch today",
                 id="home.settle"),
+        Binding("r", "replied", "They replied", tooltip="They replied to the outreach: the day "
+                "and yes, no or later (the follow-up routine stops)", id="home.replied"),
     ]
     store: Any
     edit_contact: Any
@@ -45,6 +48,8 @@ class DueTab(Screen[None]):
         """``x`` (done) only means something on the Due tab, and nothing is deleted there."""
         if action == "settle":
             return self._on_due_tab()
+        if action == "replied":
+            return self._on_due_tab() and routine_item(self.query_one(DueList).current_item)
         if action == "delete":
             return not self._on_due_tab()
         return True
@@ -88,6 +93,9 @@ class DueTab(Screen[None]):
         if item.kind == "cadence" or not item.conversation_id:
             if item.contact_id:
                 self.edit_contact(item.contact_id)
+            return
+        if routine_item(item):
+            self.open_routine_step(item)
             return
         mounted = self.open_conversation(item.conversation_id)
         if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):

@@ -16,7 +16,8 @@ LEVELS = {
     "soon": ("This week", "bold $accent"),
 }
 KIND_LABEL = {"thank-you": "thank-you", "action": "action", "referral": "referral",
-              "cadence": "keep in touch"}
+              "cadence": "keep in touch", "outreach-second-contact": "second person",
+              "outreach-follow-up": "follow-up"}
 
 
 def due_row(item: DueItem) -> Content:
@@ -53,8 +54,8 @@ class DueList(RecordList):
         self.clear_options()
         if not shown:
             empty = "Nothing matches the filter." if needle else \
-                "Nothing is due. Thank-you notes, action items, referrals and keep-in-touch " \
-                "reminders show up here."
+                "Nothing is due. Thank-you notes, action items, referrals, keep-in-touch " \
+                "reminders and outreach follow-ups show up here."
             self.add_option(Option(styled((empty, "dim")), disabled=True))
             return
         options: list[Option] = []

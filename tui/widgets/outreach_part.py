@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,10 @@ from tui.core.outreach import (
     unfilled,
     unmark_sent,
 )
+from tui.core.outreach_due import clear_reply, mark_replied, reply_label, routine_settings
+from tui.core.outreach_routine import RoutineSettings
+from tui.core.settings import load_settings
+from tui.screens.reply_form import ReplyForm
 from tui.text import styled
 from tui.widgets.prep_part import PrepPart, update_if_changed
 from tui.widgets.text_box import LineBox, TextBox
@@ -33,6 +39,7 @@ class OutreachPart(PrepPart):
     """The first message: drafted for this contact, edited freely, copied, marked as sent."""
 
     label = "Outreach"
+    _routine: RoutineSettings | None = None
     BINDINGS = [
         Binding("ctrl+o", "copy", "Copy", tooltip="Copy the draft to the clipboard",
                 id="prep.copy"),
@@ -40,6 +47,8 @@ class OutreachPart(PrepPart):
                 "(again: not sent)", id="prep.sent"),
         Binding("ctrl+r", "redraft", "Redraft", tooltip="Draft again from the template "
                 "(ctrl+z in the draft brings yours back)", id="prep.redraft"),
+        Binding("f6", "replied", "They replied", tooltip="They replied: the day and yes, no or "
+                "later; the follow-up routine stops (again: no reply)", id="prep.replied"),
     ]
     DEFAULT_CSS = """
     OutreachPart #my-name { width: 22; margin-right: 1; }
@@ -108,7 +117,9 @@ class OutreachPart(PrepPart):
         """Status, length, placeholders still to fill and the send-time tip."""
         v = self.conversation
         if v.outreach.sent_on:
+            reply = reply_label(v, self.host.now(), self.routine)
             status = styled(("Sent ", "bold $success"), v.outreach.sent_on,
+                            (f" · {reply}" if reply else "", "$text"),
                             (f" · status {status_label(v)}", "dim"))
         else:
             status = styled(("Not sent yet", "bold"),
@@ -192,9 +203,47 @@ class OutreachPart(PrepPart):
             unmark_sent(v)
             self.say(f"Marked as not sent; status {status_label(v)}.")
         else:
-            mark_sent(v, self.host.now().date())
+            now = self.host.now()
+            mark_sent(v, now.date(), now)
             self.say(f"Marked as sent on {v.outreach.sent_on}; status "
                      f"{status_label(v)}.")
+        self.edited()
+        self.show_notes()
+
+    @property
+    def routine(self) -> RoutineSettings:
+        """The follow-up routine's numbers (settings.json; read once)."""
+        if self._routine is None:
+            self._routine, _warnings = routine_settings(load_settings(self.host.config_folder))
+        return self._routine
+
+    def action_replied(self) -> None:
+        """They replied: the day and the answer (or, once marked, clear the reply)."""
+        v = self.conversation
+        if not v.outreach.sent_on:
+            self.say("Mark the outreach as sent first (ctrl+t); then f6 records the reply.",
+                     "warning")
+            return
+        if v.outreach.replied_on:
+            clear_reply(v)
+            self.say("The reply is cleared; the follow-up routine counts again.")
+            self.edited()
+            self.show_notes()
+            return
+        form = ReplyForm(self.host.contact.name, self.host.now().date(),
+                         date.fromisoformat(v.outreach.sent_on))
+        self.app.push_screen(form, self._replied)
+
+    def _replied(self, result: tuple[date, str] | None) -> None:
+        if result is None:
+            return
+        try:
+            mark_replied(self.conversation, *result)
+        except ValueError as exc:
+            self.say(str(exc), "warning")
+            return
+        self.say(f"Replied {result[1]} on {result[0].isoformat()}; the follow-up routine "
+                 "stops.")
         self.edited()
         self.show_notes()
 

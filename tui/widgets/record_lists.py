@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from textual.content import Content
@@ -11,6 +12,7 @@ from tui.core.agenda import group, status_label
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact, Conversation
+from tui.core.outreach_routine import ReplySpeed
 from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
 
@@ -39,14 +41,28 @@ def conversation_row(conversation: Conversation, contact: Contact | None,
     )
 
 
-def contact_row(contact: Contact, conversations: int) -> Content:
-    """One line: name, company and role, how many conversations."""
+SPEED_LOOK = {"fast": "$success", "slow": "dim", "no-reply": "$warning", "waiting": "dim"}
+
+
+def speed_note(speed: ReplySpeed | None) -> str:
+    """A few words for a list row: ``replied fast``, ``replied slowly``, ``no reply 8bd``
+    (business days); nothing while it is too early to tell."""
+    if speed is None or speed.kind == "waiting":
+        return ""
+    if speed.kind == "no-reply":
+        return f"no reply {speed.business_days}bd"
+    return "replied fast" if speed.kind == "fast" else "replied slowly"
+
+
+def contact_row(contact: Contact, conversations: int, speed: ReplySpeed | None = None) -> Content:
+    """One line: name, company and role, how many conversations, how fast they replied."""
     details = " · ".join(p for p in (contact.company, contact.role) if p)
     count = f"  {conversations} chat{'s' if conversations != 1 else ''}" if conversations else ""
     return styled(
         (one_line(contact.name, 40), "bold"),
         f"  {one_line(details, 60)}" if details else "",
         (count, "dim"),
+        (f"  {speed_note(speed)}", SPEED_LOOK[speed.kind]) if speed_note(speed) else "",
     )
 
 
@@ -118,13 +134,14 @@ class ContactList(RecordList):
     """Contacts by name; option ids are contact ids."""
 
     def show_contacts(self, contacts: list[Contact], counts: dict[str, int],
-                      needle: str = "") -> None:
-        """Rebuild the list of contacts."""
+                      needle: str = "", speeds: Mapping[str, ReplySpeed] | None = None) -> None:
+        """Rebuild the list of contacts (``speeds``: how fast each replied to an outreach)."""
         keep = self.current_id
         needle = needle.casefold().strip()
+        speeds = speeds or {}
         self.clear_options()
         self.add_options(
-            Option(contact_row(c, counts.get(c.id, 0)), id=c.id)
+            Option(contact_row(c, counts.get(c.id, 0), speeds.get(c.id)), id=c.id)
             for c in contacts
             if _matches(needle, c.name, c.company, c.role, " ".join(c.tags))
         )
