@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,23 +25,27 @@ from tui.core.outreach import (
     unfilled,
     unmark_sent,
 )
+from tui.core.outreach_checks import EMAIL, LINKEDIN, DraftContext
 from tui.core.outreach_due import clear_reply, mark_replied, reply_label, routine_settings
 from tui.core.outreach_routine import RoutineSettings
-from tui.core.settings import load_settings
+from tui.core.settings import load_settings, save_setting
 from tui.screens.reply_form import ReplyForm
 from tui.text import styled
+from tui.widgets.outreach_checklist import DraftChecking, OutreachChecklist
 from tui.widgets.prep_part import PrepPart, update_if_changed
 from tui.widgets.text_box import LineBox, TextBox
 
 MAX_DRAFT = 20_000
+NARROW = 96  # below this width the checklist goes under the draft
 MAX_ME = 2_000
 
 
-class OutreachPart(PrepPart):
+class OutreachPart(DraftChecking, PrepPart):
     """The first message: drafted for this contact, edited freely, copied, marked as sent."""
 
     label = "Outreach"
     _routine: RoutineSettings | None = None
+    _settings: dict[str, Any] | None = None
     BINDINGS = [
         Binding("ctrl+o", "copy", "Copy", tooltip="Copy the draft to the clipboard",
                 id="prep.copy"),
@@ -47,6 +53,8 @@ class OutreachPart(PrepPart):
                 "(again: not sent)", id="prep.sent"),
         Binding("ctrl+r", "redraft", "Redraft", tooltip="Draft again from the template "
                 "(ctrl+z in the draft brings yours back)", id="prep.redraft"),
+        Binding("f7", "medium", "Email/LinkedIn", tooltip="Check the draft as an email (about "
+                "100 words) or a LinkedIn note (300 characters)", id="prep.medium"),
         Binding("f6", "replied", "They replied", tooltip="They replied: the day and yes, no or "
                 "later; the follow-up routine stops (again: no reply)", id="prep.replied"),
     ]
@@ -54,8 +62,13 @@ class OutreachPart(PrepPart):
     OutreachPart #my-name { width: 22; margin-right: 1; }
     OutreachPart #who-i-am { width: 1fr; }
     OutreachPart #outreach-status { padding: 0 1; }
-    OutreachPart #outreach-draft { height: 1fr; min-height: 4; border: none; padding: 0 1;
-                                   background: $surface; }
+    OutreachPart #outreach-body { height: 1fr; }
+    OutreachPart #outreach-draft { width: 1fr; height: 100%; min-height: 4; border: none;
+                                   padding: 0 1; background: $surface; }
+    OutreachPart #outreach-checks { width: 42; height: 100%; overflow-y: auto; }
+    OutreachPart.-narrow #outreach-body { layout: vertical; }
+    OutreachPart.-narrow #outreach-draft { height: 1fr; width: 100%; }
+    OutreachPart.-narrow #outreach-checks { width: 100%; height: auto; max-height: 7; }
     OutreachPart #outreach-draft:focus { background: $boost; }
     OutreachPart #outreach-status, OutreachPart #outreach-count { height: 1; }
     OutreachPart .outreach-note { padding: 0 1; color: $text-muted; height: auto; }
@@ -70,7 +83,9 @@ class OutreachPart(PrepPart):
             yield LineBox(id="who-i-am", compact=True,
                           placeholder="one line on who I am (fills {who_i_am})")
         yield Static(id="outreach-status")
-        yield TextBox(id="outreach-draft")
+        with Horizontal(id="outreach-body"):
+            yield TextBox(id="outreach-draft")
+            yield OutreachChecklist(id="outreach-checks")
         yield Static(id="outreach-count", classes="outreach-note")
         yield Static(id="outreach-hints", classes="outreach-note")
 
@@ -89,6 +104,7 @@ class OutreachPart(PrepPart):
 
     def on_shown(self) -> None:
         """Draft from the template the first time (later: fill in "about me"); then show."""
+        _ = self.settings  # the medium to check for, before the first check
         outreach = self.conversation.outreach
         if not outreach.draft.strip():
             outreach.draft = self.fresh_draft()
@@ -111,6 +127,7 @@ class OutreachPart(PrepPart):
         if draft.text != self.conversation.outreach.draft:
             with draft.prevent(TextArea.Changed):
                 draft.load_text(self.conversation.outreach.draft)
+        self.check_draft_now(draft.text, MAX_DRAFT)
         self.show_notes()
 
     def show_notes(self) -> None:
@@ -147,6 +164,7 @@ class OutreachPart(PrepPart):
         text = event.text_area.text
         if text == self.conversation.outreach.draft:
             return
+        self.check_draft_now(text, MAX_DRAFT)
         if len(text) > MAX_DRAFT:
             self.say(f"The draft is limited to {MAX_DRAFT:,} characters; this change is not "
                      "saved until it is shorter.", "error")
@@ -210,12 +228,51 @@ class OutreachPart(PrepPart):
         self.edited()
         self.show_notes()
 
+    def on_resize(self) -> None:
+        """Beside the draft when there is room; under it in a narrow terminal or split."""
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(OutreachChecklist).set_compact(narrow)
+
+    def check_context(self) -> DraftContext:
+        """The contact, who introduced us, the call's minutes and the medium."""
+        contact = self.host.contact
+        return DraftContext(medium=self.medium, name=contact.name, company=contact.company,
+                            introducer=self.host.introducer_name(),
+                            minutes=self.conversation.minutes)
+
+    def current_draft(self) -> str:
+        """The draft as typed."""
+        return self.query_one("#outreach-draft", TextArea).text
+
+    def action_medium(self) -> None:
+        """Check the draft as an email or as a LinkedIn note (remembered)."""
+        medium = LINKEDIN if self.medium == EMAIL else EMAIL
+        self.app.outreach_medium = medium
+        self.check_draft_now(self.current_draft(), MAX_DRAFT)
+        self.say("Checking the draft as " + ("a LinkedIn connection note (300 characters)."
+                                             if medium == LINKEDIN else
+                                             "an email (about 100 words)."))
+        self.run_worker(partial(save_setting, "outreach_medium", medium,
+                                self.host.config_folder), thread=True,
+                        group="outreach-medium", exit_on_error=False)
+
     @property
     def routine(self) -> RoutineSettings:
         """The follow-up routine's numbers (settings.json; read once)."""
         if self._routine is None:
-            self._routine, _warnings = routine_settings(load_settings(self.host.config_folder))
+            self._routine, _warnings = routine_settings(self.settings)
         return self._routine
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """settings.json (read once): the routine's numbers and the medium checked for."""
+        if self._settings is None:
+            self._settings = load_settings(self.host.config_folder)
+            if not hasattr(self.app, "outreach_medium"):
+                saved = self._settings.get("outreach_medium")
+                self.app.outreach_medium = saved if saved in (EMAIL, LINKEDIN) else EMAIL
+        return self._settings
 
     def action_replied(self) -> None:
         """They replied: the day and the answer (or, once marked, clear the reply)."""
