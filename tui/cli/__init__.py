@@ -37,6 +37,7 @@ from tui.cli.common import (
 )
 from tui.cli.demo import _add_demo
 from tui.cli.records import _add_due, _add_list, _add_new, sort_for_listing
+from tui.cli.stats import _add_stats
 from tui.cli.transfer import _add_export, _add_import
 from tui.cli_output import format_table
 from tui.core.dates import DateError
@@ -59,6 +60,7 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_new,
     _add_list,
     _add_due,
+    _add_stats,
     _add_export,
     _add_import,
     _add_backups,

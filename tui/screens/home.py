@@ -44,6 +44,8 @@ class HomeScreen(DueTab):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
+        Binding("p", "progress", "Progress", tooltip="The funnel, replies by weekday, "
+                "conversations per month, the ask and relationships", id="home.progress"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -283,8 +285,16 @@ class HomeScreen(DueTab):
             self.store.delete_conversation(conversation.id)
             self.refresh_lists()
 
+    def action_progress(self) -> None:
+        """Show the Progress view."""
+        from tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's commands for the command palette."""
+        yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
+                            "per month (p)", self.action_progress)
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
         yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
         yield SystemCommand("Show conversations", "Switch to the conversations tab",
