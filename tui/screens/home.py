@@ -46,6 +46,8 @@ class HomeScreen(DueTab):
                 id="home.tab3"),
         Binding("p", "progress", "Progress", tooltip="The funnel, replies by weekday, "
                 "conversations per month, the ask and relationships", id="home.progress"),
+        Binding("c", "companies", "Companies", tooltip="Target companies: scores, way in, "
+                "who you know there", id="home.companies"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -285,6 +287,12 @@ class HomeScreen(DueTab):
             self.store.delete_conversation(conversation.id)
             self.refresh_lists()
 
+    def action_companies(self) -> None:
+        """Show the Companies view."""
+        from tui.screens.companies import CompaniesScreen
+
+        self.app.push_screen(CompaniesScreen())
+
     def action_progress(self) -> None:
         """Show the Progress view."""
         from tui.screens.progress import ProgressScreen
@@ -293,6 +301,8 @@ class HomeScreen(DueTab):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's commands for the command palette."""
+        yield SystemCommand("Show companies", "Target companies, most promising first (c)",
+                            self.action_companies)
         yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
                             "per month (p)", self.action_progress)
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
