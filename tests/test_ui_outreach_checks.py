@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from tests.uitools import type_text
 from tui.app import CoffeechatApp
 from tui.core.content import OUTREACH, fill_template, shipped_dir
 from tui.core.outreach_checks import DraftContext, check_draft
+from tui.widgets import outreach_checklist
 from tui.widgets.outreach_checklist import OutreachChecklist
 
 
@@ -72,15 +74,24 @@ async def test_checklist_follows_the_draft_and_the_medium(tmp_path: Path) -> Non
     assert saved["outreach_medium"] == "linkedin"
 
 
-async def test_a_huge_paste_is_checked_in_the_background(tmp_path: Path) -> None:
+async def test_a_huge_paste_is_checked_in_the_background(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    checked_on = []
+
+    def spy(text: str, context: DraftContext) -> Any:
+        checked_on.append((len(text), threading.current_thread() is threading.main_thread()))
+        return check_draft(text, context)
+
+    monkeypatch.setattr(outreach_checklist, "check_draft", spy)
     app = new_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prep(pilot, "3")
         draft = app.screen.query_one("#outreach-draft", TextArea)
+        assert checked_on and all(on_loop for _, on_loop in checked_on)  # short: at once
+        checked_on.clear()
         draft.replace("Would you have 20 minutes? " * 300, (0, 0), draft.document.end)
-        await pilot.pause()
-        assert checks(app) == "Email: checking… (f7 LinkedIn)"
-        await until(pilot, lambda: "checks pass" in checks(app))
+        await until(pilot, lambda: "Long" in checks(app))
+        assert checked_on == [(8100, False)]  # long: once, off the event loop
         assert "✗ Long: 1500 words\n  Cut 1400 words: aim for under 100." in checks(app)
         draft.replace("x " * 15_000, (0, 0), draft.document.end)
         await pilot.pause()

@@ -98,8 +98,7 @@ async def test_part_digits_never_type_into_the_draft(tmp_path: Path) -> None:
         assert switcher.current == "prep-outreach"
         conversation = unchanged_call(app, tmp_path)
     assert conversation["outreach"] == {"draft": "Hi Priya, a note. 1234",
-                                        "sent_on": "2026-11-20", "sent_at": None,
-                                        "replied_on": None, "reply": ""}
+                                        "sent_on": "2026-11-20"}
 
 
 async def test_letters_on_the_prep_lists_act_only_on_that_list(tmp_path: Path) -> None:

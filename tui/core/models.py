@@ -137,7 +137,9 @@ def _plain(value: Any) -> Any:
     # dataclasses.asdict deep-copies every leaf; ours are immutable (str, int, bool, None),
     # so rebuilding only the containers is enough and several times faster.
     if isinstance(value, Record):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
+        omit = value.OMIT_UNSET
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)  # type: ignore[arg-type]
+                if not (f.name in omit and not getattr(value, f.name))}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -147,6 +149,10 @@ def _plain(value: Any) -> Any:
 
 class Record:
     """Shared ``to_dict`` for the dataclasses below."""
+
+    # Fields left out of the stored form while unset (empty or None), so that records which
+    # never use them keep the shape they were stored with.
+    OMIT_UNSET: frozenset[str] = frozenset()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready copy of this record."""
@@ -411,6 +417,8 @@ class Referral(Record):
 class Message(Record):
     """A drafted message (outreach or thank-you), when it went out and, for an outreach, the
     reply: the day it came (``replied_on``) and the answer (``reply``: yes, no or later)."""
+
+    OMIT_UNSET = frozenset({"sent_at", "replied_on", "reply"})
 
     draft: str = ""
     sent_on: str | None = None
