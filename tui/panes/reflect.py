@@ -24,6 +24,7 @@ from tui.core.followup import thank_you_status
 from tui.core.referrals import pending_referrals
 from tui.editor import EditorError, edit_in_app
 from tui.panes.base import ConversationPane
+from tui.panes.reflect_evidence import EVIDENCE_BINDING, EvidenceKeys
 from tui.text import styled
 from tui.widgets.actions import ActionsSection
 from tui.widgets.followups import FollowUpSection
@@ -42,7 +43,7 @@ def _key(key: str, action: str, description: str, tooltip: str, show: bool = Fal
                    id=f"reflect.{action.split('(')[0]}")
 
 
-class ReflectPane(ConversationPane):
+class ReflectPane(EvidenceKeys, ConversationPane):
     """Reflection, actions, referrals, thank-you and follow-ups for one conversation.
 
     The pane's own keys are ctrl keys (they work in the text fields too); the thank-you and
@@ -58,6 +59,7 @@ class ReflectPane(ConversationPane):
              "reflection, actions, referrals, thank-you, follow-ups", True),
         _key("ctrl+up", "section(-1)", "Previous section", "Go to the previous section"),
         _key("ctrl+o", "editor", "Editor", "Open the focused text field in $VISUAL / $EDITOR"),
+        EVIDENCE_BINDING,
     ]
     DEFAULT_CSS = """
     ReflectPane #reflect-status { height: 1; padding: 0 1; }

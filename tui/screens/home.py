@@ -48,6 +48,8 @@ class HomeScreen(DueTab):
                 "conversations per month, the ask and relationships", id="home.progress"),
         Binding("c", "companies", "Companies", tooltip="Target companies: scores, way in, "
                 "who you know there", id="home.companies"),
+        Binding("h", "hypotheses", "Hypotheses", tooltip="Career hypotheses tested by your "
+                "conversations", id="home.hypotheses"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -293,6 +295,12 @@ class HomeScreen(DueTab):
 
         self.app.push_screen(CompaniesScreen())
 
+    def action_hypotheses(self) -> None:
+        """Show the Hypotheses view."""
+        from tui.screens.hypotheses import HypothesesScreen
+
+        self.app.push_screen(HypothesesScreen())
+
     def action_progress(self) -> None:
         """Show the Progress view."""
         from tui.screens.progress import ProgressScreen
@@ -303,6 +311,8 @@ class HomeScreen(DueTab):
         """This screen's commands for the command palette."""
         yield SystemCommand("Show companies", "Target companies, most promising first (c)",
                             self.action_companies)
+        yield SystemCommand("Show hypotheses", "Career hypotheses and their evidence (h)",
+                            self.action_hypotheses)
         yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
                             "per month (p)", self.action_progress)
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
