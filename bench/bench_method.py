@@ -13,8 +13,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from bench.bench_core import home_mount_ms, median_ms
 from bench.generate import generate
@@ -38,8 +40,8 @@ def with_outreach(conversations: list) -> None:  # type: ignore[type-arg]
             chat.status = "reached_out"
 
 
-def progress_view_ms(folder: Path) -> float:
-    """From pressing p on the home screen until the Progress view shows its numbers."""
+def view_ms(folder: Path, key: str, ready: Callable[[Any], bool]) -> float:
+    """From pressing ``key`` on the home screen until ``ready(app)`` holds (median of 3)."""
     from tui.app import CoffeechatApp
     from tui.core.store import Store
 
@@ -49,14 +51,30 @@ def progress_view_ms(folder: Path) -> float:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             start = time.perf_counter()
-            await pilot.press("p")
-            while "As of" not in str(app.screen.query_one("#progress-status").render()):
+            await pilot.press(key)
+            while not ready(app):
                 await pilot.pause(0.005)
             elapsed = (time.perf_counter() - start) * 1000
         store.close()
         return elapsed
 
     return statistics.median(asyncio.run(run()) for _ in range(3))
+
+
+def progress_ready(app: Any) -> bool:
+    """The Progress view shows its numbers."""
+    return "As of" in str(app.screen.query_one("#progress-status").render())
+
+
+def companies_ready(app: Any) -> bool:
+    """The Companies view lists its companies."""
+    return type(app.screen).__name__ == "CompaniesScreen" and \
+        "companies" in str(app.screen.query_one("#companies-note").render())
+
+
+def hypotheses_ready(app: Any) -> bool:
+    """The Hypotheses view is shown."""
+    return type(app.screen).__name__ == "HypothesesScreen" and app.screen.is_mounted
 
 
 def main() -> None:
@@ -79,7 +97,9 @@ def main() -> None:
             "home mount (baseline)": home,
             "due list with routine": median_ms(lambda: due_items(contacts, conversations, NOW)),
             "progress numbers": median_ms(lambda: progress(contacts, conversations, NOW)),
-            "progress view open": progress_view_ms(folder),
+            "progress view open": view_ms(folder, "p", progress_ready),
+            "companies view open": view_ms(folder, "c", companies_ready),
+            "hypotheses view open": view_ms(folder, "h", hypotheses_ready),
         }
     context = DraftContext(name="Priya Raman", minutes=20)
     big = DRAFT * (2_000_000 // len(DRAFT))

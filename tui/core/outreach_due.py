@@ -9,6 +9,7 @@ out on or after this one's day; the follow-up step once a follow-up is logged af
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -87,16 +88,17 @@ def clear_reply(conversation: Conversation) -> None:
     conversation.outreach.reply = ""
 
 
-def _second_contact_on(chat: Conversation, company: str, people: dict[str, Contact],
-                       sent_days: list[tuple[str, date]]) -> date | None:
-    """The earliest outreach to someone else at ``company`` sent on or after this one's day."""
+def _second_contact_on(chat: Conversation, company: str,
+                       sent_at: dict[str, list[tuple[date, str]]]) -> date | None:
+    """The earliest outreach to someone else at ``company`` sent on or after this one's day
+    (``sent_at``: per company, the days outreach went out and to whom, in order)."""
     if not company:
         return None
     mine = date.fromisoformat(chat.outreach.sent_on or "0001-01-01")
-    later = [day for contact_id, day in sent_days
-             if contact_id != chat.contact_id and day >= mine
-             and company_key(people[contact_id].company) == company]
-    return min(later, default=None)
+    sent = sent_at.get(company, [])
+    start = bisect_left(sent, (mine, ""))
+    return next((day for day, contact_id in sent[start:] if contact_id != chat.contact_id),
+                None)
 
 
 def _followed_up_on(chat: Conversation) -> date | None:
@@ -111,8 +113,13 @@ def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversat
     carry its id; ``item_id`` is the step's kind)."""
     people = {c.id: c for c in contacts}
     chats = [c for c in conversations if c.outreach.sent_on]
-    sent_days = [(c.contact_id, date.fromisoformat(c.outreach.sent_on or ""))
-                 for c in chats if c.contact_id in people]
+    sent_at: dict[str, list[tuple[date, str]]] = {}
+    for c in chats:
+        if c.contact_id in people:
+            sent_at.setdefault(company_key(people[c.contact_id].company), []).append(
+                (date.fromisoformat(c.outreach.sent_on or ""), c.contact_id))
+    for days in sent_at.values():
+        days.sort()
     items = []
     for chat in chats:
         if reply_of(chat) is not None:
@@ -123,8 +130,7 @@ def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversat
         sent = sent_moment(chat, now.tzinfo)
         assert sent is not None
         for step in due_steps(sent, now, None, settings,
-                              second_contact_on=_second_contact_on(chat, company, people,
-                                                                   sent_days),
+                              second_contact_on=_second_contact_on(chat, company, sent_at),
                               followed_up_on=_followed_up_on(chat)):
             items.append(DueItem(step.kind, step.level, step.due_at, step.due_on.isoformat(),
                                  step.reason(name, who.company if who else ""), name,
