@@ -44,9 +44,8 @@ async def until_saved(pilot: Any, tries: int = 100) -> None:
     app = pilot.app
     for _ in range(tries):
         assert app.save_everything()
+        app.update_save_status()
         indicators = list(app.screen.query(SaveIndicator))
-        for indicator in indicators:
-            indicator.poll()
         await pilot.pause()
         if not app.autosaver.pending and all(i.state == "saved" for i in indicators):
             return

@@ -11,8 +11,8 @@ from tests.reflect_data import call_with_captures, fixed_clock
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
 from tui.core.profile import Profile
+from tui.dialogs.item_forms import ActionForm
 from tui.screens.conversation import ConversationScreen
-from tui.screens.reflect_forms import ActionForm
 from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
 from tui.widgets.reflection_form import AnswerArea, RatingBar
 

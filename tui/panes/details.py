@@ -12,7 +12,7 @@ from tui.core.agenda import status_label
 from tui.core.dates import format_when
 from tui.core.models import Contact, Conversation
 from tui.panes.base import ConversationPane
-from tui.text import styled
+from tui.widgets.text import styled
 
 
 def _row(label: str, value: str) -> Content:

@@ -19,11 +19,11 @@ from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 from tui.core import live
 from tui.core.live_flow import first_current, progress
 from tui.core.models import Contact, Conversation, Question
-from tui.core.settings import load_settings
 from tui.panes.base import ConversationPane
 from tui.panes.live_actions import CallActions
 from tui.panes.live_keys import IN_ORDER, LIVE_BINDINGS
 from tui.panes.live_notes import NoteActions
+from tui.widgets.app_services import app_services
 from tui.widgets.key_order import OrderedKeys
 from tui.widgets.live_log import NoteLog, referrals_line
 from tui.widgets.live_note import QuestionNote, QuickNote
@@ -57,7 +57,7 @@ class LivePane(CallActions, NoteActions, ConversationPane):
     def __init__(self, conversation: Conversation, contact: Contact, **kwargs: object) -> None:
         super().__init__(conversation, contact, **kwargs)
         # The app's clock (fixed in tests and snapshots); tests may also set their own.
-        self.clock: Callable[[], datetime] = lambda: self.app.now()  # type: ignore[attr-defined]
+        self.clock: Callable[[], datetime] = lambda: app_services(self).clock()
         self.current_id: str | None = None
         self.wrap_up = live.DEFAULT_WRAP_UP_MINUTES
         self._note_owner: Question | None = None
@@ -104,8 +104,7 @@ class LivePane(CallActions, NoteActions, ConversationPane):
 
     def on_mount(self) -> None:
         """Read the wrap-up setting, show the model, start the clock, follow the tabs."""
-        setting = load_settings(getattr(self.app, "config_folder", None))
-        self.wrap_up = live.wrap_up_minutes(setting)
+        self.wrap_up = live.wrap_up_minutes(app_services(self).settings.values())
         self.show()
         self.set_interval(TICK_SECONDS, self.tick)
         tabs = next((a for a in self.ancestors if isinstance(a, TabbedContent)), None)
@@ -123,7 +122,7 @@ class LivePane(CallActions, NoteActions, ConversationPane):
             self.conversation.live.draft = self.quick.value
             self._touched = True
         if self._touched:
-            self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+            app_services(self).autosaver.schedule(self.conversation)
 
     def edited(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
         """Ask the screen to save, and remember that there is something to save."""

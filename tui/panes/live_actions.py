@@ -19,9 +19,9 @@ from tui.core.live_flow import (
     next_pending,
     toggle_mark,
 )
-from tui.screens.confirm import ConfirmScreen
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.prompts import TextPrompt
 from tui.widgets.key_order import focus_now
-from tui.widgets.live_forms import TextPrompt
 from tui.widgets.live_questions import QuestionFlow
 
 if TYPE_CHECKING:

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from tui.core import live
 from tui.core.models import Referral
-from tui.core.settings import save_setting
-from tui.screens.confirm import ConfirmScreen
-from tui.text import one_line
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.item_forms import ReferralForm
+from tui.dialogs.prompts import TextPrompt, TimingForm
+from tui.widgets.app_services import app_services
 from tui.widgets.key_order import focus_now
-from tui.widgets.live_forms import ReferralForm, TextPrompt, TimingForm
 from tui.widgets.live_log import NoteLog
+from tui.widgets.text import one_line
 
 if TYPE_CHECKING:
     from tui.panes.live import LivePane
@@ -97,7 +98,7 @@ class NoteActions(_Base):
 
     def action_referral(self) -> None:
         """They mentioned someone: keep the name as a pending referral."""
-        self.app.push_screen(ReferralForm(), self._add_referral)
+        self.app.push_screen(ReferralForm(title="They mentioned someone"), self._add_referral)
 
     def _add_referral(self, referral: Referral | None) -> None:
         if referral is None:
@@ -123,10 +124,5 @@ class NoteActions(_Base):
             self.edited()
         if wrap_up != self.wrap_up:
             self.wrap_up = wrap_up
-            try:
-                save_setting(live.WRAP_UP_SETTING, wrap_up,
-                             getattr(self.app, "config_folder", None))
-            except OSError as exc:
-                self.notify(f"Wrap-up set for now, but not remembered: {exc}",
-                            severity="warning", markup=False)
+            app_services(self).settings.set(live.WRAP_UP_SETTING, wrap_up)
         self.tick()

@@ -19,19 +19,20 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from tui.clock import app_now
 from tui.core.followup import thank_you_status
 from tui.core.referrals import pending_referrals
-from tui.editor import EditorError, edit_in_app
 from tui.panes.base import ConversationPane
-from tui.text import styled
+from tui.services.editor import EditorError
 from tui.widgets.actions import ActionsSection
+from tui.widgets.app_services import app_services
+from tui.widgets.editor import edit_in_app
 from tui.widgets.followups import FollowUpSection
 from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
 from tui.widgets.key_order import focus_now
 from tui.widgets.referrals import ReferralsSection
 from tui.widgets.reflect_section import ReflectSection, StatusLine, sentence_case
 from tui.widgets.reflection_form import AnswerArea, RatingBar, ReflectionSection
+from tui.widgets.text import styled
 from tui.widgets.thank_you import DraftArea, ThankYouSection
 
 STATUS_SECONDS = 30
@@ -144,7 +145,7 @@ class ReflectPane(ConversationPane):
         self.query_one("#reflect-status", StatusLine).show(self.status_content())
 
     def _now(self) -> datetime:
-        return app_now(self.app)
+        return app_services(self).clock()
 
     @on(ConversationPane.Edited)
     def _section_edited(self) -> None:

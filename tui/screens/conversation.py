@@ -17,18 +17,21 @@ from tui.core.agenda import status_label
 from tui.core.dates import format_when
 from tui.core.models import Contact, Conversation
 from tui.core.referrals import promote_referrals, promoted_summary
+from tui.core.store import Store
+from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
 from tui.panes.reflect import ReflectPane
-from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
-from tui.text import one_line, plain, styled
+from tui.services.autosave import Autosaver
+from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.key_order import focus_now
 from tui.widgets.pane_tabs import PaneTabs
 from tui.widgets.referrals import ReferralsSection
 from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.text import one_line, plain, styled
 
 # (tab id, title, key, pane class): the panes in the order they are shown.
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
@@ -66,9 +69,14 @@ class ConversationScreen(Screen[None]):
         self._shown_already: ConversationPane | None = None
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        """The data."""
+        return app_services(self).store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Saves edits shortly after the last keystroke."""
+        return app_services(self).autosaver
 
     def _load(self) -> None:
         self.profile = self.store.profile()
@@ -162,11 +170,11 @@ class ConversationScreen(Screen[None]):
     @on(ConversationPane.Edited)
     def _pane_edited(self, event: ConversationPane.Edited) -> None:
         event.stop()
-        self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        self.autosaver.schedule(self.conversation)
         if event.contact_changed:
-            self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
+            self.autosaver.schedule(self.contact)
         if event.profile_changed:
-            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
+            self.autosaver.schedule(self.profile)
         self._show_title()
 
     @on(ReferralsSection.PromoteReferrals)
@@ -187,7 +195,7 @@ class ConversationScreen(Screen[None]):
         A failure is reported, never raised: the edits stay pending and are tried again.
         """
         try:
-            self.app.autosaver.flush()  # type: ignore[attr-defined]
+            self.autosaver.flush()
         except Exception as exc:
             self.notify(f"Not saved yet, will retry: {exc}", severity="error", markup=False)
 
@@ -198,9 +206,9 @@ class ConversationScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Leaving (also on quit): save, including an edit whose message had not arrived yet
         (a priority key such as ctrl+q overtakes typed keys still in the queue)."""
-        self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        self.autosaver.schedule(self.conversation)
         if (self.profile.name, self.profile.intro) != self._profile_saved:
-            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
+            self.autosaver.schedule(self.profile)
         self.save_now()
 
     @on(TabbedContent.TabActivated)

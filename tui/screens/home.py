@@ -12,15 +12,17 @@ from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
 from tui.core.followup import due_items
 from tui.core.models import Contact, Conversation
-from tui.core.store import NotFoundError
-from tui.screens.confirm import ConfirmScreen
+from tui.core.store import NotFoundError, Store
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.screens.home_due import DueTab
-from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
-from tui.text import plain
+from tui.services.autosave import Autosaver
+from tui.widgets.app_services import app_services
 from tui.widgets.due_list import DueList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.text import plain
 
 CLOCK_SECONDS = 60
 
@@ -81,9 +83,14 @@ class HomeScreen(DueTab):
     # -- showing -------------------------------------------------------------------------
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        """The data."""
+        return app_services(self).store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Saves edits shortly after the last keystroke."""
+        return app_services(self).autosaver
 
     def refresh_lists(self, reload: bool = True, clock: bool = False) -> None:
         """Rebuild the lists, applying the filter; ``reload`` reads the store again first,
@@ -269,14 +276,14 @@ class HomeScreen(DueTab):
     def _delete_contact(self, contact_id: str, yes: bool) -> None:
         if yes:
             for conversation in self.store.conversations(contact_id):
-                self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
-            self.app.autosaver.discard(contact_id)  # type: ignore[attr-defined]
+                self.autosaver.discard(conversation.id)
+            self.autosaver.discard(contact_id)
             self.store.delete_contact(contact_id)
             self.refresh_lists()
 
     def _delete_conversation(self, conversation: Conversation, yes: bool) -> None:
         if yes:
-            self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
+            self.autosaver.discard(conversation.id)
             self.store.delete_conversation(conversation.id)
             self.refresh_lists()
 

@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, TabbedContent
 
-from tui.clock import app_now
 from tui.core.due_actions import latest_conversation, settle
 from tui.core.followup import DueItem
+from tui.widgets.app_services import app_services
 from tui.widgets.due_list import DueList
 
 # Due items that open the conversation on its Reflect pane (where they are dealt with).
@@ -36,7 +36,7 @@ class DueTab(Screen[None]):
 
     def now(self) -> datetime:
         """The app's clock (tests and snapshots fix it)."""
-        return app_now(self.app)
+        return app_services(self).clock()
 
     def _on_due_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "due"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from tui.core.models import ActionItem
-from tui.screens.reflect_forms import ActionForm
-from tui.text import one_line
+from tui.dialogs.item_forms import ActionForm
 from tui.widgets.item_lists import ActionList
 from tui.widgets.reflect_section import ReflectSection, section_title
+from tui.widgets.text import one_line
 
 
 class ActionsSection(ReflectSection):

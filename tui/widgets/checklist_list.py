@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.content import Content
 
 from tui.core.models import ChecklistItem
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys, focus_now
+from tui.widgets.text import one_line, styled
 
 if TYPE_CHECKING:
     from tui.widgets.prep_checklist import ChecklistPart

@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.core.followup import DueItem
-from tui.text import one_line, styled
 from tui.widgets.record_lists import RecordList
+from tui.widgets.text import one_line, styled
 
 # The Due list's headings, in this order: what is late, what is due now, the coming week.
 LEVELS = {

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from tui.core.followup import add_followup, log_touch
 from tui.core.models import FollowUp
 from tui.core.moments import format_day
-from tui.screens.reflect_forms import FollowUpForm
+from tui.dialogs.item_forms import FollowUpForm
 from tui.widgets.item_lists import FollowUpList
 from tui.widgets.reflect_section import ReflectSection, section_title
 

@@ -22,9 +22,9 @@ from textual.widgets.option_list import Option
 
 from tui.core.models import ActionItem, FollowUp, Referral
 from tui.core.moments import format_day
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
+from tui.widgets.text import one_line, styled
 
 
 class ItemList(OrderedKeys, FittedOptionList):

@@ -5,10 +5,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from textual.actions import parse
 from textual.app import SystemCommand
 from textual.dom import DOMNode
+
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """A screen (or pane) that offers commands to the command palette."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The commands, the most specific first."""
+        ...
+
+
+@runtime_checkable
+class HelpSource(Protocol):
+    """A screen that tells F1 how keys work where the cursor is."""
+
+    def help_note(self) -> str:
+        """One or two sentences, or nothing."""
+        ...
+
 
 # Keys that only make sense typed where the cursor is, never from the palette.
 NOT_COMMANDS = {"escape", "tab", "shift+tab"}

@@ -8,9 +8,9 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from tui.core.models import LiveNote, Question, Referral
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
+from tui.widgets.text import one_line, styled
 
 
 def note_row(note: LiveNote, numbers: dict[str, int]) -> Content:

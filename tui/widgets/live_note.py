@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Location, WrappedDocument
 
 from tui.core.live import MAX_QUICK_NOTE
-from tui.widgets.text_box import LineBox, TextBox
+from tui.widgets.text_box import LineInput, TextBox
 
 
 class _JoinedOnceDocument(Document):
@@ -88,34 +87,6 @@ class QuestionNote(TextBox):
         self.scroll_cursor_visible()
 
 
-class LineInput(LineBox):
-    """A one-line input whose pastes keep every word: line breaks become spaces, and a paste
-    longer than ``max_chars`` is refused with a message (nothing already typed changes)."""
-
-    hint = ""
-
-    def __init__(self, value: str = "", *, max_chars: int = MAX_QUICK_NOTE,
-                 **kwargs: object) -> None:
-        super().__init__(value, **kwargs)  # type: ignore[arg-type]
-        self.max_chars = max_chars
-
-    def _on_paste(self, event: events.Paste) -> None:
-        text = event.text
-        flat = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
-        if len(self.value) + len(flat) > self.max_chars:
-            event.prevent_default()
-            event.stop()
-            self.notify(f"That paste is {len(text):,} characters: this line holds up to "
-                        f"{self.max_chars:,}.{self.hint}", severity="warning", markup=False,
-                        timeout=8)
-            return
-        if flat != text:
-            event.prevent_default()
-            event.stop()
-            start, end = self.selection
-            self.replace(flat, min(start, end), max(start, end))
-
-
 class QuickNote(LineInput):
     """One line for a free note; enter stamps it with the minute of the call (the pane sets
     ``on_submit``: clearing the line on a posted message would wipe keys typed after enter).
@@ -127,5 +98,5 @@ class QuickNote(LineInput):
         super().__init__(
             placeholder="quick note: enter stamps it with the minute (ctrl+l)", compact=True,
             # Coming back to a half-typed note must not select it: the next key would replace it.
-            select_on_focus=False, **kwargs,
+            select_on_focus=False, max_chars=MAX_QUICK_NOTE, **kwargs,
         )

@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.core.models import Question
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
+from tui.widgets.text import one_line, styled
 
 MARKS = {"pending": ("○", "$text-muted"), "asked": ("✓", "$success"),
          "skipped": ("–", "$text-muted")}

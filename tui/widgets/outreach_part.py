@@ -21,8 +21,8 @@ from tui.core.outreach import (
     unfilled,
     unmark_sent,
 )
-from tui.text import styled
 from tui.widgets.prep_part import PrepPart, update_if_changed
+from tui.widgets.text import styled
 from tui.widgets.text_box import LineBox, TextBox
 
 MAX_DRAFT = 20_000

@@ -18,10 +18,10 @@ from tui.core.prep import (
     checklist_groups,
     remove_by_id,
 )
-from tui.text import one_line, styled
 from tui.widgets.checklist_list import SECTION_PREFIX, ChecklistList, item_prompt, section_prompt
 from tui.widgets.key_order import focus_now
 from tui.widgets.prep_part import PrepPart, SubInput, submit_now
+from tui.widgets.text import one_line, styled
 from tui.widgets.text_box import TextBox
 
 MAX_NOTES = 100_000

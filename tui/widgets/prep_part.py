@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,10 +13,10 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from tui.clock import app_now
 from tui.core.models import Conversation
-from tui.core.prep import PrepContent, load_prep_content
+from tui.core.prep import PrepContent
 from tui.panes.base import ConversationPane
+from tui.widgets.app_services import app_services
 from tui.widgets.key_order import focus_now
 from tui.widgets.text_box import LineBox
 
@@ -25,26 +24,23 @@ from tui.widgets.text_box import LineBox
 class PrepHost(ConversationPane):
     """The pane that holds the parts: it loads the shipped content once, on first use."""
 
-    _content: PrepContent | None = None
-
-    @property
-    def config_folder(self) -> Path | None:
-        """Where the user's own templates and settings are (None: the platform's folder)."""
-        return getattr(self.app, "config_folder", None)
+    _warned = False
 
     @property
     def content(self) -> PrepContent:
-        """The checklist template, question bank and outreach template (loaded once)."""
-        if self._content is None:
-            self._content, warnings = load_prep_content(self.config_folder)
-            for warning in warnings:
+        """The checklist template, question bank and outreach template (what was wrong with
+        the user's own files is said the first time)."""
+        library = app_services(self).content
+        if not self._warned:
+            self._warned = True
+            for warning in library.prep_warnings:
                 self.app.notify(warning, title="Your own content file", severity="warning",
                                 markup=False, timeout=12)
-        return self._content
+        return library.prep
 
     def now(self) -> datetime:
         """The current moment, aware (the app's clock, which tests fix)."""
-        return app_now(self.app)
+        return app_services(self).clock()
 
     def introducer_name(self) -> str:
         """The name of whoever introduced this contact, as the Details pane knows it."""

@@ -10,9 +10,9 @@ from textual.widgets.option_list import Option
 
 from tui.core.models import Question
 from tui.core.question_bank import BankEntry, BankMatch
-from tui.text import one_line, styled
 from tui.widgets.key_order import OrderedKeys, focus_now
 from tui.widgets.record_lists import RecordList
+from tui.widgets.text import one_line, styled
 
 if TYPE_CHECKING:
     from tui.widgets.question_planner import QuestionsPart

@@ -21,11 +21,11 @@ from tui.core.prep import (
     remove_by_id,
 )
 from tui.core.question_bank import categories, filter_bank
-from tui.text import one_line, plain, styled
 from tui.widgets.goal_ask import GoalAndAsk
 from tui.widgets.key_order import focus_now
 from tui.widgets.prep_part import PrepPart, SubInput, submit_now, update_if_changed
 from tui.widgets.question_lists import BankList, PlanList, plan_prompt
+from tui.widgets.text import one_line, plain, styled
 
 EMPTY_PLAN = Option(styled(("No questions yet: add from the bank below (enter or a) or write "
                             "your own (w).", "dim italic")), disabled=True)

@@ -8,7 +8,7 @@ from textual.message import Message
 
 from tui.core.models import Conversation, Referral
 from tui.core.referrals import pending_referrals
-from tui.screens.reflect_forms import ReferralForm
+from tui.dialogs.item_forms import ReferralForm
 from tui.widgets.item_lists import ReferralList
 from tui.widgets.reflect_section import ReflectSection, section_title
 

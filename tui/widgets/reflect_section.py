@@ -9,12 +9,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.clock import app_now
 from tui.core.models import Contact, Conversation
 from tui.core.profile import Profile
+from tui.dialogs.confirm import ConfirmScreen
 from tui.panes.base import ConversationPane
-from tui.screens.confirm import ConfirmScreen
-from tui.text import styled
+from tui.widgets.app_services import app_services
+from tui.widgets.text import styled
 
 
 def section_title(title: str, keys: str) -> Static:
@@ -84,7 +84,7 @@ class ReflectSection(Vertical):
 
     def now(self) -> datetime:
         """The app's clock (fixed in tests and snapshots)."""
-        return app_now(self.app)
+        return app_services(self).clock()
 
     @property
     def today(self) -> date:

@@ -11,11 +11,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
-from tui.core import content
-from tui.core.content import ContentError, Section, slug
-from tui.text import styled
+from tui.core.content import Section, slug
+from tui.widgets.app_services import app_services
 from tui.widgets.key_order import OrderedKeys
 from tui.widgets.reflect_section import ReflectSection, section_title
+from tui.widgets.text import styled
 from tui.widgets.text_box import TextBox
 
 STAR, NO_STAR = "★", "☆"
@@ -152,12 +152,8 @@ class ReflectionSection(ReflectSection):
     def compose(self) -> ComposeResult:
         """Heading, then a field per prompt."""
         yield section_title("Reflection", "tab next field · ctrl+o $EDITOR")
-        self.warnings: list[str] = []
-        try:
-            loaded = content.load_reflection(getattr(self.app, "config_folder", None))
-            sections, self.warnings = loaded.value, loaded.warnings
-        except (ContentError, OSError) as exc:
-            sections, self.warnings = [], [f"The reflection prompts cannot be read: {exc}"]
+        library = app_services(self).content
+        sections, self.warnings = library.reflection, library.reflection_warnings
         answers = self.conversation.reflection.answers
         self._warned: set[str] = set()
         for index, prompt in enumerate(prompts_for(sections, answers)):

@@ -22,8 +22,8 @@ from tui.core.outreach import (
     set_schedule,
 )
 from tui.core.prep import questions_that_fit
-from tui.text import styled
 from tui.widgets.prep_part import PrepPart, submit_now, update_if_changed
+from tui.widgets.text import styled
 from tui.widgets.text_box import LineBox
 
 MAX_PLACE = 2000

@@ -22,6 +22,8 @@ from textual.widgets.text_area import Selection
 
 from tui.widgets.key_order import OrderedKeys
 
+MAX_LINE = 2_000  # a one-line box takes this many characters unless told otherwise
+
 
 class TextBox(OrderedKeys, TextArea):
     """A multi-line text box (plain text, soft wrap, no line numbers by default)."""
@@ -124,3 +126,31 @@ class LineBox(OrderedKeys, Input):
             await super().action_submit()
         else:
             self.on_submit(self.value)
+
+
+class LineInput(LineBox):
+    """A one-line input whose pastes keep every word: line breaks become spaces, and a paste
+    longer than ``max_chars`` is refused with a message (nothing already typed changes)."""
+
+    hint = ""
+
+    def __init__(self, value: str = "", *, max_chars: int = MAX_LINE,
+                 **kwargs: object) -> None:
+        super().__init__(value, **kwargs)  # type: ignore[arg-type]
+        self.max_chars = max_chars
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = event.text
+        flat = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+        if len(self.value) + len(flat) > self.max_chars:
+            event.prevent_default()
+            event.stop()
+            self.notify(f"That paste is {len(text):,} characters: this line holds up to "
+                        f"{self.max_chars:,}.{self.hint}", severity="warning", markup=False,
+                        timeout=8)
+            return
+        if flat != text:
+            event.prevent_default()
+            event.stop()
+            start, end = self.selection
+            self.replace(flat, min(start, end), max(start, end))

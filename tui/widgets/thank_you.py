@@ -10,16 +10,16 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import TextArea
 
-from tui.core import content
 from tui.core.followup import thank_you_status
 from tui.core.thank_you import draft_thank_you, mark_sent, unmark_sent
-from tui.text import styled
+from tui.widgets.app_services import app_services
 from tui.widgets.reflect_section import (
     ReflectSection,
     StatusLine,
     section_title,
     sentence_case,
 )
+from tui.widgets.text import styled
 from tui.widgets.text_box import TextBox
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
@@ -107,11 +107,10 @@ class ThankYouSection(ReflectSection):
 
     def draft(self) -> None:
         """Fill the draft from the template (asking first if it would replace the user's text)."""
-        folder = getattr(self.app, "config_folder", None)
-        loaded = content.load_template(content.THANK_YOU, folder)
-        for warning in loaded.warnings:
+        library = app_services(self).content
+        for warning in library.thank_you_warnings:
             self.say(warning, "warning")
-        text = draft_thank_you(loaded.value, self.conversation, self.contact,
+        text = draft_thank_you(library.thank_you, self.conversation, self.contact,
                                self.profile.name, self.now())
         current = self.conversation.thank_you.draft
         if current.strip() and current.strip() != text.strip():

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from tui.core.live import BEFORE, ENDED, OVERRUN, PAUSED, WRAP_UP, TimerState, format_clock
-from tui.text import one_line, styled
+from tui.widgets.text import one_line, styled
 
 BAR_MIN_WIDTH = 70
 BAR_CELLS = 12

@@ -23,8 +23,8 @@ from tui.core.models import (
     Contact,
     Conversation,
 )
-from tui.screens.form import FieldError, FormScreen
-from tui.text import plain
+from tui.dialogs.form import FieldError, FormScreen
+from tui.widgets.text import plain
 from tui.widgets.text_box import LineBox, TextBox
 
 MAX_FIELD = 2000

@@ -1,8 +1,7 @@
 """Editing a long text in the user's own editor ($VISUAL, then $EDITOR).
 
 :func:`edit_text` does the work and knows nothing of Textual, so it is tested with a fake
-editor script. :func:`edit_in_app` hands the terminal over to the editor with
-``App.suspend()``; a headless app (Pilot tests) cannot suspend, and runs the editor directly.
+editor script; :mod:`tui.widgets.editor` hands the terminal over to it from the app.
 """
 
 from __future__ import annotations
@@ -14,10 +13,6 @@ import subprocess
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 ENV_KEYS = ("VISUAL", "EDITOR")
 
@@ -80,19 +75,3 @@ def edit_text(text: str, env: Mapping[str, str] | None = None, suffix: str = ".m
     if edited.endswith("\n") and not text.endswith("\n"):
         edited = edited[:-1]
     return edited
-
-
-def edit_in_app(app: App[object], text: str, env: Mapping[str, str] | None = None) -> str:
-    """Suspend ``app``, run the editor on ``text``, resume; returns the edited text."""
-    from textual.app import SuspendNotSupported
-
-    editor_command(env)  # fail before suspending when no editor is set
-    try:
-        with app.suspend():
-            return edit_text(text, env)
-    except SuspendNotSupported:
-        if not app.is_headless:
-            raise EditorError("This terminal session cannot hand over to an external editor; "
-                              "edit the text here instead.") from None
-    # Headless (tests): nothing owns a real terminal, so the editor runs as it is.
-    return edit_text(text, env)

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.text import plain
+from tui.widgets.text import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -1,4 +1,4 @@
-"""Small dialogs of the Live pane: a one-line prompt, a referral, the call's timing."""
+"""Small dialogs: a one-line prompt, and the call's timing."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from typing import Any
 from textual.widget import Widget
 
 from tui.core.live import MAX_WRAP_UP_MINUTES, LiveError, parse_minutes
-from tui.core.live_flow import MAX_REFERRAL_FIELD, make_referral
-from tui.core.models import MAX_MINUTES, Referral
-from tui.screens.form import FieldError, FormScreen
-from tui.widgets.live_note import LineInput
+from tui.core.models import MAX_MINUTES
+from tui.dialogs.form import FieldError, FormScreen
+from tui.widgets.text_box import LineInput
 
 
 class TextPrompt(FormScreen[Any]):
@@ -39,33 +38,6 @@ class TextPrompt(FormScreen[Any]):
             return self.check(self.value("prompt-value"))
         except LiveError as exc:
             raise FieldError("prompt-value", str(exc)) from None
-
-
-class ReferralForm(FormScreen[Referral]):
-    """"They mentioned someone": a name, and if known the company and why."""
-
-    title_text = "They mentioned someone"
-
-    def fields(self) -> list[tuple[str, Widget]]:
-        """Name, company, why."""
-        most = MAX_REFERRAL_FIELD
-        return [
-            ("Name *", LineInput(id="ref-name", placeholder="who they mentioned", max_chars=most)),
-            ("Company", LineInput(id="ref-company", max_chars=most)),
-            ("Why", LineInput(id="ref-why", placeholder="why talk to them", max_chars=most)),
-        ]
-
-    def collect(self) -> Referral:
-        """A pending referral (Reflect turns it into a contact)."""
-        try:
-            return make_referral(self.value("ref-name"), self.value("ref-company"),
-                                 self.value("ref-why"))
-        except LiveError as exc:
-            field = "ref-name"
-            for label, field_id in (("Company", "ref-company"), ("Why", "ref-why")):
-                if str(exc).startswith(label):
-                    field = field_id
-            raise FieldError(field, str(exc)) from None
 
 
 class TimingForm(FormScreen[tuple[int, int]]):

@@ -1,4 +1,4 @@
-"""Small forms of the Reflect pane: an action item, a referral, a follow-up entry."""
+"""The forms of one item of a conversation: an action item, a referral, a follow-up entry."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from datetime import date
 from textual.widget import Widget
 
 from tui.core.dates import DateError, parse_day
+from tui.core.live import LiveError
+from tui.core.live_flow import MAX_REFERRAL_FIELD, make_referral
 from tui.core.models import ActionItem, FollowUp, Referral
-from tui.screens.form import FieldError, FormScreen
-from tui.widgets.text_box import LineBox
+from tui.dialogs.form import FieldError, FormScreen
+from tui.widgets.text_box import LineBox, LineInput
 
 MAX_TEXT = 2000
 DAY_HINT = "e.g. fri, tomorrow, in 3 days, 2026-12-05"
@@ -60,30 +62,38 @@ class ActionForm(FormScreen[ActionItem]):
 
 
 class ReferralForm(FormScreen[Referral]):
-    """Add or edit a referral: who, where, and why talk to them."""
+    """Add or edit a referral: who, where, and why talk to them (from Live during the call,
+    or from Reflect). Dismisses with a pending referral, or the edited one."""
 
-    def __init__(self, referral: Referral | None) -> None:
+    def __init__(self, referral: Referral | None = None, title: str = "") -> None:
         super().__init__()
         self.referral = referral.copy() if referral else Referral(name="")
-        self.title_text = "Edit referral" if referral else "New referral"
+        self.title_text = title or ("Edit referral" if referral else "New referral")
 
     def fields(self) -> list[tuple[str, Widget]]:
         """Name, company and why."""
-        r = self.referral
+        r, most = self.referral, MAX_REFERRAL_FIELD
         return [
-            ("Name *", LineBox(r.name, id="r-name", placeholder="who they suggested")),
-            ("Company", LineBox(r.company, id="r-company")),
-            ("Why", LineBox(r.why, id="r-why", placeholder="e.g. runs the robotics team")),
+            ("Name *", LineInput(r.name, id="r-name", placeholder="who they mentioned",
+                                 max_chars=most)),
+            ("Company", LineInput(r.company, id="r-company", max_chars=most)),
+            ("Why", LineInput(r.why, id="r-why", placeholder="e.g. runs the robotics team",
+                              max_chars=most)),
         ]
 
     def collect(self) -> Referral:
-        """Validate: a name."""
-        name = _limited("r-name", "Name", self.value("r-name"), 200)
-        if not name:
-            raise FieldError("r-name", "Who did they suggest? Give a name.")
-        self.referral.name = name
-        self.referral.company = _limited("r-company", "Company", self.value("r-company"), 200)
-        self.referral.why = _limited("r-why", "Why", self.value("r-why"))
+        """Validate: a name; each field under the limit (spaces tidied)."""
+        try:
+            made = make_referral(self.value("r-name"), self.value("r-company"),
+                                 self.value("r-why"))
+        except LiveError as exc:
+            field = "r-name"
+            for label, field_id in (("Company", "r-company"), ("Why", "r-why")):
+                if str(exc).startswith(label):
+                    field = field_id
+            raise FieldError(field, str(exc)) from None
+        self.referral.name, self.referral.company, self.referral.why = (
+            made.name, made.company, made.why)
         return self.referral
 
 

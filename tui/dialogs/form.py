@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from tui.text import plain
+from tui.widgets.text import plain
 from tui.widgets.text_box import LineBox
 
 R = TypeVar("R")

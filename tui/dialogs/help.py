@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.text import styled
+from tui.widgets.key_commands import HelpSource
+from tui.widgets.text import styled
 
 EDITING = ("Text boxes and lists also take the usual keys: arrows, home/end, ctrl+home/"
            "ctrl+end, page up/down, ctrl+z undo, ctrl+x/c/v cut, copy and paste; tab and "
@@ -42,8 +43,8 @@ class HelpScreen(ModalScreen[None]):
         here, everywhere = self.key_groups()
         with VerticalScroll():
             yield Static(styled(("Keys", "bold"), ("  (esc closes)", "dim")))
-            note = getattr(self.underneath, "help_note", None)
-            text = note() if callable(note) else ""
+            under = self.underneath
+            text = under.help_note() if isinstance(under, HelpSource) else ""
             if text:
                 yield Static(styled((text, "italic")))
             yield Static("Here", classes="help-heading")

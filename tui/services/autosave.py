@@ -1,15 +1,22 @@
-"""Debounced saving: edits reach the store within a second, keystrokes never wait for it."""
+"""Debounced saving: edits reach the store within a second, keystrokes never wait for it.
+
+Only screens schedule records here. Each schedule may name ``on_saved``: it is called with the
+record the store returns (its ``updated_at`` as written to the file) right after the save, on
+the same thread, before any other edit can slip in.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from tui.core.models import Contact, Conversation
 from tui.core.profile import Profile
 from tui.core.store import Store
 
 Saveable = Contact | Conversation | Profile
+S = TypeVar("S", Contact, Conversation, Profile)
 
 QUIET_SECONDS = 0.4
 MAX_WAIT_SECONDS = 0.9
@@ -30,16 +37,17 @@ class Autosaver:
         self.clock = clock
         #: Called when edits start waiting, and after every flush (saved or failed).
         self.on_change = on_change
-        self._pending: dict[tuple[str, str], Saveable] = {}
+        self._pending: dict[tuple[str, str], tuple[Saveable, Callable[[Any], None] | None]] = {}
         self._first: float | None = None
         self._last: float = 0.0
         self.error: str | None = None
 
-    def schedule(self, record: Saveable) -> None:
-        """Remember ``record`` for saving; it is saved as it is when the save happens."""
+    def schedule(self, record: S, on_saved: Callable[[S], None] | None = None) -> None:
+        """Remember ``record`` for saving; it is saved as it is when the save happens, and
+        ``on_saved`` then gets the stored copy."""
         kind = type(record).__name__.lower()
         waiting = bool(self._pending)
-        self._pending[(kind, record.id)] = record
+        self._pending[(kind, record.id)] = (record, on_saved)
         now = self.clock()
         self._last = now
         if self._first is None:
@@ -75,17 +83,15 @@ class Autosaver:
         """
         pending, self._pending, self._first = self._pending, {}, None
         failed: Exception | None = None
-        for key, record in pending.items():
+        for key, (record, on_saved) in pending.items():
             try:
-                if isinstance(record, Contact):
-                    self.store.save_contact(record)
-                elif isinstance(record, Profile):
-                    self.store.save_profile(record)
-                else:
-                    self.store.save_conversation(record)
+                saved = self._save(record)
             except Exception as exc:  # keep it pending, say why; never lose the edit
-                self._pending.setdefault(key, record)
+                self._pending.setdefault(key, (record, on_saved))
                 failed = failed or exc
+                continue
+            if on_saved is not None:
+                on_saved(saved)
         if failed is not None:
             self.error = f"Could not save: {failed}"
             self._first = self._last = self.clock() + RETRY_SECONDS
@@ -95,10 +101,17 @@ class Autosaver:
         if pending:
             self._changed()
 
+    def _save(self, record: Saveable) -> Saveable:
+        if isinstance(record, Contact):
+            return self.store.save_contact(record)
+        if isinstance(record, Profile):
+            return self.store.save_profile(record)
+        return self.store.save_conversation(record)
+
     def describe_pending(self) -> list[str]:
         """One short line per edit that has not reached the store yet."""
         lines = []
-        for record in self._pending.values():
+        for record, _ in self._pending.values():
             what = (f"contact {record.name}" if isinstance(record, Contact)
                     else "your profile" if isinstance(record, Profile) else "a conversation")
             lines.append(f"{what} ({self.error or 'not saved yet'})")
