@@ -10,9 +10,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from rich.console import RenderableType
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -29,8 +28,9 @@ from tui.services import Services
 from tui.services.autosave import Autosaver
 from tui.services.recovery import finish, summarise
 from tui.widgets.key_commands import PaletteSource
-from tui.widgets.safe_output import guard_update
+from tui.widgets.key_order import Request
 from tui.widgets.save_indicator import NOT_SAVED_HINT, SaveStatus
+from tui.widgets.textual_patches import GuardedApp
 
 TICK_SECONDS = 0.2
 SETTINGS_GROUP = "settings"
@@ -38,8 +38,9 @@ SETTINGS_GROUP = "settings"
 TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
-class CoffeechatApp(App[int]):
-    """A keyboard-first companion for informational interviews."""
+class CoffeechatApp(GuardedApp):
+    """A keyboard-first companion for informational interviews (every screen update passes
+    the control-character guard: see :class:`GuardedApp`)."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"
@@ -56,12 +57,7 @@ class CoffeechatApp(App[int]):
     save_status: reactive[SaveStatus] = reactive(("saved", None), init=False)
 
     class SaveStateChanged(Message):
-        """The writer thread's news: ``saving``, ``saved`` or ``error`` (with the message)."""
-
-        def __init__(self, state: str, detail: str | None) -> None:
-            super().__init__()
-            self.state = state
-            self.detail = detail
+        """The writer thread has news (``saving``, ``saved`` or ``error``)."""
 
     def __init__(self, store: Store, *, config_folder: Path | None = None) -> None:
         super().__init__()
@@ -69,7 +65,6 @@ class CoffeechatApp(App[int]):
         self.services = Services.start(store, config_folder, clock=lambda: self.now())
         self.services.autosaver.on_change = self.update_save_status
         self.services.settings.on_change = self._write_settings
-        self._writer: SaveStatus = store.save_state()
         store.watch_saves(self._writer_state)
         self._theme_ready = False
         self._quit_anyway = False
@@ -136,22 +131,27 @@ class CoffeechatApp(App[int]):
             self.notify(f"Settings kept for now, but not remembered for next time: "
                         f"{worker.error}", severity="warning", markup=False)
 
+    @on(Request)
+    def _unanswered(self, request: Request) -> None:
+        """A request nobody along the way took: let its sender go on."""
+        if not request.answered:
+            request.answer(False)
+
     # -- the save state ------------------------------------------------------------------
 
     def _writer_state(self, state: str, detail: str | None) -> None:
         """Called on the writer's thread: hand the news to the event loop."""
         if self.is_running:
-            self.post_message(self.SaveStateChanged(state, detail))
+            self.post_message(self.SaveStateChanged())
 
-    def on_coffeechat_app_save_state_changed(self, event: SaveStateChanged) -> None:
-        """Show the writer's news."""
-        self._writer = (event.state, event.detail)
+    def on_coffeechat_app_save_state_changed(self, _: SaveStateChanged) -> None:
+        """Show the writer's news (as the writer has it now: later news may be on its way)."""
         self.update_save_status()
 
     def update_save_status(self) -> None:
         """Combine the writer's state with the autosaver's; say so when saving starts to
         fail, and when it works again."""
-        state, detail = self._writer
+        state, detail = self.store.save_state()
         autosaver = self.services.autosaver
         if autosaver.error:
             state, detail = "error", autosaver.error
@@ -183,9 +183,7 @@ class CoffeechatApp(App[int]):
         except Exception as exc:
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
             return False
-        flushed = self.store.flush(timeout)
-        self._writer = self.store.save_state()
-        return flushed
+        return self.store.flush(timeout)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -226,10 +224,6 @@ class CoffeechatApp(App[int]):
         visible (every widget's notify comes here)."""
         super().notify(visible(message, multiline=True), title=visible(title),
                        severity=severity, timeout=timeout, markup=markup)
-
-    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        """Write a screen update, with any control character in its text removed."""
-        super()._display(screen, guard_update(renderable))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""

@@ -7,7 +7,7 @@ with a background writer so saving never blocks a keystroke; the CLI opens it sy
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ class Store:
         if background and not readonly:
             writer = BackgroundWriter(datafile, on_save_state)
         storage = CoffeechatStorage(datafile, checked.data, writer=writer, readonly=readonly)
-        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type,return-value]
+        db = TinyDB(storage=lambda: storage)
         store = cls(db, storage, datafile)
         # Every conversation was validated on the way in: listings start from those models.
         store._listed.update(checked.conversations)
@@ -393,8 +393,8 @@ class Store:
         return True
 
 
-def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    def transform(stored: dict[str, Any]) -> None:
+def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def transform(stored: MutableMapping[Any, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tui.widgets.text import plain
 from tui.widgets.text_box import LineBox
+from tui.widgets.textual_patches import forward_key
 
 R = TypeVar("R")
 
@@ -81,13 +82,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         """Start typing in the first field (with what was typed while the form opened)."""
-        for box in self.query(LineBox):
-            box.on_submit = lambda _value, box=box: self._entered(box)
         first = self.query(Input).first()
         self.set_focus(first)
         early, self.early_keys = self.early_keys or [], None
         for key in early:
-            first._forward_event(key)
+            forward_key(first, key.key, key.character)
 
     def hold_key(self, event: events.Key) -> bool:
         """Keep a key typed before the form is ready; False once it is (type it instead)."""
@@ -98,8 +97,8 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         self.early_keys.append(events.Key(event.key, event.character))
         return True
 
-    async def _on_key(self, event: events.Key) -> None:
-        # A key that reaches the form itself arrived before any field had the cursor.
+    async def on_key(self, event: events.Key) -> None:
+        """A key that reaches the form itself arrived before any field had the cursor."""
         if self.focused is None and self.hold_key(event):
             event.stop()
             event.prevent_default()
@@ -117,9 +116,13 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
         event.stop()
         self._entered(event.input)
 
+    def on_line_box_entered(self, request: LineBox.Entered) -> None:
+        """The same for the form's own boxes, before any key typed after the enter (those go
+        on into the next field)."""
+        request.done_here()
+        self._entered(request.box)
+
     def _entered(self, field: Input) -> None:
-        # Run at once on enter (see LineBox.on_submit), so keys typed after the enter go on
-        # into the next field.
         inputs = [w for w in self.query(Input) if not w.disabled]
         if inputs and field is inputs[-1]:
             self.action_save()

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -34,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen .help-heading { text-style: bold; color: $accent; margin-top: 1; }
     """
 
-    def __init__(self, screen: Screen) -> None:
+    def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         self.underneath = screen
 
@@ -58,15 +59,15 @@ class HelpScreen(ModalScreen[None]):
         """Rows for the keys of where the cursor is, and rows for the app's keys; only the
         app's own bindings (those with an id), each action once."""
         keys: dict[str, list[str]] = {}
-        first: dict[str, tuple[object, Binding, bool, str]] = {}
+        first: dict[str, tuple[DOMNode, Binding, bool, str]] = {}
         for node, binding, enabled, tooltip in self.underneath.active_bindings.values():
             if not binding.description or not (binding.id or binding.show):
                 continue  # Textual's own editing and scrolling keys
             if binding.key not in SHIFTED_F_KEYS:  # shift+f3 as some terminals send it
                 keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
-            row = (node, binding, enabled, tooltip)
             if binding.action not in first or (binding.show and not first[binding.action][1].show):
-                first[binding.action] = row  # the footer's description, when it has one
+                # the footer's description, when it has one
+                first[binding.action] = (node, binding, enabled, tooltip)
         here: list[Content] = []
         everywhere: list[Content] = []
         for action, (node, binding, enabled, tooltip) in first.items():

@@ -11,6 +11,8 @@ from textual.actions import parse
 from textual.app import SystemCommand
 from textual.dom import DOMNode
 
+from tui.widgets.textual_patches import binding_pairs
+
 
 @runtime_checkable
 class PaletteSource(Protocol):
@@ -46,7 +48,7 @@ def binding_commands(nodes: Iterable[DOMNode]) -> Iterator[SystemCommand]:
     titles: set[str] = set()
     for node in nodes:
         # The keys the footer shows first: their key is the one to name in the help text.
-        for key, binding in sorted(node._bindings, key=lambda pair: not pair[1].show):
+        for key, binding in sorted(binding_pairs(node), key=lambda pair: not pair[1].show):
             if not binding.id or not binding.description or key in NOT_COMMANDS:
                 continue
             namespace, name, params = parse(binding.action)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Select
 
 from tui.core.agenda import status_label
 from tui.core.dates import DateError, format_when, parse_when, to_local
@@ -22,7 +22,9 @@ from tui.core.outreach import (
     set_schedule,
 )
 from tui.core.prep import questions_that_fit
-from tui.widgets.prep_part import PrepPart, submit_now, update_if_changed
+from tui.panes.prep.part import PrepPart
+from tui.widgets.app_services import app_services
+from tui.widgets.lines import Line
 from tui.widgets.text import styled
 from tui.widgets.text_box import LineBox
 
@@ -56,23 +58,17 @@ class SchedulePart(PrepPart):
             yield LineBox(id="when", compact=True,
                         placeholder="2026-12-03 14:30, tomorrow 9am, fri 3pm; enter sets it")
             yield Label("")
-            yield Static(id="when-feedback", classes="feedback")
+            yield Line(id="when-feedback", classes="feedback")
             yield Label("Minutes")
             yield LineBox(id="minutes", compact=True, type="integer", max_length=4)
             yield Label("")
-            yield Static(id="minutes-feedback", classes="feedback")
+            yield Line(id="minutes-feedback", classes="feedback")
             yield Label("Medium")
             yield Select([(m, m) for m in MEDIUMS], id="medium", compact=True, allow_blank=False)
             yield Label("Place")
             yield LineBox(id="place", compact=True)
-        yield Static(id="schedule-status")
-        yield Static(id="confirmation")
-
-    def on_mount(self) -> None:
-        """Enter in the fields acts at once (keys typed after it go into the next field)."""
-        submit_now(self.query_one("#when", Input), lambda _event: self._when_submitted())
-        submit_now(self.query_one("#minutes", Input), self._minutes_done)
-        submit_now(self.query_one("#place", Input), lambda _event: self._next())
+        yield Line(id="schedule-status")
+        yield Line(id="confirmation")
 
     # -- showing -------------------------------------------------------------------------
 
@@ -80,7 +76,7 @@ class SchedulePart(PrepPart):
         local = self._local()
         return local.strftime("%Y-%m-%d %H:%M") if local else ""
 
-    def show_model(self) -> None:
+    def refresh_view(self) -> None:
         """Fill the fields from the model."""
         v = self.conversation
         for field_id, value in (("when", self._when_text()), ("minutes", str(v.minutes)),
@@ -98,16 +94,16 @@ class SchedulePart(PrepPart):
         self._show_status()
 
     def _feedback(self, widget_id: str, text: str, error: bool = False) -> None:
-        widget = self.query_one(f"#{widget_id}", Static)
-        update_if_changed(widget, styled(text))
+        widget = self.query_one(f"#{widget_id}", Line)
+        widget.shown = styled(text)
         widget.set_class(error, "-error")
 
     def _when_summary(self) -> str:
         moment = self.conversation.scheduled
         if moment is None:
             return "not scheduled yet"
-        return (f"{format_when(moment, self.host.now())} · "
-                f"{countdown(moment, self.host.now()).text}")
+        return (f"{format_when(moment, app_services(self).clock())} · "
+                f"{countdown(moment, app_services(self).clock()).text}")
 
     def _minutes_summary(self) -> str:
         fit = questions_that_fit(self.conversation.minutes)
@@ -117,21 +113,21 @@ class SchedulePart(PrepPart):
         moment = self.conversation.scheduled
         if moment is None:
             return None
-        return to_local(moment, self.host.now())
+        return to_local(moment, app_services(self).clock())
 
     def _show_status(self) -> None:
         v = self.conversation
-        self.query_one("#schedule-status", Static).update(styled(
+        self.query_one("#schedule-status", Line).shown = (styled(
             ("Status ", "$text-muted"), (status_label(v), "bold"),
             ("  (setting a date makes it scheduled)", "dim"),
         ))
         self.query_one("#place", Input).placeholder = PLACE_HINT.get(v.medium, "")
         local = self._local()
-        line = self.query_one("#confirmation", Static)
+        line = self.query_one("#confirmation", Line)
         line.display = local is not None
         if local is not None:
-            line.update(styled(("To confirm (ctrl+o copies):\n", "dim"),
-                               (confirmation(v, local), "$text")))
+            line.shown = styled(("To confirm (ctrl+o copies):\n", "dim"),
+                                (confirmation(v, local), "$text"))
 
     def action_copy(self) -> None:
         """Copy the confirmation line."""
@@ -154,15 +150,16 @@ class SchedulePart(PrepPart):
             self._feedback("when-feedback", "blank: enter clears the date")
             return
         try:
-            moment = parse_when(text, self.host.now())
+            moment = parse_when(text, app_services(self).clock())
         except DateError as exc:
             self._feedback("when-feedback", str(exc))
             return
-        self._feedback("when-feedback", f"→ {format_when(moment, self.host.now())}: "
+        self._feedback("when-feedback", f"→ {format_when(moment, app_services(self).clock())}: "
                                         "enter sets it")
 
-    @on(Input.Submitted, "#when")
-    def _when_submitted(self) -> None:
+    @on(LineBox.Entered, "#when")
+    def _when_submitted(self, request: LineBox.Entered) -> None:
+        request.done_here()
         if self.apply_when():
             self.screen.focus_next()
 
@@ -181,7 +178,7 @@ class SchedulePart(PrepPart):
             set_schedule(v, None)
         else:
             try:
-                set_schedule(v, parse_when(text, self.host.now()))
+                set_schedule(v, parse_when(text, app_services(self).clock()))
             except DateError as exc:
                 self._feedback("when-feedback", f"Not saved: {exc}", error=True)
                 if leaving:
@@ -211,23 +208,32 @@ class SchedulePart(PrepPart):
             self._feedback("minutes-feedback", self._minutes_summary())
 
     @on(Input.Blurred, "#minutes")
-    @on(Input.Submitted, "#minutes")
-    def _minutes_done(self, event: Input.Blurred | Input.Submitted) -> None:
+    def _minutes_left(self, event: Input.Blurred) -> None:
+        self._minutes_done(event.value)
+
+    @on(LineBox.Entered, "#minutes")
+    def _minutes_entered(self, request: LineBox.Entered) -> None:
+        request.done_here()
+        if self._minutes_done(request.value):
+            self.screen.focus_next()
+
+    def _minutes_done(self, value: str) -> bool:
+        """Store the typed minutes; False (with the reason) when they are not acceptable."""
         try:
-            minutes = parse_minutes(event.value)
+            minutes = parse_minutes(value)
         except ScheduleError as exc:
             self._feedback("minutes-feedback",
                            f"{exc} Not saved; still {self.conversation.minutes} min.", error=True)
-            return
+            return False
         if minutes != self.conversation.minutes:
             self.conversation.minutes = minutes
             self.edited()
         self._feedback("minutes-feedback", self._minutes_summary())
-        if isinstance(event, Input.Submitted):
-            self.screen.focus_next()
+        return True
 
-    @on(Input.Submitted, "#place")
-    def _next(self) -> None:
+    @on(LineBox.Entered, "#place")
+    def _next(self, request: LineBox.Entered) -> None:
+        request.done_here()
         self.screen.focus_next()
 
     @on(Select.Changed, "#medium")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -18,14 +22,50 @@ from tui.core.prep import (
     checklist_groups,
     remove_by_id,
 )
-from tui.widgets.checklist_list import SECTION_PREFIX, ChecklistList, item_prompt, section_prompt
+from tui.panes.prep.part import PrepPart
+from tui.widgets.command_list import CommandList, ListCommand
 from tui.widgets.key_order import focus_now
-from tui.widgets.prep_part import PrepPart, SubInput, submit_now
 from tui.widgets.text import one_line, styled
-from tui.widgets.text_box import TextBox
+from tui.widgets.text_box import LineBox, SubInput, TextBox
 
 MAX_NOTES = 100_000
+SECTION_PREFIX = "section:"
 EMPTY_CHECKLIST = Option(styled(("No checklist items: a adds one.", "dim italic")), disabled=True)
+
+
+def item_prompt(item: ChecklistItem) -> Content:
+    """``[x] text`` with the note (if any) on a dimmer line below."""
+    box = ("[x] ", "$success") if item.done else ("[ ] ", "$text-muted")
+    text = (item.text, "$text-muted") if item.done else item.text
+    if not item.note.strip():
+        return styled(box, text)
+    return styled(box, text, ("\n    ↳ " + one_line(item.note, 300), "italic $text-muted"))
+
+
+def section_prompt(title: str, items: list[ChecklistItem]) -> Content:
+    """The section heading with its own progress."""
+    done = sum(1 for i in items if i.done)
+    return styled((one_line(title, 60), "bold $accent"), (f"  {done}/{len(items)}", "dim"))
+
+
+class ChecklistList(CommandList):
+    """The checklist; option ids are item ids (section headings are disabled rows). Its keys
+    are commands for the Research part (see :class:`ListCommand`)."""
+
+    BINDINGS = [
+        Binding("space", "command('toggle')", "Tick", tooltip="Tick or untick the item",
+                id="prep.tick"),
+        Binding("n", "command('note')", "Note", tooltip="Write a note on the item",
+                id="prep.note"),
+        Binding("enter", "command('note')", "Note (enter)", show=False,
+                tooltip="Write a note on the item", id="prep.note_enter"),
+        Binding("a", "command('add')", "Add", tooltip="Add an item to this section",
+                id="prep.add_item"),
+        Binding("d,delete", "command('remove')", "Remove",
+                tooltip="Remove the item (u puts it back)", id="prep.remove_item"),
+        Binding("u", "command('undo')", "Put back", show=False,
+                tooltip="Put back the last removed item", id="prep.undo_item"),
+    ]
 
 
 class ChecklistPart(PrepPart):
@@ -40,7 +80,7 @@ class ChecklistPart(PrepPart):
     ChecklistPart #research-notes:focus { background: $boost; }
     """
 
-    def __init__(self, **kwargs: str) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._note_item: str | None = None
         self._removed: tuple[int, ChecklistItem] | None = None
@@ -62,18 +102,14 @@ class ChecklistPart(PrepPart):
                                    "know, things to ask about…")
 
     def on_mount(self) -> None:
-        """The add line only shows while adding; enter in the lines acts at once."""
+        """The add line only shows while adding."""
         self.query_one("#add-row").display = False
-        note, new = self.query_one("#item-note", SubInput), self.query_one("#item-new", SubInput)
-        submit_now(note, lambda _event: self._note_done())
-        submit_now(new, self._add_submitted)
-        note.on_leave, new.on_leave = self._note_done, self._stop_adding
 
-    def ensure_checklist(self) -> bool:
+    def prepare(self) -> bool:
         """Create the conversation's checklist from the template if it has none yet."""
         if self.conversation.checklist:
             return False
-        self.conversation.checklist = checklist_from_template(self.host.content.checklist,
+        self.conversation.checklist = checklist_from_template(self.content.checklist,
                                                               self.conversation.kind)
         return True
 
@@ -84,7 +120,7 @@ class ChecklistPart(PrepPart):
         """The list widget."""
         return self.query_one(ChecklistList)
 
-    def show_model(self) -> None:
+    def refresh_view(self) -> None:
         """Rebuild the list and the notes from the model."""
         self.rebuild()
         notes = self.query_one("#research-notes", TextArea)
@@ -105,7 +141,9 @@ class ChecklistPart(PrepPart):
         checklist.set_options(options or [EMPTY_CHECKLIST])
         ids = [o.id for o in options if not o.disabled]
         if ids:
-            checklist.highlighted = checklist.get_option_index(keep if keep in ids else ids[0])
+            chosen = keep if keep in ids else ids[0]
+            if chosen is not None:
+                checklist.highlighted = checklist.get_option_index(chosen)
         self._load_note()
 
     def current(self) -> ChecklistItem | None:
@@ -137,6 +175,13 @@ class ChecklistPart(PrepPart):
 
     # -- editing -------------------------------------------------------------------------
 
+    @on(ListCommand, "#checklist")
+    def _command(self, request: ListCommand) -> None:
+        request.done_here()
+        {"toggle": self.toggle, "note": lambda: focus_now(self.query_one("#item-note")),
+         "add": self.start_adding, "remove": self.remove_item,
+         "undo": self.undo_remove}[request.command]()
+
     def toggle(self) -> None:
         """Tick or untick the highlighted item."""
         item = self.current()
@@ -158,9 +203,10 @@ class ChecklistPart(PrepPart):
         self._refresh_item(item)
         self.edited()
 
-    @on(SubInput.Submitted, "#item-note")
+    @on(LineBox.Entered, "#item-note")
     @on(SubInput.Leave, "#item-note")
-    def _note_done(self) -> None:
+    def _note_done(self, request: LineBox.Entered | SubInput.Leave) -> None:
+        request.done_here()
         focus_now(self.checklist)
 
     def start_adding(self) -> None:
@@ -173,22 +219,27 @@ class ChecklistPart(PrepPart):
         self.query_one("#add-row").display = True
         focus_now(self.query_one("#item-new"))
 
-    @on(SubInput.Submitted, "#item-new")
-    def _add_submitted(self, event: SubInput.Submitted) -> None:
+    @on(LineBox.Entered, "#item-new")
+    def _add_submitted(self, request: LineBox.Entered) -> None:
+        request.done_here()
         item = self.current()
         section = (item.section.strip() if item else "") or OTHER_SECTION
         try:
-            added = add_checklist_item(self.conversation, event.value, section,
+            added = add_checklist_item(self.conversation, request.value, section,
                                        item.id if item else None)
         except PrepError as exc:
             self.say(str(exc), "warning")
             return
-        event.input.value = ""
+        request.box.value = ""
         self._stop_adding()
         self.rebuild(highlight=added.id)
         self.edited()
 
     @on(SubInput.Leave, "#item-new")
+    def _leave_adding(self, request: SubInput.Leave) -> None:
+        request.done_here()
+        self._stop_adding()
+
     def _stop_adding(self) -> None:
         self.query_one("#add-row").display = False
         focus_now(self.checklist)

@@ -3,13 +3,13 @@
 The pane stacks the reflection prompts (with a 1-5 rating), action items, referrals, the
 thank-you note and the follow-up log; each section edits the model and asks the screen to save.
 Making contacts of referrals needs the store, so the referrals section posts
-:class:`ReferralsSection.PromoteReferrals` and the conversation screen does it.
+:class:`~tui.panes.reflect.records.ReferralsSection.PromoteReferrals` and the conversation
+screen does it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -22,18 +22,17 @@ from textual.widgets import TextArea
 from tui.core.followup import thank_you_status
 from tui.core.referrals import pending_referrals
 from tui.panes.base import ConversationPane
+from tui.panes.reflect.item_lists import ActionList, FollowUpList, ReferralList
+from tui.panes.reflect.records import ActionsSection, FollowUpSection, ReferralsSection
+from tui.panes.reflect.reflection import AnswerArea, RatingBar, ReflectionSection
+from tui.panes.reflect.section import ReflectSection, sentence_case
+from tui.panes.reflect.thank_you import DraftArea, ThankYouSection
 from tui.services.editor import EditorError
-from tui.widgets.actions import ActionsSection
 from tui.widgets.app_services import app_services
 from tui.widgets.editor import edit_in_app
-from tui.widgets.followups import FollowUpSection
-from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
 from tui.widgets.key_order import focus_now
-from tui.widgets.referrals import ReferralsSection
-from tui.widgets.reflect_section import ReflectSection, StatusLine, sentence_case
-from tui.widgets.reflection_form import AnswerArea, RatingBar, ReflectionSection
+from tui.widgets.lines import FixedLine
 from tui.widgets.text import styled
-from tui.widgets.thank_you import DraftArea, ThankYouSection
 
 STATUS_SECONDS = 30
 
@@ -64,26 +63,22 @@ class ReflectPane(ConversationPane):
     ReflectPane #reflect-status { height: 1; padding: 0 1; }
     ReflectPane #reflect-body { height: 1fr; padding: 0 1; }
     """
+    ORDERED_ACTIONS = frozenset({"section"})
 
     def compose(self) -> ComposeResult:
         """A status line, the rating, then the sections in one scrolling column."""
-        c, p = self.conversation, self.contact
-        yield StatusLine(id="reflect-status")
-        yield RatingBar(c.reflection.rating, id="rating")
+        yield FixedLine(id="reflect-status")
+        yield RatingBar(self.conversation.reflection.rating, id="rating")
         with VerticalScroll(id="reflect-body", can_focus=False):
-            yield ReflectionSection(c, p, id="reflection")
-            yield ActionsSection(c, p, id="actions")
-            yield ReferralsSection(c, p, id="referrals")
-            thanks = ThankYouSection(c, p, id="thank-you")
-            thanks.profile = self.profile
-            yield thanks
-            yield FollowUpSection(c, p, id="followups")
+            yield self.follow(ReflectionSection(id="reflection"))
+            yield self.follow(ActionsSection(id="actions"))
+            yield self.follow(ReferralsSection(id="referrals"))
+            yield self.follow(ThankYouSection(id="thank-you"))
+            yield self.follow(FollowUpSection(id="followups"))
 
     def on_mount(self) -> None:
-        """Show the summary, keep the hours left current; list keys run in typing order."""
-        self._refresh_all()
+        """Keep the hours left current."""
         self.set_interval(STATUS_SECONDS, self._tick)
-        self.wire_keys({"section"})
 
     def entry_widget(self) -> Widget | None:
         """The rating line, where the pane starts (tab goes on through the fields)."""
@@ -102,20 +97,17 @@ class ReflectPane(ConversationPane):
             self._show_status()
             self.query_one(ThankYouSection).refresh_status()
 
-    def show(self) -> None:
-        """Refresh every section from the model."""
-        if self.is_mounted:
-            self._refresh_all()
-
-    def _refresh_all(self) -> None:
+    def refresh_view(self) -> None:
+        """The summary, the rating and every section (shown again, another pane may have
+        changed the model in place)."""
         for section in self.query(ReflectSection):
-            section.load(self.conversation, self.contact)
+            section.refresh_view()
         self.query_one(RatingBar).show_rating(self.conversation.reflection.rating)
         self._show_status()
 
     def status_content(self) -> Content:
         """``Thank-you due · 5h left · 2 open actions (1 overdue) · 1 pending referral``."""
-        now = self._now()
+        now = app_services(self).clock()
         today = now.date()
         v = self.conversation
         thanks = thank_you_status(v, now)
@@ -142,10 +134,7 @@ class ReflectPane(ConversationPane):
         return styled(*joined)
 
     def _show_status(self) -> None:
-        self.query_one("#reflect-status", StatusLine).show(self.status_content())
-
-    def _now(self) -> datetime:
-        return app_services(self).clock()
+        self.query_one("#reflect-status", FixedLine).shown = self.status_content()
 
     @on(ConversationPane.Edited)
     def _section_edited(self) -> None:
@@ -193,13 +182,12 @@ class ReflectPane(ConversationPane):
                             self.query_one(ReflectionSection).focus_first)
         yield SystemCommand("Go to the thank-you note", "The draft of the note",
                             self.query_one(ThankYouSection).focus_draft)
-        for section, title, text in ((ActionsSection, "Add an action item",
-                                      "With an optional due date"),
-                                     (ReferralsSection, "Add a referral",
-                                      "Someone they suggested you talk to"),
-                                     (FollowUpSection, "Log a follow-up",
-                                      "A touch: restarts the stay-in-touch clock")):
-            yield SystemCommand(title, text, self.query_one(section).add)
+        yield SystemCommand("Add an action item", "With an optional due date",
+                            self.query_one(ActionsSection).add)
+        yield SystemCommand("Add a referral", "Someone they suggested you talk to",
+                            self.query_one(ReferralsSection).add)
+        yield SystemCommand("Log a follow-up", "A touch: restarts the stay-in-touch clock",
+                            self.query_one(FollowUpSection).add)
 
     def action_editor(self) -> None:
         """Edit the focused text field in the user's editor; the text comes back on exit."""

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
+from tui.panes.base import ModelView
 from tui.widgets.key_order import focus_now
-from tui.widgets.prep_part import PrepHost, submit_now
 from tui.widgets.text_box import LineBox
 
 MAX_LINE = 2000
 FIELDS = {"goal": "The goal", "ask": "The ask"}
 
 
-class GoalAndAsk(Vertical):
+class GoalAndAsk(ModelView):
     """Edits ``Conversation.goal`` and ``.ask`` in place as the user types."""
 
     DEFAULT_CSS = "GoalAndAsk { height: auto; }"
+    DRAW_ON_MOUNT = False  # the Questions part draws it with itself
 
-    def __init__(self, **kwargs: str) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._too_long: set[str] = set()
 
@@ -36,16 +39,11 @@ class GoalAndAsk(Vertical):
                           placeholder="the one ask for the end, e.g. an introduction to …; "
                                       "enter: the question bank")
 
-    def on_mount(self) -> None:
-        """Enter on the goal moves on at once (keys typed after it go into the ask)."""
-        submit_now(self.query_one("#goal", Input), self._next_field)
-
-    def show_model(self) -> None:
+    def refresh_view(self) -> None:
         """Show the model's goal and ask (without echoing a change back)."""
-        conversation = self.query_ancestor(PrepHost).conversation
         for field_id in FIELDS:
             box = self.query_one(f"#{field_id}", Input)
-            value = getattr(conversation, field_id)
+            value = getattr(self.conversation, field_id)
             if box.value != value:
                 with box.prevent(Input.Changed):
                     box.value = value
@@ -56,7 +54,6 @@ class GoalAndAsk(Vertical):
         if field_id not in FIELDS:
             return
         event.stop()
-        host = self.query_ancestor(PrepHost)
         if len(event.value) > MAX_LINE:
             if field_id not in self._too_long:
                 self._too_long.add(field_id)
@@ -65,12 +62,12 @@ class GoalAndAsk(Vertical):
                                 severity="error", markup=False)
             return
         self._too_long.discard(field_id)
-        if getattr(host.conversation, field_id) != event.value:
-            setattr(host.conversation, field_id, event.value)
-            host.edited()
+        if getattr(self.conversation, field_id) != event.value:
+            setattr(self.conversation, field_id, event.value)
+            self.edited()
 
-    @on(Input.Submitted, "#goal")
-    def _next_field(self, event: Input.Submitted) -> None:
+    @on(LineBox.Entered, "#goal")
+    def _next_field(self, request: LineBox.Entered) -> None:
         # Enter on the goal goes on to the ask; enter on the ask is the part's (to the bank).
-        event.stop()
+        request.done_here()
         focus_now(self.query_one("#ask"))

@@ -1,35 +1,31 @@
 """Short lists of the Reflect pane: action items, referrals and the follow-up log.
 
-Each is an OptionList whose option ids are record ids. The letters on a list act on that list
-only, and each is undone by one key: ``a`` adds (esc cancels the form), ``d`` removes (``u``
-puts it back). Keys on a list post an :class:`ItemList.Command`, or call ``handler`` at once
-when the section set one (so keys typed after it are handled after it); the section around the
-list changes the model.
+Each is a list whose option ids are record ids. The letters on a list act on that list only,
+and each is undone by one key: ``a`` adds (esc cancels the form), ``d`` removes (``u`` puts it
+back). A key posts a :class:`~tui.widgets.command_list.ListCommand` and waits for the section
+around the list to deal with it (so keys typed after ``a`` go into the form).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import ActionItem, FollowUp, Referral
 from tui.core.moments import format_day
-from tui.widgets.fitted_list import FittedOptionList
-from tui.widgets.key_order import OrderedKeys
+from tui.widgets.command_list import CommandList, ListCommand
 from tui.widgets.text import one_line, styled
 
 
-class ItemList(OrderedKeys, FittedOptionList):
+class ItemList(CommandList):
     """A short list of records: ``a`` adds, ``enter`` edits, ``d`` removes and ``u`` puts back
-    (subclasses add more)."""
+    (subclasses add more). ``row`` draws one record; ``NEWEST_FIRST`` orders them by date."""
 
     MAX_ROWS = 10
     BINDINGS = [
@@ -42,8 +38,7 @@ class ItemList(OrderedKeys, FittedOptionList):
         Binding("u", "command('undo')", "Put back", show=False, tooltip="Put back the entry "
                 "removed last", id="items.undo"),
     ]
-    empty_text = "Nothing yet."
-    handler: Callable[[str, str], None] | None = None
+    empty_text: ClassVar[str] = "Nothing yet."
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -51,24 +46,19 @@ class ItemList(OrderedKeys, FittedOptionList):
         self.styles.height = "auto"
         self.styles.max_height = self.MAX_ROWS
 
-    class Command(Message):
-        """Do ``command`` (edit, delete, toggle) to the record ``item_id`` of ``item_list``."""
+    def row(self, record: Any, today: date) -> Content:
+        """One record as a line (lists override)."""
+        return styled(str(record))
 
-        def __init__(self, item_list: ItemList, command: str, item_id: str) -> None:
-            super().__init__()
-            self.item_list = item_list
-            self.command = command
-            self.item_id = item_id
+    def ordered(self, records: list[Any]) -> list[Any]:
+        """The records in the order shown (lists may override; default: as stored)."""
+        return records
 
-        @property
-        def control(self) -> ItemList:
-            """The list the command came from (so ``@on(..., "#selector")`` works)."""
-            return self.item_list
-
-    def set_rows(self, rows: list[tuple[str, Content]]) -> None:
+    def show_records(self, records: list[Any], today: date) -> None:
         """Replace the rows, keeping the highlight on the same record where possible."""
         keep = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
+        rows = [(r.id, self.row(r, today)) for r in self.ordered(records)]
         if not rows:
             self.add_option(Option(styled((self.empty_text, "dim")), disabled=True))
             return
@@ -76,29 +66,12 @@ class ItemList(OrderedKeys, FittedOptionList):
         ids = [item_id for item_id, _ in rows]
         self.highlighted = ids.index(keep) if keep in ids else 0
 
-    @property
-    def current_id(self) -> str | None:
-        """The record id under the cursor."""
-        option = self.highlighted_option
-        return option.id if option is not None and not option.disabled else None
-
-    def action_command(self, command: str) -> None:
-        """Apply ``command`` to the highlighted record (add and undo need none)."""
-        item_id = self.current_id or ""
-        if item_id or command in ("add", "undo"):
-            self._send(command, item_id)
-
-    def _send(self, command: str, item_id: str) -> None:
-        if self.handler is not None:
-            self.handler(command, item_id)
-        else:
-            self.post_message(self.Command(self, command, item_id))
-
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            self._send("edit", event.option.id)
+        if event.option.id:  # a click: the section edits it when it gets to it
+            (self.parent or self).post_message(
+                ListCommand(self, "edit", event.option.id).set_sender(self))
 
 
 def action_row(action: ActionItem, today: date) -> Content:
@@ -126,9 +99,9 @@ class ActionList(ItemList):
     ]
     empty_text = "No action items yet · a adds one"
 
-    def show_actions(self, actions: list[ActionItem], today: date) -> None:
-        """Show the actions in their stored order."""
-        self.set_rows([(a.id, action_row(a, today)) for a in actions])
+    def row(self, record: ActionItem, today: date) -> Content:
+        """See :func:`action_row`."""
+        return action_row(record, today)
 
 
 def referral_row(referral: Referral) -> Content:
@@ -145,9 +118,9 @@ class ReferralList(ItemList):
 
     empty_text = "No referrals yet · a adds one"
 
-    def show_referrals(self, referrals: list[Referral]) -> None:
-        """Show the referrals in their stored order."""
-        self.set_rows([(r.id, referral_row(r)) for r in referrals])
+    def row(self, record: Referral, today: date) -> Content:
+        """See :func:`referral_row`."""
+        return referral_row(record)
 
 
 def followup_row(entry: FollowUp, today: date) -> Content:
@@ -161,7 +134,10 @@ class FollowUpList(ItemList):
 
     empty_text = "No follow-ups logged yet · a logs one"
 
-    def show_followups(self, entries: list[FollowUp], today: date) -> None:
-        """Show the entries newest first."""
-        newest = sorted(entries, key=lambda f: f.on, reverse=True)
-        self.set_rows([(f.id, followup_row(f, today)) for f in newest])
+    def row(self, record: FollowUp, today: date) -> Content:
+        """See :func:`followup_row`."""
+        return followup_row(record, today)
+
+    def ordered(self, records: list[FollowUp]) -> list[FollowUp]:
+        """Newest first."""
+        return sorted(records, key=lambda f: f.on, reverse=True)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from tui.core.agenda import status_label
 from tui.core.content import OUTREACH, TEMPLATE_FIELDS
@@ -21,7 +21,9 @@ from tui.core.outreach import (
     unfilled,
     unmark_sent,
 )
-from tui.widgets.prep_part import PrepPart, update_if_changed
+from tui.panes.prep.part import PrepPart
+from tui.widgets.app_services import app_services
+from tui.widgets.lines import FixedLine, Line
 from tui.widgets.text import styled
 from tui.widgets.text_box import LineBox, TextBox
 
@@ -60,38 +62,37 @@ class OutreachPart(PrepPart):
             yield LineBox(id="my-name", compact=True, placeholder="my name")
             yield LineBox(id="who-i-am", compact=True,
                           placeholder="one line on who I am (fills {who_i_am})")
-        yield Static(id="outreach-status")
+        yield FixedLine(id="outreach-status")
         yield TextBox(id="outreach-draft")
-        yield Static(id="outreach-count", classes="outreach-note")
-        yield Static(id="outreach-hints", classes="outreach-note")
+        yield FixedLine(id="outreach-count", classes="outreach-note")
+        yield Line(id="outreach-hints", classes="outreach-note")
 
     # -- model ---------------------------------------------------------------------------
 
     @property
     def me(self) -> dict[str, str]:
         """My name and who I am (the user's profile, kept in the data)."""
-        return self.host.profile.values()
+        return self.profile.values()
 
     def fresh_draft(self) -> str:
         """The template filled with everything known about this chat and me."""
-        values = draft_values(self.host.contact, self.conversation, self.me,
-                              self.host.introducer_name())
-        return draft_outreach(self.host.content.outreach, values)
+        introducer = self.introducer.name if self.introducer is not None else ""
+        values = draft_values(self.contact, self.conversation, self.me, introducer)
+        return draft_outreach(self.content.outreach, values)
 
-    def on_shown(self) -> None:
-        """Draft from the template the first time (later: fill in "about me"); then show."""
+    def prepare(self) -> bool:
+        """Draft from the template the first time (later: fill in "about me")."""
         outreach = self.conversation.outreach
         if not outreach.draft.strip():
             outreach.draft = self.fresh_draft()
-            self.edited()
-        else:
-            filled = draft_outreach(outreach.draft, {k: v for k, v in self.me.items() if v})
-            if filled != outreach.draft:
-                outreach.draft = filled
-                self.edited()
-        self.show_model()
+            return True
+        filled = draft_outreach(outreach.draft, {k: v for k, v in self.me.items() if v})
+        if filled != outreach.draft:
+            outreach.draft = filled
+            return True
+        return False
 
-    def show_model(self) -> None:
+    def refresh_view(self) -> None:
         """Fill the widgets from the model."""
         for key in ABOUT_ME_KEYS:
             box = self.query_one(f"#{key.replace('_', '-')}", Input)
@@ -113,20 +114,20 @@ class OutreachPart(PrepPart):
         else:
             status = styled(("Not sent yet", "bold"),
                             (f" · status {status_label(v)}", "dim"))
-        update_if_changed(self.query_one("#outreach-status", Static), status, fixed_size=True)
+        self.query_one("#outreach-status", Line).shown = status
         text, over = length_note(v.outreach.draft)
-        count = self.query_one("#outreach-count", Static)
-        update_if_changed(count, styled(text), fixed_size=True)
+        count = self.query_one("#outreach-count", Line)
+        count.shown = styled(text)
         count.set_class(over, "-over")
         hints = []
         left = unfilled(v.outreach.draft, TEMPLATE_FIELDS[OUTREACH])
         if left:
             hints.append(("To fill in: " + " ".join(left), "$warning"))
-        tip = None if v.outreach.sent_on else send_time_hint(self.host.now())
+        tip = None if v.outreach.sent_on else send_time_hint(app_services(self).clock())
         if tip:
             hints.append((("\n" if hints else "") + tip, "italic"))
-        widget = self.query_one("#outreach-hints", Static)
-        update_if_changed(widget, styled(*hints))
+        widget = self.query_one("#outreach-hints", Line)
+        widget.shown = styled(*hints)
         widget.display = bool(hints)
 
     # -- editing -------------------------------------------------------------------------
@@ -153,7 +154,7 @@ class OutreachPart(PrepPart):
     @on(Input.Changed, "#who-i-am")
     def _me_changed(self, event: Input.Changed) -> None:
         # Saved as typed, like everything else: the profile is part of the data.
-        profile = self.host.profile
+        profile = self.profile
         field = "name" if event.input.id == "my-name" else "intro"
         if len(event.value) > MAX_ME:
             self.say(f"Keep this under {MAX_ME:,} characters; the longer text is not saved.",
@@ -161,7 +162,7 @@ class OutreachPart(PrepPart):
             return
         if getattr(profile, field) != event.value.strip():
             setattr(profile, field, event.value.strip())
-            self.host.edited(profile_changed=True)
+            self.edited(profile_changed=True)
 
     @on(Input.Submitted, "#my-name")
     @on(Input.Submitted, "#who-i-am")
@@ -192,7 +193,7 @@ class OutreachPart(PrepPart):
             unmark_sent(v)
             self.say(f"Marked as not sent; status {status_label(v)}.")
         else:
-            mark_sent(v, self.host.now().date())
+            mark_sent(v, app_services(self).clock().date())
             self.say(f"Marked as sent on {v.outreach.sent_on}; status "
                      f"{status_label(v)}.")
         self.edited()

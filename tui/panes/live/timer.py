@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.core.live import BEFORE, ENDED, OVERRUN, PAUSED, WRAP_UP, TimerState, format_clock
@@ -51,36 +52,39 @@ def ask_line(ask: str) -> Content:
                   (" (none planned: who else should I talk to?)", "dim"))
 
 
+Reading = tuple[TimerState | None, str, str]  # the state, the ask, "2/5 asked"
+
+
 class CallTimer(Widget):
     """One line of clock, and the ask beneath it from wrap-up time on.
 
-    The widget only shows a :class:`TimerState`; the pane derives the state from the stored
-    session every second, so nothing here counts time.
+    The widget only shows a :class:`TimerState` (its ``reading``); the pane derives the state
+    from the stored session every second, so nothing here counts time. Setting the same
+    reading again costs nothing.
     """
 
     DEFAULT_CSS = """
     CallTimer { height: auto; width: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.state: TimerState | None = None
-        self.ask = ""
-        self.asked = ""
+    reading: reactive[Reading] = reactive((None, "", ""), init=False)
 
-    def show(self, state: TimerState, ask: str, asked: str) -> None:
-        """Show a new reading; repaints only when something visible changed."""
-        if (state, ask, asked) == (self.state, self.ask, self.asked):
-            return
-        grew = self.state is None or self.state.show_ask != state.show_ask
-        self.state, self.ask, self.asked = state, ask, asked
+    @property
+    def state(self) -> TimerState | None:
+        """The reading's state (None before the first)."""
+        return self.reading[0]
+
+    def watch_reading(self, old: Reading, new: Reading) -> None:
+        """Repaint; lay out again when the ask line comes or goes."""
+        grew = old[0] is None or new[0] is None or old[0].show_ask != new[0].show_ask
         self.refresh(layout=grew)
 
     def render(self) -> Content:
         """The clock line, and the ask when it is time."""
-        if self.state is None:
+        state, ask, asked = self.reading
+        if state is None:
             return Content("")
-        line = timer_line(self.state, self.asked, self.size.width)
-        if self.state.show_ask:
-            return Content("\n").join([line, ask_line(self.ask)])
+        line = timer_line(state, asked, self.size.width)
+        if state.show_ask:
+            return Content("\n").join([line, ask_line(ask)])
         return line

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from tui.core.models import Question
@@ -21,11 +24,14 @@ from tui.core.prep import (
     remove_by_id,
 )
 from tui.core.question_bank import categories, filter_bank
-from tui.widgets.goal_ask import GoalAndAsk
+from tui.panes.prep.goal_ask import GoalAndAsk
+from tui.panes.prep.part import PrepPart
+from tui.panes.prep.question_lists import BankList, PlanList, plan_prompt
+from tui.widgets.command_list import ListCommand
 from tui.widgets.key_order import focus_now
-from tui.widgets.prep_part import PrepPart, SubInput, submit_now, update_if_changed
-from tui.widgets.question_lists import BankList, PlanList, plan_prompt
+from tui.widgets.lines import Line
 from tui.widgets.text import one_line, plain, styled
+from tui.widgets.text_box import LineBox, SubInput
 
 EMPTY_PLAN = Option(styled(("No questions yet: add from the bank below (enter or a) or write "
                             "your own (w).", "dim italic")), disabled=True)
@@ -44,7 +50,7 @@ class QuestionsPart(PrepPart):
     QuestionsPart #bank-category { width: 26; }
     """
 
-    def __init__(self, **kwargs: str) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._editing: str | None = None
         self._added: str | None = None
@@ -53,8 +59,8 @@ class QuestionsPart(PrepPart):
 
     def compose(self) -> ComposeResult:
         """Goal, ask, the plan with its summary, the own-question line, the bank."""
-        yield GoalAndAsk()
-        yield Static(id="plan-summary")
+        yield self.follow(GoalAndAsk())
+        yield Line(id="plan-summary")
         yield PlanList(id="plan")
         with Horizontal(classes="prep-row"):
             yield Label("+ Own", id="own-label")
@@ -66,16 +72,6 @@ class QuestionsPart(PrepPart):
             yield SubInput(id="bank-filter", compact=True, down_leaves=True,
                            placeholder="filter the bank (/); ↓ to the results")
         yield BankList(id="bank")
-
-    def on_mount(self) -> None:
-        """Enter in the one-line boxes acts at once (keys typed after it follow)."""
-        own, bank_filter = (self.query_one("#own-question", SubInput),
-                            self.query_one("#bank-filter", SubInput))
-        submit_now(own, self._own_submitted)
-        submit_now(bank_filter, lambda _event: self._filter_submitted())
-        own.on_leave = self._own_left
-        bank_filter.on_leave, bank_filter.on_down = self._filter_left, self._filter_submitted
-        submit_now(self.query_one("#ask", Input), self._ask_submitted)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -89,10 +85,10 @@ class QuestionsPart(PrepPart):
         """The question bank."""
         return self.query_one(BankList)
 
-    def show_model(self) -> None:
+    def refresh_view(self) -> None:
         """Fill every widget from the model and the bank."""
-        self.query_one(GoalAndAsk).show_model()
-        names = categories(self.host.content.bank)
+        self.query_one(GoalAndAsk).refresh_view()
+        names = categories(self.content.bank)
         if names != self._categories:
             self._categories = names
             select = self.query_one("#bank-category", Select)
@@ -113,8 +109,8 @@ class QuestionsPart(PrepPart):
         if ids:
             plan.highlighted = ids.index(keep) if keep in ids else 0
         text, over = plan_summary(len(questions), self.conversation.minutes)
-        summary = self.query_one("#plan-summary", Static)
-        update_if_changed(summary, styled(("Plan  ", "bold"), text))
+        summary = self.query_one("#plan-summary", Line)
+        summary.shown = styled(("Plan  ", "bold"), text)
         summary.set_class(over, "-over")
 
     def show_bank(self) -> None:
@@ -123,7 +119,7 @@ class QuestionsPart(PrepPart):
         keep = bank.highlighted_option.id if bank.highlighted_option else None
         category = self.query_one("#bank-category", Select).value
         query = self.query_one("#bank-filter", Input).value
-        entries = self.host.content.bank
+        entries = self.content.bank
         index = {entry: i for i, entry in enumerate(entries)}
         matches = filter_bank(entries, query, None if category in (ALL, Select.BLANK)
                               else str(category))
@@ -149,7 +145,35 @@ class QuestionsPart(PrepPart):
             self.show_plan(highlight=question.id)
             self.edited()
 
-    def remove(self) -> None:
+    @on(ListCommand, "#plan")
+    def _plan_command(self, request: ListCommand) -> None:
+        request.done_here()
+        command = request.command
+        if command == "move":
+            self.move(request.argument)
+        else:
+            commands: dict[str, Callable[[], object]] = {
+                "edit": self.start_editing, "remove": self.remove_question,
+                "undo": self.undo_remove, "write": self.start_writing,
+                "filter": self._focus_filter}
+            commands[command]()
+
+    @on(ListCommand, "#bank")
+    def _bank_command(self, request: ListCommand) -> None:
+        request.done_here()
+        command = request.command
+        if command == "category":
+            self.cycle_category(request.argument)
+        else:
+            commands: dict[str, Callable[[], object]] = {
+                "add": self.add_from_bank, "write": self.start_writing,
+                "take_back": self.take_back, "filter": self._focus_filter}
+            commands[command]()
+
+    def _focus_filter(self) -> None:
+        focus_now(self.query_one("#bank-filter"))
+
+    def remove_question(self) -> None:
         """Take the highlighted question out of the plan (u puts it back)."""
         question = self.current_question()
         if question is None:
@@ -202,19 +226,20 @@ class QuestionsPart(PrepPart):
             self.query_one("#own-label", Label).update(styled("+ Own"))
             self.query_one("#own-question", SubInput).value = ""
 
-    @on(SubInput.Submitted, "#own-question")
-    def _own_submitted(self, event: SubInput.Submitted) -> None:
+    @on(LineBox.Entered, "#own-question")
+    def _own_submitted(self, request: LineBox.Entered) -> None:
+        request.done_here()
         try:
             if self._editing is not None:
-                question = edit_question(self.conversation, self._editing, event.value)
+                question = edit_question(self.conversation, self._editing, request.value)
             else:
-                question = add_question(self.conversation, event.value, OWN_CATEGORY)
+                question = add_question(self.conversation, request.value, OWN_CATEGORY)
         except PrepError as exc:
             self.say(str(exc), "warning")
             return
         was_editing = self._editing is not None
         self._stop_editing()
-        event.input.value = ""
+        request.box.value = ""
         self.show_plan(highlight=question.id)
         self.show_bank()
         self.edited()
@@ -222,7 +247,8 @@ class QuestionsPart(PrepPart):
             focus_now(self.plan)
 
     @on(SubInput.Leave, "#own-question")
-    def _own_left(self) -> None:
+    def _own_left(self, request: SubInput.Leave) -> None:
+        request.done_here()
         self._stop_editing()
         focus_now(self.plan)
 
@@ -233,7 +259,7 @@ class QuestionsPart(PrepPart):
         index = self.bank.current_index
         if index is None:
             return
-        entry = self.host.content.bank[index]
+        entry = self.content.bank[index]
         try:
             question = add_question(self.conversation, entry.text, entry.category)
         except PrepError as exc:
@@ -269,20 +295,22 @@ class QuestionsPart(PrepPart):
     def _bank_filter_changed(self) -> None:
         self.show_bank()
 
-    @on(SubInput.Submitted, "#bank-filter")
+    @on(LineBox.Entered, "#bank-filter")
     @on(SubInput.Down, "#bank-filter")
-    def _filter_submitted(self) -> None:
+    def _filter_submitted(self, request: LineBox.Entered | SubInput.Down) -> None:
+        request.done_here()
         self.show_bank()  # the filter as typed so far (its change messages may still come)
         focus_now(self.bank)
 
-    @on(Input.Submitted, "#ask")
-    def _ask_submitted(self, event: Input.Submitted) -> None:
+    @on(LineBox.Entered, "#ask")
+    def _ask_submitted(self, request: LineBox.Entered) -> None:
         # From the ask, the next thing to do is pick questions: the bank is one key away.
-        event.stop()
+        request.done_here()
         focus_now(self.query_one("#bank-filter"))
 
     @on(SubInput.Leave, "#bank-filter")
-    def _filter_left(self) -> None:
+    def _filter_left(self, request: SubInput.Leave) -> None:
+        request.done_here()
         self.query_one("#bank-filter", SubInput).value = ""
         focus_now(self.bank)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,13 +13,9 @@ from textual.widgets import TextArea
 
 from tui.core.followup import thank_you_status
 from tui.core.thank_you import draft_thank_you, mark_sent, unmark_sent
+from tui.panes.reflect.section import ReflectSection, section_title, sentence_case
 from tui.widgets.app_services import app_services
-from tui.widgets.reflect_section import (
-    ReflectSection,
-    StatusLine,
-    section_title,
-    sentence_case,
-)
+from tui.widgets.lines import FixedLine
 from tui.widgets.text import styled
 from tui.widgets.text_box import TextBox
 
@@ -28,9 +25,9 @@ _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 class DraftArea(TextBox):
     """The note itself, editable like any other Markdown field."""
 
-    def __init__(self, text: str, **kwargs: object) -> None:
+    def __init__(self, text: str, **kwargs: Any) -> None:
         super().__init__(text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                         **kwargs)  # type: ignore[arg-type]
+                         **kwargs)
 
 
 class ThankYouSection(ReflectSection):
@@ -57,10 +54,10 @@ class ThankYouSection(ReflectSection):
     def compose(self) -> ComposeResult:
         """Heading, where it stands, and the draft."""
         yield section_title("Thank-you note", "ctrl+r draft · f6 copy · ctrl+t sent")
-        yield StatusLine(id="thank-you-status")
+        yield FixedLine(id="thank-you-status")
         yield DraftArea(self.conversation.thank_you.draft, id="thank-you-draft")
 
-    def show(self) -> None:
+    def refresh_view(self) -> None:
         """Show the model's draft and status."""
         area = self.query_one(DraftArea)
         if area.text != self.conversation.thank_you.draft:
@@ -80,7 +77,7 @@ class ThankYouSection(ReflectSection):
 
     def refresh_status(self) -> None:
         """Update the status line (the hours left change as time passes)."""
-        self.query_one("#thank-you-status", StatusLine).show(self.status_content())
+        self.query_one("#thank-you-status", FixedLine).shown = self.status_content()
 
     @on(TextArea.Changed, "#thank-you-draft")
     def _typed(self, event: TextArea.Changed) -> None:

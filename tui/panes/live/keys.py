@@ -4,7 +4,7 @@ outside a text box goes into the current question's note (see ``tui.widgets.key_
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 def _b(keys: str, action: str, description: str, tooltip: str, bid: str,
@@ -12,7 +12,7 @@ def _b(keys: str, action: str, description: str, tooltip: str, bid: str,
     return Binding(keys, action, description, show=show, tooltip=tooltip, id=f"live.{bid}")
 
 
-LIVE_BINDINGS = [
+LIVE_BINDINGS: list[BindingType] = [
     _b("ctrl+t", "start", "Start", "Start the call's timer", "start"),
     _b("ctrl+t", "pause", "Pause", "Pause the timer (ctrl+t again resumes)", "pause"),
     _b("ctrl+t", "resume", "Resume", "Resume the timer; the pause does not count", "resume"),
@@ -53,5 +53,6 @@ LIVE_BINDINGS = [
 # Actions that change where typing goes (the current question, the focused box, a form that
 # opens, the marks of the current question): they run in the order the keys were typed,
 # before any key typed later, which follows the cursor (into the form, once it is open).
-IN_ORDER = {"next", "step", "move", "leave", "quick_note", "mark", "star", "focus_mode",
-            "start", "pause", "resume", "follow_up", "referral", "timing"}
+ORDERED_ACTIONS = frozenset({"next", "step", "move", "leave", "quick_note", "mark", "star",
+                             "focus_mode", "start", "pause", "resume", "follow_up", "referral",
+                             "timing"})

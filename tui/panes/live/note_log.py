@@ -5,22 +5,13 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets.option_list import Option
 
 from tui.core.models import LiveNote, Question, Referral
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_order import OrderedKeys
 from tui.widgets.text import one_line, styled
-
-
-def note_row(note: LiveNote, numbers: dict[str, int]) -> Content:
-    """``03:12 Q2 text``: the stamp, the question it belongs to, the note as typed."""
-    number = numbers.get(note.question_id or "")
-    return styled(
-        (note.stamp, "dim"), " ",
-        (f"Q{number} ", "$accent") if number else "",
-        note.text,
-    )
 
 
 def referrals_line(referrals: list[Referral]) -> Content:
@@ -34,10 +25,25 @@ def question_numbers(questions: list[Question]) -> dict[str, int]:
     return {q.id: i + 1 for i, q in enumerate(questions)}
 
 
-class NoteLog(OrderedKeys, FittedOptionList):
-    """Option ids are note ids. New notes are added as one row, never by a full rebuild.
+LogRow = tuple[str, str, int | None, str]  # note id, stamp, question number, text
 
-    Letters typed here are text for the current question's note (``type_into``)."""
+
+def log_rows(notes: list[LiveNote], questions: list[Question]) -> tuple[LogRow, ...]:
+    """What the log shows, row by row."""
+    numbers = question_numbers(questions)
+    return tuple((n.id, n.stamp, numbers.get(n.question_id or ""), n.text) for n in notes)
+
+
+def _row_content(row: LogRow) -> Content:
+    _, stamp, number, text = row
+    return styled((stamp, "dim"), " ", (f"Q{number} ", "$accent") if number else "", text)
+
+
+class NoteLog(OrderedKeys, FittedOptionList):
+    """Option ids are note ids. ``rows`` is what it shows: a note added at the end adds one
+    row, a note edited repaints one, anything else rebuilds the list.
+
+    Letters typed here are text for the current question's note (the pane puts them there)."""
 
     BINDINGS = [
         Binding("delete", "delete_note", "Delete note", tooltip="Delete the highlighted note "
@@ -49,6 +55,8 @@ class NoteLog(OrderedKeys, FittedOptionList):
     NoteLog { height: auto; max-height: 25%; min-height: 1; }
     """
 
+    rows: reactive[tuple[LogRow, ...]] = reactive((), init=False)
+
     class DeleteRequested(Message):
         """The user wants the highlighted note gone (the pane asks first)."""
 
@@ -56,27 +64,26 @@ class NoteLog(OrderedKeys, FittedOptionList):
             super().__init__()
             self.note_id = note_id
 
-    def show_notes(self, notes: list[LiveNote], questions: list[Question]) -> None:
-        """Rebuild every row (on load, or when question numbers changed)."""
-        numbers = question_numbers(questions)
-        self.clear_options()
-        self.add_options(Option(note_row(n, numbers), id=n.id) for n in notes)
-        if not notes:
-            self.add_option(Option(styled(
-                ("Notes you stamp with ctrl+l appear here, with the minute of the call.", "dim")),
-                disabled=True))
-        self._to_end()
+    def on_mount(self) -> None:
+        """Show the rows (an empty log says what it is for)."""
+        self.watch_rows((), self.rows)
 
-    def append_note(self, note: LiveNote, questions: list[Question], first: bool) -> None:
-        """Add one row at the end (``first`` drops the placeholder row)."""
-        if first:
+    def watch_rows(self, old: tuple[LogRow, ...], new: tuple[LogRow, ...]) -> None:
+        """Show ``new``, touching as few rows as possible."""
+        changed = [i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
+        if old and len(new) == len(old) + 1 and not changed:
+            self.add_option(Option(_row_content(new[-1]), id=new[-1][0]))
+        elif old and len(new) == len(old) and len(changed) == 1:
+            self.replace_option_prompt_at_index(changed[0], _row_content(new[changed[0]]))
+            return
+        else:
             self.clear_options()
-        self.add_option(Option(note_row(note, question_numbers(questions)), id=note.id))
+            self.add_options(Option(_row_content(row), id=row[0]) for row in new)
+            if not new:
+                self.add_option(Option(styled(
+                    ("Notes you stamp with ctrl+l appear here, with the minute of the call.",
+                     "dim")), disabled=True))
         self._to_end()
-
-    def replace_note(self, note: LiveNote, questions: list[Question]) -> None:
-        """Repaint one note after it was edited."""
-        self.replace_option_prompt(note.id, note_row(note, question_numbers(questions)))
 
     def _to_end(self) -> None:
         if self.option_count and not self.get_option_at_index(self.option_count - 1).disabled:
@@ -87,4 +94,4 @@ class NoteLog(OrderedKeys, FittedOptionList):
         """Ask the pane to delete the highlighted note."""
         option = self.highlighted_option
         if option is not None and option.id:
-            self.post_message(self.DeleteRequested(option.id))
+            self.post_message(self.DeleteRequested(option.id).set_sender(self))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,9 +13,9 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from tui.core.content import Section, slug
+from tui.panes.reflect.section import ReflectSection, section_title
 from tui.widgets.app_services import app_services
 from tui.widgets.key_order import OrderedKeys
-from tui.widgets.reflect_section import ReflectSection, section_title
 from tui.widgets.text import styled
 from tui.widgets.text_box import TextBox
 
@@ -53,9 +54,9 @@ def prompts_for(sections: list[Section], answers: dict[str, str]) -> list[Prompt
 class AnswerArea(TextBox):
     """A Markdown answer; ``key`` says which prompt it answers."""
 
-    def __init__(self, key: str, text: str, **kwargs: object) -> None:
+    def __init__(self, key: str, text: str, **kwargs: Any) -> None:
         super().__init__(text, soft_wrap=True, show_line_numbers=False,
-                         tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
+                         tab_behavior="focus", **kwargs)
         self.key = key
 
 
@@ -121,8 +122,8 @@ class RatingBar(OrderedKeys, Static, can_focus=True):
             super().__init__()
             self.rating = rating
 
-    def __init__(self, rating: int | None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, rating: int | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.rating = rating
 
     def on_mount(self) -> None:
@@ -139,11 +140,11 @@ class RatingBar(OrderedKeys, Static, can_focus=True):
     def action_step(self, delta: int) -> None:
         """One star more or less."""
         value = min(5, max(1, (self.rating or 0) + delta))
-        self.post_message(self.Rated(value))
+        self.post_message(self.Rated(value).set_sender(self))
 
     def action_rate(self, rating: int) -> None:
         """A rating from 1 to 5 (0 clears it)."""
-        self.post_message(self.Rated(rating if 1 <= rating <= 5 else None))
+        self.post_message(self.Rated(rating if 1 <= rating <= 5 else None).set_sender(self))
 
 
 class ReflectionSection(ReflectSection):
@@ -160,12 +161,11 @@ class ReflectionSection(ReflectSection):
             yield PromptField(prompt, answers.get(prompt.key, ""), index)
 
     def on_mount(self) -> None:
-        """Fill in, and say if the user's own prompts could not be used."""
-        super().on_mount()
+        """Say if the user's own prompts could not be used."""
         for warning in self.warnings:
             self.say(warning, "warning")
 
-    def show(self) -> None:
+    def refresh_view(self) -> None:
         """Show the model's answers (only fields whose text differs are touched)."""
         answers = self.conversation.reflection.answers
         for area in self.query(AnswerArea):

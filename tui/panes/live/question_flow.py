@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets.option_list import Option
 
 from tui.core.models import Question
@@ -48,8 +47,9 @@ def current_heading(index: int | None, questions: list[Question]) -> Content:
 class QuestionFlow(OrderedKeys, FittedOptionList):
     """Option ids are question ids; the highlighted option is the current question.
 
-    ``follow`` (set by the pane) is told at once when the highlight moves, so the note below
-    belongs to the new question before any key typed after the move is handled.
+    When the highlight moves it posts :class:`CurrentChanged` to the pane at once, ahead of
+    anything a later key asks of the pane, so the note below belongs to the new question
+    before a letter typed after the move is put in it.
     """
 
     # Aliases of the pane's ctrl+shift+↑/↓ (no id: the palette lists the pane's once).
@@ -62,34 +62,50 @@ class QuestionFlow(OrderedKeys, FittedOptionList):
     DEFAULT_CSS = """
     QuestionFlow { height: auto; max-height: 35%; min-height: 1; }
     """
-    follow: Callable[[int], None] | None = None
-    mover: Callable[[int], None] | None = None
+
+    class CurrentChanged(Message):
+        """The question at ``index`` is the current one now."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class MoveRequested(Message):
+        """Move the current question ``delta`` places in the asking order."""
+
+        def __init__(self, delta: int) -> None:
+            super().__init__()
+            self.delta = delta
+
+    def _to_pane(self, message: Message) -> None:
+        # Straight to the parent: queued ahead of any request a later key sends there.
+        (self.parent or self).post_message(message.set_sender(self))
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Tell the pane which question is current now."""
         super().watch_highlighted(highlighted)
-        if highlighted is not None and self.follow is not None and \
-                not self.get_option_at_index(highlighted).disabled:
-            self.follow(highlighted)
+        if highlighted is not None and not self.get_option_at_index(highlighted).disabled:
+            self._to_pane(self.CurrentChanged(highlighted))
 
     def action_move(self, delta: int) -> None:
         """Move the current question up or down in the asking order."""
-        if self.mover is not None:
-            self.mover(delta)
+        self._to_pane(self.MoveRequested(delta))
 
     def show_questions(self, questions: list[Question], current: int | None) -> None:
         """Rebuild every row (a call has tens of questions, not thousands)."""
-        self.clear_options()
-        self.add_options(
-            Option(question_row(i + 1, q, i == current), id=q.id) for i, q in enumerate(questions)
-        )
-        if not questions:
-            self.add_option(Option(styled(
-                ("No questions yet: ctrl+o adds one; Prep (f3) plans them. Typing goes into "
-                 "the quick note.", "dim")),
-                disabled=True))
-        if current is not None:
-            self.highlighted = current
+        with self.prevent(self.CurrentChanged):
+            self.clear_options()
+            self.add_options(
+                Option(question_row(i + 1, q, i == current), id=q.id)
+                for i, q in enumerate(questions)
+            )
+            if not questions:
+                self.add_option(Option(styled(
+                    ("No questions yet: ctrl+o adds one; Prep (f3) plans them. Typing goes "
+                     "into the quick note.", "dim")),
+                    disabled=True))
+            if current is not None:
+                self.highlighted = current
 
     def show_row(self, index: int, question: Question, current: bool) -> None:
         """Repaint one row after a mark or a star."""
