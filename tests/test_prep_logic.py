@@ -271,7 +271,7 @@ def test_minutes_and_countdown_and_confirmation() -> None:
 def test_prep_content_loads_and_a_broken_user_copy_is_named(tmp_path: Path) -> None:
     content, warnings = load_prep_content(tmp_path)
     assert warnings == []
-    assert len(content.bank) == 79 and len(categories(content.bank)) == 7
+    assert len(content.bank) == 114 and len(categories(content.bank)) == 12
     assert "{my_name}" in content.outreach
     (tmp_path / "checklist.md").write_text("## Me\n\n- one\n  - nested\n", encoding="utf-8")
     (tmp_path / "templates").mkdir()
