@@ -54,7 +54,7 @@ def test_an_upward_import_breaks_the_layers(tmp_path, subprocess_env) -> None:
     (package / "core" / "persist.py").write_text("import tinydb\n")
     (package / "widgets" / "lists.py").write_text("import shape.screens\n")
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    start, end = config.index("[tool.importlinter]"), config.index("[tool.mypy]")
+    start, end = config.index("\n[tool.importlinter]"), config.index("\n[tool.mypy]")
     shape = config[start:end].replace('"tui.', '"shape.').replace('"tui"', '"shape"')
     (tmp_path / "pyproject.toml").write_text(shape)
     result = lint_imports(tmp_path, {**subprocess_env, "PYTHONPATH": str(tmp_path)})
