@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from tui.widgets.key_order import KeyOwner
 from tui.widgets.text import plain
 from tui.widgets.text_box import LineBox
 from tui.widgets.textual_patches import forward_key
@@ -27,12 +28,12 @@ class FieldError(ValueError):
         self.field_id = field_id
 
 
-class FormScreen(ModalScreen[R | None], Generic[R]):
+class FormScreen(KeyOwner, ModalScreen[R | None], Generic[R]):
     """Subclasses yield ``(label, widget)`` pairs from ``fields`` and build a result in
     ``collect`` (raising :class:`FieldError`); the form dismisses with it, or None on escape."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save and close", id="form.save"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save and close", id="form.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form.cancel"),
     ]
     DEFAULT_CSS = """
@@ -51,6 +52,10 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     FormScreen Horizontal { height: auto; align-horizontal: right; }
     FormScreen Button { margin-left: 1; min-width: 10; }
     """
+
+    # Save and cancel run in typing order: a ctrl+s typed right after the last letters saves
+    # those letters too (a priority key would overtake the keys still queued).
+    ORDERED_ACTIONS = frozenset({"save", "cancel"})
 
     title_text = "Edit"
     # Keys typed before the form had the cursor (quickly, after the key that opened it): they

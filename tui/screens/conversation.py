@@ -20,8 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TabbedContent, TabPane, TextArea
 from textual.widgets.tabbed_content import ContentTabs
 
-from tui.core.agenda import status_label
-from tui.core.dates import format_when
+from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
 from tui.core.profile import Profile
 from tui.core.referrals import promote_referrals, promoted_summary
@@ -178,7 +177,7 @@ class ConversationScreen(KeyOwner, Screen[None]):
     def _show_title(self) -> None:
         """The title line (it follows every edit: the status changes during a call)."""
         v, c = self.conversation, self.contact
-        when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+        when = when_label(v)
         company = f" · {one_line(c.company, 40)}" if c.company else ""
         self.query_one("#title", FixedLine).shown = styled(
             (one_line(c.name, 40), "bold"), company,

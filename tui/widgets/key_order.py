@@ -133,7 +133,9 @@ class KeyOwner:
         if actions and any(_action_name(b.action) in actions
                            for b in bindings_for(self._as_node, key)):
             return True
-        return printable and self.typing_target(widget) not in (None, widget)
+        # A printable key the widget has a binding of its own for stays the widget's.
+        return printable and not bindings_for(widget, key) and \
+            self.typing_target(widget) not in (None, widget)
 
     async def on_key_request(self, request: KeyRequest) -> None:
         """Run the ordered binding for the key, or type it into the text box it belongs in."""

@@ -80,6 +80,14 @@ class ReflectPane(ConversationPane):
         """Keep the hours left current."""
         self.set_interval(STATUS_SECONDS, self._tick)
 
+    def typing_target(self, widget: Widget) -> Widget | None:
+        """Letters typed on the rating line are the start of the first answer, not lost
+        keys."""
+        if not isinstance(widget, RatingBar):
+            return None
+        answers = self.query(AnswerArea)
+        return answers.first() if answers else None
+
     def entry_widget(self) -> Widget | None:
         """The rating line, where the pane starts (tab goes on through the fields)."""
         return self.query_one(RatingBar)
