@@ -52,6 +52,7 @@ def test_an_upward_import_breaks_the_layers(tmp_path, subprocess_env) -> None:
     (package / "cli_output.py").write_text("")
     (package / "core" / "store.py").write_text("import tinydb\n")
     (package / "core" / "persist.py").write_text("import tinydb\n")
+    (package / "core" / "store_import.py").write_text("import tinydb\n")
     (package / "widgets" / "lists.py").write_text("import shape.screens\n")
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     start, end = config.index("\n[tool.importlinter]"), config.index("\n[tool.mypy]")

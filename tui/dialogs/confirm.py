@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 from tui.widgets.text import plain
 
@@ -28,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     def __init__(self, question: str, yes_label: str = "Yes, delete",
-                 variant: str = "error") -> None:
+                 variant: ButtonVariant = "error") -> None:
         super().__init__()
         self.question = question
         self.yes_label = yes_label
@@ -39,7 +40,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical():
             yield Static(plain(self.question))
             with Horizontal():
-                yield Button(f"{self.yes_label} (y)", variant=self.variant,  # type: ignore[arg-type]
+                yield Button(f"{self.yes_label} (y)", variant=self.variant,
                              id="yes")
                 yield Button("No (n)", id="no")
 
