@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from tui.core.models import Contact, Conversation, Message
+from tui.core.models import Contact, Conversation, DraftMessage
 from tui.core.store import Store
 
 NOW = datetime(2026, 12, 3, 20, 0, tzinfo=timezone.utc)
@@ -22,13 +22,14 @@ def routine_records() -> tuple[list[Contact], list[Conversation]]:
     chats = [
         Conversation(contact_id="ana", id="chat-ana", status="reached_out",
                      topic="how you moved into robotics research",
-                     outreach=Message(draft="Hi Ana", sent_on="2026-11-23",
+                     outreach=DraftMessage(draft="Hi Ana", sent_on="2026-11-23",
                                       sent_at="2026-11-23T09:00:00+00:00")),
         Conversation(contact_id="dana", id="chat-dana", status="reached_out",
-                     outreach=Message(sent_on="2026-10-05", sent_at="2026-10-05T09:00:00+00:00",
+                     outreach=DraftMessage(sent_on="2026-10-05",
+                                           sent_at="2026-10-05T09:00:00+00:00",
                                       replied_on="2026-10-06", reply="yes")),
         Conversation(contact_id="carla", id="chat-carla", status="reached_out",
-                     outreach=Message(sent_on="2026-12-01")),
+                     outreach=DraftMessage(sent_on="2026-12-01")),
     ]
     return [ana, bob, dana, carla], chats
 

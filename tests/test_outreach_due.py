@@ -9,7 +9,7 @@ import pytest
 from tests.routine_data import NOW, routine_records
 from tui.core.due_actions import settle
 from tui.core.followup import due_items
-from tui.core.models import Conversation, Message
+from tui.core.models import Conversation, DraftMessage
 from tui.core.outreach import mark_sent, unmark_sent
 from tui.core.outreach_due import (
     NUDGE_NOTE,
@@ -82,7 +82,7 @@ def test_mark_replied_refuses_nonsense() -> None:
 def test_writing_to_a_second_person_there_ends_that_step() -> None:
     contacts, chats = routine_records()
     chats.append(Conversation(contact_id="bob", id="chat-bob",
-                              outreach=Message(sent_on="2026-11-27")))
+                              outreach=DraftMessage(sent_on="2026-11-27")))
     assert [i.kind for i in routine_items(contacts, chats, NOW)
             if i.conversation_id == "chat-ana"] == ["outreach-follow-up"]
 

@@ -11,7 +11,7 @@ import pytest
 from tests.routine_data import NOW, routine_records, save_routine_records
 from tui import cli
 from tui.cli import main
-from tui.core.models import Contact, Conversation, LiveSession, Message, Referral
+from tui.core.models import Contact, Conversation, DraftMessage, LiveSession, Referral
 from tui.core.progress import progress, stats_inputs
 from tui.core.store import Store
 
@@ -23,10 +23,10 @@ def held_chat() -> tuple[list[Contact], Conversation]:
     eve = Contact(name="Eve", id="eve")
     chat = Conversation(
         contact_id="ann", id="chat-ann", status="thanked", ask="an introduction",
-        outreach=Message(sent_on="2026-11-24", replied_on="2026-11-25", reply="yes"),
+        outreach=DraftMessage(sent_on="2026-11-24", replied_on="2026-11-25", reply="yes"),
         live=LiveSession(started_at="2026-12-01T23:30:00+00:00",
                          ended_at="2026-12-02T00:00:00+00:00"),
-        thank_you=Message(sent_on="2026-12-02"),
+        thank_you=DraftMessage(sent_on="2026-12-02"),
         referrals=[Referral(name="Eve", contact_id="eve"), Referral(name="Bo")])
     return [ann, eve], chat
 

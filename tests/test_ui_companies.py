@@ -13,9 +13,10 @@ from tests.routine_data import NOW, save_routine_records
 from tests.snapshot_tools import snapshot_app
 from tests.uitools import make_app, type_text
 from tui.core.models import Contact
+from tui.dialogs.company_form import CompanyForm
+from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.companies import CompaniesScreen
-from tui.screens.company_page import CompanyForm, CompanyPage
-from tui.screens.confirm import ConfirmScreen
+from tui.screens.company_page import CompanyPage
 from tui.screens.home import HomeScreen
 
 

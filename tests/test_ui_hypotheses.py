@@ -16,9 +16,9 @@ from tests.snapshot_tools import snapshot_app
 from tests.uitools import make_app, type_text
 from tui.core.hypotheses import Hypothesis, add_evidence, load_hypotheses, save_hypotheses
 from tui.core.record_file import RecordFileError
+from tui.dialogs.hypothesis_forms import EvidenceForm, HypothesisForm
 from tui.screens.conversation import ConversationScreen
 from tui.screens.hypotheses import HypothesesScreen
-from tui.screens.hypothesis_forms import EvidenceForm, HypothesisForm
 
 
 def test_evidence_over_time_one_per_conversation(tmp_path: Path) -> None:

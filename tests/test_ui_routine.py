@@ -11,10 +11,10 @@ from textual.widgets import OptionList, TabbedContent, TextArea
 from tests.reflect_data import fixed_clock
 from tests.routine_data import NOW, save_routine_records
 from tests.uitools import make_app, stored, type_text
+from tui.dialogs.reply_form import ReplyForm
+from tui.dialogs.routine_steps import NudgeScreen, SecondContactScreen
 from tui.panes.prep import PrepPane
 from tui.screens.conversation import ConversationScreen
-from tui.screens.reply_form import ReplyForm
-from tui.screens.routine_steps import NudgeScreen, SecondContactScreen
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList
 

@@ -106,7 +106,7 @@ def merge_suggestions(companies: list[Company]) -> list[tuple[Company, Company]]
         key = loose_key(company.name)
         if key:
             groups.setdefault(key, []).append(company)
-    pairs = []
+    pairs: list[tuple[Company, Company]] = []
     for group in groups.values():
         group.sort(key=lambda c: (len(c.name), c.name.casefold()))
         pairs.extend((group[0], other) for other in group[1:])
@@ -200,12 +200,12 @@ def introducers(row: CompanyRow, contacts: Iterable[Contact]) -> list[tuple[Cont
     anyone that person there introduced you to."""
     people = {c.id: c for c in contacts}
     inside = {p.id for p in row.contacts}
-    pairs = []
+    pairs: list[tuple[Contact, Contact]] = []
     for person in row.contacts:
         by = people.get(person.introduced_by or "")
         if by is not None and by.id not in inside:
             pairs.append((by, person))
     for contact in people.values():
         if contact.introduced_by in inside and contact.id not in inside:
-            pairs.append((contact, people[contact.introduced_by]))  # type: ignore[index]
+            pairs.append((contact, people[contact.introduced_by]))
     return pairs

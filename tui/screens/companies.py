@@ -5,15 +5,14 @@ after a yes/no question)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from tui.clock import app_now
 from tui.core.companies import (
     SORT_KEYS,
     Company,
@@ -23,14 +22,21 @@ from tui.core.companies import (
     merge,
     merge_suggestions,
 )
-from tui.core.company_file import CompanyFileError, load_companies, save_companies
+from tui.core.company_file import (
+    CompanyFileError,
+    companies_path,
+    load_companies,
+    save_companies,
+)
 from tui.core.followup import due_items
 from tui.core.outreach_due import contact_speeds, routine_settings
-from tui.core.settings import load_settings
-from tui.screens.company_page import CompanyForm, CompanyPage
-from tui.screens.confirm import ConfirmScreen
-from tui.text import one_line, plain
+from tui.dialogs.company_form import CompanyForm
+from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.company_page import CompanyPage
+from tui.screens.side_files import SideFiles
+from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text import one_line, plain
 
 WAY_IN_SHORT = ("none", "contacts", "warm", "held")
 COLUMNS = (("score", "Score"), ("name", "Company"), ("motivation", "Motiv."),
@@ -46,7 +52,7 @@ def table_row(row: CompanyRow) -> list[Text]:
     return [Text(cell) for cell in cells]
 
 
-class CompaniesScreen(Screen[None]):
+class CompaniesScreen(SideFiles):
     """The target companies as a table."""
 
     BINDINGS = [
@@ -76,7 +82,7 @@ class CompaniesScreen(Screen[None]):
     @property
     def folder(self) -> Path:
         """The data folder (the companies file lives beside the data)."""
-        return self.app.store.path.parent  # type: ignore[attr-defined,no-any-return]
+        return app_services(self).folders.data
 
     def on_mount(self) -> None:
         """Load the list, add companies named by contacts, show it."""
@@ -97,12 +103,12 @@ class CompaniesScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the records again, add new companies, and redraw."""
-        store = self.app.store  # type: ignore[attr-defined]
-        contacts, chats = store.contacts(), store.conversations()
+        services = app_services(self)
+        contacts, chats = services.store.contacts(), services.store.conversations()
         if add_from_contacts(self.companies, contacts):
             self.save()
-        now = app_now(self.app)
-        routine, _ = routine_settings(load_settings(getattr(self.app, "config_folder", None)))
+        now = services.clock()
+        routine, _ = routine_settings(services.settings.values())
         due = due_items(contacts, chats, now, routine=routine)
         self.rows = company_rows(self.companies, contacts, chats, now,
                                  contact_speeds(chats, now, routine),
@@ -141,15 +147,14 @@ class CompaniesScreen(Screen[None]):
         current = self.current_id()
         return next((r for r in self.rows if r.company.id == current), None)
 
-    def save(self) -> bool:
-        """Write the list; say so when it cannot be written."""
+    def save(self, done: str = "") -> bool:
+        """Write a copy of the list in a thread (a failure is shown there); False when the
+        file on disk is damaged and is left alone."""
         if self._broken:
             return False
-        try:
-            save_companies(self.folder, self.companies)
-        except (CompanyFileError, OSError) as exc:
-            self.notify(f"Companies not saved: {exc}", markup=False, severity="error")
-            return False
+        copy = [Company.from_dict(c.to_dict()) for c in self.companies]
+        self.write_in_thread(str(companies_path(self.folder)),
+                             partial(save_companies, self.folder, copy), "Companies", done)
         return True
 
     def action_sort(self) -> None:
@@ -169,7 +174,7 @@ class CompaniesScreen(Screen[None]):
         """Enter: the company's page."""
         row = self.current_row()
         if row is not None:
-            self.app.push_screen(CompanyPage(row, self.contacts, app_now(self.app)),
+            self.app.push_screen(CompanyPage(row, self.contacts, app_services(self).clock()),
                                  lambda _: self.reload())
 
     def action_edit(self) -> None:
@@ -182,8 +187,7 @@ class CompaniesScreen(Screen[None]):
         if company is None:
             return
         self.companies = [company if c.id == company.id else c for c in self.companies]
-        if self.save():
-            self.notify(f"Saved {company.name}.", markup=False, timeout=3)
+        self.save(f"Saved {company.name}.")
         self.reload()
 
     def action_merge(self) -> None:
@@ -202,8 +206,7 @@ class CompaniesScreen(Screen[None]):
         if not yes:
             return
         merge(keep, other, self.companies)
-        if self.save():
-            self.notify(f"Merged '{other.name}' into '{keep.name}'.", markup=False, timeout=3)
+        self.save(f"Merged '{other.name}' into '{keep.name}'.")
         self.reload()
 
     def action_back(self) -> None:

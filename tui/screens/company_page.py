@@ -1,5 +1,5 @@
-"""A company's page (its people, who could introduce you, the conversations held there, what
-you learned, what is due) and the form for why it is on the list and its scores."""
+"""A company's page: its people, who could introduce you, the conversations held there, what
+you learned, what is due."""
 
 from __future__ import annotations
 
@@ -8,19 +8,16 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from tui.core.agenda import status_label
-from tui.core.companies import WAY_IN, Company, CompanyRow, introducers
+from tui.core.companies import WAY_IN, CompanyRow, introducers
 from tui.core.models import Contact
-from tui.screens.form import FieldError, FormScreen
-from tui.text import one_line, plain, styled
+from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.text_box import LineBox
-
-MAX_WHY = 2000
+from tui.widgets.text import one_line, plain, styled
 
 
 class CompanyPage(Screen[None]):
@@ -53,7 +50,7 @@ class CompanyPage(Screen[None]):
         yield KeyFooter()
         self.title = one_line(company.name, 60)
 
-    def _summary(self) -> object:
+    def _summary(self) -> Content:
         c = self.row.company
         aliases = f"(also {', '.join(c.aliases)})" if c.aliases else ""
         return styled((one_line(c.name, 60), "bold"), " " + one_line(aliases, 120), "\n",
@@ -62,7 +59,7 @@ class CompanyPage(Screen[None]):
                       (f"Why: {one_line(c.why, 300)}" if c.why.strip() else
                        "Why it is on the list: not written yet (e on the list)", "dim"))
 
-    def _people(self) -> object:
+    def _people(self) -> Content:
         if not self.row.contacts:
             lines: list[str | tuple[str, str]] = [("No contacts here yet.", "dim")]
         else:
@@ -81,8 +78,8 @@ class CompanyPage(Screen[None]):
                           "contact records it).", "dim"))
         return styled(*lines)
 
-    def _conversations(self) -> object:
-        store = self.app.store  # type: ignore[attr-defined]
+    def _conversations(self) -> Content:
+        store = app_services(self).store
         parts: list[str | tuple[str, str]] = []
         for person in self.row.contacts:
             for chat in store.conversations(person.id):
@@ -99,40 +96,3 @@ class CompanyPage(Screen[None]):
     def action_back(self) -> None:
         """Back to the companies."""
         self.dismiss()
-
-
-def _score(form: FormScreen[Company], field_id: str, label: str) -> int:
-    text = form.value(field_id) or "0"
-    if text not in ("0", "1", "2", "3"):
-        raise FieldError(field_id, f"{label}: a score from 0 to 3.")
-    return int(text)
-
-
-class CompanyForm(FormScreen[Company]):
-    """Why it is on the list, motivation (0-3) and relevant openings (0-3)."""
-
-    def __init__(self, company: Company) -> None:
-        super().__init__()
-        self.company = Company.from_dict(company.to_dict())
-        self.title_text = f"{one_line(company.name, 50)}: why and how promising"
-
-    def fields(self) -> list[tuple[str, Widget]]:
-        """Why, motivation, openings."""
-        c = self.company
-        return [
-            ("Why", LineBox(c.why, id="co-why", placeholder="why it is on your list")),
-            ("Motivation", LineBox(str(c.motivation), id="co-motivation",
-                                   placeholder="0-3: how much you want to work there")),
-            ("Openings", LineBox(str(c.openings), id="co-openings",
-                                 placeholder="0-3: relevant openings there now")),
-        ]
-
-    def collect(self) -> Company:
-        """Validate the scores and the length of the reason."""
-        why = self.value("co-why")
-        if len(why) > MAX_WHY:
-            raise FieldError("co-why", f"Why: keep it under {MAX_WHY:,} characters.")
-        self.company.why = why
-        self.company.motivation = _score(self, "co-motivation", "Motivation")
-        self.company.openings = _score(self, "co-openings", "Openings")
-        return self.company

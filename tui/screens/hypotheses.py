@@ -4,28 +4,31 @@ over time and the conversations behind it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.hypotheses import (
     STATUS_LABELS,
     Hypothesis,
+    hypotheses_path,
     load_hypotheses,
     next_status,
     save_hypotheses,
 )
 from tui.core.record_file import RecordFileError
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.hypothesis_forms import HypothesisForm
-from tui.text import one_line, styled
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.hypothesis_forms import HypothesisForm
+from tui.screens.side_files import SideFiles
+from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text import one_line, styled
 
 STATUS_LOOK = {"exploring": "$accent", "promising": "$success", "ruled_out": "$text-muted"}
 VERDICT_LOOK = {"for": ("+", "$success"), "against": ("−", "$error"), "mixed": ("~", "$warning")}
@@ -38,7 +41,7 @@ def hypothesis_row(h: Hypothesis) -> Option:
                   id=h.id)
 
 
-class HypothesesScreen(Screen[None]):
+class HypothesesScreen(SideFiles):
     """The list of hypotheses above the highlighted one's evidence over time."""
 
     BINDINGS = [
@@ -69,7 +72,7 @@ class HypothesesScreen(Screen[None]):
     @property
     def folder(self) -> Path:
         """The data folder (the hypotheses file lives beside the data)."""
-        return self.app.store.path.parent  # type: ignore[attr-defined,no-any-return]
+        return app_services(self).folders.data
 
     def on_mount(self) -> None:
         """Load and show."""
@@ -117,7 +120,7 @@ class HypothesesScreen(Screen[None]):
         if h is None:
             detail.update("")
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = app_services(self).store
         parts: list[str | tuple[str, str]] = [(one_line(h.statement, 200), "bold"), "\n",
                                               (f"{STATUS_LABELS[h.status]} · {h.summary()}",
                                                "dim")]
@@ -137,12 +140,11 @@ class HypothesesScreen(Screen[None]):
         detail.update(styled(*parts))
 
     def save(self) -> None:
-        """Write the list and show it again."""
+        """Write a copy of the list in a thread (a failure is shown there), show it again."""
         if not self._broken:
-            try:
-                save_hypotheses(self.folder, self.hypotheses)
-            except (RecordFileError, OSError) as exc:
-                self.notify(f"Hypotheses not saved: {exc}", markup=False, severity="error")
+            copy = [Hypothesis.from_dict(h.to_dict()) for h in self.hypotheses]
+            self.write_in_thread(str(hypotheses_path(self.folder)),
+                                 partial(save_hypotheses, self.folder, copy), "Hypotheses")
         self.show_list()
 
     def action_add(self) -> None:

@@ -4,6 +4,7 @@ relationships, as small terminal pictures with their numbers."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -12,12 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Sparkline, Static
 
-from tui.clock import app_now
+from tui.core.models import Contact, Conversation
 from tui.core.outreach_due import routine_settings
+from tui.core.outreach_routine import RoutineSettings
 from tui.core.progress import progress
-from tui.core.settings import load_settings
 from tui.core.stats import Stats
-from tui.text import plain
+from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.progress_charts import (
     funnel_content,
@@ -25,6 +26,7 @@ from tui.widgets.progress_charts import (
     summary_content,
     weekday_content,
 )
+from tui.widgets.text import plain
 
 
 class ProgressScreen(Screen[None]):
@@ -68,14 +70,15 @@ class ProgressScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read the records and work the numbers out (the store is read here, on the event
         loop, where every other read happens; the arithmetic runs in a thread)."""
-        store = self.app.store  # type: ignore[attr-defined]
-        contacts, conversations = store.contacts(), store.conversations()
-        routine, _ = routine_settings(load_settings(getattr(self.app, "config_folder", None)))
-        self._compute(contacts, conversations, routine)
+        services = app_services(self)
+        contacts, conversations = services.store.contacts(), services.store.conversations()
+        routine, _ = routine_settings(services.settings.values())
+        self._compute(contacts, conversations, services.clock(), routine)
 
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
-    def _compute(self, contacts, conversations, routine) -> None:  # type: ignore[no-untyped-def]
-        stats = progress(contacts, conversations, app_now(self.app), routine)
+    def _compute(self, contacts: list[Contact], conversations: list[Conversation],
+                 now: datetime, routine: RoutineSettings) -> None:
+        stats = progress(contacts, conversations, now, routine)
         self.app.call_from_thread(self.show_stats, stats)
 
     def show_stats(self, stats: Stats) -> None:

@@ -3,10 +3,13 @@ chat with a second person at the company."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from collections.abc import Awaitable
+from datetime import date, datetime
+
+from textual.screen import Screen
 
 from tui.core.followup import DueItem
+from tui.core.models import Contact, Conversation
 from tui.core.outreach_due import (
     ROUTINE_KINDS,
     contact_speeds,
@@ -17,10 +20,11 @@ from tui.core.outreach_due import (
     second_contacts,
 )
 from tui.core.outreach_routine import FOLLOW_UP, RoutineSettings
-from tui.core.settings import load_settings
-from tui.panes.prep import PrepPane
-from tui.screens.reply_form import ReplyForm
-from tui.screens.routine_steps import NudgeScreen, SecondContactScreen, suggestion_row
+from tui.core.store import Store
+from tui.dialogs.reply_form import ReplyForm
+from tui.dialogs.routine_steps import NudgeScreen, SecondContactScreen, suggestion_row
+from tui.screens.conversation import ConversationScreen
+from tui.widgets.app_services import app_services
 from tui.widgets.due_list import DueList
 
 
@@ -29,25 +33,34 @@ def routine_item(item: DueItem | None) -> bool:
     return item is not None and item.kind in ROUTINE_KINDS
 
 
-class RoutineDue:
-    """Mixed into the home screen (which provides the store, the clock and the lists)."""
+class RoutineDue(Screen[None]):
+    """The base of the home screen (which provides the store, the clock and the lists)."""
 
-    store: Any
-    app: Any
-    now: Any
-    notify: Any
-    query_one: Any
-    refresh_lists: Any
-    open_conversation: Any
     _routine: RoutineSettings | None = None
 
     @property
+    def store(self) -> Store:
+        """The data (the home screen provides it)."""
+        raise NotImplementedError
+
+    def now(self) -> datetime:
+        """The app's clock (the home screen provides it)."""
+        raise NotImplementedError
+
+    def refresh_lists(self, reload: bool = True, clock: bool = False) -> None:
+        """Show the lists again (the home screen provides it)."""
+        raise NotImplementedError
+
+    def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
+        """Show one conversation (the home screen provides it)."""
+        raise NotImplementedError
+
+    @property
     def routine(self) -> RoutineSettings:
-        """The routine's numbers from settings.json (read once; a value that cannot be used
-        is named in a warning and its default used)."""
+        """The routine's numbers from the settings (worked out once; a value that cannot be
+        used is named in a warning and its default used)."""
         if self._routine is None:
-            folder = getattr(self.app, "config_folder", None)
-            self._routine, warnings = routine_settings(load_settings(folder))
+            self._routine, warnings = routine_settings(app_services(self).settings.values())
             for warning in warnings:
                 self.notify(f"settings.json: {warning}", markup=False, severity="warning",
                             timeout=12)
@@ -55,7 +68,7 @@ class RoutineDue:
 
     def open_routine_step(self, item: DueItem) -> None:
         """Enter on a routine step: the drafted follow-up, or who else to write to."""
-        conversation = self.store.conversation(item.conversation_id)
+        conversation = self.store.conversation(item.conversation_id or "")
         contact = self.store.contact_or_none(conversation.contact_id)
         if item.kind == FOLLOW_UP:
             text = nudge_text(conversation, contact, self.store.profile().name)
@@ -76,7 +89,7 @@ class RoutineDue:
         if result == "replied":
             self.action_replied(item)
         elif result == "sent":
-            conversation = self.store.conversation(item.conversation_id)
+            conversation = self.store.conversation(item.conversation_id or "")
             contact = self.store.contact(conversation.contact_id)
             log_nudge_sent(conversation, contact, self.now().date())
             self._save(conversation, contact,
@@ -90,7 +103,7 @@ class RoutineDue:
 
     def _plan_with(self, item: DueItem, contact_id: str) -> None:
         """Plan a chat with the second person (same topic and goal) and open its outreach."""
-        first = self.store.conversation(item.conversation_id)
+        first = self.store.conversation(item.conversation_id or "")
         contact = self.store.contact(contact_id)
         theirs = [c for c in self.store.conversations(contact_id) if c.status == "idea"]
         chat = theirs[0] if theirs else self.store.new_conversation(
@@ -102,18 +115,15 @@ class RoutineDue:
 
     def _show_outreach(self) -> None:
         screen = self.app.screen
-        if hasattr(screen, "action_pane"):
-            screen.action_pane("prep")
-            prep = screen.query_one(PrepPane)
-            prep.show_part("prep-outreach")
-            prep.part().focus_first()
+        if isinstance(screen, ConversationScreen):
+            screen.show_prep_part("prep-outreach")
 
     def action_replied(self, item: DueItem | None = None) -> None:
         """They replied: ask the day and the answer, then stop the routine."""
         item = item or self.query_one(DueList).current_item
-        if not routine_item(item):
+        if item is None or not routine_item(item):
             return
-        conversation = self.store.conversation(item.conversation_id)
+        conversation = self.store.conversation(item.conversation_id or "")
         sent = conversation.outreach.sent_on
         form = ReplyForm(item.contact, self.now().date(),
                          date.fromisoformat(sent) if sent else None)
@@ -122,7 +132,7 @@ class RoutineDue:
     def _replied(self, item: DueItem, result: tuple[date, str] | None) -> None:
         if result is None:
             return
-        conversation = self.store.conversation(item.conversation_id)
+        conversation = self.store.conversation(item.conversation_id or "")
         try:
             mark_replied(conversation, *result)
         except ValueError as exc:
@@ -131,7 +141,7 @@ class RoutineDue:
         self._save(conversation, None, f"{item.contact} replied {result[1]}; the follow-up "
                    "routine stops.")
 
-    def _save(self, conversation: Any, contact: Any, message: str) -> None:
+    def _save(self, conversation: Conversation, contact: Contact | None, message: str) -> None:
         try:
             if contact is not None:
                 self.store.save_contact(contact)

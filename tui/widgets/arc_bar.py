@@ -7,7 +7,7 @@ from textual.content import Content
 
 from tui.core.call_arc import arc_position, bar_cells
 from tui.core.live import TimerState
-from tui.text import styled
+from tui.widgets.text import styled
 
 PHASE_LOOK = {"small-talk": "$text-muted", "questions": "$accent", "next-steps": "$warning"}
 SHORT_LABEL = {"small-talk": "small talk", "questions": "questions",

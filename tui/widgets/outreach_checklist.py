@@ -5,15 +5,14 @@ hints can quote the draft."""
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tui.core.outreach_checks import EMAIL, CheckResult, DraftContext, check_draft, summary
-from tui.text import styled
-from tui.widgets.prep_part import update_if_changed
+from tui.widgets.lines import Line
+from tui.widgets.text import styled
 
 MARKS = {"pass": ("✓", "$success"), "warn": ("!", "$warning"), "fail": ("✗", "$error"),
          "todo": ("·", "dim")}
@@ -41,7 +40,7 @@ def checklist_content(results: list[CheckResult], medium: str,
     return styled(*parts)
 
 
-class OutreachChecklist(Static):
+class OutreachChecklist(Line):
     """Shows check results, a "checking" line while a long draft is read, or why a draft is
     not checked."""
 
@@ -55,7 +54,7 @@ class OutreachChecklist(Static):
     def show_results(self, results: list[CheckResult], medium: str) -> None:
         """The checks' results."""
         self._shown = (results, medium)
-        update_if_changed(self, checklist_content(results, medium, self.compact))
+        self.shown = checklist_content(results, medium, self.compact)
 
     def set_compact(self, compact: bool) -> None:
         """Switch between every check and only those that do not pass."""
@@ -67,14 +66,14 @@ class OutreachChecklist(Static):
     def show_note(self, medium: str, note: str) -> None:
         """Only the heading, with ``note`` (checking..., too long to check)."""
         self._shown = None
-        update_if_changed(self, styled(*heading(medium, note)))
+        self.shown = styled(*heading(medium, note))
 
 
 SYNC_LIMIT = 4_000  # characters checked at once on each change (a few milliseconds)
 DEBOUNCE = 0.25  # seconds of quiet before a longer draft is checked, in a thread
 
 
-class DraftChecking:
+class DraftChecking(Widget):
     """Mixed into the Outreach part: keeps :class:`OutreachChecklist` in step with the draft.
 
     A draft of up to :data:`SYNC_LIMIT` characters is checked on every change; a longer one
@@ -82,10 +81,6 @@ class DraftChecking:
     ``limit`` characters (the most a draft may hold) is not checked at all.
     """
 
-    app: Any
-    query_one: Any
-    set_timer: Any
-    run_worker: Any
     _check_timer: Timer | None = None
     _checked_text: str | None = None
 
@@ -95,8 +90,8 @@ class DraftChecking:
 
     @property
     def medium(self) -> str:
-        """``email`` or ``linkedin``."""
-        return getattr(self.app, "outreach_medium", EMAIL)
+        """``email`` or ``linkedin`` (the part provides it)."""
+        raise NotImplementedError
 
     def check_draft_now(self, text: str, limit: int) -> None:
         """Check ``text`` at once when short, else after a pause in a thread."""

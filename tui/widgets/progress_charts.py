@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from tui.core.stats import ReplyCounts, Stats
-from tui.text import styled
+from tui.widgets.text import styled
 
 LABEL_WIDTH = 17
 

@@ -13,8 +13,8 @@ from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact, Conversation
 from tui.core.outreach_routine import ReplySpeed
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.text import one_line, styled
 
 
 def conversation_row(conversation: Conversation, contact: Contact | None,
@@ -62,7 +62,8 @@ def contact_row(contact: Contact, conversations: int, speed: ReplySpeed | None =
         (one_line(contact.name, 40), "bold"),
         f"  {one_line(details, 60)}" if details else "",
         (count, "dim"),
-        (f"  {speed_note(speed)}", SPEED_LOOK[speed.kind]) if speed_note(speed) else "",
+        (f"  {speed_note(speed)}", SPEED_LOOK[speed.kind])
+        if speed is not None and speed_note(speed) else "",
     )
 
 
