@@ -111,3 +111,29 @@ def test_company_page_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(60, 24), run_before=run_before)
+
+
+async def test_companies_file_is_written_off_the_event_loop(
+        tmp_path: Path, monkeypatch: Any) -> None:
+    import threading
+
+    from tui.core import company_file
+
+    writers: list[str] = []
+    save = company_file.save_records
+
+    def spy(*args: Any) -> None:
+        writers.append(threading.current_thread().name)
+        save(*args)
+
+    monkeypatch.setattr(company_file, "save_records", spy)
+    app = company_app(make_app, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = threading.current_thread().name
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert writers and main not in writers
+        assert sorted(c["name"] for c in on_disk(tmp_path)) == [
+            "Acme Robotics", "Acme Robotics, Inc.", "Globex"]
+    assert (tmp_path / "companies.json").stat().st_mode & 0o777 == 0o600
