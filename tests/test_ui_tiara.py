@@ -9,7 +9,7 @@ from tests.live_tools import T0, FakeClock, live_app, open_live, timer_text
 from tests.test_ui_prep import conversation_on_disk, new_app, open_prep, toasts
 from tests.uitools import type_text
 from tui.core.plan_fill import tiara_stage
-from tui.widgets.question_lists import PlanList
+from tui.panes.prep.question_lists import PlanList
 
 
 async def test_one_key_fills_a_balanced_tiara_plan(tmp_path: Path) -> None:

@@ -64,8 +64,6 @@ class HomeScreen(RoutineDue):
                 "who you know there", id="home.companies"),
         Binding("h", "hypotheses", "Hypotheses", tooltip="Career hypotheses tested by your "
                 "conversations", id="home.hypotheses"),
-        Binding("r", "replied", "They replied", tooltip="They replied to the outreach: the day "
-                "and yes, no or later (the follow-up routine stops)", id="home.replied"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -151,9 +149,7 @@ class HomeScreen(RoutineDue):
         return self.query_one(TabbedContent).active == tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing is deleted on the Due tab; "they replied" is for an outreach step there."""
-        if action == "replied":
-            return self._on_tab("due") and routine_item(self.query_one(DueList).current_item)
+        """Nothing is deleted on the Due tab."""
         return not (action == "delete" and self._on_tab("due"))
 
     def action_tab(self, tab: str) -> None:
@@ -170,6 +166,11 @@ class HomeScreen(RoutineDue):
     def _tab_changed(self) -> None:
         self._focus_list()
         self.refresh_bindings()
+
+    @on(DueList.ReplyRequested)
+    def _reply_requested(self, event: DueList.ReplyRequested) -> None:
+        event.stop()
+        self.action_replied(event.item)
 
     # -- filter --------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.followup import DueItem
+from tui.core.outreach_due import ROUTINE_KINDS
 from tui.widgets.record_lists import RecordList
 from tui.widgets.text import one_line, styled
 
@@ -53,10 +54,19 @@ class DueList(RecordList):
         Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
                 "the action off, mark the thank-you sent, or log a touch today",
                 id="home.settle"),
+        Binding("r", "replied", "They replied", tooltip="They replied to the outreach: the day "
+                "and yes, no or later (the follow-up routine stops)", id="home.replied"),
     ]
 
     class SettleRequested(Message):
         """Deal with ``item`` on the spot (check it off, mark it sent, log a touch)."""
+
+        def __init__(self, item: DueItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class ReplyRequested(Message):
+        """Mark the reply to the outreach ``item`` is a step of the routine for."""
 
         def __init__(self, item: DueItem) -> None:
             super().__init__()
@@ -105,6 +115,23 @@ class DueList(RecordList):
         item = self.current_item
         if item is not None:
             self.post_message(self.SettleRequested(item).set_sender(self))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"They replied" only on a step of the outreach follow-up routine."""
+        if action == "replied":
+            item = self.current_item
+            return item is not None and item.kind in ROUTINE_KINDS
+        return True
+
+    def action_replied(self) -> None:
+        """Ask for the reply to the highlighted outreach to be marked."""
+        item = self.current_item
+        if item is not None and item.kind in ROUTINE_KINDS:
+            self.post_message(self.ReplyRequested(item).set_sender(self))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()  # "they replied" follows the highlighted item
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
