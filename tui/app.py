@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -18,10 +20,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.autosave import Autosaver
+from tui.core.backups import conversation_hint
 from tui.core.safetext import visible
 from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
+from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
 from tui.recovery import finish, summarise
 from tui.safe_output import guard_update
 from tui.screens.help import HelpScreen
@@ -29,6 +33,9 @@ from tui.screens.home import HomeScreen
 from tui.widgets.save_indicator import NOT_SAVED_HINT
 
 TICK_SECONDS = 0.2
+QUICK_READS = 100  # changed files read before the first paint; more are read in the background
+PROGRESS_SECONDS = 0.1
+PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
 
 
 class CoffeechatApp(App[int]):
@@ -48,7 +55,10 @@ class CoffeechatApp(App[int]):
     #: autosaver, shown by every SaveIndicator.
     save_status: reactive[tuple[str, str | None]] = reactive(("saved", None), init=False)
 
-    def __init__(self, store: Store, *, config_folder: Path | None = None) -> None:
+    def __init__(self, store: Store, *, config_folder: Path | None = None,
+                 needs_refresh: bool = False) -> None:
+        """``needs_refresh``: the list of conversations is not complete yet (the files that
+        changed are read in the background, with progress on the home screen)."""
         super().__init__()
         self.store = store
         self.autosaver = Autosaver(store, on_change=self.update_save_status)
@@ -56,6 +66,13 @@ class CoffeechatApp(App[int]):
         self.config_folder = config_folder
         self._theme_ready = False
         self._quit_anyway = False
+        self._needs_refresh = needs_refresh
+        self._upkeep_stop = threading.Event()
+        self.upkeep_done = threading.Event()
+        self._last_report = 0.0
+        self._upkeep_started = time.monotonic()
+        #: One line per file that needs the user (shown on the home screen).
+        self.data_problems: list[str] = []
 
     def on_mount(self) -> None:
         """Restore the theme, show home, start the autosave clock, flush on SIGTERM/SIGHUP."""
@@ -67,8 +84,83 @@ class CoffeechatApp(App[int]):
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
         self.update_save_status()
+        for message in self.store.notices:
+            self.notify(message, timeout=10, markup=False)
         for message in self.store.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
+        self.run_worker(self._upkeep, thread=True, exclusive=True, exit_on_error=False,
+                        group="upkeep", name="data upkeep")
+
+    # -- the data's background work ------------------------------------------------------
+
+    class UpkeepProgress(Message):
+        """News from the background work on the data (see :mod:`tui.core.upkeep`)."""
+
+        def __init__(self, step: str, done: int, total: int) -> None:
+            super().__init__()
+            self.step, self.done, self.total = step, done, total
+
+    def _upkeep(self) -> None:
+        """On a worker thread: read what changed, back up, index (see tui.core.upkeep)."""
+        try:
+            upkeep(self.store, self._report, self._upkeep_stop, self._needs_refresh,
+                   self._listed)
+        except Exception as exc:  # a cache: tell, never stop the app
+            with contextlib.suppress(Exception):
+                self.call_from_thread(self.notify, f"Background work on the data failed: "
+                                      f"{exc}", severity="warning", markup=False)
+        finally:
+            self.upkeep_done.set()
+            with contextlib.suppress(Exception):
+                self.call_from_thread(self._show_upkeep, None)
+
+    def _report(self, step: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._upkeep_started < PROGRESS_DELAY and step != DONE:
+            return  # quick work is not worth a line on the screen
+        if step == DONE or now - self._last_report >= PROGRESS_SECONDS:
+            self._last_report = now
+            self.post_message(self.UpkeepProgress(step, done, total))
+
+    def _listed(self) -> IndexInputs:
+        """On the worker: the list is complete. Work out the problem lines there (they read
+        the backups), then show everything on the event loop and take what indexing needs."""
+        lines = problem_lines(self.store)
+        return self.call_from_thread(self._show_listed, lines)  # type: ignore[no-any-return]
+
+    def _show_listed(self, lines: list[str]) -> IndexInputs:
+        self.data_problems = lines
+        home = self._home()
+        if home is not None and home.is_mounted:
+            if self._needs_refresh:
+                home.refresh_lists()
+            home.show_problems(lines)
+        self._needs_refresh = False
+        return self.store.index_inputs()
+
+    def on_coffeechat_app_upkeep_progress(self, event: UpkeepProgress) -> None:
+        """Show how far the background work is."""
+        if event.step == READING and event.done < event.total:
+            self._show_upkeep(f"Reading your conversations: {event.done:,} of "
+                              f"{event.total:,}…")
+        elif event.step == INDEXING and event.total:
+            self._show_upkeep(f"Building the search index: {event.done:,} of "
+                              f"{event.total:,}…")
+        else:
+            self._show_upkeep(None)
+
+    def _show_upkeep(self, text: str | None) -> None:
+        home = self._home()
+        if home is not None:
+            home.show_upkeep(text)
+
+    def _home(self) -> HomeScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+
+    def stop_upkeep(self, timeout: float = 10.0) -> None:
+        """Ask the background work to stop and wait for it (before the store closes)."""
+        self._upkeep_stop.set()
+        self.upkeep_done.wait(timeout)
 
     def _install_signal_handlers(self) -> None:
         loop = self._loop
@@ -89,10 +181,28 @@ class CoffeechatApp(App[int]):
     class SaveStateChanged(Message):
         """The writer thread's news: ``saving``, ``saved`` or ``error`` (with the message)."""
 
+    class SavedAside(Message):
+        """A save went to a conflict copy: the file had changed on disk."""
+
+        def __init__(self, detail: str) -> None:
+            super().__init__()
+            self.detail = detail
+
     def _writer_state(self, state: str, detail: str | None) -> None:
         """Called on the writer's thread: hand the news to the event loop."""
         if self.is_running:
+            if state == "conflict" and detail:
+                self.post_message(self.SavedAside(detail))
             self.post_message(self.SaveStateChanged())
+
+    def on_coffeechat_app_saved_aside(self, event: SavedAside) -> None:
+        """Say where a save went instead of over a file changed elsewhere."""
+        self.notify(event.detail, title="Changed on disk", severity="warning", timeout=30,
+                    markup=False)
+        home = self._home()
+        self.data_problems = [*self.data_problems, event.detail]
+        if home is not None:
+            home.show_problems(self.data_problems)
 
     def on_coffeechat_app_save_state_changed(self, _: SaveStateChanged) -> None:
         """Show the writer's news."""
@@ -196,10 +306,20 @@ class CoffeechatApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
+def problem_lines(store: Store) -> list[str]:
+    """One line per file that needs the user: conversation files that cannot be used (with
+    where a good copy is) and sync conflicts. Reads the backups: keep it off the event loop."""
+    lines = [f"{p.describe()}. {conversation_hint(store.layout, p.path.name)}"
+             for p in store.problems()]
+    lines += [c.describe() for c in store.conflicts()]
+    return lines + store.save_notices()
+
+
 def run_app(data_dir: Path) -> int:
     """Open the store in ``data_dir`` and run the app; returns the exit code."""
     try:
-        store = Store.open(data_dir, background=True)
+        store = Store.open(data_dir, background=True, refresh=False)
+        unread = store.refresh(limit=QUICK_READS)  # the list from the cache, if it is warm
     except LockedError as exc:
         print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 3
@@ -207,7 +327,7 @@ def run_app(data_dir: Path) -> int:
         print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 1
     try:
-        app = CoffeechatApp(store)
+        app = CoffeechatApp(store, needs_refresh=bool(unread))
     except BaseException:
         store.close()
         raise
@@ -217,6 +337,7 @@ def run_app(data_dir: Path) -> int:
         if app.autosaver.pending:
             with contextlib.suppress(Exception):
                 app.autosaver.flush()
+        app.stop_upkeep()
         unsaved = finish(store, app.autosaver.describe_pending())
         store.close()
     if result is None:  # no result: Textual's own code (1 after an error it has printed)

@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_file
+from tui.cli.common import EXIT_OK, EXIT_USAGE, CliError, damaged, open_store, read_json_file
 from tui.cli_output import json_text, out, say, stdout_is_utf8
 from tui.core.importers import bulk, parse_import
 from tui.core.models import ModelError
-from tui.core.storage import DataFile, atomic_write
+from tui.core.storage import DataFile, StorageError, atomic_write
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -87,16 +87,30 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("format", choices=("json",), help="the file's format")
     p.add_argument("file", metavar="FILE",
-                   help="the export, backup or data file ('-' for stdin)")
+                   help="the export, backup or data file ('-' for stdin), or a data folder "
+                   "or snapshot folder (backups/DATE)")
     p.set_defaults(handler=cmd_import)
 
+
+
+def _read_source(name: str) -> object:
+    """The JSON of a file to import, or a data folder (a snapshot) as one database."""
+    path = Path(name).expanduser()
+    if name != "-" and path.is_dir():
+        from tui.core.folder_import import read_folder
+
+        try:
+            return read_folder(path)
+        except StorageError as exc:
+            raise CliError(f"{exc} Nothing was imported.", EXIT_USAGE) from None
+    return read_json_file(name)
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     """Validate the whole file, then merge it into the store in one write and print what
     changed; on any error (or Ctrl-C) the data is exactly as before."""
     with bulk():
-        data = read_json_file(args.file)
+        data = _read_source(args.file)
         try:
             batch = parse_import(data)  # complain before taking the lock
         except ModelError as exc:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from tui.core.models import Conversation
 from tui.core.moments import moment, shifted
+from tui.core.summary import ConversationLike
 
 FINISHED = ("done", "thanked")
 
@@ -15,12 +15,12 @@ FINISHED = ("done", "thanked")
 class Agenda:
     """Conversations in the three groups, each already in display order."""
 
-    upcoming: list[Conversation] = field(default_factory=list)
-    to_plan: list[Conversation] = field(default_factory=list)
-    past: list[Conversation] = field(default_factory=list)
+    upcoming: list[ConversationLike] = field(default_factory=list)
+    to_plan: list[ConversationLike] = field(default_factory=list)
+    past: list[ConversationLike] = field(default_factory=list)
 
 
-def is_past(conversation: Conversation, now: datetime) -> bool:
+def is_past(conversation: ConversationLike, now: datetime) -> bool:
     """Finished, or its planned slot is over."""
     if conversation.status in FINISHED:
         return True
@@ -30,7 +30,7 @@ def is_past(conversation: Conversation, now: datetime) -> bool:
     return shifted(when, timedelta(minutes=conversation.minutes)) < now
 
 
-def group(conversations: list[Conversation], now: datetime | None = None) -> Agenda:
+def group(conversations: list[ConversationLike], now: datetime | None = None) -> Agenda:
     """Upcoming (soonest first), to plan (newest idea first), past (newest first)."""
     now = now or datetime.now().astimezone()
     agenda = Agenda()

@@ -213,3 +213,23 @@ class FileLock:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def held_elsewhere(path: Path) -> bool:
+    """True when another process holds the lock file ``path`` (which is never created or
+    changed here, so a read-only command may ask)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - not POSIX
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False

@@ -23,6 +23,7 @@ from tui.core.moments import (
     moment,
     shifted,
 )
+from tui.core.summary import ConversationLike
 
 THANK_YOU_HOURS = 24
 SOON_DAYS = 3
@@ -30,7 +31,7 @@ CALL_HAPPENED = ("done", "thanked")
 KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3}
 
 
-def call_end(conversation: Conversation) -> datetime | None:
+def call_end(conversation: ConversationLike) -> datetime | None:
     """When the call ended: the live session's end, else the scheduled start plus its minutes."""
     if conversation.live.ended_at:
         return moment(conversation.live.ended_at, None)
@@ -40,7 +41,7 @@ def call_end(conversation: Conversation) -> datetime | None:
     return None
 
 
-def call_happened(conversation: Conversation, now: datetime) -> bool:
+def call_happened(conversation: ConversationLike, now: datetime) -> bool:
     """Marked done (or thanked), ended live, or scheduled and already over."""
     if conversation.status in CALL_HAPPENED or conversation.live.ended_at:
         return True
@@ -85,7 +86,7 @@ class ThankYouStatus:
         return self.state in ("due", "overdue")
 
 
-def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatus:
+def thank_you_status(conversation: ConversationLike, now: datetime) -> ThankYouStatus:
     """The thank-you is due in the 24 hours after the call, then overdue until marked sent.
 
     Ideas and conversations only reached out to have no call yet, so nothing is due.
@@ -102,7 +103,7 @@ def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatu
     return ThankYouStatus("due" if deadline > now else "overdue", deadline=deadline)
 
 
-def touches(contact: Contact, conversations: Iterable[Conversation],
+def touches(contact: Contact, conversations: Iterable[ConversationLike],
             tz: tzinfo | None) -> list[date]:
     """Every day the user was in touch with this contact that the data knows of."""
     days: list[date] = []
@@ -122,13 +123,13 @@ def touches(contact: Contact, conversations: Iterable[Conversation],
     return days
 
 
-def last_touch(contact: Contact, conversations: Iterable[Conversation],
+def last_touch(contact: Contact, conversations: Iterable[ConversationLike],
                tz: tzinfo | None = None) -> date | None:
     """The latest touch (logged, a call, a thank-you, an outreach), or None."""
     return max(touches(contact, conversations, tz), default=None)
 
 
-def keep_in_touch_on(contact: Contact, conversations: Iterable[Conversation],
+def keep_in_touch_on(contact: Contact, conversations: Iterable[ConversationLike],
                      tz: tzinfo | None = None) -> date | None:
     """The day the stay-in-touch clock runs out; None without a cadence or any touch yet."""
     if not contact.cadence_days:
@@ -181,12 +182,12 @@ class DueItem:
                 "conversation": self.conversation_id, "reason": self.reason}
 
 
-def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation],
+def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
               now: datetime, soon_days: int = SOON_DAYS) -> list[DueItem]:
     """Everything that needs the user: most urgent (earliest deadline) first."""
     people = {c.id: c for c in contacts}
     chats = list(conversations)
-    by_contact: dict[str, list[Conversation]] = {}
+    by_contact: dict[str, list[ConversationLike]] = {}
     for chat in chats:
         by_contact.setdefault(chat.contact_id, []).append(chat)
     items: list[DueItem] = []
@@ -201,7 +202,7 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation]
     return sorted(items, key=lambda i: (i.due, KIND_ORDER[i.kind], i.contact.casefold()))
 
 
-def _thank_you_items(chat: Conversation, name: str, now: datetime) -> list[DueItem]:
+def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[DueItem]:
     status = thank_you_status(chat, now)
     if not status.urgent:
         return []
@@ -210,7 +211,7 @@ def _thank_you_items(chat: Conversation, name: str, now: datetime) -> list[DueIt
                     status.label(now), name, chat.contact_id, chat.id)]
 
 
-def _action_items(chat: Conversation, name: str, now: datetime,
+def _action_items(chat: ConversationLike, name: str, now: datetime,
                   soon_days: int) -> list[DueItem]:
     today = now.date()
     found = []
@@ -233,8 +234,8 @@ def _action_items(chat: Conversation, name: str, now: datetime,
     return found
 
 
-def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
-                    by_contact: dict[str, list[Conversation]],
+def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact],
+                    by_contact: dict[str, list[ConversationLike]],
                     now: datetime) -> list[DueItem]:
     found = []
     end = call_end(chat) or moment(chat.created_at, now.tzinfo)
@@ -261,7 +262,7 @@ def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
     return found
 
 
-def _cadence_items(person: Contact, theirs: list[Conversation], now: datetime) -> list[DueItem]:
+def _cadence_items(person: Contact, theirs: list[ConversationLike], now: datetime) -> list[DueItem]:
     """``theirs``: this person's conversations."""
     today = now.date()
     if not person.cadence_days:

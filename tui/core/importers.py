@@ -26,7 +26,6 @@ from typing import Any
 
 from tui.core.dataformat import (
     RECORD_TABLES,
-    SCHEMA_VERSION,
     StorageError,
     meta_of,
     schema_problem,
@@ -37,6 +36,9 @@ from tui.core.models import Contact, Conversation, ModelError
 from tui.core.safetext import strip_controls_counted
 
 EXPORT_FORMAT = "coffeechat-export"
+# The export's own format version: unchanged by the move of the data to one file per
+# conversation (schema 2 of the data folder), so older coffeechats still read new exports.
+EXPORT_SCHEMA = 1
 MAX_CADENCE_DAYS = 3650
 # Lists inside a conversation whose items carry ids of their own.
 ITEM_LISTS = ("checklist", "questions", "actions", "referrals", "followups")
@@ -95,7 +97,7 @@ def parse_import(data: Any) -> ImportBatch:
                 batch.untimed.add(record_id)
             record = model.from_dict(raw)
             _check_dates(record)
-            target.append(record)
+            target.append(record)  # type: ignore[arg-type]  # the model of this target
     return batch
 
 
@@ -180,11 +182,11 @@ def _records_of(data: Any) -> tuple[list[Any], list[Any], str]:
     if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT:
         schema = data.get("schema")
         problem = schema_problem(schema)
-        if problem:
+        if problem or not isinstance(schema, int):
             raise ModelError(f"not a coffeechat export this version can read: {problem}")
-        if schema > SCHEMA_VERSION:
+        if schema > EXPORT_SCHEMA:
             raise ModelError(f"the export was written by a newer coffeechat (schema {schema}; "
-                             f"this one reads up to {SCHEMA_VERSION}); upgrade coffeechat")
+                             f"this one reads up to {EXPORT_SCHEMA}); upgrade coffeechat")
         contacts, conversations = data.get("contacts", []), data.get("conversations", [])
         if not isinstance(contacts, list) or not isinstance(conversations, list):
             raise ModelError("'contacts' and 'conversations' must be lists")

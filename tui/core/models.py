@@ -129,14 +129,46 @@ def _id(data: dict[str, Any], where: str) -> str:
     return value
 
 
-R = TypeVar("R")
+R = TypeVar("R", bound="Record")
+
+# -- fields this version does not know ---------------------------------------------------
+# A file written by a newer coffeechat (another machine sharing a synced folder) may carry
+# fields this version has never heard of. Every record keeps them: ``from_dict`` puts the
+# keys it does not know into the record's ``extra`` mapping (nested records too), and
+# ``to_dict`` writes them back beside the known fields, so a save never drops them.
+EXTRA = "extra"
+_STORED: dict[type, tuple[str, ...]] = {}  # record class -> its stored field names
+_KNOWN: dict[type, frozenset[str]] = {}
+
+
+def stored_names(cls: type) -> tuple[str, ...]:
+    """The field names a record class stores (every dataclass field but ``extra``)."""
+    names = _STORED.get(cls)
+    if names is None:
+        names = _STORED[cls] = tuple(f.name for f in fields(cls) if f.name != EXTRA)
+        _KNOWN[cls] = frozenset(names)
+    return names
+
+
+def unknown_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``data`` that ``cls`` does not know, kept as they are."""
+    known = _KNOWN.get(cls)
+    if known is None:
+        stored_names(cls)
+        known = _KNOWN[cls]
+    if data.keys() <= known:
+        return {}
+    return {key: value for key, value in data.items() if key not in known}
 
 
 def _plain(value: Any) -> Any:
     # dataclasses.asdict deep-copies every leaf; ours are immutable (str, int, bool, None),
     # so rebuilding only the containers is enough and several times faster.
     if isinstance(value, Record):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}  # type: ignore[arg-type]
+        out = {name: _plain(getattr(value, name)) for name in stored_names(type(value))}
+        for key, kept in value.extra.items():
+            out.setdefault(key, _plain(kept))
+        return out
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -145,15 +177,18 @@ def _plain(value: Any) -> Any:
 
 
 class Record:
-    """Shared ``to_dict`` for the dataclasses below."""
+    """Shared ``to_dict`` for the dataclasses below; ``extra`` holds the stored fields this
+    version does not know (see :func:`unknown_fields`)."""
+
+    extra: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy of this record."""
+        """A JSON-ready copy of this record, unknown fields included."""
         return _plain(self)  # type: ignore[no-any-return]
 
     def copy(self: R) -> R:
         """A deep copy, so that callers can edit without touching the original."""
-        return type(self).from_dict(self.to_dict())  # type: ignore[attr-defined]
+        return type(self).from_dict(self.to_dict())  # type: ignore[attr-defined,no-any-return]
 
 
 @dataclass
@@ -173,6 +208,8 @@ class Contact(Record):
     cadence_days: int | None = DEFAULT_CADENCE_DAYS
     last_contacted: str | None = None
     created_at: str = field(default_factory=now_iso)
+
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Contact:
@@ -202,6 +239,7 @@ class Contact(Record):
             cadence_days=cadence,
             last_contacted=_date(d, "last_contacted", where),
             created_at=_moment(d, "created_at", where) or now_iso(),
+            extra=unknown_fields(cls, d),
         )
 
     @property
@@ -220,6 +258,8 @@ class ChecklistItem(Record):
     done: bool = False
     note: str = ""
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> ChecklistItem:
         """Build and validate a checklist item."""
@@ -231,6 +271,7 @@ class ChecklistItem(Record):
             section=_str(d, "section", where),
             done=_bool(d, "done", where),
             note=_str(d, "note", where),
+            extra=unknown_fields(cls, d),
         )
 
 
@@ -246,6 +287,8 @@ class Question(Record):
     starred: bool = False
     added_live: bool = False
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> Question:
         """Build and validate a question."""
@@ -259,6 +302,7 @@ class Question(Record):
             note=_str(d, "note", where),
             starred=_bool(d, "starred", where),
             added_live=_bool(d, "added_live", where),
+            extra=unknown_fields(cls, d),
         )
 
 
@@ -271,6 +315,8 @@ class LiveNote(Record):
     question_id: str | None = None
     id: str = field(default_factory=new_id)
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> LiveNote:
         """Build and validate a live note."""
@@ -281,6 +327,7 @@ class LiveNote(Record):
             text=_str(d, "text", where),
             at_seconds=_int(d, "at_seconds", where, 0) or 0,
             question_id=_opt_str(d, "question_id", where),
+            extra=unknown_fields(cls, d),
         )
 
     @property
@@ -301,6 +348,8 @@ class LiveSession(Record):
     notes: list[LiveNote] = field(default_factory=list)
     draft: str = ""  # the quick note being typed, kept so a crash cannot lose it
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> LiveSession:
         """Build and validate a live session."""
@@ -313,6 +362,7 @@ class LiveSession(Record):
             paused_seconds=_int(d, "paused_seconds", where, 0) or 0,
             notes=[LiveNote.from_dict(n) for n in _list(d, "notes", where)],
             draft=_str(d, "draft", where),
+            extra=unknown_fields(cls, d),
         )
 
     def elapsed_seconds(self, now: datetime | None = None) -> int:
@@ -344,6 +394,8 @@ class Reflection(Record):
     answers: dict[str, str] = field(default_factory=dict)
     rating: int | None = None
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> Reflection:
         """Build and validate a reflection."""
@@ -357,7 +409,7 @@ class Reflection(Record):
         rating = _int(d, "rating", where, None)
         if rating is not None and not 1 <= rating <= 5:
             raise ModelError(f"{where}: 'rating' must be from 1 to 5")
-        return cls(answers=dict(answers), rating=rating)
+        return cls(answers=dict(answers), rating=rating, extra=unknown_fields(cls, d))
 
 
 @dataclass
@@ -369,6 +421,8 @@ class ActionItem(Record):
     done: bool = False
     id: str = field(default_factory=new_id)
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> ActionItem:
         """Build and validate an action item."""
@@ -379,6 +433,7 @@ class ActionItem(Record):
             text=_str(d, "text", where),
             due=_date(d, "due", where),
             done=_bool(d, "done", where),
+            extra=unknown_fields(cls, d),
         )
 
 
@@ -392,6 +447,8 @@ class Referral(Record):
     contact_id: str | None = None
     id: str = field(default_factory=new_id)
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> Referral:
         """Build and validate a referral."""
@@ -403,6 +460,7 @@ class Referral(Record):
             company=_str(d, "company", where),
             why=_str(d, "why", where),
             contact_id=_opt_str(d, "contact_id", where),
+            extra=unknown_fields(cls, d),
         )
 
 
@@ -413,11 +471,14 @@ class Message(Record):
     draft: str = ""
     sent_on: str | None = None
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> Message:
         """Build and validate a message."""
         d = _dict(data or {}, "message")
-        return cls(draft=_str(d, "draft", "message"), sent_on=_date(d, "sent_on", "message"))
+        return cls(draft=_str(d, "draft", "message"), sent_on=_date(d, "sent_on", "message"),
+                   extra=unknown_fields(cls, d))
 
 
 @dataclass
@@ -428,6 +489,8 @@ class FollowUp(Record):
     note: str = ""
     id: str = field(default_factory=new_id)
 
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
     @classmethod
     def from_dict(cls, data: Any) -> FollowUp:
         """Build and validate a follow-up entry."""
@@ -435,7 +498,8 @@ class FollowUp(Record):
         on = _date(d, "on", "follow-up")
         if on is None:
             raise ModelError("follow-up: 'on' needs a date")
-        return cls(id=_id(d, "follow-up"), on=on, note=_str(d, "note", "follow-up"))
+        return cls(id=_id(d, "follow-up"), on=on, note=_str(d, "note", "follow-up"),
+                   extra=unknown_fields(cls, d))
 
 
 @dataclass
@@ -465,6 +529,8 @@ class Conversation(Record):
     followups: list[FollowUp] = field(default_factory=list)
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
+
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_dict(cls, data: Any) -> Conversation:
@@ -503,6 +569,7 @@ class Conversation(Record):
             followups=[FollowUp.from_dict(x) for x in _list(d, "followups", where)],
             created_at=_moment(d, "created_at", where) or now_iso(),
             updated_at=_moment(d, "updated_at", where) or now_iso(),
+            extra=unknown_fields(cls, d),
         )
 
     @property
@@ -528,4 +595,4 @@ class Conversation(Record):
 
 def field_names(cls: type) -> list[str]:
     """The stored field names of a record class (used by importers to reject strangers)."""
-    return [f.name for f in fields(cls)]
+    return list(stored_names(cls))

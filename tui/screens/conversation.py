@@ -53,11 +53,14 @@ class ConversationScreen(Screen[None]):
     ConversationScreen #title { width: 1fr; padding: 0 1; }
     """
 
-    def __init__(self, conversation_id: str) -> None:
+    def __init__(self, conversation_id: str, conversation: Conversation | None = None) -> None:
+        """``conversation``: the model when the caller has read it already (off the event
+        loop); else its file is read when the screen is composed."""
         super().__init__()
         self.conversation_id = conversation_id
         self.conversation: Conversation
         self.contact: Contact
+        self._given = conversation
 
     @property
     def store(self):  # type: ignore[no-untyped-def]
@@ -65,7 +68,8 @@ class ConversationScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     def _load(self) -> None:
-        self.conversation = self.store.conversation(self.conversation_id)
+        given, self._given = self._given, None
+        self.conversation = given or self.store.conversation(self.conversation_id)
         contact = self.store.contact_or_none(self.conversation.contact_id)
         if contact is None:
             # A hand-edited file lost this person: keep the conversation saveable with a

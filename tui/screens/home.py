@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
-from collections.abc import Awaitable, Iterable
+from collections.abc import Iterable
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
 
+from tui.core.dataformat import StorageError
 from tui.core.followup import due_items
-from tui.core.models import Contact, Conversation
+from tui.core.models import Contact
 from tui.core.store import NotFoundError
+from tui.core.summary import ConversationSummary
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.home_due import DueTab
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import plain
+from tui.widgets.data_status import DataProblems, DataProgress
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
@@ -47,6 +51,8 @@ class HomeScreen(DueTab):
     def compose(self) -> ComposeResult:
         """Header, a filter line, the tabs, the footer."""
         yield Header()
+        yield DataProblems(id="data-problems")
+        yield DataProgress(id="data-progress")
         yield Input(placeholder="filter: name, company, goal (esc clears)", id="filter",
                     compact=True)
         with TabbedContent(id="home-tabs", initial="conversations"):
@@ -62,6 +68,7 @@ class HomeScreen(DueTab):
     def on_mount(self) -> None:
         """Fill the lists and put the cursor in the conversations."""
         self.refresh_lists()
+        self.show_problems(list(getattr(self.app, "data_problems", [])))
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
         # Hours left for a thank-you and what is due today change while the app sits open.
@@ -89,7 +96,7 @@ class HomeScreen(DueTab):
         ``clock`` works out what is due again (time has passed)."""
         now = self.now()
         if reload or not hasattr(self, "_records"):
-            self._records = (self.store.contacts(), self.store.conversations())
+            self._records = (self.store.contacts(), self.store.summaries())
         if reload or clock or not hasattr(self, "_due"):
             self._due = due_items(*self._records, now)
         contacts, conversations = self._records
@@ -104,6 +111,14 @@ class HomeScreen(DueTab):
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
         tabs.get_tab("due").label = plain(f"Due ({len(due)}) [3]")
+
+    def show_upkeep(self, text: str | None) -> None:
+        """Say what is being done with the data in the background (None: nothing)."""
+        self.query_one(DataProgress).show_progress(text)
+
+    def show_problems(self, lines: list[str]) -> None:
+        """List the files that need the user (damaged, newer, sync conflicts)."""
+        self.query_one(DataProblems).show_problems(lines)
 
     def _on_contacts_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "contacts"
@@ -150,25 +165,40 @@ class HomeScreen(DueTab):
     # -- opening and editing -------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#conversation-list")
-    def _open_conversation(self, event: OptionList.OptionSelected) -> None:
+    async def _open_conversation(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.open_conversation(event.option.id)
+            await self.open_conversation(event.option.id)
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _open_contact(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.edit_contact(event.option.id)
 
-    def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
-        """Show one conversation; the result can be awaited to wait until it is mounted."""
-        from tui.screens.conversation import ConversationScreen
-
+    async def read_conversation(self, conversation_id: str):  # type: ignore[no-untyped-def]
+        """The conversation, its file read off the event loop; None (after saying why) when
+        it cannot be read."""
         try:
-            self.store.conversation(conversation_id)
-        except NotFoundError as exc:
+            return await asyncio.to_thread(self.store.conversation, conversation_id)
+        except (NotFoundError, StorageError, OSError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return None
-        return self.app.push_screen(ConversationScreen(conversation_id))
+
+    async def open_conversation(self, conversation_id: str) -> bool:
+        """Show one conversation (its file read off the event loop); returns once it is
+        mounted, True if it could be opened."""
+        from tui.screens.conversation import ConversationScreen
+
+        if getattr(self, "_opening", False):
+            return False
+        self._opening = True
+        try:
+            conversation = await self.read_conversation(conversation_id)
+            if conversation is None:
+                return False
+            await self.app.push_screen(ConversationScreen(conversation_id, conversation))
+            return True
+        finally:
+            self._opening = False
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
@@ -195,10 +225,10 @@ class HomeScreen(DueTab):
         """Add a contact."""
         self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
         if self._on_due_tab():
-            self.edit_due()
+            await self.edit_due()
             return
         if self._on_contacts_tab():
             contact_id = self.query_one(ContactList).current_id
@@ -207,10 +237,12 @@ class HomeScreen(DueTab):
             return
         conversation_id = self.query_one(ConversationList).current_id
         if conversation_id:
-            self._edit_conversation(conversation_id)
+            await self._edit_conversation(conversation_id)
 
-    def _edit_conversation(self, conversation_id: str) -> None:
-        conversation = self.store.conversation(conversation_id)
+    async def _edit_conversation(self, conversation_id: str) -> None:
+        conversation = await self.read_conversation(conversation_id)
+        if conversation is None:
+            return
         contact = self.store.contact_or_none(conversation.contact_id)
         form = ConversationForm(conversation, contact, self.store.contacts())
         self.app.push_screen(form, lambda draft: self._save_edited_conversation(draft, contact))
@@ -249,7 +281,7 @@ class HomeScreen(DueTab):
             if not contact_id:
                 return
             contact = self.store.contact(contact_id)
-            count = len(self.store.conversations(contact_id))
+            count = len(self.store.summaries(contact_id))
             extra = f" and their {count} conversation{'s' if count != 1 else ''}" if count else ""
             question = f"Delete {contact.label}{extra}? This cannot be undone."
             self.app.push_screen(ConfirmScreen(question),
@@ -258,7 +290,9 @@ class HomeScreen(DueTab):
         conversation_id = self.query_one(ConversationList).current_id
         if not conversation_id:
             return
-        conversation = self.store.conversation(conversation_id)
+        conversation = self.store.summary(conversation_id)
+        if conversation is None:
+            return
         who = self.store.contact_or_none(conversation.contact_id)
         question = f"Delete the conversation with {who.label if who else 'unknown'}? " \
                    "Its notes go with it. This cannot be undone."
@@ -267,13 +301,13 @@ class HomeScreen(DueTab):
 
     def _delete_contact(self, contact_id: str, yes: bool) -> None:
         if yes:
-            for conversation in self.store.conversations(contact_id):
+            for conversation in self.store.summaries(contact_id):
                 self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
             self.app.autosaver.discard(contact_id)  # type: ignore[attr-defined]
             self.store.delete_contact(contact_id)
             self.refresh_lists()
 
-    def _delete_conversation(self, conversation: Conversation, yes: bool) -> None:
+    def _delete_conversation(self, conversation: ConversationSummary, yes: bool) -> None:
         if yes:
             self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
             self.store.delete_conversation(conversation.id)

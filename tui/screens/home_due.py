@@ -31,6 +31,7 @@ class DueTab(Screen[None]):
     store: Any
     edit_contact: Any
     open_conversation: Any
+    read_conversation: Any
     refresh_lists: Any
     _edit_conversation: Any
 
@@ -49,17 +50,21 @@ class DueTab(Screen[None]):
             return not self._on_due_tab()
         return True
 
-    def action_settle(self) -> None:
+    async def action_settle(self) -> None:
         """Deal with the highlighted due item without opening it, then show the list again."""
         item = self.query_one(DueList).current_item
         if item is None:
             return
         contact = self.store.contact_or_none(item.contact_id)
+        conversation = None
         if item.conversation_id and item.kind != "cadence":
-            conversation = self.store.conversation(item.conversation_id)
+            conversation = await self.read_conversation(item.conversation_id)
+            if conversation is None:
+                return
         else:
-            latest = latest_conversation(self.store.conversations(item.contact_id))
-            conversation = self.store.conversation(latest.id) if latest else None
+            latest = latest_conversation(self.store.summaries(item.contact_id))
+            if latest is not None:
+                conversation = await self.read_conversation(latest.id)
         try:
             message = settle(item, conversation, contact, self.now().date())
         except ValueError as exc:
@@ -89,12 +94,11 @@ class DueTab(Screen[None]):
             if item.contact_id:
                 self.edit_contact(item.contact_id)
             return
-        mounted = self.open_conversation(item.conversation_id)
-        if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
-            await mounted
+        opened = await self.open_conversation(item.conversation_id)
+        if opened and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
             self.app.screen.action_pane("reflect")  # type: ignore[attr-defined]
 
-    def edit_due(self) -> None:
+    async def edit_due(self) -> None:
         """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
         conversation form."""
         item = self.query_one(DueList).current_item
@@ -102,4 +106,4 @@ class DueTab(Screen[None]):
             if item.contact_id:
                 self.edit_contact(item.contact_id)
         elif item is not None and item.conversation_id:
-            self._edit_conversation(item.conversation_id)
+            await self._edit_conversation(item.conversation_id)

@@ -11,11 +11,12 @@ from textual.widgets.option_list import Option
 from tui.core.agenda import group
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
-from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.core.models import STATUS_LABELS, Contact
+from tui.core.summary import ConversationLike
 from tui.text import one_line, styled
 
 
-def conversation_row(conversation: Conversation, contact: Contact | None,
+def conversation_row(conversation: ConversationLike, contact: Contact | None,
                      now: datetime | None = None) -> Content:
     """One line: when, who, company, kind, status, prep progress and a thank-you due."""
     who = contact.name if contact else "(unknown contact)"
@@ -81,7 +82,7 @@ class ConversationList(RecordList):
 
     def show(
         self,
-        conversations: list[Conversation],
+        conversations: list[ConversationLike],
         contacts: dict[str, Contact],
         needle: str = "",
         now: datetime | None = None,
@@ -90,7 +91,7 @@ class ConversationList(RecordList):
         keep = self.highlighted_option.id if self.highlighted_option else None
         needle = needle.casefold().strip()
 
-        def wanted(c: Conversation) -> bool:
+        def wanted(c: ConversationLike) -> bool:
             contact = contacts.get(c.contact_id)
             return _matches(needle, contact.name if contact else "",
                             contact.company if contact else "", c.goal, c.topic, c.kind)

@@ -1,0 +1,111 @@
+"""Merging an import into the store: all or nothing, in one transaction.
+
+Contacts are merged into a copy of the main file's table, conversations compared with their
+files; every new or changed file is staged and the lot is committed at once
+(:class:`~tui.core.txn.Transaction`). Until the commit nothing in the data folder, and
+nothing in the open store, has changed: an error, a full disk or Ctrl-C leaves both exactly as
+they were. Linear in the size of the file and of the data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core import convfile
+from tui.core.dataformat import StorageError
+from tui.core.importers import ImportBatch, ImportResult, bulk, merge_records
+from tui.core.layout import Stamp, stamp_of
+from tui.core.models import Conversation, ModelError
+from tui.core.txn import Transaction
+
+if TYPE_CHECKING:
+    from tui.core.store import Store
+
+
+def import_into(store: Store, batch: ImportBatch) -> ImportResult:
+    """Merge ``batch`` into ``store`` (see the module docstring)."""
+    known = store._ids()
+    batch_ids = {c.id for c in batch.contacts}
+    for conversation in batch.conversations:
+        if conversation.contact_id not in batch_ids and conversation.contact_id not in known:
+            raise ModelError(
+                f"conversation {conversation.id} refers to contact "
+                f"{conversation.contact_id}, which is neither in the file nor in the store"
+            )
+    with bulk():
+        return _import(store, batch)
+
+
+def _import(store: Store, batch: ImportBatch) -> ImportResult:
+    result = ImportResult(controls_removed=batch.controls_removed, source=batch.source)
+    tables = store._storage.data
+    contacts = merge_records(tables.get("contacts", {}), store._ids(), batch.contacts,
+                             batch.untimed)
+    changed = _changed_conversations(store, batch, result)
+    result.contacts_added, result.contacts_updated = contacts.added, contacts.updated
+    result.unchanged += contacts.unchanged
+    if not result.added and not result.updated:
+        return result
+    files, layout = store.files, store.layout
+    data = dict(tables)
+    data["contacts"] = contacts.docs
+    folder = layout.relative(layout.conversations)
+    try:
+        with Transaction(layout.root, "import") as txn:
+            for conversation in changed:
+                name = files.path_of(conversation.id).name
+                txn.stage(f"{folder}/{name}",
+                          convfile.encode(conversation.to_dict(), files.envelope(conversation.id)))
+            if contacts.added or contacts.updated:
+                payload = store._storage.encoded(
+                    data, {("contacts", doc_id) for doc_id in contacts.changed})
+                txn.stage(layout.relative(layout.main), payload)
+            txn.commit()
+    except BaseException:
+        store._storage.forget_encoding()
+        raise
+    written: dict[str, tuple[Conversation, Stamp]] = {}
+    paths: list[Path] = []
+    for conversation in changed:
+        path = files.path_of(conversation.id)
+        paths.append(path)
+        try:
+            written[conversation.id] = (conversation, stamp_of(os.stat(path)))
+        except OSError:
+            continue
+    if contacts.added or contacts.updated:
+        store._storage.adopt(data)
+        store._reset_tables(contacts.index)
+        paths.append(store.datafile.real_path)
+    files.adopt(written)
+    store._written(paths)
+    return result
+
+
+def _changed_conversations(store: Store, batch: ImportBatch,
+                           result: ImportResult) -> list[Conversation]:
+    """The imported conversations that are new or differ from their files (each existing
+    file is read once); a conversation whose file cannot be used stops the import."""
+    files = store.files
+    changed = []
+    for record in batch.conversations:
+        problem = files.catalog.problems.get(files.path_of(record.id).name)
+        if problem is not None:
+            raise StorageError(f"conversation {record.id} cannot be imported: "
+                               f"{problem.describe()}, and it is never written over; nothing "
+                               "was imported")
+        if files.summary(record.id) is None:
+            changed.append(record)
+            result.conversations_added += 1
+            continue
+        existing = files.read(record.id)
+        if record.id in batch.untimed:  # the file did not say when it was made: keep ours
+            record.created_at, record.updated_at = existing.created_at, existing.updated_at
+        if existing == record:
+            result.unchanged += 1
+            continue
+        changed.append(record)
+        result.conversations_updated += 1
+    return changed
