@@ -100,7 +100,7 @@ def test_a_failed_write_changes_nothing_in_memory_either(tmp_path: Path, monkeyp
     store = Store.open(tmp_path / "data")
     store.save_contact(Contact(name="Existing", id="e1"))
 
-    def disk_full(path: Path, payload: bytes) -> None:
+    def disk_full(path: Path, payload: bytes, sync: bool = True) -> None:
         raise OSError(28, "No space left on device", str(path))
 
     monkeypatch.setattr(txn, "_write_private", disk_full)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui import __version__
+from tui import package_version
 from tui.cli.backups import _add_backups, _add_restore
 from tui.cli.common import (
     DEBUG_ENV,
@@ -70,6 +70,14 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
 )
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"{PROG} {package_version()}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``coffeechat`` and its subcommands."""
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps a subcommand
@@ -83,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-first terminal companion for informational interviews. "
         "Without a subcommand, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show the version and exit")
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="the data folder (default: $COFFEECHAT_DATA_DIR or the "
                         "platform's user data folder)")

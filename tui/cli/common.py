@@ -130,6 +130,11 @@ def open_app(folder: Path) -> int:
 
 def read_json_file(name: str) -> Any:
     """Parse a JSON file given on the command line ('-' is stdin); errors are CliErrors."""
+    return read_json_source(name)[0]
+
+
+def read_json_source(name: str) -> tuple[Any, bytes]:
+    """A JSON file given on the command line ('-' is stdin), parsed, and its bytes."""
     try:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
     except FileNotFoundError:
@@ -141,7 +146,7 @@ def read_json_file(name: str) -> Any:
     if not raw.strip():
         raise CliError(f"{name} is empty")
     try:
-        return json.loads(raw)
+        return json.loads(raw), raw
     except json.JSONDecodeError as exc:
         raise CliError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"

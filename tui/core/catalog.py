@@ -95,20 +95,31 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     catalog holds what the cache knows and counts the rest in ``unread``."""
     scan = layout.scan()
     catalog = Catalog(conflicts=[*layout.main_conflicts(), *scan.conflicts])
-    rows = cache.rows()
+    rows, text = cache.summaries()
+    try:
+        summaries = json.loads(text)
+    except ValueError:
+        summaries = [None] * len(rows)  # a damaged cache: every file is read again
+    known: set[str] = set()
     todo: list[str] = []
-    for name, stamp in scan.files.items():
-        row = rows.get(name)
-        if row is None or row.stamp != stamp:
-            todo.append(name)
-        elif row.summary is not None:
+    make = ConversationSummary.from_json
+    for (name, stamp, kind, reason), summary in zip(rows, summaries, strict=False):
+        known.add(name)
+        if scan.files.get(name) != stamp:
+            continue
+        if summary is not None:
             try:
-                catalog.add(ConversationSummary.from_json(json.loads(row.summary)), name, stamp)
+                catalog.add(make(summary), name, stamp)
+                continue
             except (ValueError, TypeError):
-                todo.append(name)  # a row of another shape: read the file again
-        elif row.problem is not None:
-            catalog.problems[name] = FileProblem(layout.conversations / name, *row.problem)
-    cache.delete(name for name in rows if name not in scan.files)
+                pass  # a row of another shape: the file is read again
+        elif kind is not None:
+            catalog.problems[name] = FileProblem(layout.conversations / name, kind,
+                                                 reason or "")
+            continue
+    todo = [name for name in scan.files if name not in catalog.stamps
+            and name not in catalog.problems]
+    cache.delete(name for name in known if name not in scan.files)
     if limit is not None and len(todo) > limit:
         catalog.unread = len(todo)
         return catalog

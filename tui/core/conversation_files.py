@@ -251,7 +251,8 @@ class ConversationFiles:
         file)): their summaries, in memory and in the cache."""
         entries = []
         for conversation, stamp in written.values():
-            name = self.path_of(conversation.id).name
+            name = self.catalog.names.get(conversation.id) or self.layout.conversation_name(
+                conversation.id)
             summary = summarise(conversation)
             self.catalog.add(summary, name, stamp)
             self._read_stamps.pop(conversation.id, None)

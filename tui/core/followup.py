@@ -199,7 +199,17 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationL
         items.extend(_referral_items(chat, name, people, by_contact, now))
     for person in people.values():
         items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
-    return sorted(items, key=lambda i: (i.due, KIND_ORDER[i.kind], i.contact.casefold()))
+    return sorted(items, key=lambda i: (_instant(i.due), KIND_ORDER[i.kind],
+                                        i.contact.casefold()))
+
+
+def _instant(moment_: datetime) -> float:
+    """A moment as a number, to sort thousands of them fast (comparing aware datetimes is
+    slow); the calendar's ends sort first or last, never raise."""
+    try:
+        return moment_.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return float("-inf") if moment_.year < 1970 else float("inf")
 
 
 def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[DueItem]:

@@ -71,12 +71,16 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-def parse_import(data: Any) -> ImportBatch:
+def parse_import(data: Any, source_text: bytes | None = None) -> ImportBatch:
     """Validate an export (or a coffeechat data file or backup) and return its records;
-    raises :class:`ModelError` with a message that says what is wrong and where."""
+    raises :class:`ModelError` with a message that says what is wrong and where.
+    ``source_text``: the JSON bytes ``data`` was parsed from, when the caller has them; if
+    they hold no control character, looking for them in every string is skipped."""
     raw_contacts, raw_conversations, source = _records_of(data)
-    cleaned, removed = _clean((raw_contacts, raw_conversations))
-    raw_contacts, raw_conversations = cleaned
+    removed = 0
+    if source_text is None or may_hold_controls(source_text):
+        cleaned, removed = _clean((raw_contacts, raw_conversations))
+        raw_contacts, raw_conversations = cleaned
     batch = ImportBatch(source=source, controls_removed=removed)
     for kind, raws, model, target in (
             ("contact", raw_contacts, Contact, batch.contacts),
@@ -232,6 +236,19 @@ def _clean(value: Any) -> tuple[Any, int]:
 # letters only costs a needless slow pass, never a missed character.)
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ESCAPED_CONTROLS = ("\\u00", "\\b", "\\f", "\\r")
+
+
+# The same in the bytes of JSON text: C1, DEL and bidi controls raw (in UTF-8), and every
+# escape that can stand for a control character or a lone surrogate.
+_CONTROL_BYTES = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"|\\u00|\\u20[26]|\\u[dD][89a-fA-F]|\\[bfr]")
+
+
+def may_hold_controls(source: bytes) -> bool:
+    """True when the bytes of JSON text may hold a control character an import removes (a
+    fast scan of the whole file; a false alarm only costs the slower, exact pass)."""
+    return bool(_CONTROL_BYTES.search(source))
 
 
 def _may_hold_controls(text: str) -> bool:

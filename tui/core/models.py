@@ -161,11 +161,25 @@ def unknown_fields(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key not in known}
 
 
+_LEAVES = frozenset((str, int, bool, float, type(None)))
+
+
 def _plain(value: Any) -> Any:
     # dataclasses.asdict deep-copies every leaf; ours are immutable (str, int, bool, None),
-    # so rebuilding only the containers is enough and several times faster.
+    # so rebuilding only the containers is enough and several times faster. Leaves are by far
+    # the most common values: they are recognised first, by their exact type.
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is list:
+        return [v if type(v) in _LEAVES else _plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _LEAVES else _plain(v) for k, v in value.items()}
     if isinstance(value, Record):
-        out = {name: _plain(getattr(value, name)) for name in stored_names(type(value))}
+        out = {}
+        for name in stored_names(kind):
+            field_value = getattr(value, name)
+            out[name] = field_value if type(field_value) in _LEAVES else _plain(field_value)
         for key, kept in value.extra.items():
             out.setdefault(key, _plain(kept))
         return out

@@ -51,8 +51,8 @@ class Store:
     """Contacts in the main file, conversations one per file (see the module docstring)."""
 
     def __init__(self, datafile: DataFile, tables: dict[str, Any], *, readonly: bool,
-                 writer: BackgroundWriter | SyncWriter | None,
-                 files: ConversationFiles) -> None:
+                 writer: BackgroundWriter | SyncWriter | None, files: ConversationFiles,
+                 contacts: dict[str, Contact] | None = None) -> None:
         self.datafile = datafile
         self.writer = writer
         self.files = files
@@ -63,6 +63,9 @@ class Store:
         self._db = TinyDB(storage=lambda: self._storage)
         self._contacts: Table = self._db.table("contacts", cache_size=0)
         self._index: dict[str, int] | None = None  # contact id -> TinyDB doc id
+        # Validated contacts (shared, read-only), so that listing never validates them again.
+        self._models: dict[str, Contact] | None = dict(contacts) if contacts else None
+        self._sorted: list[Contact] | None = None
         self._main_afters: list[Callable[[Stamp | None], object]] = []
         self._main_labels: list[str] = []  # the contacts in the next write of the main file
         self._main_stamp: Stamp | None = None
@@ -101,7 +104,8 @@ class Store:
             if main.schema == 1:  # read-only view of a single file: no migration here
                 files.hold_in_memory(main.checked.conversations)
                 tables.pop("conversations", None)
-            store = cls(datafile, tables, readonly=readonly, writer=writer, files=files)
+            store = cls(datafile, tables, readonly=readonly, writer=writer, files=files,
+                        contacts=main.checked.contacts)
         except BaseException:
             datafile.close()
             raise
@@ -240,9 +244,18 @@ class Store:
     # -- contacts ------------------------------------------------------------------------
 
     def contacts(self) -> list[Contact]:
-        """All contacts, by name."""
-        found = [Contact.from_dict(doc) for doc in self._contacts.all()]
-        return sorted(found, key=lambda c: (c.name.casefold(), c.company.casefold()))
+        """All contacts, by name. These are shared, read-only snapshots (validating thousands
+        of contacts at every listing is slow); to change one, take an editable copy with
+        :meth:`contact`."""
+        if self._sorted is None:
+            if self._models is None:
+                self._models = {}
+                for doc in self._contacts.all():
+                    model = Contact.from_dict(doc)
+                    self._models[model.id] = model
+            self._sorted = sorted(self._models.values(),
+                                  key=lambda c: (c.name.casefold(), c.company.casefold()))
+        return list(self._sorted)
 
     def contact_docs(self) -> list[dict[str, Any]]:
         """Every contact as stored (copies), for another thread (search indexing)."""
@@ -300,6 +313,9 @@ class Store:
         state = "changed" if stored.id in self._ids() else "new"
         self._main_labels.append(f"contact {stored.name} ({state})")
         self._upsert(doc)
+        if self._models is not None:
+            self._models[stored.id] = Contact.from_dict(doc)
+        self._sorted = None
         return stored
 
     def delete_contact(self, contact_id: str) -> int:
@@ -420,6 +436,9 @@ class Store:
             index[doc["id"]] = self._contacts.insert(doc)
 
     def _remove(self, record_id: str) -> bool:
+        if self._models is not None:
+            self._models.pop(record_id, None)
+        self._sorted = None
         doc_id = self._ids().pop(record_id, None)
         if doc_id is None:
             return False
@@ -431,6 +450,7 @@ class Store:
         """The main tables changed under TinyDB (an import): fresh views."""
         self._contacts = Table(self._storage, "contacts", cache_size=0)
         self._index = contact_index
+        self._models = self._sorted = None
 
 
 def _replace_with(doc: dict[str, Any]) -> Callable[[Any], None]:

@@ -52,11 +52,11 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
     data = dict(tables)
     data["contacts"] = contacts.docs
     folder = layout.relative(layout.conversations)
+    names = {c.id: files.path_of(c.id).name for c in changed}
     try:
         with Transaction(layout.root, "import") as txn:
             for conversation in changed:
-                name = files.path_of(conversation.id).name
-                txn.stage(f"{folder}/{name}",
+                txn.stage(f"{folder}/{names[conversation.id]}",
                           convfile.encode(conversation.to_dict(), files.envelope(conversation.id)))
             if contacts.added or contacts.updated:
                 payload = store._storage.encoded(
@@ -68,9 +68,10 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
         raise
     written: dict[str, tuple[Conversation, Stamp]] = {}
     paths: list[Path] = []
+    base = str(layout.conversations)
     for conversation in changed:
-        path = files.path_of(conversation.id)
-        paths.append(path)
+        path = f"{base}/{names[conversation.id]}"
+        paths.append(Path(path))
         try:
             written[conversation.id] = (conversation, stamp_of(os.stat(path)))
         except OSError:

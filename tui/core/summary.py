@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 from tui.core.models import Conversation
 from tui.core.moments import moment
 
-SUMMARY_VERSION = 1  # change with the fields below: cached summaries are then rebuilt
+SUMMARY_VERSION = 2  # change with the fields below: cached summaries are then rebuilt
 
 
 class LiveLike(Protocol):
@@ -162,7 +162,11 @@ class FollowUpSummary(NamedTuple):
 
 
 class ConversationSummary(NamedTuple):
-    """A conversation as the lists see it (see the module docstring)."""
+    """A conversation as the lists see it (see the module docstring).
+
+    Flat, so that a cached one is rebuilt from its JSON list in one step (10,000 of them at
+    every start); the nested views (``live``, ``actions``...) are made when asked for.
+    """
 
     id: str
     contact_id: str
@@ -176,19 +180,51 @@ class ConversationSummary(NamedTuple):
     medium: str
     created_at: str
     updated_at: str
-    live: LiveSummary
-    outreach: SentSummary
-    thank_you: SentSummary
+    live_started_at: str | None
+    live_ended_at: str | None
+    live_paused_at: str | None
+    outreach_sent_on: str | None
+    thank_you_sent_on: str | None
     checklist_done: int
     checklist_total: int
-    actions: tuple[ActionSummary, ...]
-    referrals: tuple[ReferralSummary, ...]
-    followups: tuple[FollowUpSummary, ...]
+    open_actions: Sequence[Sequence[Any]]  # (id, text, due, done) of each action not done
+    referral_rows: Sequence[Sequence[Any]]  # (id, name, company, contact_id)
+    followup_days: Sequence[str]
+
+    @property
+    def live(self) -> LiveSummary:
+        """When the call started and ended."""
+        return LiveSummary(self.live_started_at, self.live_ended_at, self.live_paused_at)
+
+    @property
+    def outreach(self) -> SentSummary:
+        """When the outreach message went out."""
+        return SentSummary(self.outreach_sent_on)
+
+    @property
+    def thank_you(self) -> SentSummary:
+        """When the thank-you went out."""
+        return SentSummary(self.thank_you_sent_on)
+
+    @property
+    def actions(self) -> tuple[ActionSummary, ...]:
+        """The action items not done yet."""
+        return tuple(ActionSummary(*a) for a in self.open_actions)
+
+    @property
+    def referrals(self) -> tuple[ReferralSummary, ...]:
+        """The people this person mentioned."""
+        return tuple(ReferralSummary(*r) for r in self.referral_rows)
+
+    @property
+    def followups(self) -> tuple[FollowUpSummary, ...]:
+        """The days of later touches."""
+        return tuple(FollowUpSummary(day) for day in self.followup_days)
 
     @property
     def held_at(self) -> str | None:
         """When the chat happened (the call's start) or is planned to (the scheduled time)."""
-        return self.live.started_at or self.scheduled_at
+        return self.live_started_at or self.scheduled_at
 
     @property
     def scheduled(self) -> datetime | None:
@@ -202,23 +238,16 @@ class ConversationSummary(NamedTuple):
 
     def to_json(self) -> list[Any]:
         """A compact JSON form (a list, in field order) for the cache."""
-        return [*self[:12], list(self.live), self.outreach.sent_on, self.thank_you.sent_on,
-                self.checklist_done, self.checklist_total, [list(a) for a in self.actions],
-                [list(r) for r in self.referrals], [f.on for f in self.followups]]
+        return [*self[:19], [list(a) for a in self.open_actions],
+                [list(r) for r in self.referral_rows], list(self.followup_days)]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> ConversationSummary:
         """The inverse of :meth:`to_json` (raises ``ValueError``/``TypeError`` for a row of
-        another shape: the cache is then rebuilt)."""
-        (ident, contact_id, kind, topic, goal, ask, status, scheduled_at, minutes, medium,
-         created_at, updated_at, live, outreach, thank_you, done, total, actions, referrals,
-         followups) = row
-        return cls(ident, contact_id, kind, topic, goal, ask, status, scheduled_at, minutes,
-                   medium, created_at, updated_at, LiveSummary(*live), SentSummary(outreach),
-                   SentSummary(thank_you), done, total,
-                   tuple(ActionSummary(*a) for a in actions),
-                   tuple(ReferralSummary(*r) for r in referrals),
-                   tuple(FollowUpSummary(f) for f in followups))
+        another shape: the file is then read again)."""
+        if len(row) != len(cls._fields):
+            raise ValueError("a cached summary of another shape")
+        return cls._make(row)
 
 
 def summarise(conversation: Conversation) -> ConversationSummary:
@@ -228,9 +257,9 @@ def summarise(conversation: Conversation) -> ConversationSummary:
     return ConversationSummary(
         c.id, c.contact_id, c.kind, c.topic, c.goal, c.ask, c.status, c.scheduled_at,
         c.minutes, c.medium, c.created_at, c.updated_at,
-        LiveSummary(c.live.started_at, c.live.ended_at, c.live.paused_at),
-        SentSummary(c.outreach.sent_on), SentSummary(c.thank_you.sent_on), done, total,
-        tuple(ActionSummary(a.id, a.text, a.due, a.done) for a in c.actions if not a.done),
-        tuple(ReferralSummary(r.id, r.name, r.company, r.contact_id) for r in c.referrals),
-        tuple(FollowUpSummary(f.on) for f in c.followups),
+        c.live.started_at, c.live.ended_at, c.live.paused_at,
+        c.outreach.sent_on, c.thank_you.sent_on, done, total,
+        tuple((a.id, a.text, a.due, a.done) for a in c.actions if not a.done),
+        tuple((r.id, r.name, r.company, r.contact_id) for r in c.referrals),
+        tuple(f.on for f in c.followups),
     )

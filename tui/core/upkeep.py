@@ -13,22 +13,23 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.catalog import RefreshStopped
 from tui.core.models import Conversation
-from tui.core.search import SearchIndex
 from tui.core.search_cache import SearchIndexError
-from tui.core.search_link import Reader, catch_up
 from tui.core.store import Store
 from tui.core.summary import ConversationSummary
+
+if TYPE_CHECKING:
+    from tui.core.search_link import Reader
 
 READING = "reading"  # reading conversation files into the list
 INDEXING = "indexing"  # building the search index
 DONE = "done"
 
 Report = Callable[[str, int, int], object]
-IndexInputs = tuple[list[dict[str, Any]], list[ConversationSummary], Reader]
+IndexInputs = tuple[list[dict[str, Any]], list[ConversationSummary], "Reader"]
 
 
 def upkeep(store: Store, report: Report, stop: threading.Event, needs_refresh: bool,
@@ -63,6 +64,9 @@ def upkeep(store: Store, report: Report, stop: threading.Event, needs_refresh: b
         store.backup_daily()
     if stop.is_set():
         return
+    from tui.core.search import SearchIndex  # the engine: loaded here, off the first paint
+    from tui.core.search_link import catch_up
+
     try:
         index = SearchIndex.open(store.layout.root)
         store.attach_index(index)

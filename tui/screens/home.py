@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -12,20 +13,29 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
 
 from tui.core.dataformat import StorageError
-from tui.core.followup import due_items
 from tui.core.models import Contact
 from tui.core.store import NotFoundError
 from tui.core.summary import ConversationSummary
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.home_due import DueTab
-from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import plain
 from tui.widgets.data_status import DataProblems, DataProgress
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
 
+if TYPE_CHECKING:
+    from tui.screens.record_forms import ConversationDraft
+
 CLOCK_SECONDS = 60
+
+
+def _forms():  # type: ignore[no-untyped-def]
+    """The forms module, imported when a form is first opened (its text areas are heavy to
+    import, and the list should show first)."""
+    from tui.screens import record_forms
+
+    return record_forms
 
 
 class HomeScreen(DueTab):
@@ -66,8 +76,11 @@ class HomeScreen(DueTab):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the lists and put the cursor in the conversations."""
+        """Fill the conversations (the other tabs just after the first frame: with thousands
+        of records the list shows sooner) and put the cursor in them."""
+        self._first_frame = True
         self.refresh_lists()
+        self.call_after_refresh(self._after_first_frame)
         self.show_problems(list(getattr(self.app, "data_problems", [])))
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
@@ -97,20 +110,24 @@ class HomeScreen(DueTab):
         now = self.now()
         if reload or not hasattr(self, "_records"):
             self._records = (self.store.contacts(), self.store.summaries())
-        if reload or clock or not hasattr(self, "_due"):
-            self._due = due_items(*self._records, now)
         contacts, conversations = self._records
-        due = self._due
         needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
-        counts = Counter(c.contact_id for c in conversations)
-        self.query_one(ContactList).show_contacts(contacts, counts, needle)
-        self.query_one(DueList).show_items(due, needle)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
+        if getattr(self, "_first_frame", False):
+            return
+        if reload or clock or not hasattr(self, "_due"):
+            self.work_out_due(*self._records, now)
+        counts = Counter(c.contact_id for c in conversations)
+        self.query_one(ContactList).show_contacts(contacts, counts, needle)
+        self.show_due(needle)
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
-        tabs.get_tab("due").label = plain(f"Due ({len(due)}) [3]")
+
+    def _after_first_frame(self) -> None:
+        self._first_frame = False
+        self.refresh_lists(reload=False, clock=True)
 
     def show_upkeep(self, text: str | None) -> None:
         """Say what is being done with the data in the background (None: nothing)."""
@@ -205,7 +222,7 @@ class HomeScreen(DueTab):
         contact = None
         if self._on_contacts_tab():
             contact = self.store.contact_or_none(self.query_one(ContactList).current_id)
-        form = ConversationForm(None, contact, self.store.contacts())
+        form = _forms().ConversationForm(None, contact, self.store.contacts())
         self.app.push_screen(form, self._save_new_conversation)
 
     def _save_new_conversation(self, draft: ConversationDraft | None) -> None:
@@ -223,7 +240,8 @@ class HomeScreen(DueTab):
 
     def action_new_contact(self) -> None:
         """Add a contact."""
-        self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
+        self.app.push_screen(_forms().ContactForm(None, self.store.contacts()),
+                             self._save_contact)
 
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
@@ -244,7 +262,7 @@ class HomeScreen(DueTab):
         if conversation is None:
             return
         contact = self.store.contact_or_none(conversation.contact_id)
-        form = ConversationForm(conversation, contact, self.store.contacts())
+        form = _forms().ConversationForm(conversation, contact, self.store.contacts())
         self.app.push_screen(form, lambda draft: self._save_edited_conversation(draft, contact))
 
     def _save_edited_conversation(self, draft: ConversationDraft | None,
@@ -260,7 +278,8 @@ class HomeScreen(DueTab):
     def edit_contact(self, contact_id: str) -> None:
         """Open the contact form for this contact."""
         contact = self.store.contact(contact_id)
-        self.app.push_screen(ContactForm(contact, self.store.contacts()), self._save_contact)
+        self.app.push_screen(_forms().ContactForm(contact, self.store.contacts()),
+                             self._save_contact)
 
     def _save_contact(self, contact: Contact | None) -> None:
         if contact is None:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import OptionList, TabbedContent
 
 from tui.clock import app_now
-from tui.core.due_actions import latest_conversation, settle
-from tui.core.followup import DueItem
+from tui.core.followup import DueItem, due_items
+from tui.core.models import Contact
+from tui.core.summary import ConversationLike
+from tui.text import plain
 from tui.widgets.due_list import DueList
 
 # Due items that open the conversation on its Reflect pane (where they are dealt with).
 OPEN_ON_REFLECT = ("thank-you", "action")
+# From this many conversations, what is due is worked out on a thread (it takes a while).
+BACKGROUND_DUE_FROM = 2000
 
 
 class DueTab(Screen[None]):
@@ -39,6 +44,35 @@ class DueTab(Screen[None]):
         """The app's clock (tests and snapshots fix it)."""
         return app_now(self.app)
 
+    def work_out_due(self, contacts: Sequence[Contact],
+                     conversations: Sequence[ConversationLike], now: datetime) -> None:
+        """Work out what is due: at once for a few conversations, on a thread for many (the
+        list follows when it is ready; meanwhile the tab says it is being worked out)."""
+        if len(conversations) < BACKGROUND_DUE_FROM:
+            self._due: list[DueItem] | None = due_items(contacts, conversations, now)
+            return
+        if not hasattr(self, "_due"):
+            self._due = None
+        self._due_on_thread(list(contacts), list(conversations), now)
+
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    def _due_on_thread(self, contacts: list[Contact], conversations: list[ConversationLike],
+                       now: datetime) -> None:
+        """On a worker thread: models and summaries are only read here."""
+        items = due_items(contacts, conversations, now)
+        self.app.call_from_thread(self._due_ready, items)
+
+    def _due_ready(self, items: list[DueItem]) -> None:
+        self._due = items
+        self.show_due(self.query_one("#filter").value)  # type: ignore[attr-defined]
+
+    def show_due(self, needle: str) -> None:
+        """Show what is due (or that it is being worked out) and its count on the tab."""
+        due = getattr(self, "_due", None)
+        self.query_one(DueList).show_items(due, needle)
+        count = "…" if due is None else str(len(due))
+        self.query_one(TabbedContent).get_tab("due").label = plain(f"Due ({count}) [3]")
+
     def _on_due_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "due"
 
@@ -55,6 +89,8 @@ class DueTab(Screen[None]):
         item = self.query_one(DueList).current_item
         if item is None:
             return
+        from tui.core.due_actions import latest_conversation, settle  # markdown: when needed
+
         contact = self.store.contact_or_none(item.contact_id)
         conversation = None
         if item.conversation_id and item.kind != "cadence":

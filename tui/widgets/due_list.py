@@ -7,7 +7,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.followup import DueItem
 from tui.text import one_line, styled
-from tui.widgets.record_lists import RecordList
+from tui.widgets.record_lists import LazyOption, RecordList
 
 LEVEL_LOOK = {
     "overdue": ("overdue", "bold $error"),
@@ -36,10 +36,16 @@ class DueList(RecordList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.items: dict[str, DueItem] = {}
 
-    def show_items(self, items: list[DueItem], needle: str = "") -> None:
-        """Rebuild the list, keeping the highlighted item where possible."""
+    def show_items(self, items: list[DueItem] | None, needle: str = "") -> None:
+        """Rebuild the list, keeping the highlighted item where possible (``None``: what is
+        due is still being worked out)."""
         keep = self.current_id
         needle = needle.casefold().strip()
+        if items is None:
+            self.items = {}
+            self.clear_options()
+            self.add_option(Option(styled(("Working out what is due…", "dim")), disabled=True))
+            return
         shown = [i for i in items if _matches(needle, i)]
         self.items = {i.key: i for i in shown}
         self.clear_options()
@@ -49,7 +55,7 @@ class DueList(RecordList):
                 "reminders show up here."
             self.add_option(Option(styled((empty, "dim")), disabled=True))
             return
-        self.add_options(Option(due_row(i), id=i.key) for i in shown)
+        self.add_options(LazyOption(lambda i=i: due_row(i), id=i.key) for i in shown)
         self.select_id(keep)
 
     @property

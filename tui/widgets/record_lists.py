@@ -1,10 +1,20 @@
-"""Fast lists of conversations and contacts (OptionList, so thousands of rows stay quick)."""
+"""Fast lists of conversations and contacts (OptionList, so thousands of rows stay quick).
+
+Rows are drawn the first time they are shown (see :class:`LazyOption`). A long list (more
+than :data:`ONE_LINE_FROM` rows) also gives every row exactly one line, cut with an ellipsis
+when the terminal is narrow, so that its height is known without drawing any row: 10,000
+conversations then cost 10,000 small objects, not 10,000 rendered rows. A short list wraps a
+long row onto a second line, as it always did.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual.content import Content
+from textual.geometry import Size
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -54,8 +64,57 @@ def _matches(needle: str, *haystack: str) -> bool:
     return not needle or needle in " ".join(haystack).casefold()
 
 
+class LazyOption(Option):
+    """An option whose prompt is made by ``make`` when the row is first shown."""
+
+    def __init__(self, make: Callable[[], VisualType], id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self._make: Callable[[], VisualType] | None = make
+
+    @property
+    def prompt(self) -> VisualType:
+        """The prompt, made now if it was not yet."""
+        if self._make is not None:
+            self._prompt, self._make = self._make(), None
+        return self._prompt
+
+
+ONE_LINE_FROM = 500
+
+
 class RecordList(OptionList):
-    """An OptionList whose option ids are record ids."""
+    """An OptionList whose option ids are record ids (see the module docstring for long
+    lists)."""
+
+    DEFAULT_CSS = """
+    RecordList.-one-line { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def add_options(self, new_options):  # type: ignore[no-untyped-def]
+        """Add options; past :data:`ONE_LINE_FROM` of them, every row is one line."""
+        new_options = list(new_options)
+        self.set_class(len(self.options) + len(new_options) > ONE_LINE_FROM, "-one-line")
+        return super().add_options(new_options)
+
+    def _update_lines(self) -> None:
+        """In a long list, one line per option (Textual's own version draws every option to
+        measure it)."""
+        if not self.has_class("-one-line"):
+            super()._update_lines()
+            return
+        region = self.scrollable_content_region
+        if not region:
+            return
+        cache = self._line_cache
+        count, known = len(self.options), len(cache.lines)
+        if known < count:
+            cache.lines.extend((index, 0) for index in range(known, count))
+            cache.heights.update(dict.fromkeys(range(known, count), 1))
+            cache.index_to_line.update((index, index) for index in range(known, count))
+        size = Size(region.width - self._get_left_gutter_width(), len(cache.lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
 
     def select_id(self, option_id: str | None) -> None:
         """Highlight the option with this id, else the first selectable one."""
@@ -106,7 +165,8 @@ class ConversationList(RecordList):
             options.append(Option(styled((f"{title} ({len(items)})", "bold $accent")),
                                   disabled=True))
             options.extend(
-                Option(conversation_row(c, contacts.get(c.contact_id), now), id=c.id)
+                LazyOption(lambda c=c: conversation_row(c, contacts.get(c.contact_id), now),
+                           id=c.id)
                 for c in items
             )
         self.clear_options()
@@ -124,7 +184,7 @@ class ContactList(RecordList):
         needle = needle.casefold().strip()
         self.clear_options()
         self.add_options(
-            Option(contact_row(c, counts.get(c.id, 0)), id=c.id)
+            LazyOption(lambda c=c: contact_row(c, counts.get(c.id, 0)), id=c.id)
             for c in contacts
             if _matches(needle, c.name, c.company, c.role, " ".join(c.tags))
         )
