@@ -120,3 +120,33 @@ async def test_a_held_call_is_listed_by_the_day_it_happened(tmp_path: Path) -> N
         ana = next(text for cid, text in rows.items() if cid != running.id)
         assert "20 Nov" in ana and "2030" not in ana and "prep" not in ana
         assert "call in progress" in rows[running.id]
+
+
+async def test_files_that_need_the_user_are_listed_on_home(tmp_path: Path) -> None:
+    from tui.app import problem_lines
+    from tui.core.models import Contact, Conversation
+    from tui.widgets.data_status import DataProblems
+
+    app = make_app(tmp_path)
+    ana = app.store.save_contact(Contact(name="Ana"))
+    app.store.save_conversation(Conversation(contact_id=ana.id, id="c1", goal="kept"))
+    app.store.save_conversation(Conversation(contact_id=ana.id, id="c2", goal="damaged"))
+    app.store.close()
+    (tmp_path / "conversations" / "c2.json").write_bytes(b"{oops")
+    copy = tmp_path / "conversations" / "c1.sync-conflict-20261129-101500-ABCDEF7.json"
+    copy.write_bytes(b"{}")
+    app = make_app(tmp_path)
+    lines = problem_lines(app.store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.data_problems = lines
+        await pilot.pause()
+        shown = app.screen.query_one(DataProblems)
+        await app.screen.open_conversation("c1")  # the good ones open as usual
+        assert app.screen.conversation.goal == "kept"
+        await pilot.press("escape")
+        app.screen.show_problems(lines)
+        text = str(shown.render())
+        assert shown.display and "2 files need you" in text
+        assert str(tmp_path / "conversations" / "c2.json") in text
+        assert str(copy) in text and str(tmp_path / "conversations" / "c1.json") in text
+    app.store.close()

@@ -157,14 +157,27 @@ class DataFile:
         return MainData(checked, schema)
 
     def _wait_for_transactions(self) -> None:
+        """A committed transaction not yet finished: another coffeechat is finishing it (wait
+        a little), or it was interrupted (finish it now: the data is then whole again; the
+        one thing a read does to the data folder, and only when it may)."""
         root = self.layout.root
         deadline = time.monotonic() + BUSY_WAIT_SECONDS
         while leftovers(root):
             if not held_elsewhere(self.lock_path):
-                raise StorageError(
-                    f"An import, restore or move of the data in {root} was interrupted. "
-                    "Open coffeechat (or run any command that changes the data) to finish "
-                    "it; nothing was changed.")
+                try:
+                    self._lock()
+                    try:
+                        recover(root)
+                    finally:
+                        self.lock.release()
+                except (LockedError, FolderError, OSError) as exc:
+                    if isinstance(exc, LockedError):
+                        continue  # taken meanwhile: wait for that one
+                    raise StorageError(
+                        f"An import, restore or move of the data in {root} was interrupted, "
+                        f"and cannot be finished from here ({exc}). Open coffeechat where it "
+                        "may write in the folder to finish it; nothing was changed.") from None
+                continue
             if time.monotonic() > deadline:
                 raise LockedError(f"Another coffeechat is changing the data in {root} (an "
                                   "import or a restore); try again when it is done.")
