@@ -16,7 +16,8 @@ COLUMNS, LINES = 120, 36
 class Pty:
     """``argv`` in a pseudo-terminal of 120x36, started now."""
 
-    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
+    def __init__(self, argv: Sequence[str], env: dict[str, str],
+                 cwd: str | os.PathLike[str] | None = None) -> None:
         import fcntl
         import pty
         import struct
@@ -25,7 +26,7 @@ class Pty:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         self.started = time.perf_counter()
-        self.child = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave,
+        self.child = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
                                       env=dict(env, TERM="xterm-256color",
                                                TEXTUAL_ANIMATIONS="none"),
                                       start_new_session=True)

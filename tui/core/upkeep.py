@@ -69,8 +69,14 @@ def upkeep(store: Store, report: Report, stop: threading.Event, needs_refresh: b
 
     try:
         index = SearchIndex.open(store.layout.root)
-        store.attach_index(index)
         catch_up(index, contacts, summaries, read, also=changed, progress=progress(INDEXING))
+        if stop.is_set():
+            index.close()
+            return
+        # Saves made during that (perhaps long) rebuild are caught up now, then every save
+        # updates the index itself. (Attached earlier, a save would wait for the rebuild.)
+        catch_up(index, *inputs())
+        store.attach_index(index)
     except SearchIndexError:
         pass  # searching will say so; the data is not affected
     report(DONE, 0, 0)
