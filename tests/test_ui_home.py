@@ -150,3 +150,30 @@ async def test_files_that_need_the_user_are_listed_on_home(tmp_path: Path) -> No
         assert str(tmp_path / "conversations" / "c2.json") in text
         assert str(copy) in text and str(tmp_path / "conversations" / "c1.json") in text
     app.store.close()
+
+
+async def test_a_long_list_draws_one_line_rows_as_they_show(tmp_path: Path) -> None:
+    from bench import synthetic
+    from tui.core.store import Store
+    from tui.widgets.record_lists import ONE_LINE_FROM, ConversationList, LazyOption
+
+    count = ONE_LINE_FROM + 100
+    store = Store.open(tmp_path)
+    store.import_data(synthetic.export_document(count))
+    store.close()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one(ConversationList)
+        lazy = [o for o in rows.options if isinstance(o, LazyOption)]
+        assert len(lazy) == count and rows.has_class("-one-line")
+        assert sum(o._make is None for o in lazy) < 40  # only the rows on screen were drawn
+        assert rows.virtual_size.height == rows.option_count  # one line each
+        await pilot.press("end")
+        await pilot.pause()
+        assert lazy[-1]._make is None and rows.highlighted == rows.option_count - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation.id == rows.options[-1].id
+    app.store.close()

@@ -57,8 +57,7 @@ def json_records(data: Any, *, ascii_only: bool = False, levels: int = 1) -> str
     lists and objects one item per line, each record on a line of its own (Python's C
     encoder writes those; an indented dump of 10,000 conversations is pure Python and takes
     seconds). Control characters are escaped as by :func:`json_text`."""
-    def dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=ascii_only)
+    dumps = json.JSONEncoder(ensure_ascii=ascii_only).encode  # one encoder for every record
 
     def encode(value: Any, level: int, pad: str) -> str:
         inner = pad + "  "

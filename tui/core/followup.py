@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.models import Contact, Conversation, FollowUp
 from tui.core.moments import (
@@ -156,9 +156,9 @@ def add_followup(conversation: Conversation, contact: Contact, day: date,
     return entry
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """One line of the Due list: what, for whom, by when, and why."""
+class DueItem(NamedTuple):
+    """One line of the Due list: what, for whom, by when, and why (a named tuple: tens of
+    thousands of them are made for a long history)."""
 
     kind: str  # thank-you | action | referral | cadence
     level: str  # overdue | due | soon
@@ -223,9 +223,12 @@ def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[D
 
 def _action_items(chat: ConversationLike, name: str, now: datetime,
                   soon_days: int) -> list[DueItem]:
+    actions = chat.actions
+    if not actions:
+        return []
     today = now.date()
     found = []
-    for action in chat.actions:
+    for action in actions:
         if action.done or not action.due:
             continue
         day = date.fromisoformat(action.due)
@@ -247,10 +250,13 @@ def _action_items(chat: ConversationLike, name: str, now: datetime,
 def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact],
                     by_contact: dict[str, list[ConversationLike]],
                     now: datetime) -> list[DueItem]:
+    referrals = chat.referrals
+    if not referrals:
+        return []
     found = []
     end = call_end(chat) or moment(chat.created_at, now.tzinfo)
     when = min(end, now)
-    for referral in chat.referrals:
+    for referral in referrals:
         if not referral.name.strip():
             continue
         contact = people.get(referral.contact_id or "")
