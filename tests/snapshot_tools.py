@@ -61,8 +61,24 @@ def press_then_saved(*keys: str) -> Any:
         await pilot.press(*keys)
         await pilot.pause()
         await until_saved(pilot)
+        await until_still(pilot)
 
     return run_before
+
+
+async def until_still(pilot: Any, tries: int = 100) -> None:
+    """Wait until no scrolled view moves any more: a focus change scrolls its widget into
+    view after a refresh, which on a loaded machine can come after the screenshot."""
+    app, last = pilot.app, None
+    for _ in range(tries):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.02)
+        now = [(w, w.scroll_offset, w.size) for w in app.screen.query("*")
+               if w.is_scrollable]
+        if now == last:
+            return
+        last = now
+    raise AssertionError("the screen kept scrolling")
 
 
 def snapshot_app(data_dir: Path) -> SnapshotApp:

@@ -47,7 +47,7 @@ def test_shipped_question_bank(tmp_path: Path) -> None:
     loaded = load_questions(user_dir=tmp_path)
     assert loaded.warnings == []
     sections = loaded.value
-    assert len(sections) == 7
+    assert len(sections) == 12
     questions = [q for s in sections for q in s.items]
     assert len(questions) >= 60
     assert len(set(questions)) == len(questions), "a question appears twice"
@@ -55,6 +55,24 @@ def test_shipped_question_bank(tmp_path: Path) -> None:
     assert all(q.endswith("?") for q in questions)
     asking = [q for q in questions if ASKING_FOR_A_JOB.search(q)]
     assert asking == [], "informational interviews never ask for a job"
+
+
+TIARA = ["TIARA: Trends", "TIARA: Insights", "TIARA: Advice", "TIARA: Resources",
+         "TIARA: Assignments"]
+
+
+def test_shipped_question_bank_has_tiara_after_the_original_categories(tmp_path: Path) -> None:
+    sections = load_questions(user_dir=tmp_path).value
+    titles = [s.title for s in sections]
+    assert titles[:7] == ["Career path", "Day to day", "Skills and qualifications",
+                          "Company and culture", "Industry trends", "Advice", "Closing"]
+    assert titles[7:] == TIARA
+    for section in sections[7:]:
+        assert 6 <= len(section.items) <= 8, section.title
+        # open-ended: none starts like a yes/no question
+        closed = [q for q in section.items if re.match(r"(Is|Are|Do|Does|Can|Could|Would|Will|"
+                                                       r"Have|Has|Did)\b", q)]
+        assert closed == [], closed
 
 
 def test_shipped_reflection_prompts_have_hints(tmp_path: Path) -> None:

@@ -122,8 +122,11 @@ def test_actions_soon_later_done_or_undated() -> None:
         ActionItem(text="done", due="2026-11-01", done=True),
         ActionItem(text="undated"),
     ])
-    items = due_items([person()], [c], now)
+    items = due_items([person()], [c], now, soon_days=3)
     assert [(i.level, i.reason) for i in items] == [("soon", "action due Fri 04 Dec: soon")]
+    week = due_items([person()], [c], now)  # by default: the coming week
+    assert [i.reason for i in week] == ["action due Fri 04 Dec: soon",
+                                        "action due Sat 05 Dec: later"]
     assert due_items([person()], [c], now, soon_days=0) == []
 
 

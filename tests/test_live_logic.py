@@ -234,3 +234,9 @@ def test_ending_the_call_keeps_a_half_typed_quick_note() -> None:
     [note] = conversation.live.notes
     assert (note.text, note.at_seconds, note.question_id) == ("send her the deck", 720, "q7")
     assert conversation.status == "done"
+
+
+def test_the_overrun_message_counts_minutes_in_words() -> None:
+    over = live.TimerState(phase=live.OVERRUN, elapsed=70, planned=60, wrap_at=60)
+    assert live.phase_message(live.RUNNING, over, 1, "") == "Past the planned 1 minute."
+    assert live.phase_message(live.RUNNING, over, 30, "") == "Past the planned 30 minutes."

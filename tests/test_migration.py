@@ -71,3 +71,21 @@ def test_a_single_file_with_a_bad_record_is_refused_untouched(capsys, data_dir: 
     assert code == 1 and "'kind' is 'job'" in err
     assert (data_dir / DATA_FILE).read_bytes() == raw
     assert not (data_dir / "conversations").exists()
+
+
+def test_an_interrupted_move_keeps_one_copy_of_the_old_file(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from tui.core.layout import Layout
+    from tui.core.migrate import keep_original
+
+    layout = Layout(tmp_path / DATA_FILE)
+    raw = json.dumps(SINGLE).encode()
+    when = datetime(2026, 11, 29, 10, 0)
+    first = keep_original(layout, raw, when)
+    assert keep_original(layout, raw, when) == first  # the next attempt reuses the copy
+    first.write_bytes(raw[:40])  # a half-written copy from an older version is not the file
+    (first.parent / ".coffeechat-abc.tmp").write_bytes(raw[:10])
+    second = keep_original(layout, raw, when)
+    assert second != first and second.read_bytes() == raw
+    assert {p.name for p in first.parent.iterdir()} == {first.name, second.name}

@@ -201,7 +201,8 @@ def test_draft_fills_what_is_known_and_leaves_the_rest_visible() -> None:
     assert draft.startswith("Hi Dr. Ana Silva,")
     assert "Bo suggested" in draft and "Sam" in draft and "20 minutes" in draft
     assert unfilled(draft, {"who_i_am", "why_them", "what_i_hope_to_learn", "my_name"}) == [
-        "{who_i_am}", "{why_them}", "{what_i_hope_to_learn}"]
+        "{who_i_am}", "{why_them}"]
+    assert "particularly platform teams." in draft  # the goal fills what I hope to learn
     assert greeting_name("ana") == "ana" and greeting_name("  ") == ""
 
 
@@ -270,7 +271,7 @@ def test_minutes_and_countdown_and_confirmation() -> None:
 def test_prep_content_loads_and_a_broken_user_copy_is_named(tmp_path: Path) -> None:
     content, warnings = load_prep_content(tmp_path)
     assert warnings == []
-    assert len(content.bank) == 79 and len(categories(content.bank)) == 7
+    assert len(content.bank) == 114 and len(categories(content.bank)) == 12
     assert "{my_name}" in content.outreach
     (tmp_path / "checklist.md").write_text("## Me\n\n- one\n  - nested\n", encoding="utf-8")
     (tmp_path / "templates").mkdir()
@@ -293,3 +294,20 @@ def test_prep_core_does_not_import_textual() -> None:
 def test_question_round_trips() -> None:
     q = Question(text="x", category=OWN_CATEGORY)
     assert Question.from_dict(q.to_dict()) == q
+
+
+def test_the_goal_reads_as_what_i_hope_to_learn() -> None:
+    template = load_template(OUTREACH).value
+    contact = Contact(name="Priya Raman")
+    for goal, reads in [
+        ("Understand how a data engineer spends the week.",
+         "particularly how a data engineer spends the week."),
+        ("How staff engineers pick work", "particularly how staff engineers pick work."),
+        ("learn about API design at Stripe", "particularly API design at Stripe."),
+        ("Payments at scale!", "particularly payments at scale."),
+    ]:
+        v = Conversation(contact_id=contact.id, goal=goal)
+        draft = draft_outreach(template, draft_values(contact, v, {"my_name": "Sam"}))
+        assert reads in draft and "{what_i_hope_to_learn}" not in draft, goal
+    no_goal = draft_outreach(template, draft_values(contact, Conversation(contact_id="x"), {}))
+    assert "{what_i_hope_to_learn}" in no_goal  # nothing known: left for the user

@@ -52,18 +52,18 @@ def test_prep_questions_snapshot(snap_compare, tmp_path: Path) -> None:
     app = snapshot_app(tmp_path)
     sample_conversation(app)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle(
-        "enter", "f3", "2", "enter", "down", "enter", "slash",
-        ":mentr", "enter", "enter"))
+        "enter", "f3", "f3", "slash", ":mentr", "down", "enter"))
 
 
 def test_prep_outreach_snapshot(snap_compare, tmp_path: Path) -> None:
     app = snapshot_app(tmp_path)
     sample_conversation(app)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle("enter", "f3", "3"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle("enter", "f3", "3",
+                                                                       "enter"))
 
 
 def test_prep_schedule_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
     app = snapshot_app(tmp_path)
     sample_conversation(app)
     assert snap_compare(app, terminal_size=(60, 24), run_before=settle(
-        "enter", "f3", "4", "ctrl+u", ":fri 25pm"))
+        "enter", "f3", "4", "enter", "ctrl+u", ":fri 25pm"))

@@ -20,7 +20,7 @@ def test_reflect_pane_lower_sections_snapshot(snap_compare, tmp_path: Path) -> N
     fixed_clock(app)
     reflected(app)
     assert snap_compare(app, terminal_size=(60, 24),
-                        run_before=press_then_saved("enter", "f5", "t", "escape"))
+                        run_before=press_then_saved("enter", "f5", "ctrl+up", "ctrl+up"))
 
 
 def test_due_view_snapshot(snap_compare, tmp_path: Path) -> None:

@@ -78,10 +78,12 @@ def test_find_contact_ignores_case_and_spacing(store: Store) -> None:
     ada = store.save_contact(Contact(name="Ada Lovelace", company="Analytical Engines"))
     solo = store.save_contact(Contact(name="Grace Hopper"))
     assert store.find_contact("  ada   LOVELACE ", "analytical  engines") == ada
-    assert store.find_contact("Ada Lovelace") is None  # company is part of the identity
-    assert store.find_contact("Ada Lovelace", "Other") is None
+    assert store.find_contact("Ada Lovelace") == ada  # no company: the only Ada Lovelace
+    assert store.find_contact("Ada Lovelace", "Other") is None  # another company: another Ada
     assert store.find_contact("grace hopper", "") == solo
     assert store.find_contact("Grace") is None
+    store.save_contact(Contact(name="Ada Lovelace", company="Difference Engines"))
+    assert store.find_contact("Ada Lovelace") is None  # two of them: the company must say
 
 
 # -- conversations -----------------------------------------------------------------------

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from tui.core import content
-from tui.core.models import ActionItem, Contact, Conversation, LiveSession, Question, Reflection
+from tui.core.models import (
+    ActionItem,
+    Contact,
+    Conversation,
+    LiveSession,
+    Question,
+    Reflection,
+)
 from tui.core.thank_you import (
     draft_thank_you,
     first_name,
@@ -78,8 +85,8 @@ def test_draft_fills_what_it_knows_and_leaves_the_rest_visible() -> None:
     text = draft_thank_you(TEMPLATE, c, ana(), "", NOW)
     assert text.startswith("Hi Ana,")
     assert "on Thursday" in text
-    assert "most was mentors matter more than titles." in text
-    assert "I plan to read the book she recommended." in text
+    assert "most: mentors matter more than titles." in text
+    assert "My next step: read the book she recommended." in text
     assert "{my_name}" in text  # not set: stays for the user to fill
     assert draft_thank_you("{company}/{role}/{my_name}", c, ana(), "Jo", NOW) == \
         "Acme/Staff engineer/Jo"
@@ -94,3 +101,16 @@ def test_mark_sent_and_undo() -> None:
         "2026-12-04", "thanked", "2026-12-04")
     unmark_sent(c)
     assert (c.thank_you.sent_on, c.status) == (None, "done")
+
+
+def test_the_draft_reads_as_a_sentence_whatever_the_note_says() -> None:
+    for note in ["Started as an analyst; moved over by owning the team's pipelines.",
+                 "mentors > titles", "API design reviews are where staff engineers lead",
+                 "- Impact first. Then learning."]:
+        c = Conversation(contact_id="a", status="done",
+                         questions=[Question(text="Q", starred=True, note=note)],
+                         actions=[ActionItem(text="Send Jonas my CV")])
+        text = draft_thank_you(TEMPLATE, c, ana(), "Jo", NOW)
+        line = next(li for li in text.splitlines() if li.startswith("What stayed"))
+        assert line.startswith("What stayed with me most: ") and " was " not in line, line
+        assert "My next step: send Jonas my CV." in line

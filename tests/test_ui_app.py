@@ -140,17 +140,18 @@ async def test_the_shown_pane_adds_its_commands_to_the_palette(tmp_path: Path) -
         await pilot.press("enter")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Start the call" not in titles
+        assert "Start the call's timer" not in titles
         await pilot.press("f4")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Start the call" in titles and "Wrap-up warning" in titles
-        start = next(c for c in app.get_system_commands(app.screen) if c.title == "Start the call")
-        start.callback()
+        assert "Start the call's timer" in titles
+        assert "Planned minutes and the wrap-up warning" in titles
+        start = next(c for c in app.get_system_commands(app.screen)
+                     if c.title == "Start the call's timer")
+        await start.callback()
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Pause the call" in titles and "End the call" in titles
-
+        assert "Pause the timer" in titles and "End the call" in titles
 
 async def test_markup_like_names_in_the_introducer_dropdown(tmp_path: Path) -> None:
     app = make_app(tmp_path)

@@ -177,3 +177,50 @@ async def test_a_long_list_draws_one_line_rows_as_they_show(tmp_path: Path) -> N
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.conversation.id == rows.options[-1].id
     app.store.close()
+
+
+async def test_accepting_a_name_suggestion_links_the_existing_contact(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.save_contact(app.store.contact_for("Priya Raman", "Northwind", "PM"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Priy")
+        await pilot.press("right")  # accept the suggestion "Priya Raman"
+        await pilot.pause()
+        assert app.screen.query_one("#v-name", Input).value == "Priya Raman"
+        assert app.screen.query_one("#v-company", Input).value == "Northwind"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.store.flush()
+    contacts = stored(tmp_path, "contacts")
+    assert [(c["name"], c["company"]) for c in contacts] == [("Priya Raman", "Northwind")]
+    assert stored(tmp_path, "conversations")[0]["contact_id"] == contacts[0]["id"]
+
+
+async def test_a_form_typed_in_one_burst_keeps_each_field(tmp_path: Path) -> None:
+    from textual.events import Key
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        keys: list[tuple[str, str | None]] = []
+        for part in ("Priya Raman", "\t", "Northwind", "\t", "Head of payments", "\r",
+                     "\t", "payments"):
+            if part in ("\t", "\r"):
+                keys.append(("tab" if part == "\t" else "enter", None))
+            else:
+                keys.extend(("space" if c == " " else c, c) for c in part)
+        for key, char in keys:  # as fast as tmux or a paste sends them
+            event = Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        assert app.screen.query_one("#v-topic", Input).value == "payments"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.store.flush()
+    [contact] = stored(tmp_path, "contacts")
+    assert (contact["name"], contact["company"], contact["role"]) == (
+        "Priya Raman", "Northwind", "Head of payments")

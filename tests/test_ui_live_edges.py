@@ -56,7 +56,7 @@ async def test_a_megabyte_paste_into_the_note_is_saved_whole(tmp_path: Path) -> 
     assert len(big) > 1_000_000
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_live(pilot)
-        await pilot.press("i")
+        await pilot.press("enter")
         assert app.focused is pane.note_area
         app.post_message(Paste(big))
         await pilot.pause()
@@ -70,18 +70,17 @@ async def test_wrap_up_setting_is_kept_and_bad_numbers_are_explained(tmp_path: P
     app = live_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_live(pilot)
-        await pilot.press("w", "ctrl+u")
+        await pilot.press("f10", "tab", "ctrl+u")
         await type_text(pilot, "[b]ten")
         await pilot.press("enter")
         error = str(app.screen.query_one(".form-error", Static).render())
         assert "[b]ten" in error and "0 to 120" in error
         await pilot.press("ctrl+u")
         await type_text(pilot, "8")
-        await pilot.press("enter")
-        assert pane.wrap_up == 8
-        await pilot.press("m", "ctrl+u")
+        await pilot.press("shift+tab", "ctrl+u")
         await type_text(pilot, "45")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
+        assert pane.wrap_up == 8
         assert "45 min planned" in timer_text(pane)
     assert '"wrap_up_minutes": 8' in (tmp_path / "config" / "settings.json").read_text()
     assert reread(app, tmp_path).minutes == 45
@@ -108,12 +107,12 @@ async def test_without_questions_a_follow_up_becomes_the_current_one(tmp_path: P
     async with app.run_test(size=(60, 24)) as pilot:
         pane = await open_live(pilot)
         assert not pane.note_area.display
-        assert "No question selected" in str(pane.query_one("#live-current", Static).render())
+        assert "No question yet" in str(pane.query_one("#live-current", Static).render())
         await pilot.press("ctrl+l")
         await type_text(pilot, "hi")
         await pilot.press("enter", "ctrl+o")
         await type_text(pilot, "Why?")
-        await pilot.press("enter", "escape", "i")
+        await pilot.press("enter")
         await type_text(pilot, "ok")
         await pilot.press("ctrl+n")
         assert any("Every question" in n.message for n in app._notifications)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
 from tui.core.models import Message
-from tui.core.settings import save_setting
+from tui.core.profile import Profile
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 
@@ -33,11 +32,12 @@ def new_app(tmp_path: Path, **fields: Any) -> CoffeechatApp:
 
 
 async def open_prep(pilot: Any, part: str = "1") -> None:
-    """Open the only conversation, show Prep, then the part with this number."""
+    """Open the only conversation, show Prep, then the part with this number (f3 again moves
+    on and puts the cursor where the part's work starts)."""
     await pilot.press("enter", "f3")
     await pilot.pause()
-    if part != "1":
-        await pilot.press(part)
+    for _ in range(int(part) - 1):
+        await pilot.press("f3")
     await pilot.pause()
 
 
@@ -67,7 +67,7 @@ async def test_checklist_from_template_ticks_notes_and_research_survive(tmp_path
         await type_text(pilot, "[b]B[/] ü")
         await pilot.press("enter")
         assert app.focused is checklist
-        await pilot.press("r")
+        await pilot.press("tab", "tab")
         await type_text(pilot, "# A\nbots")
         await pilot.pause()
         assert "2/29" in text_of(app, "#prep-bar")
@@ -123,10 +123,9 @@ async def test_goal_ask_and_the_question_plan(tmp_path: Path) -> None:
         await pilot.press("enter")
         await type_text(pilot, "Intro")
         await pilot.press("enter")
-        assert app.focused.id == "plan"
-        await pilot.press("slash")
+        assert app.focused.id == "bank-filter"  # from the ask, the bank is one key away
         await type_text(pilot, "mentr")
-        await pilot.press("enter")
+        await pilot.press("down")
         assert app.focused.id == "bank"
         await pilot.press("enter", "enter")  # the second time: already planned
         await pilot.pause()
@@ -184,7 +183,7 @@ async def test_outreach_draft_about_me_copy_and_mark_sent(tmp_path: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prep(pilot, "3")
         draft = app.screen.query_one("#outreach-draft", TextArea)
-        assert app.focused is draft
+        assert app.focused.id == "my-name"  # blank, and the draft uses it
         assert draft.text.startswith("Hi Ana,") and "20 minutes" in draft.text
         assert "Tuesday or Wednesday" in text_of(app, "#outreach-hints")
         assert "over LinkedIn's 300" in text_of(app, "#outreach-count")
@@ -208,13 +207,13 @@ async def test_outreach_draft_about_me_copy_and_mark_sent(tmp_path: Path) -> Non
     assert doc["outreach"]["sent_on"] == "2026-11-23"
     assert doc["status"] == "reached_out"
     assert doc["outreach"]["draft"].startswith("Yo Hi Ana,")
-    settings = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["my_name"] == "Sam"
+    assert stored(tmp_path, "profile")[0]["name"] == "Sam"  # in the data, not the settings
+    assert not (tmp_path / "config" / "settings.json").exists()
 
 
 async def test_about_me_fills_an_older_draft_and_redraft_can_be_undone(tmp_path: Path) -> None:
-    save_setting("my_name", "Sam", tmp_path / "config")
     app = new_app(tmp_path, outreach=Message(draft="Dear {name},\nI am {my_name}."))
+    app.store.save_profile(Profile(name="Sam"))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prep(pilot, "3")
         draft = app.screen.query_one("#outreach-draft", TextArea)
@@ -291,7 +290,13 @@ async def test_f3_cycles_the_parts_and_a_broken_user_checklist_is_named(tmp_path
         assert seen == ["prep-research", "prep-questions", "prep-outreach", "prep-schedule",
                         "prep-research"]
         await pilot.press("4")
-        assert switcher.current == "prep-schedule" and app.focused.id == "when"
+        assert switcher.current == "prep-schedule" and app.focused.id == "prep-bar"
+        await pilot.press("left")
+        assert switcher.current == "prep-outreach" and app.focused.id == "prep-bar"
+        await pilot.press("enter")
+        assert app.focused.id == "my-name"
+        await pilot.press("escape", "1")
+        assert switcher.current == "prep-research" and app.focused.id == "checklist"
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#panes").active == "details"

@@ -10,7 +10,7 @@ from textual.widgets import Static, TextArea
 from tests.reflect_data import call_with_captures, fixed_clock
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
-from tui.core.settings import save_setting
+from tui.core.profile import Profile
 from tui.screens.conversation import ConversationScreen
 from tui.screens.reflect_forms import ActionForm
 from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
@@ -53,10 +53,10 @@ async def test_prompts_rating_and_typing_reach_the_file(tmp_path: Path) -> None:
         assert hints[0].startswith("Write down the two or three most useful things")
         await pilot.press("4")
         assert "★★★★☆ 4/5" in str(app.screen.query_one(RatingBar).render())
-        await pilot.press("i")
+        await pilot.press("ctrl+down")
         assert isinstance(app.focused, AnswerArea) and app.focused.key == "key-insights"
-        # Letters that are pane keys (a, p, g, s, i) type into the field, not act.
-        await type_text(pilot, "aps [b]x[/] ü")
+        # Letters that are list keys (a, d, u, x) type into the field, not act.
+        await type_text(pilot, "adux [b]x[/] ü")
         await pilot.press("tab")
         await type_text(pilot, "fits")
         assert isinstance(app.screen, ConversationScreen)
@@ -68,7 +68,7 @@ async def test_prompts_rating_and_typing_reach_the_file(tmp_path: Path) -> None:
         await pilot.press("0")
     chat = saved_chat(tmp_path, app)
     assert chat["reflection"]["answers"] == {
-        "key-insights": "aps [b]x[/] ü",
+        "key-insights": "adux [b]x[/] ü",
         "how-this-fits-my-goals": "fits",
     }
     assert chat["reflection"]["rating"] is None
@@ -83,7 +83,7 @@ async def test_own_reflection_prompts_override_the_shipped_ones(tmp_path: Path) 
         await open_reflect(pilot)
         areas = list(app.screen.query(AnswerArea))
         assert [a.key for a in areas] == ["what-i-ll-do-monday"]
-        await pilot.press("i")
+        await pilot.press("ctrl+down")
         await type_text(pilot, "Bob")
     assert saved_chat(tmp_path, app)["reflection"]["answers"] == {
         "what-i-ll-do-monday": "Bob"}
@@ -93,6 +93,8 @@ async def test_actions_add_with_bad_date_then_good_toggle_edit_delete(tmp_path: 
     app = reflect_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_reflect(pilot)
+        await pilot.press("ctrl+down", "ctrl+down")
+        assert app.focused is app.screen.query_one(ActionList)
         await pilot.press("a")
         await type_text(pilot, "[b]CV")
         await pilot.press("tab")
@@ -120,7 +122,11 @@ async def test_actions_add_with_bad_date_then_good_toggle_edit_delete(tmp_path: 
         await pilot.press("a")
         await type_text(pilot, "Read")
         await pilot.press("enter", "enter")
-        await pilot.press("up", "d", "y")
+        await pilot.press("up", "d")
+        assert rows(listing) == ["○ Read"]
+        await pilot.press("u")  # puts it back where it was
+        assert rows(listing) == ["✓ CV2", "○ Read"]
+        await pilot.press("up", "d")
     actions = saved_chat(tmp_path, app)["actions"]
     assert [(a["text"], a["due"], a["done"]) for a in actions] == [("Read", None, False)]
 
@@ -132,19 +138,21 @@ async def test_referrals_added_and_promoted_in_one_step(tmp_path: Path) -> None:
         await open_reflect(pilot)
         listing = app.screen.query_one(ReferralList)
         assert rows(listing) == ["Bob Lee · Acme Robotics  runs the robotics hiring  pending"]
-        await pilot.press("r")
+        await pilot.press("ctrl+up", "ctrl+up", "ctrl+up")
+        assert app.focused is listing
+        await pilot.press("a")
         await type_text(pilot, "carla diaz")
         await pilot.press("enter")
         await type_text(pilot, "northwind")
         await pilot.press("enter", "enter")
         assert "2 pending referrals" in text_of(app, "#reflect-status")
-        await pilot.press("p")
+        await pilot.press("f7")
         await pilot.pause()
         assert all(r.endswith("✓ contact") for r in rows(app.screen.query_one(ReferralList)))
         assert "pending" not in text_of(app, "#reflect-status")
         assert any("Bob Lee and Carla Diaz are contacts now" in n.message
                    for n in app._notifications)
-        await pilot.press("p")  # nothing left: says so, changes nothing
+        await pilot.press("f7")  # nothing left: says so, changes nothing
     contacts = {c["name"]: c for c in stored(tmp_path, "contacts")}
     assert sorted(contacts) == ["Ana Silva", "Bob Lee", "Carla Diaz"]  # Carla reused
     assert contacts["Bob Lee"]["introduced_by"] == "c0ffee000001"
@@ -157,25 +165,25 @@ async def test_referrals_added_and_promoted_in_one_step(tmp_path: Path) -> None:
 
 
 async def test_thank_you_draft_copy_and_mark_sent(tmp_path: Path) -> None:
-    save_setting("my_name", "Jo Park", tmp_path / "config")
     app = reflect_app(tmp_path)
+    app.store.save_profile(Profile(name="Jo Park"))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_reflect(pilot)
         assert text_of(app, "#thank-you-status") == "Thank-you due · 19h left"
-        await pilot.press("g")
+        await pilot.press("ctrl+up", "ctrl+up", "ctrl+r")
         draft = app.screen.query_one("#thank-you-draft", TextArea)
         assert app.focused is draft
         assert draft.text.startswith("Hi Ana,\n\nThank you for taking the time to talk with me "
                                      "on Thursday.")
-        assert "most was impact on the team first." in draft.text
+        assert "most: impact on the team first." in draft.text
         assert "{next_step}" in draft.text and draft.text.rstrip().endswith("Jo Park")
         await pilot.press("end")
         await type_text(pilot, " :)")
-        await pilot.press("escape", "y")
+        await pilot.press("f6")
         assert app.clipboard == draft.text and draft.text.startswith("Hi Ana, :)\n")
-        await pilot.press("g", "n")  # would replace edits: asks, and no keeps them
+        await pilot.press("ctrl+r", "n")  # would replace edits: asks, and no keeps them
         assert draft.text.startswith("Hi Ana, :)\n")
-        await pilot.press("s")
+        await pilot.press("ctrl+t")
         assert text_of(app, "#thank-you-status").startswith("Thank-you sent Thu 03 Dec")
         assert "Thank-you sent" in text_of(app, "#reflect-status")
     chat = saved_chat(tmp_path, app)
@@ -188,7 +196,9 @@ async def test_follow_up_log_restarts_the_clock(tmp_path: Path) -> None:
     app = reflect_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_reflect(pilot)
-        await pilot.press("l")
+        await pilot.press("ctrl+up")
+        assert app.focused is app.screen.query_one(FollowUpList)
+        await pilot.press("a")
         await type_text(pilot, "Article")
         await pilot.press("enter", "ctrl+u")
         await type_text(pilot, "+9")
@@ -213,7 +223,7 @@ async def test_editor_round_trip_and_failures(tmp_path: Path, monkeypatch: Any) 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_reflect(pilot)
         await pilot.press("ctrl+o")  # not in a text field: a message, nothing else
-        await pilot.press("i")
+        await pilot.press("ctrl+down")
         await type_text(pilot, "ty")
         await pilot.press("ctrl+o")
         await pilot.pause()

@@ -49,7 +49,8 @@ def _quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(persist, "RETRY_SECONDS", 0.1)
 
 
-async def _until(pilot, condition, tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+async def _until(pilot, condition, tries: int = 600) -> None:  # type: ignore[no-untyped-def]
+    # up to 30 s: on a loaded machine the writer thread and its retries can be slow
     for _ in range(tries):
         await pilot.pause(0.05)
         if condition():

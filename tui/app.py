@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from tui.autosave import Autosaver
 from tui.core.backups import conversation_hint
+from tui.core.profile import move_from_settings
 from tui.core.safetext import visible
 from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
@@ -36,6 +37,8 @@ TICK_SECONDS = 0.2
 QUICK_READS = 100  # changed files read before the first paint; more are read in the background
 PROGRESS_SECONDS = 0.1
 PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
+# Textual's own palette entries that the app's Help (f1) and Quit already cover.
+TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
 class CoffeechatApp(App[int]):
@@ -48,7 +51,8 @@ class CoffeechatApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen", id="help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False, tooltip="Save now", id="save"),
-        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True,
+                show=False),
     ]
 
     #: ("saved" | "saving" | "error", the error's message): pushed by the writer and the
@@ -80,6 +84,7 @@ class CoffeechatApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self._theme_ready = True
+        self._adopt_old_profile()
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
@@ -166,6 +171,17 @@ class CoffeechatApp(App[int]):
         """Ask the background work to stop and wait for it (before the store closes)."""
         self._upkeep_stop.set()
         self.upkeep_done.wait(timeout)
+
+    def _adopt_old_profile(self) -> None:
+        """Your name and one line about you now live in the data: move them from an older
+        version's settings, once."""
+        if self.store.readonly:
+            return
+        try:
+            move_from_settings(self.store, self.config_folder)
+        except (OSError, ValueError) as exc:
+            self.notify(f"Your name and introduction stay in the settings for now: {exc}",
+                        severity="warning", markup=False)
 
     def _install_signal_handlers(self) -> None:
         loop = self._loop
@@ -306,9 +322,13 @@ class CoffeechatApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
-        yield SystemCommand("Help", "Show the keys for this screen", self.action_help)
-        yield SystemCommand("Save now", "Write every change to disk", self.action_save_now)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
+        yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
+                            self.action_save_now)
+        yield SystemCommand("Quit", "Save everything and quit (ctrl+q)", self.action_quit)
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_DUPLICATES:
+                yield command
 
 
 def problem_lines(store: Store) -> list[str]:
@@ -320,8 +340,9 @@ def problem_lines(store: Store) -> list[str]:
     return lines + store.save_notices()
 
 
-def run_app(data_dir: Path) -> int:
-    """Open the store in ``data_dir`` and run the app; returns the exit code."""
+def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
+    """Open the store in ``data_dir`` and run the app (with ``config_folder`` for settings
+    and the user's own templates; default: the platform's); returns the exit code."""
     try:
         store = Store.open(data_dir, background=True, refresh=False)
         unread = store.refresh(limit=QUICK_READS)  # the list from the cache, if it is warm
@@ -332,7 +353,8 @@ def run_app(data_dir: Path) -> int:
         print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 1
     try:
-        app = CoffeechatApp(store, needs_refresh=bool(unread))
+        app = CoffeechatApp(store, config_folder=config_folder,
+                            needs_refresh=bool(unread))
     except BaseException:
         store.close()
         raise

@@ -6,7 +6,10 @@ import time
 from collections.abc import Callable
 
 from tui.core.models import Contact, Conversation
+from tui.core.profile import Profile
 from tui.core.store import Store
+
+Saveable = Contact | Conversation | Profile
 
 QUIET_SECONDS = 0.4
 MAX_WAIT_SECONDS = 0.9
@@ -27,14 +30,14 @@ class Autosaver:
         self.clock = clock
         #: Called when edits start waiting, and after every flush (saved or failed).
         self.on_change = on_change
-        self._pending: dict[tuple[str, str], Contact | Conversation] = {}
+        self._pending: dict[tuple[str, str], Saveable] = {}
         self._first: float | None = None
         self._last: float = 0.0
         self.error: str | None = None
 
-    def schedule(self, record: Contact | Conversation) -> None:
+    def schedule(self, record: Saveable) -> None:
         """Remember ``record`` for saving; it is saved as it is when the save happens."""
-        kind = "contact" if isinstance(record, Contact) else "conversation"
+        kind = type(record).__name__.lower()
         waiting = bool(self._pending)
         self._pending[(kind, record.id)] = record
         now = self.clock()
@@ -76,6 +79,8 @@ class Autosaver:
             try:
                 if isinstance(record, Contact):
                     self.store.save_contact(record)
+                elif isinstance(record, Profile):
+                    self.store.save_profile(record)
                 else:
                     self.store.save_conversation(record)
             except Exception as exc:  # keep it pending, say why; never lose the edit
@@ -95,7 +100,7 @@ class Autosaver:
         lines = []
         for record in self._pending.values():
             what = (f"contact {record.name}" if isinstance(record, Contact)
-                    else "a conversation")
+                    else "your profile" if isinstance(record, Profile) else "a conversation")
             lines.append(f"{what} ({self.error or 'not saved yet'})")
         return lines
 

@@ -121,11 +121,12 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
 # -- coffeechat (no subcommand): the app -------------------------------------------------
 
 
-def open_app(folder: Path) -> int:
-    """Run the Textual app on ``folder``; Textual is imported here and nowhere else."""
+def open_app(folder: Path, config_folder: Path | None = None) -> int:
+    """Run the Textual app on ``folder`` (and ``config_folder``, default: the user's); Textual
+    is imported here and nowhere else."""
     from tui.app import run_app
 
-    return int(run_app(folder))
+    return int(run_app(folder, config_folder))
 
 
 def read_json_file(name: str) -> Any:

@@ -26,16 +26,17 @@ def _add_demo(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, folder: Path) -> int:
-    """Fill a temporary folder with the demo data and open the app on it."""
+    """Fill a temporary folder with the demo data and open the app on it, with a config
+    folder of its own: the demo never reads or writes the user's data or settings."""
     from tui.core.demo import load_demo
 
     with tempfile.TemporaryDirectory(prefix="coffeechat-demo-") as tmp:
-        demo_folder = Path(tmp)
+        demo_folder = Path(tmp) / "data"
         store = open_store(demo_folder, readonly=False)
         try:
             load_demo(store)
         finally:
             store.close()
-        return open_app(demo_folder)
+        return open_app(demo_folder, config_folder=Path(tmp) / "config")
 
 

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.cli.common import EXIT_OK, CliError, damaged, open_store
 from tui.cli_output import fit, format_table, json_records, out, stdout_is_utf8
+from tui.core.agenda import status_label
 from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
 from tui.core.followup import due_items
 from tui.core.models import (
     DEFAULT_MINUTES,
     KINDS,
     MAX_MINUTES,
-    STATUS_LABELS,
     Contact,
     ModelError,
 )
@@ -45,12 +45,14 @@ def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "new",
         parents=[common],
-        help="add a conversation (and its contact, unless one of that name exists)",
-        description="Add a conversation and print its id. A contact with the same name and "
-        "company is reused; otherwise a new contact is created.",
+        help="add a conversation with a contact (an existing one is reused: see new --help)",
+        description="Add a conversation and print its id. An existing contact is reused when "
+        "the name and company match, or, with no --company, when exactly one contact has that "
+        "name; otherwise a new contact is created.",
     )
     p.add_argument("name", metavar="NAME", help="the person's name")
-    p.add_argument("--company", default="", help="where they work")
+    p.add_argument("--company", default="",
+                   help="where they work (tells apart two contacts of the same name)")
     p.add_argument("--role", default="", help="their role (for a new contact)")
     p.add_argument("--kind", choices=KINDS, default=KINDS[0],
                    help="what the conversation is about (default: %(default)s)")
@@ -182,7 +184,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
             fit(contact.name if contact else "?", 28),
             fit(contact.company if contact else "", 24) or "-",
             conversation.kind,
-            STATUS_LABELS.get(conversation.status, conversation.status),
+            status_label(conversation),
             conversation.id,
         ])
     headers = ("WHEN", "CONTACT", "COMPANY", "KIND", "STATUS", "ID")
@@ -204,7 +206,8 @@ def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="list what is due: thank-you notes, action items, referrals, people to get back to",
         description="List what needs you, most urgent first: thank-you notes (due within 24 "
-        "hours of the call), action items due today or within 3 days, referrals not contacted "
+        "hours of the call), action items overdue, due today or this week (the next 7 days), "
+        "referrals not contacted "
         "yet, and contacts whose stay-in-touch cadence has run out.",
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")

@@ -1,14 +1,26 @@
-"""Grouping conversations the way the home screen shows them: upcoming, to plan, past."""
+"""Grouping conversations the way the home screen shows them (upcoming, to plan, past), and
+the one status every view shows for a conversation."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tui.core.models import STATUS_LABELS
 from tui.core.moments import moment, shifted
 from tui.core.summary import ConversationLike
 
 FINISHED = ("done", "thanked")
+CALL_IN_PROGRESS = "call in progress"
+
+
+def status_label(conversation: ConversationLike) -> str:
+    """The status in words: ``call in progress`` from the call's start to its end (paused
+    included), else the stored status (``scheduled``, ``done``...). The title line, the
+    lists, the panes and the command line all show this one."""
+    if conversation.live.running:
+        return CALL_IN_PROGRESS
+    return STATUS_LABELS.get(conversation.status, conversation.status)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from tui.core.models import (
     Referral,
     Reflection,
 )
+from tui.core.profile import Profile
 from tui.core.store import Store
 
 
@@ -112,10 +113,16 @@ def demo_records(now: datetime) -> tuple[list[Contact], list[Conversation]]:
     return [priya, marcus, sofia, jonas], [marcus_chat, priya_chat, sofia_chat, jonas_chat]
 
 
+DEMO_PROFILE = Profile(name="Sam Rivera",
+                       intro="I'm a backend engineer looking at a move into product.")
+
+
 def load_demo(store: Store, now: datetime | None = None) -> int:
-    """Save the demo records into ``store``; returns how many conversations were added."""
+    """Save the demo records (and a demo user's profile) into ``store``; returns how many
+    conversations were added."""
     contacts, conversations = demo_records(now or datetime.now().astimezone())
     with store.batch():
+        store.save_profile(DEMO_PROFILE)
         for contact in contacts:
             store.save_contact(contact)
         for conversation in conversations:

@@ -47,4 +47,4 @@ def settle(item: DueItem, conversation: Conversation | None, contact: Contact | 
         else:
             log_touch(contact, day)
         return f"Logged a touch with {contact.name} today; the clock restarts."
-    raise ValueError("A referral needs you: enter opens it, and p there makes contacts.")
+    raise ValueError("A referral needs you: enter opens it, and f7 there makes contacts.")

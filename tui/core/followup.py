@@ -26,7 +26,7 @@ from tui.core.moments import (
 from tui.core.summary import ConversationLike
 
 THANK_YOU_HOURS = 24
-SOON_DAYS = 3
+SOON_DAYS = 7  # "this week": what falls due in the next seven days
 CALL_HAPPENED = ("done", "thanked")
 KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3}
 
@@ -265,7 +265,7 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
         if contact is None:
             found.append(DueItem(
                 "referral", "due", when, when.date().isoformat(),
-                f"referral from {name}: not a contact yet (p in Reflect makes one)",
+                f"referral from {name}: not a contact yet (f7 in Reflect makes one)",
                 referral.name, None, chat.id, referral.id))
             continue
         theirs = by_contact.get(contact.id, [])

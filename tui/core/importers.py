@@ -33,6 +33,7 @@ from tui.core.dataformat import (
 )
 from tui.core.dates import MAX_YEAR, MIN_YEAR
 from tui.core.models import Contact, Conversation, ModelError
+from tui.core.profile import PROFILE_ID, Profile
 from tui.core.safetext import strip_controls_counted
 
 EXPORT_FORMAT = "coffeechat-export"
@@ -54,6 +55,7 @@ class ImportBatch:
     controls_removed: int = 0
     # ids of records the file gave no creation time: an existing record keeps its own
     untimed: set[str] = field(default_factory=set)
+    profile: Profile | None = None  # the user's profile, when the file carries one
 
 
 @contextlib.contextmanager
@@ -77,11 +79,14 @@ def parse_import(data: Any, source_text: bytes | None = None) -> ImportBatch:
     ``source_text``: the JSON bytes ``data`` was parsed from, when the caller has them; if
     they hold no control character, looking for them in every string is skipped."""
     raw_contacts, raw_conversations, source = _records_of(data)
+    raw_profile = _profile_of(data, source)
     removed = 0
     if source_text is None or may_hold_controls(source_text):
-        cleaned, removed = _clean((raw_contacts, raw_conversations))
-        raw_contacts, raw_conversations = cleaned
+        cleaned, removed = _clean((raw_contacts, raw_conversations, raw_profile))
+        raw_contacts, raw_conversations, raw_profile = cleaned
     batch = ImportBatch(source=source, controls_removed=removed)
+    if raw_profile is not None:
+        batch.profile = Profile.from_dict(raw_profile)
     for kind, raws, model, target in (
             ("contact", raw_contacts, Contact, batch.contacts),
             ("conversation", raw_conversations, Conversation, batch.conversations)):
@@ -116,6 +121,7 @@ class ImportResult:
     unchanged: int = 0
     controls_removed: int = 0
     source: str = "export"
+    profile_updated: bool = False
 
     @property
     def added(self) -> int:
@@ -138,6 +144,8 @@ class ImportResult:
             count = self.controls_removed
             line += (f"; {count} control character{'s' if count != 1 else ''} (escape "
                      "sequences, bidi overrides) removed from the imported text")
+        if self.profile_updated:
+            line += "; your profile updated"
         return line
 
 
@@ -204,6 +212,20 @@ def _records_of(data: Any) -> tuple[list[Any], list[Any], str]:
         return contacts, conversations, "data file"
     raise ModelError(f"not a coffeechat export or backup (expected a JSON object with format "
                      f"'{EXPORT_FORMAT}', or a coffeechat data file)")
+
+
+def _profile_of(data: Any, source: str) -> Any:
+    """The raw profile a file carries: an export's ``profile``, a data file's profile record."""
+    if not isinstance(data, dict):
+        return None
+    if source == "export":
+        return data.get("profile")
+    table = data.get("profile")
+    if isinstance(table, dict):
+        for doc in table.values():
+            if isinstance(doc, dict) and doc.get("id", PROFILE_ID) == PROFILE_ID:
+                return doc
+    return None
 
 
 def _clean(value: Any) -> tuple[Any, int]:

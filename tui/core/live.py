@@ -112,7 +112,7 @@ def phase_message(previous: str | None, state: TimerState, minutes: int, ask: st
         reminder = f" The ask: {reminder[:200]}" if reminder else ""
         return f"Wrap-up time: {format_clock(state.remaining)} left.{reminder}"
     if previous in (RUNNING, WRAP_UP) and state.phase == OVERRUN:
-        return f"Past the planned {minutes} minutes."
+        return f"Past the planned {minutes} minute{'s' if minutes != 1 else ''}."
     return None
 
 

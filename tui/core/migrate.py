@@ -16,7 +16,7 @@ from typing import Any
 
 from tui.core import convfile
 from tui.core.dataformat import APP_ID, BACKUP_DIR, SCHEMA_VERSION, encode_json, meta_of
-from tui.core.files import make_folder, write_new
+from tui.core.files import atomic_write, make_folder, remove_temps
 from tui.core.integrity import CheckedData
 from tui.core.layout import Layout, file_id
 from tui.core.models import Conversation, new_id, now_iso
@@ -61,18 +61,30 @@ def split(checked: CheckedData) -> tuple[dict[str, Any], list[Conversation]]:
 
 
 def keep_original(layout: Layout, raw: bytes, now: datetime) -> Path:
-    """Write the schema-1 file's bytes to a new file in the backups folder."""
+    """Keep the schema-1 file's bytes in the backups folder; returns the copy's path. An
+    earlier move that was interrupted may have kept them already: that copy is used again,
+    so interruptions never pile up copies (nor half-written ones: the copy is atomic)."""
     folder = layout.root / BACKUP_DIR
     make_folder(folder)
+    remove_temps(folder)
     stem = f"{layout.main.stem}{ORIGINAL_INFIX}{now:%Y-%m-%d}"
     for attempt in range(100):
         target = folder / (f"{stem}.json" if not attempt else f"{stem}-{attempt}.json")
-        try:
-            write_new(target, raw)
-        except FileExistsError:
+        if target.exists():
+            if _holds(target, raw):
+                return target
             continue
+        atomic_write(target, raw)
         return target
     raise FileExistsError(f"too many files named {folder / stem}*")
+
+
+def _holds(path: Path, raw: bytes) -> bool:
+    """True when ``path`` holds exactly ``raw``."""
+    try:
+        return path.stat().st_size == len(raw) and path.read_bytes() == raw
+    except OSError:
+        return False
 
 
 def migrate(layout: Layout, raw: bytes, checked: CheckedData,

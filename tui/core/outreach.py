@@ -33,9 +33,21 @@ def greeting_name(name: str) -> str:
     return " ".join(words) if words[0].casefold() in _TITLES else words[0]
 
 
-def about_me(settings: dict[str, object]) -> dict[str, str]:
-    """The "about me" values (my name, one line on who I am) from the saved settings."""
-    return {key: str(settings.get(key) or "").strip() for key in ABOUT_ME_KEYS}
+_WANT = re.compile(r"^(?:to\s+)?(?:understand|learn(?:\s+about)?|find\s+out(?:\s+about)?|"
+                   r"hear(?:\s+about)?|know(?:\s+about)?|explore|get\s+a\s+sense\s+of)\s+",
+                   re.IGNORECASE)
+
+
+def hoped_to_learn(goal: str) -> str:
+    """The goal as it reads after "particularly": ``Understand how teams plan.`` ->
+    ``how teams plan`` (a leading verb of wanting to know goes, so does the end dot; a first
+    word that is not a name or an acronym is lower-cased)."""
+    text = " ".join(goal.split()).rstrip(" .!")
+    text = _WANT.sub("", text)
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def draft_values(contact: Contact, conversation: Conversation, me: dict[str, str],
@@ -46,6 +58,7 @@ def draft_values(contact: Contact, conversation: Conversation, me: dict[str, str
         "company": contact.company.strip(),
         "role": contact.role.strip(),
         "goal": conversation.goal.strip(),
+        "what_i_hope_to_learn": hoped_to_learn(conversation.goal),
         "minutes": str(conversation.minutes),
         "mutual_connection": introducer.strip(),
     }

@@ -34,6 +34,7 @@ from tui.core.layout import Conflict, Layout, Stamp, stamp_of
 from tui.core.maindb import CoffeechatStorage
 from tui.core.models import Contact, Conversation, now_iso
 from tui.core.persist import BackgroundWriter, Disk, Job, SyncWriter
+from tui.core.profile import PROFILE_ID, Profile
 from tui.core.storage import APP_ID, SCHEMA_VERSION, DataFile, StorageError
 from tui.core.store_backup import daily_backup
 from tui.core.summary import ConversationSummary
@@ -276,11 +277,17 @@ class Store:
         return Contact.from_dict(doc) if doc is not None else None
 
     def find_contact(self, name: str, company: str = "") -> Contact | None:
-        """An existing contact with this name and company (case and spacing ignored)."""
-        key = (_norm(name), _norm(company))
-        for doc in self._contacts.all():
-            if (_norm(doc.get("name", "")), _norm(doc.get("company", ""))) == key:
-                return Contact.from_dict(doc)
+        """The contact this name (and company) means, case and spacing ignored: the one with
+        the same name and company; with no company given, the only contact of that name
+        (none when there are several). The app, the command line and referrals share this
+        rule, so a person is never split in two by a missing company."""
+        wanted, where = _norm(name), _norm(company)
+        named = [doc for doc in self._contacts.all() if _norm(doc.get("name", "")) == wanted]
+        same = [doc for doc in named if _norm(doc.get("company", "")) == where]
+        if same:
+            return Contact.from_dict(same[0])
+        if not where and len(named) == 1:
+            return Contact.from_dict(named[0])
         return None
 
     def contact_for(self, name: str, company: str = "", role: str = "",
@@ -382,6 +389,27 @@ class Store:
         self.files.delete(conversation_id,
                           f"the conversation with {who.name if who else 'an unknown contact'}")
 
+    # -- the user's profile --------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """The user's own name and one-line introduction (empty until they give them)."""
+        doc = _profile_doc(self._storage.data)
+        return Profile.from_dict(doc[1]) if doc is not None else Profile()
+
+    def save_profile(self, profile: Profile) -> Profile:
+        """Store the profile (in the main file, with the contacts); returns the stored
+        version."""
+        stored = Profile.from_dict({**profile.to_dict(), "updated_at": now_iso()})
+        table = Table(self._storage, "profile", cache_size=0)  # fresh: imports replace tables
+        found = _profile_doc(self._storage.data)
+        self._main_labels.append("your profile")
+        if found is not None:
+            self._storage.changed("profile", found[0])
+            table.update(_replace_with(stored.to_dict()), doc_ids=[int(found[0])])
+        else:
+            table.insert(stored.to_dict())
+        return stored
+
     def new_conversation(self, contact: Contact, **fields: Any) -> Conversation:
         """Create and save a conversation with ``contact`` (saving the contact too)."""
         self.save_contact(contact)
@@ -396,6 +424,7 @@ class Store:
             "format": EXPORT_FORMAT,
             "schema": EXPORT_SCHEMA,
             "exported_at": now_iso(),
+            "profile": self.profile().to_dict(),
             "contacts": [c.to_dict() for c in self.contacts()],
             "conversations": [c.to_dict() for c in self.iter_conversations()],
         }
@@ -461,6 +490,16 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[Any], None]:
     return transform
 
 
+def _profile_doc(tables: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The profile's (doc id, document) in the main file's tables, if it has one."""
+    table = tables.get("profile")
+    if isinstance(table, dict):
+        for doc_id, doc in table.items():
+            if isinstance(doc, dict) and doc.get("id", PROFILE_ID) == PROFILE_ID:
+                return doc_id, doc
+    return None
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -472,5 +511,11 @@ def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:
     return batch.contacts, batch.conversations
 
 
+def parse_profile(data: Any) -> Profile | None:
+    """The profile in an export (None for an export made before profiles were exported)."""
+    raw = data.get("profile") if isinstance(data, dict) else None
+    return None if raw is None else Profile.from_dict(raw)
+
+
 __all__ = ["EXPORT_FORMAT", "ImportResult", "NotFoundError", "StorageError", "Store",
-           "parse_export"]
+           "parse_export", "parse_profile"]

@@ -17,7 +17,8 @@ from tui.core import convfile
 from tui.core.dataformat import StorageError
 from tui.core.importers import ImportBatch, ImportResult, bulk, merge_records
 from tui.core.layout import Stamp, stamp_of
-from tui.core.models import Conversation, ModelError
+from tui.core.models import Conversation, ModelError, now_iso
+from tui.core.profile import Profile
 from tui.core.txn import Transaction
 
 if TYPE_CHECKING:
@@ -46,11 +47,19 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
     changed = _changed_conversations(store, batch, result)
     result.contacts_added, result.contacts_updated = contacts.added, contacts.updated
     result.unchanged += contacts.unchanged
-    if not result.added and not result.updated:
+    profile = _imported_profile(store, batch)
+    result.profile_updated = profile is not None
+    if not result.added and not result.updated and profile is None:
         return result
     files, layout = store.files, store.layout
     data = dict(tables)
     data["contacts"] = contacts.docs
+    main_changed = {("contacts", doc_id) for doc_id in contacts.changed}
+    if profile is not None:
+        doc_id = _profile_doc_id(tables.get("profile"))
+        data["profile"] = {doc_id: profile.to_dict()}
+        main_changed.add(("profile", doc_id))
+    main_written = bool(contacts.added or contacts.updated or profile is not None)
     folder = layout.relative(layout.conversations)
     names = {c.id: files.path_of(c.id).name for c in changed}
     try:
@@ -58,9 +67,8 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
             for conversation in changed:
                 txn.stage(f"{folder}/{names[conversation.id]}",
                           convfile.encode(conversation.to_dict(), files.envelope(conversation.id)))
-            if contacts.added or contacts.updated:
-                payload = store._storage.encoded(
-                    data, {("contacts", doc_id) for doc_id in contacts.changed})
+            if main_written:
+                payload = store._storage.encoded(data, main_changed)
                 txn.stage(layout.relative(layout.main), payload)
             txn.commit()
     except BaseException:
@@ -76,13 +84,28 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
             written[conversation.id] = (conversation, stamp_of(os.stat(path)))
         except OSError:
             continue
-    if contacts.added or contacts.updated:
+    if main_written:
         store._storage.adopt(data)
         store._reset_tables(contacts.index)
         paths.append(store.datafile.real_path)
     files.adopt(written)
     store._written(paths)
     return result
+
+
+def _imported_profile(store: Store, batch: ImportBatch) -> Profile | None:
+    """The file's profile when it says something new (an empty one never erases yours)."""
+    theirs, mine = batch.profile, store.profile()
+    if theirs is None or theirs.empty or (theirs.name, theirs.intro) == (mine.name, mine.intro):
+        return None
+    return Profile.from_dict({**theirs.to_dict(), "updated_at": now_iso()})
+
+
+def _profile_doc_id(table: object) -> str:
+    """The doc id the profile has in the main file (``1`` when it has none yet)."""
+    if isinstance(table, dict) and table:
+        return str(next(iter(table)))
+    return "1"
 
 
 def _changed_conversations(store: Store, batch: ImportBatch,

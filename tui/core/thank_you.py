@@ -49,7 +49,7 @@ def _cut_at_sentence_end(line: str) -> str:
 
 
 def mid_sentence(text: str) -> str:
-    """``Started as an analyst`` -> ``started as an analyst``, to follow "was" or "plan to";
+    """``Started as an analyst`` -> ``started as an analyst``, to follow a colon mid-sentence;
     words that look like names or acronyms (``API``, ``McKinsey``, ``I``) keep their capital."""
     word = text.split(" ", 1)[0]
     if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha():

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.agenda import status_label
 from tui.core.dates import format_when
-from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.core.models import Contact, Conversation
 from tui.panes.base import ConversationPane
 from tui.text import styled
 
@@ -26,7 +28,7 @@ def details_content(conversation: Conversation, contact: Contact,
     lines = [
         styled(("Conversation", "bold $accent")),
         _row("Kind", v.kind + (f": {v.topic}" if v.topic else "")),
-        _row("Status", STATUS_LABELS[v.status]),
+        _row("Status", status_label(v)),
         _row("When", f"{when} · {v.minutes} min · {v.medium}"),
         _row("Place / link", v.place),
         _row("Goal", v.goal),
@@ -44,7 +46,8 @@ def details_content(conversation: Conversation, contact: Contact,
         _row("Keep in touch", cadence),
         _row("Notes", c.notes),
         styled(""),
-        styled(("e edits the conversation, c the contact.", "dim")),
+        styled(("e edits the conversation, c the contact (here in Details, or from the "
+                "command palette, ctrl+p).", "dim")),
     ]
     return Content("\n").join(lines)
 
@@ -52,6 +55,13 @@ def details_content(conversation: Conversation, contact: Contact,
 class DetailsPane(ConversationPane):
     """A read-only summary of the conversation and its contact."""
 
+    BINDINGS = [
+        Binding("e", "screen.edit_conversation", "Edit", tooltip="Edit who, when, goal and "
+                "ask", id="details.edit"),
+        Binding("c", "screen.edit_contact", "Contact", tooltip="Edit the contact",
+                id="details.contact"),
+    ]
+    HELP_NOTE = "e edits the conversation, c the contact; f3, f4 and f5 show the other panes."
     introducer: Contact | None = None
 
     def compose(self) -> ComposeResult:

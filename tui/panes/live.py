@@ -7,12 +7,13 @@ each second (``tui.core.live``), so a restart or a crash never loses the call's 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
 from tui.core import live
@@ -23,6 +24,7 @@ from tui.panes.base import ConversationPane
 from tui.panes.live_actions import CallActions
 from tui.panes.live_keys import IN_ORDER, LIVE_BINDINGS
 from tui.panes.live_notes import NoteActions
+from tui.widgets.key_order import OrderedKeys
 from tui.widgets.live_log import NoteLog, referrals_line
 from tui.widgets.live_note import QuestionNote, QuickNote
 from tui.widgets.live_questions import QuestionFlow, current_heading
@@ -36,6 +38,8 @@ class LivePane(CallActions, NoteActions, ConversationPane):
     """The Live tab: start the call, move through the questions, take notes that stay."""
 
     BINDINGS = LIVE_BINDINGS
+    HELP_NOTE = ("During a call every letter is text: typed anywhere in this pane it goes into "
+                 "the current question's note. Commands are ctrl and function keys (and ctrl+p).")
     DEFAULT_CSS = """
     LivePane #live-top { height: auto; }
     LivePane #live-saved { display: none; }
@@ -60,43 +64,43 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self._phase_seen: str | None = None
         self._touched = False
         self._log_shown: tuple[object, ...] = ()
-        self._return_to_note = False
+        self._before_quick: Widget | None = None
         self.note_area = QuestionNote(id="live-note")
-        self.note_area.in_order = {key: (self, action) for key, action in IN_ORDER.items()}
         self.quick = QuickNote(id="live-quick")
+        self.quick.on_submit = self.add_quick_note
+        self.questions = QuestionFlow(id="live-questions")
+        self.questions.follow = self._follow_highlight
+        self.questions.mover = self.action_move
+        self.log_list = NoteLog(id="live-log")
+        for widget in (self.note_area, self.quick, self.questions, self.log_list):
+            self._wire(widget)
+        self.questions.type_into = self.log_list.type_into = self.typing_box
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        """The call's commands for the command palette."""
-        session = self.conversation.live
-        if not session.started_at:
-            yield SystemCommand("Start the call", "Start the timer (ctrl+t)", self.action_start)
-        elif session.running:
-            if session.paused_at:
-                yield SystemCommand("Resume the call", "Restart the timer", self.action_resume)
-            else:
-                yield SystemCommand("Pause the call", "Stop the timer for now", self.action_pause)
-            yield SystemCommand("End the call", "Store the times; the status becomes done",
-                                self.action_end)
-        yield SystemCommand("Focus mode", "Only the timer, the question and your notes",
-                            self.action_focus_mode)
-        yield SystemCommand("They mentioned someone", "Keep a referral for after the call",
-                            self.action_referral)
-        yield SystemCommand("Wrap-up warning", "How many minutes before the end to warn",
-                            self.action_wrap_setting)
-        yield SystemCommand("Planned minutes", "How long this call is planned to be",
-                            self.action_planned_minutes)
+    def _wire(self, widget: OrderedKeys) -> None:
+        widget.key_owner = self
+        widget.in_order = IN_ORDER
+
+    def typing_box(self) -> Widget:
+        """Where typing goes: the current question's note, else (no questions) the quick line."""
+        return self.note_area if self.note_area.display else self.quick
+
+    def entry_widget(self) -> Widget:
+        """Where the cursor goes when the pane is shown: the note during a call, else the
+        question list (where any letter typed still goes into the note)."""
+        running = self.conversation.live.running and self.note_area.display
+        return self.note_area if running else self.questions
 
     def compose(self) -> ComposeResult:
         """Timer, questions, the current question and its note, the quick line, the log."""
         with Horizontal(id="live-top"):
             yield CallTimer(id="live-timer")
             yield SaveIndicator(id="live-saved")
-        yield QuestionFlow(id="live-questions")
+        yield self.questions
         yield Static(id="live-current")
         yield self.note_area
         yield self.quick
         yield Static(id="live-referrals")
-        yield NoteLog(id="live-log")
+        yield self.log_list
 
     def on_mount(self) -> None:
         """Read the wrap-up setting, show the model, start the clock, follow the tabs."""
@@ -121,10 +125,10 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         if self._touched:
             self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
 
-    def edited(self, contact_changed: bool = False) -> None:
+    def edited(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
         """Ask the screen to save, and remember that there is something to save."""
         self._touched = True
-        super().edited(contact_changed)
+        super().edited(contact_changed, profile_changed)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -253,18 +257,14 @@ class LivePane(CallActions, NoteActions, ConversationPane):
             self.conversation.live.draft = event.value
             self.edited()
 
-    @on(Input.Submitted, "#live-quick")
-    def _quick_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.add_quick_note(event.value)
+    def _follow_highlight(self, index: int) -> None:
+        # Called by the list as its highlight moves, before any later key is handled.
+        if index != self.current_index() and index < len(self.conversation.questions):
+            self.set_current(index)
 
     @on(OptionList.OptionHighlighted, "#live-questions")
     def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        # A stale event (the highlight moved again since) must not pull the current back.
-        stale = event.option_index != event.option_list.highlighted
-        if event.option.id and not stale and event.option_index != self.current_index():
-            self.set_current(event.option_index)
+        event.stop()  # already followed (see _follow_highlight)
 
     @on(OptionList.OptionSelected, "#live-questions")
     def _question_selected(self, event: OptionList.OptionSelected) -> None:
@@ -283,11 +283,6 @@ class LivePane(CallActions, NoteActions, ConversationPane):
         self.delete_log_note(event.note_id)
 
     def _tab_activated(self, active: str) -> None:
-        # The screen calls show() when the tab is shown; this moves the cursor in (or leaves
-        # focus mode when another tab is shown).
+        # Another tab shown: leave focus mode (the screen puts the cursor in when shown).
         if self.parent is None or active != self.parent.id:
             self.set_focus_mode(False)
-            return
-        running = self.conversation.live.running and self.note_area.display
-        target = self.note_area if running else self.query_one(QuestionFlow)
-        self.call_after_refresh(target.focus)

@@ -19,8 +19,8 @@ from tui.core.live_flow import (
     next_pending,
     toggle_mark,
 )
-from tui.panes.live_keys import LETTER_ACTIONS
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.key_order import focus_now
 from tui.widgets.live_forms import TextPrompt
 from tui.widgets.live_questions import QuestionFlow
 
@@ -36,19 +36,20 @@ class CallActions(_Base):
     """The clock, the questions, focus mode."""
 
     def _typing(self) -> bool:
-        return isinstance(self.app.focused, (Input, TextArea))
+        return isinstance(self.screen.focused, (Input, TextArea))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer each ctrl+t meaning only when it applies; hide letters while typing."""
+        """Offer each ctrl+t meaning only when it applies; after the end the pane is a record
+        (no end, no focus mode); esc outside a text box is the screen's (back)."""
         session = self.conversation.live
         states = {"start": not session.started_at,
                   "pause": session.running and not session.paused_at,
                   "resume": session.running and bool(session.paused_at),
                   "reopen": bool(session.ended_at),
+                  "end": not session.ended_at,
+                  "focus_mode": not session.ended_at or self.has_class("-focus"),
                   "leave": self.has_class("-focus") or self._typing()}
-        if action in states:
-            return states[action]
-        return not (action in LETTER_ACTIONS and self._typing())
+        return states.get(action, True)
 
     # -- the clock -----------------------------------------------------------------------
 
@@ -64,8 +65,7 @@ class CallActions(_Base):
     def action_start(self) -> None:
         """Start the call; the cursor goes to the current question's note."""
         self._timer(live.start)
-        if self.note_area.display:
-            self.note_area.focus()
+        focus_now(self.typing_box())
 
     def action_pause(self) -> None:
         """Pause the timer."""
@@ -193,13 +193,11 @@ class CallActions(_Base):
         """Enter or leave focus mode (the screen hides its title, tabs and footer)."""
         self.set_class(on, "-focus")
         self.screen.set_class(on, "-live-focus")
-        if on and self.app.focused not in (self.note_area, self.quick):
-            (self.note_area if self.note_area.display else self.quick).focus()
+        if on and self.screen.focused not in (self.note_area, self.quick):
+            focus_now(self.typing_box())
         self.refresh_bindings()
 
     def action_leave(self) -> None:
-        """Escape: leave focus mode, else leave the text box for the question list."""
-        if self.has_class("-focus"):
-            self.set_focus_mode(False)
-        else:
-            self.query_one(QuestionFlow).focus()
+        """Escape in a text box: leave it (and focus mode) for the question list."""
+        self.set_focus_mode(False)
+        focus_now(self.questions)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core import live
-from tui.core.models import MAX_MINUTES, Referral
+from tui.core.models import Referral
 from tui.core.settings import save_setting
 from tui.screens.confirm import ConfirmScreen
 from tui.text import one_line
-from tui.widgets.live_forms import ReferralForm, TextPrompt
+from tui.widgets.key_order import focus_now
+from tui.widgets.live_forms import ReferralForm, TextPrompt, TimingForm
 from tui.widgets.live_log import NoteLog
 
 if TYPE_CHECKING:
@@ -25,15 +26,15 @@ class NoteActions(_Base):
     """Notes, the log, referrals, the wrap-up and planned minutes."""
 
     def action_write_note(self) -> None:
-        """Put the cursor in the current question's note."""
-        if self.note_area.display:
-            self.note_area.focus()
+        """Put the cursor in the current question's note (or the quick line without one)."""
+        focus_now(self.typing_box())
 
     def action_quick_note(self) -> None:
-        """Put the cursor in the quick-note line (enter brings it back to the note)."""
-        if self.app.focused is not self.quick:
-            self._return_to_note = self.app.focused is self.note_area
-        self.quick.focus()
+        """Put the cursor in the quick-note line; enter brings it back to where it was."""
+        focused = self.screen.focused
+        if focused is not self.quick:
+            self._before_quick = focused
+        focus_now(self.quick)
 
     def add_quick_note(self, text: str) -> None:
         """Stamp ``text`` as a note of the current question and clear the line."""
@@ -51,9 +52,9 @@ class NoteActions(_Base):
                                             first=len(session.notes) == 1)
         self._log_shown = self.log_key()
         self.edited()
-        if self._return_to_note and self.note_area.display:
-            self._return_to_note = False
-            self.note_area.focus()
+        back, self._before_quick = self._before_quick, None
+        if back is not None and back.is_attached and back.display and back.focusable:
+            focus_now(back)
 
     def edit_log_note(self, note_id: str) -> None:
         """Change the text of a stamped note."""
@@ -109,35 +110,23 @@ class NoteActions(_Base):
 
     # -- settings and layout -------------------------------------------------------------
 
-    def action_wrap_setting(self) -> None:
-        """Set how many minutes before the end wrap-up time is signalled."""
-        top = live.MAX_WRAP_UP_MINUTES
-        prompt = TextPrompt(
-            "Wrap-up warning", "Minutes", str(self.wrap_up),
-            placeholder="minutes before the planned end; 0 turns it off",
-            check=lambda text: live.parse_minutes(text, 0, top, "Wrap-up warning"))
-        self.app.push_screen(prompt, self._set_wrap_up)
+    def action_timing(self) -> None:
+        """Change the planned length of this call and the wrap-up warning."""
+        self.app.push_screen(TimingForm(self.conversation.minutes, self.wrap_up), self._timed)
 
-    def _set_wrap_up(self, minutes: int | None) -> None:
-        if minutes is None:
+    def _timed(self, timing: tuple[int, int] | None) -> None:
+        if timing is None:
             return
-        self.wrap_up = minutes
-        try:
-            save_setting(live.WRAP_UP_SETTING, minutes, getattr(self.app, "config_folder", None))
-        except OSError as exc:
-            self.notify(f"Wrap-up set for now, but not remembered: {exc}", severity="warning",
-                        markup=False)
-        self.tick()
-
-    def action_planned_minutes(self) -> None:
-        """Change the planned length of this call."""
-        prompt = TextPrompt(
-            "Planned length", "Minutes", str(self.conversation.minutes),
-            check=lambda text: live.parse_minutes(text, 1, MAX_MINUTES, "Planned length"))
-        self.app.push_screen(prompt, self._set_minutes)
-
-    def _set_minutes(self, minutes: int | None) -> None:
-        if minutes is not None and minutes != self.conversation.minutes:
+        minutes, wrap_up = timing
+        if minutes != self.conversation.minutes:
             self.conversation.minutes = minutes
             self.edited()
-            self.tick()
+        if wrap_up != self.wrap_up:
+            self.wrap_up = wrap_up
+            try:
+                save_setting(live.WRAP_UP_SETTING, wrap_up,
+                             getattr(self.app, "config_folder", None))
+            except OSError as exc:
+                self.notify(f"Wrap-up set for now, but not remembered: {exc}",
+                            severity="warning", markup=False)
+        self.tick()

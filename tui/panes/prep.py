@@ -1,7 +1,9 @@
 """Prep: research checklist, goal and the ask, question plan, outreach and scheduling.
 
-Four parts behind a one-line switch (f3 cycles while in the pane; 1-4 jump from a list), so
-each part gets the whole height even at 80x24 or in a 60-column split.
+Four parts behind a one-line switch (f3 cycles while in the pane and puts the cursor in the
+part; 1-4 jump from a list or the part bar and keep the cursor out of text boxes, so a second
+digit switches again instead of being typed), so each part gets the whole height even at
+80x24 or in a 60-column split.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Input, Select, Static
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Input, Select, Static, TextArea
 from textual.widgets._select import SelectCurrent
-from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.models import Conversation
 from tui.core.prep import questions_that_fit
+from tui.widgets.key_order import OrderedKeys, focus_now
 from tui.widgets.outreach_part import OutreachPart
 from tui.widgets.prep_checklist import ChecklistPart
 from tui.widgets.prep_part import PrepHost, PrepPart, update_if_changed
@@ -42,14 +45,28 @@ def part_badges(conversation: Conversation) -> dict[str, tuple[str, bool]]:
     }
 
 
-class PartBar(Static):
-    """One line naming the parts, the current one highlighted; a click switches."""
+class PartBar(OrderedKeys, Static, can_focus=True):
+    """One line naming the parts, the current one highlighted; a click switches. With the
+    cursor on it, ←/→ and 1-4 switch part, enter or ↓ go into the part."""
 
+    # Keys of the bar itself (no ids: the palette has the pane's f3 and shift+f3 instead).
+    BINDINGS = [
+        Binding("right", "step(1)", "Next part", tooltip="Show the next part of Prep"),
+        Binding("left", "step(-1)", "Previous part", tooltip="Show the previous part of Prep",
+                show=False),
+        Binding("enter,down", "enter_part", "Into part", tooltip="Put the cursor in the part"),
+    ]
     DEFAULT_CSS = """
     PartBar { height: 1; padding: 0 1; background: $boost;
               link-style: none; link-color: $text; link-background: transparent;
               link-style-hover: underline; link-background-hover: transparent; }
+    PartBar:focus { background: $accent 30%; }
     """
+    skip_on_tab = True  # tab moves between fields; the bar is reached by 1-4 and esc
+
+    def on_mount(self) -> None:
+        """Letters typed here are text for the part's first box (digits switch part)."""
+        self.type_into = lambda: self.query_ancestor(PrepPane).part().typing_box()
 
     def show_parts(self, current: str, conversation: Conversation) -> None:
         """Redraw for the current part and the model's progress."""
@@ -71,18 +88,26 @@ class PartBar(Static):
         """Switch to the clicked part."""
         self.query_ancestor(PrepPane).action_part(number)
 
+    def action_step(self, step: int) -> None:
+        """The next or previous part; the cursor stays here."""
+        self.query_ancestor(PrepPane).step_part(step)
+
+    def action_enter_part(self) -> None:
+        """Into the part, where its work starts."""
+        self.query_ancestor(PrepPane).part().focus_first()
+
 
 class PrepPane(PrepHost):
     """Everything to do before the chat, in four parts."""
 
+    # f3 itself is the screen's (it shows Prep, and again moves on: see again()); shift+f3
+    # arrives as f15 from most terminals.
     BINDINGS = [
-        Binding("f3", "next_part(1)", "Next part", tooltip="Show the next part of Prep",
-                id="prep.next_part"),
-        Binding("shift+f3", "next_part(-1)", "Previous part", show=False,
+        Binding("shift+f3,f15", "next_part(-1)", "Previous part", show=False,
                 tooltip="Show the previous part of Prep", id="prep.previous_part"),
         *[
             Binding(str(number), f"part({number})", part_class.label, show=False,
-                    tooltip=f"Show the {part_class.label} part (from a list)",
+                    tooltip=f"Show the {part_class.label} part (1-4 from a list)",
                     id=f"prep.part{number}")
             for number, (_, part_class) in enumerate(PARTS, start=1)
         ],
@@ -94,14 +119,22 @@ class PrepPane(PrepHost):
     PrepPane .prep-row Input { width: 1fr; }
     """
 
+    HELP_NOTE = ("f3 moves on to the next part and into it; 1-4 jump to a part from a list or "
+                 "the part bar. Letters on a list act on that list only, each undone by one "
+                 "key; in a text box they are text. esc leaves a text box, and outside one "
+                 "goes back to the list of chats.")
     current = PARTS[0][0]
     _prepared = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The 1-4 part keys are for lists: not while a drop-down (or any field) has focus,
-        where a digit is part of what the user is doing."""
-        typing = isinstance(self.app.focused, (Select, SelectCurrent, Input))
+        """The 1-4 part keys are for lists: not in a text box or on a drop-down, where a digit
+        is part of what the user is doing."""
+        typing = isinstance(self.screen.focused, (Select, SelectCurrent, Input, TextArea))
         return not (action == "part" and typing)
+
+    def on_mount(self) -> None:
+        """The part keys run in typing order on the lists (see OrderedKeys)."""
+        self.wire_keys({"part", "next_part"})
 
     def compose(self) -> ComposeResult:
         """The part bar and the parts."""
@@ -115,30 +148,40 @@ class PrepPane(PrepHost):
         return self.query_one(f"#{part_id or self.current}", PrepPart)
 
     def on_show(self) -> None:
-        """First time: make the checklist. Every time: refresh and put the cursor in."""
+        """Shown (also the first time, when the checklist is made)."""
+        self.show()
+
+    def show(self) -> None:
+        """Make the checklist the first time; refresh what is visible (other parts refresh
+        when shown)."""
+        if not self.is_mounted:
+            return
         if not self._prepared:
             self._prepared = True
             if self.query_one(ChecklistPart).ensure_checklist():
                 self.edited()
-        self.part().on_shown()
-        self.refresh_bar()
-        # Switching here with f3 should land in the pane, not on the tab strip above.
-        focused = self.app.focused
-        if focused is None or isinstance(focused, ContentTabs) or not focused.is_attached \
-                or self not in focused.ancestors:
-            self.part().focus_first()
-
-    def show(self) -> None:
-        """A replaced model: refresh what is visible (other parts refresh when shown)."""
-        if self._prepared and self.is_mounted:
+            self.part().on_shown()
+        else:
             if self.query_one(ChecklistPart).ensure_checklist():
                 self.edited()
             self.part().show_model()
-            self.refresh_bar()
+        self.refresh_bar()
 
-    def edited(self, contact_changed: bool = False) -> None:
+    def entry_widget(self) -> Widget | None:
+        """Where work in the current part starts."""
+        return self.part().first_widget()
+
+    def again(self) -> None:
+        """f3 while Prep is shown: the next part."""
+        self.action_next_part(1)
+
+    def leave_text_box(self, box: Widget) -> None:
+        """Escape in a text box: the part's list, or the part bar."""
+        focus_now(self.part().leave_target(box) or self.query_one(PartBar))
+
+    def edited(self, contact_changed: bool = False, profile_changed: bool = False) -> None:
         """Save (debounced by the screen) and update the part bar."""
-        super().edited(contact_changed)
+        super().edited(contact_changed, profile_changed)
         self.refresh_bar()
 
     def refresh_bar(self) -> None:
@@ -147,20 +190,25 @@ class PrepPane(PrepHost):
             self.query_one(PartBar).show_parts(self.current, self.conversation)
 
     def action_next_part(self, step: int = 1) -> None:
-        """Show the next (or previous) part."""
+        """Show the next (or previous) part and put the cursor where its work starts."""
+        self.step_part(step)
+        self.part().focus_first()
+
+    def step_part(self, step: int) -> None:
+        """Show the next (or previous) part; the cursor stays where it is."""
         ids = [part_id for part_id, _ in PARTS]
         self.show_part(ids[(ids.index(self.current) + step) % len(ids)])
 
     def action_part(self, number: int) -> None:
-        """Show part ``number`` (1-4)."""
+        """Show part ``number`` (1-4); the cursor goes to the part's list, or stays on the
+        part bar, never into a text box (the next digit would be typed there)."""
         if 1 <= number <= len(PARTS):
             self.show_part(PARTS[number - 1][0])
+            focus_now(self.part().list_widget() or self.query_one(PartBar))
 
     def show_part(self, part_id: str) -> None:
-        """Switch part, refresh it and put the cursor in it."""
+        """Switch part and refresh it."""
         self.current = part_id
         self.query_one(ContentSwitcher).current = part_id
-        part = self.part()
-        part.on_shown()
+        self.part().on_shown()
         self.refresh_bar()
-        part.focus_first()

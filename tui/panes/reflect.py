@@ -2,76 +2,67 @@
 
 The pane stacks the reflection prompts (with a 1-5 rating), action items, referrals, the
 thank-you note and the follow-up log; each section edits the model and asks the screen to save.
-Making contacts of referrals needs the store, so the pane posts :class:`ReflectPane.
-PromoteReferrals` and the conversation screen does it.
+Making contacts of referrals needs the store, so the referrals section posts
+:class:`ReferralsSection.PromoteReferrals` and the conversation screen does it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.css.query import NoMatches
-from textual.message import Message
-from textual.widgets import TabbedContent, TextArea
+from textual.widget import Widget
+from textual.widgets import TextArea
 
 from tui.clock import app_now
 from tui.core.followup import thank_you_status
-from tui.core.models import Conversation
 from tui.core.referrals import pending_referrals
 from tui.editor import EditorError, edit_in_app
 from tui.panes.base import ConversationPane
 from tui.text import styled
 from tui.widgets.actions import ActionsSection
 from tui.widgets.followups import FollowUpSection
+from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
+from tui.widgets.key_order import focus_now
 from tui.widgets.referrals import ReferralsSection
 from tui.widgets.reflect_section import ReflectSection, StatusLine, sentence_case
-from tui.widgets.reflection_form import RatingBar, ReflectionSection
-from tui.widgets.thank_you import ThankYouSection
+from tui.widgets.reflection_form import AnswerArea, RatingBar, ReflectionSection
+from tui.widgets.thank_you import DraftArea, ThankYouSection
 
 STATUS_SECONDS = 30
 
 
 def _key(key: str, action: str, description: str, tooltip: str, show: bool = False) -> Binding:
     return Binding(key, action, description, show=show, tooltip=tooltip,
-                   id=f"reflect.{action.split('(')[0]}{key if key.isdigit() else ''}")
+                   id=f"reflect.{action.split('(')[0]}")
 
 
 class ReflectPane(ConversationPane):
-    """Reflection, actions, referrals, thank-you and follow-ups for one conversation."""
+    """Reflection, actions, referrals, thank-you and follow-ups for one conversation.
 
+    The pane's own keys are ctrl keys (they work in the text fields too); the thank-you and
+    the referrals sections have their own ctrl and function keys, and the letters belong to
+    the list that has the cursor and act only on that list.
+    """
+
+    HELP_NOTE = ("ctrl+↓ and ctrl+↑ move between the sections. Letters on a list act on that "
+                 "list only, each undone by one key (d removes, u puts back); in a text field "
+                 "they are text. esc leaves a field, and outside one goes back.")
     BINDINGS = [
-        _key("a", "add_action", "Action", "Add an action item with an optional due date", True),
-        _key("p", "promote", "Make contacts", "Make contacts of all pending referrals", True),
-        _key("g", "draft", "Draft note", "Draft the thank-you note from the template", True),
-        _key("s", "sent", "Sent", "Mark the thank-you note sent today (again to undo)", True),
-        _key("escape", "leave_field", "Leave field",
-             "Leave the text field (escape again goes back to the list)", True),
+        _key("ctrl+down", "section(1)", "Next section", "Go to the next section: rating, "
+             "reflection, actions, referrals, thank-you, follow-ups", True),
+        _key("ctrl+up", "section(-1)", "Previous section", "Go to the previous section"),
         _key("ctrl+o", "editor", "Editor", "Open the focused text field in $VISUAL / $EDITOR"),
-        _key("i", "insights", "Reflection", "Go to the first reflection prompt"),
-        _key("r", "add_referral", "Referral", "Add someone they suggested you talk to"),
-        _key("t", "thank_you", "Thank-you", "Go to the thank-you draft"),
-        _key("y", "copy", "Copy note", "Copy the thank-you note to the clipboard"),
-        _key("l", "log", "Log follow-up", "Log a touch: restarts the stay-in-touch clock"),
-        *[_key(str(n), f"rate({n})", f"Rate {n}", f"Rate the conversation {n} of 5")
-          for n in range(1, 6)],
-        _key("0", "rate(0)", "Clear rating", "Remove the rating"),
     ]
     DEFAULT_CSS = """
     ReflectPane #reflect-status { height: 1; padding: 0 1; }
     ReflectPane #reflect-body { height: 1fr; padding: 0 1; }
     """
-
-    class PromoteReferrals(Message):
-        """Make contacts of this conversation's pending referrals (the screen does it)."""
-
-        def __init__(self, conversation: Conversation) -> None:
-            super().__init__()
-            self.conversation = conversation
 
     def compose(self) -> ComposeResult:
         """A status line, the rating, then the sections in one scrolling column."""
@@ -82,23 +73,24 @@ class ReflectPane(ConversationPane):
             yield ReflectionSection(c, p, id="reflection")
             yield ActionsSection(c, p, id="actions")
             yield ReferralsSection(c, p, id="referrals")
-            yield ThankYouSection(c, p, id="thank-you")
+            thanks = ThankYouSection(c, p, id="thank-you")
+            thanks.profile = self.profile
+            yield thanks
             yield FollowUpSection(c, p, id="followups")
 
     def on_mount(self) -> None:
-        """Show the summary, keep the hours left current, land on the rating when shown."""
+        """Show the summary, keep the hours left current; list keys run in typing order."""
         self._refresh_all()
         self.set_interval(STATUS_SECONDS, self._tick)
-        try:
-            tabs = self.query_ancestor(TabbedContent)
-        except NoMatches:  # shown on its own (not in the conversation screen's tabs)
-            return
-        self.watch(tabs, "active", self._tab_changed, init=False)
+        self.wire_keys({"section"})
 
-    def _tab_changed(self, active: str) -> None:
-        # Land inside the pane so its keys work straight away (the tab bar would swallow none).
-        if self.parent is not None and active == self.parent.id and not self._has_focus_inside():
-            self.query_one(RatingBar).focus()
+    def entry_widget(self) -> Widget | None:
+        """The rating line, where the pane starts (tab goes on through the fields)."""
+        return self.query_one(RatingBar)
+
+    def leave_text_box(self, box: Widget) -> None:
+        """Escape in a text field: back to the rating line."""
+        focus_now(self.query_one(RatingBar))
 
     def _has_focus_inside(self) -> bool:
         focused = self.screen.focused
@@ -138,7 +130,7 @@ class ReflectPane(ConversationPane):
                          + (f" ({late} overdue)" if late else ""))
         pending = len(pending_referrals(v))
         if pending:
-            parts.append(f"{pending} pending referral{'s' if pending != 1 else ''} (p)")
+            parts.append(f"{pending} pending referral{'s' if pending != 1 else ''} (f7)")
         if not parts:
             parts.append(("After the call: reflect, plan, thank, stay in touch.", "dim"))
         joined: list[str | tuple[str, str]] = []
@@ -167,15 +159,23 @@ class ReflectPane(ConversationPane):
 
     # -- actions -------------------------------------------------------------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Escape leaves a text field first; elsewhere it falls through to the screen (back)."""
-        if action == "leave_field":
-            return isinstance(self.screen.focused, TextArea) and self._has_focus_inside()
-        return True
+    def sections(self) -> list[Widget]:
+        """Where each section starts, top to bottom."""
+        answers = list(self.query(AnswerArea))
+        return [self.query_one(RatingBar), *answers[:1], self.query_one(ActionList),
+                self.query_one(ReferralList), self.query_one(DraftArea),
+                self.query_one(FollowUpList)]
 
-    def action_leave_field(self) -> None:
-        """Out of the text field, onto the rating line, where the pane's keys work."""
-        self.query_one(RatingBar).focus()
+    def action_section(self, step: int) -> None:
+        """The cursor to the next (or previous) section."""
+        starts = self.sections()
+        focused = self.screen.focused
+        at = 0
+        for index, start in enumerate(starts):
+            owner = start if index != 1 else self.query_one(ReflectionSection)
+            if focused is not None and (focused is owner or owner in focused.ancestors):
+                at = index
+        focus_now(starts[(at + step) % len(starts)])
 
     def action_rate(self, rating: int) -> None:
         """Set the 1-5 rating (0 clears it)."""
@@ -185,50 +185,26 @@ class ReflectPane(ConversationPane):
             self.query_one(RatingBar).show_rating(value)
             self.edited()
 
-    def action_add_action(self) -> None:
-        """New action item."""
-        self.query_one(ActionsSection).add()
-
-    def action_add_referral(self) -> None:
-        """New referral."""
-        self.query_one(ReferralsSection).add()
-
-    def action_log(self) -> None:
-        """New follow-up entry."""
-        self.query_one(FollowUpSection).add()
-
-    def action_insights(self) -> None:
-        """Jump to the first reflection prompt."""
-        self.query_one(ReflectionSection).focus_first()
-
-    def action_thank_you(self) -> None:
-        """Jump to the thank-you draft."""
-        self.query_one(ThankYouSection).focus_draft()
-
-    def action_draft(self) -> None:
-        """Draft the thank-you note."""
-        self.query_one(ThankYouSection).draft()
-
-    def action_copy(self) -> None:
-        """Copy the thank-you note."""
-        self.query_one(ThankYouSection).copy()
-
-    def action_sent(self) -> None:
-        """Mark the thank-you note sent (or not)."""
-        self.query_one(ThankYouSection).toggle_sent()
-
-    def action_promote(self) -> None:
-        """Ask the screen to make contacts of the pending referrals."""
-        if not pending_referrals(self.conversation):
-            self.notify("No pending referrals: r adds one.", markup=False, severity="warning")
-            return
-        self.post_message(self.PromoteReferrals(self.conversation))
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The pane's keys, each list's keys, and the ways to its sections."""
+        yield from super().palette_commands()
+        yield SystemCommand("Go to the reflection", "The first reflection prompt",
+                            self.query_one(ReflectionSection).focus_first)
+        yield SystemCommand("Go to the thank-you note", "The draft of the note",
+                            self.query_one(ThankYouSection).focus_draft)
+        for section, title, text in ((ActionsSection, "Add an action item",
+                                      "With an optional due date"),
+                                     (ReferralsSection, "Add a referral",
+                                      "Someone they suggested you talk to"),
+                                     (FollowUpSection, "Log a follow-up",
+                                      "A touch: restarts the stay-in-touch clock")):
+            yield SystemCommand(title, text, self.query_one(section).add)
 
     def action_editor(self) -> None:
         """Edit the focused text field in the user's editor; the text comes back on exit."""
         area = self.screen.focused
         if not isinstance(area, TextArea) or not self._has_focus_inside():
-            self.notify("Move to a text field first (i, t or tab), then ctrl+o.",
+            self.notify("Move to a text field first (tab), then ctrl+o.",
                         markup=False, severity="warning")
             return
         try:

@@ -9,11 +9,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Input, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.tabbed_content import ContentTabs
 
+from tui.core.agenda import status_label
 from tui.core.dates import format_when
-from tui.core.models import STATUS_LABELS, Contact, Conversation
+from tui.core.models import Contact, Conversation
 from tui.core.referrals import promote_referrals, promoted_summary
 from tui.panes.base import ConversationPane
 from tui.panes.details import DetailsPane
@@ -22,6 +24,10 @@ from tui.panes.prep import PrepPane
 from tui.panes.reflect import ReflectPane
 from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.text import one_line, plain, styled
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.key_order import focus_now
+from tui.widgets.pane_tabs import PaneTabs
+from tui.widgets.referrals import ReferralsSection
 from tui.widgets.save_indicator import SaveIndicator
 
 # (tab id, title, key, pane class): the panes in the order they are shown.
@@ -36,15 +42,14 @@ PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
 class ConversationScreen(Screen[None]):
     """Holds the conversation being worked on; panes edit it, this screen saves it."""
 
+    # The pane keys are priority keys: they switch at once, so keys typed right after them
+    # land in the new pane and not in the text box that had the cursor.
     BINDINGS = [
-        Binding("escape", "back", "Back", tooltip="Save and go back to the list", id="conv.back"),
-        Binding("e", "edit_conversation", "Edit", tooltip="Edit who, when, goal and ask",
-                id="conv.edit"),
-        Binding("c", "edit_contact", "Contact", show=False, tooltip="Edit the contact",
-                id="conv.contact"),
+        Binding("escape", "back", "Back", tooltip="Leave the text box; outside a text box, "
+                "save and go back to the list", id="conv.back", show=False),
         *[
             Binding(key, f"pane('{pane_id}')", title, tooltip=f"Show the {title} pane",
-                    id=f"conv.{pane_id}")
+                    id=f"conv.{pane_id}", priority=True, show=False)
             for pane_id, title, key, _ in PANES
         ],
     ]
@@ -61,6 +66,7 @@ class ConversationScreen(Screen[None]):
         self.conversation: Conversation
         self.contact: Contact
         self._given = conversation
+        self._shown_already: ConversationPane | None = None
 
     @property
     def store(self):  # type: ignore[no-untyped-def]
@@ -68,6 +74,8 @@ class ConversationScreen(Screen[None]):
         return self.app.store  # type: ignore[attr-defined]
 
     def _load(self) -> None:
+        self.profile = self.store.profile()
+        self._profile_saved = (self.profile.name, self.profile.intro)
         given, self._given = self._given, None
         self.conversation = given or self.store.conversation(self.conversation_id)
         contact = self.store.contact_or_none(self.conversation.contact_id)
@@ -86,19 +94,53 @@ class ConversationScreen(Screen[None]):
         with Horizontal(id="title-bar"):
             yield Static(id="title")
             yield SaveIndicator()
-        with TabbedContent(id="panes"):
+        with PaneTabs(id="panes"):
             for pane_id, title, key, pane_class in PANES:
                 with TabPane(plain(f"{title} [{key}]"), id=pane_id):
-                    yield pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
-        yield Footer()
+                    pane = pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
+                    pane.profile = self.profile
+                    yield pane
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Show the title and the details of the contact's introducer; focus the tabs so the
-        footer shows this screen's keys straight away."""
+        """Show the title and the details of the contact's introducer; the cursor goes into
+        the pane (the tab strip takes no focus: f2-f5 switch panes, and a key typed in a
+        pane always lands in that pane)."""
         self._show_title()
         self._update_introducer()
-        if self.focused is None:
-            self.query_one(TabbedContent).query_children(ContentTabs).first().focus()
+        for tabs in self.query(ContentTabs):
+            tabs.can_focus = False
+        self.focus_pane()
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab order, without the widgets reached only by their own keys (the Prep part bar)
+        unless the cursor is on one."""
+        return [w for w in super().focus_chain
+                if w is self.focused or not getattr(w, "skip_on_tab", False)]
+
+    def in_order_actions(self, widget: Widget) -> set[str]:
+        """Screen actions that run in typing order on ``widget``: esc leaving a text box (keys
+        typed after it follow the cursor out; going back to the list is left to bubble)."""
+        return {"back"} if isinstance(widget, (Input, TextArea)) else set()
+
+    def help_note(self) -> str:
+        """What F1 says first: how keys work in the shown pane."""
+        pane = self.active_pane()
+        return pane.HELP_NOTE if pane is not None else ""
+
+    def active_pane(self) -> ConversationPane | None:
+        """The pane that is shown."""
+        active = self.query_one(TabbedContent).active_pane
+        return active.query(ConversationPane).first() if active else None
+
+    def focus_pane(self) -> None:
+        """Put the cursor where work in the shown pane starts."""
+        pane = self.active_pane()
+        if pane is not None:
+            target = pane.entry_widget()
+            if target is not None:
+                focus_now(target)
 
     def _update_introducer(self) -> None:
         details = self.query_one(DetailsPane)
@@ -110,12 +152,13 @@ class ConversationScreen(Screen[None]):
         v, c = self.conversation, self.contact
         when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
         company = f" · {one_line(c.company, 40)}" if c.company else ""
-        key = (c.name, company, v.kind, v.status, when)
+        status = status_label(v)
+        key = (c.name, company, v.kind, status, when)
         if key != getattr(self, "_title_key", None):
             self._title_key = key
             self.query_one("#title", Static).update(styled(
                 (one_line(c.name, 40), "bold"), company,
-                (f"  {v.kind} · {STATUS_LABELS[v.status]} · {when}", "dim"),
+                (f"  {status} · {v.kind} · {when}", "dim"),
             ))
 
     # -- saving --------------------------------------------------------------------------
@@ -126,10 +169,12 @@ class ConversationScreen(Screen[None]):
         self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
         if event.contact_changed:
             self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
+        if event.profile_changed:
+            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
         self._show_title()
 
-    @on(ReflectPane.PromoteReferrals)
-    def _promote_referrals(self, event: ReflectPane.PromoteReferrals) -> None:
+    @on(ReferralsSection.PromoteReferrals)
+    def _promote_referrals(self, event: ReferralsSection.PromoteReferrals) -> None:
         event.stop()
         try:
             self.save_now()
@@ -158,6 +203,8 @@ class ConversationScreen(Screen[None]):
         """Leaving (also on quit): save, including an edit whose message had not arrived yet
         (a priority key such as ctrl+q overtakes typed keys still in the queue)."""
         self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        if (self.profile.name, self.profile.intro) != self._profile_saved:
+            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
         self.save_now()
 
     @on(TabbedContent.TabActivated)
@@ -165,8 +212,11 @@ class ConversationScreen(Screen[None]):
         self.save_now()
         # Panes show edits made in other panes (e.g. the goal typed in Prep, shown in Details).
         pane = event.pane.query(ConversationPane).first() if event.pane else None
-        if pane is not None:
+        already, self._shown_already = self._shown_already, None
+        if pane is not None and pane is not already:
             pane.show()
+            if self.focused is None or pane not in self.focused.ancestors:
+                self.focus_pane()  # a click on a tab
 
     def replace_models(self, conversation: Conversation, contact: Contact) -> None:
         """Show models that were saved from a form: every pane gets the new ones."""
@@ -179,13 +229,30 @@ class ConversationScreen(Screen[None]):
     # -- actions -------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        """Save and return to the list."""
+        """Escape: in a text box, leave it (the pane says where to); elsewhere save and return
+        to the list."""
+        focused = self.focused
+        pane = self.active_pane()
+        if isinstance(focused, (Input, TextArea)) and pane is not None:
+            pane.leave_text_box(focused)
+            return
         self.save_now()
         self.dismiss()
 
     def action_pane(self, pane_id: str) -> None:
-        """Switch pane."""
-        self.query_one(TabbedContent).active = pane_id
+        """Switch pane and put the cursor in it (at once: see BINDINGS)."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == pane_id:
+            pane = self.active_pane()
+            if pane is not None:
+                pane.again()
+            return
+        tabs.active = pane_id
+        pane = self.active_pane()
+        if pane is not None:
+            self._shown_already = pane
+            pane.show()
+        self.focus_pane()
 
     def action_edit_conversation(self) -> None:
         """Edit who, when, goal and ask in the form."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -12,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from tui.text import plain
+from tui.widgets.text_box import LineBox
 
 R = TypeVar("R")
 
@@ -50,6 +52,9 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     """
 
     title_text = "Edit"
+    # Keys typed before the form had the cursor (quickly, after the key that opened it): they
+    # are typed into the first field once it has the cursor, in order.
+    early_keys: list[events.Key] | None = None
 
     def fields(self) -> list[tuple[str, Widget]]:
         """The labelled widgets, in tab order."""
@@ -75,8 +80,29 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
                 yield Button("Cancel esc", id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
-        """Start typing in the first field."""
-        self.query(Input).first().focus()
+        """Start typing in the first field (with what was typed while the form opened)."""
+        for box in self.query(LineBox):
+            box.on_submit = lambda _value, box=box: self._entered(box)
+        first = self.query(Input).first()
+        self.set_focus(first)
+        early, self.early_keys = self.early_keys or [], None
+        for key in early:
+            first._forward_event(key)
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Keep a key typed before the form is ready; False once it is (type it instead)."""
+        if self.is_mounted and self.focused is not None:
+            return False
+        if self.early_keys is None:
+            self.early_keys = []
+        self.early_keys.append(events.Key(event.key, event.character))
+        return True
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A key that reaches the form itself arrived before any field had the cursor.
+        if self.focused is None and self.hold_key(event):
+            event.stop()
+            event.prevent_default()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Save or cancel from the buttons."""
@@ -89,8 +115,13 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field; on the last field it saves."""
         event.stop()
+        self._entered(event.input)
+
+    def _entered(self, field: Input) -> None:
+        # Run at once on enter (see LineBox.on_submit), so keys typed after the enter go on
+        # into the next field.
         inputs = [w for w in self.query(Input) if not w.disabled]
-        if inputs and event.input is inputs[-1]:
+        if inputs and field is inputs[-1]:
             self.action_save()
         else:
             self.focus_next()

@@ -1,29 +1,36 @@
-"""F1: the keys of the screen underneath, with what each does."""
+"""F1: the keys of the screen underneath: where the cursor is first, then the app's, then one
+line on the usual editing keys (Textual's own scrolling and editing keys are not listed one
+by one)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.text import styled
 
-ABOUT = (
-    "coffeechat saves as you type. Your data is one JSON file; run "
-    "'coffeechat --help' for the command line. ctrl+p opens the command palette."
-)
+EDITING = ("Text boxes and lists also take the usual keys: arrows, home/end, ctrl+home/"
+           "ctrl+end, page up/down, ctrl+z undo, ctrl+x/c/v cut, copy and paste; tab and "
+           "shift+tab move between them.")
+SHIFTED_F_KEYS = {f"f{n}" for n in range(13, 25)}
+ABOUT = ("coffeechat saves as you type. Your data is one JSON file; run 'coffeechat --help' "
+         "for the command line.")
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists the active key bindings of ``screen`` (and the focused widget's)."""
+    """Lists the active key bindings of ``screen``: the ones for where the cursor is (the
+    focused widget and the panes around it), then those that work everywhere."""
 
     BINDINGS = [Binding("escape,f1,q,question_mark", "dismiss", "Close", id="help.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 76; max-width: 100%; height: auto; max-height: 100%;
+    HelpScreen > VerticalScroll { width: 80; max-width: 100%; height: auto; max-height: 100%;
                                   border: round $accent; background: $surface; padding: 0 1; }
+    HelpScreen .help-heading { text-style: bold; color: $accent; margin-top: 1; }
     """
 
     def __init__(self, screen: Screen) -> None:
@@ -31,24 +38,45 @@ class HelpScreen(ModalScreen[None]):
         self.underneath = screen
 
     def compose(self) -> ComposeResult:
-        """One line a key."""
+        """A note on the screen (if it has one), then the keys in two groups."""
+        here, everywhere = self.key_groups()
         with VerticalScroll():
             yield Static(styled(("Keys", "bold"), ("  (esc closes)", "dim")))
-            seen: set[str] = set()
-            for _, binding, enabled, tooltip in self._key_rows():
-                if binding.description in seen or not binding.description:
-                    continue
-                seen.add(binding.description)
-                key = self.app.get_key_display(binding)
-                yield Static(styled((f"{key:>12}  ", "bold $accent"), binding.description,
-                                    (f"  {tooltip}" if tooltip else "", "dim"),
-                                    ("" if enabled else "  (not now)", "dim")))
+            note = getattr(self.underneath, "help_note", None)
+            text = note() if callable(note) else ""
+            if text:
+                yield Static(styled((text, "italic")))
+            yield Static("Here", classes="help-heading")
+            yield from (Static(row) for row in here)
+            yield Static("Everywhere", classes="help-heading")
+            yield from (Static(row) for row in everywhere)
+            yield Static(styled(("\n" + EDITING, "dim")))
             yield Static(styled(("\n" + ABOUT, "dim")))
 
-    def _key_rows(self) -> list[tuple[str, Binding, bool, str]]:
-        active = self.underneath.active_bindings
-        return [(key, b.binding, b.enabled, b.tooltip or b.binding.tooltip)
-                for key, b in active.items()]
+    def key_groups(self) -> tuple[list[Content], list[Content]]:
+        """Rows for the keys of where the cursor is, and rows for the app's keys; only the
+        app's own bindings (those with an id), each action once."""
+        keys: dict[str, list[str]] = {}
+        first: dict[str, tuple[object, Binding, bool, str]] = {}
+        for node, binding, enabled, tooltip in self.underneath.active_bindings.values():
+            if not binding.description or not (binding.id or binding.show):
+                continue  # Textual's own editing and scrolling keys
+            if binding.key not in SHIFTED_F_KEYS:  # shift+f3 as some terminals send it
+                keys.setdefault(binding.action, []).append(self.app.get_key_display(binding))
+            row = (node, binding, enabled, tooltip)
+            if binding.action not in first or (binding.show and not first[binding.action][1].show):
+                first[binding.action] = row  # the footer's description, when it has one
+        here: list[Content] = []
+        everywhere: list[Content] = []
+        for action, (node, binding, enabled, tooltip) in first.items():
+            key = " ".join(dict.fromkeys(keys[action]))
+            row = styled((f"{key:>14}  ", "bold $accent"), binding.description,
+                         (f"  {tooltip or binding.tooltip}", "dim"),
+                         ("" if enabled else "  (not now)", "dim"))
+            (everywhere if node is self.app else here).append(row)
+        palette = styled((f"{'^p':>14}  ", "bold $accent"), "Commands",
+                         ("  every command of this screen and pane, by name; themes", "dim"))
+        return here, [*everywhere, palette]
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close."""

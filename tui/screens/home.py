@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, OptionList, TabbedContent, TabPane
+from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
 from tui.core.dataformat import StorageError
 from tui.core.models import Contact
@@ -21,6 +21,7 @@ from tui.screens.home_due import DueTab
 from tui.text import plain
 from tui.widgets.data_status import DataProblems, DataProgress
 from tui.widgets.due_list import DueList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
 
@@ -73,7 +74,7 @@ class HomeScreen(DueTab):
             with TabPane(plain("Due [3]"), id="due"):
                 yield DueList(id="due-list")
         yield SaveIndicator(problems_only=True, id="save-problem")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the conversations (the other tabs just after the first frame: with thousands

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from textual import on
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select
 
 from tui.core.dates import DateError, parse_when, to_iso, to_local
 from tui.core.models import (
@@ -24,6 +25,7 @@ from tui.core.models import (
 )
 from tui.screens.form import FieldError, FormScreen
 from tui.text import plain
+from tui.widgets.text_box import LineBox, TextBox
 
 MAX_FIELD = 2000
 
@@ -56,17 +58,17 @@ class ContactForm(FormScreen[Contact]):
         intro_options = [(plain(o.label), o.id) for o in self.others]
         intro = c.introduced_by if c.introduced_by in {o.id for o in self.others} else Select.NULL
         cadence = "" if c.cadence_days is None else str(c.cadence_days)
-        notes = TextArea(c.notes, id="c-notes", soft_wrap=True, show_line_numbers=False)
+        notes = TextBox(c.notes, id="c-notes")
         return [
-            ("Name *", Input(c.name, id="c-name", placeholder="Ana Silva")),
-            ("Company", Input(c.company, id="c-company")),
-            ("Role", Input(c.role, id="c-role")),
-            ("Email", Input(c.email, id="c-email")),
-            ("LinkedIn", Input(c.linkedin, id="c-linkedin", placeholder="https://linkedin.com/in/…")),
+            ("Name *", LineBox(c.name, id="c-name", placeholder="Ana Silva")),
+            ("Company", LineBox(c.company, id="c-company")),
+            ("Role", LineBox(c.role, id="c-role")),
+            ("Email", LineBox(c.email, id="c-email")),
+            ("LinkedIn", LineBox(c.linkedin, id="c-linkedin", placeholder="https://linkedin.com/in/…")),
             ("How found", Select(_options(HOW_FOUND), value=how, id="c-how", prompt="—")),
             ("Introduced by", Select(intro_options, value=intro, id="c-intro", prompt="nobody")),
             ("Tags", Input(", ".join(c.tags), id="c-tags", placeholder="comma, separated")),
-            ("Keep in touch", Input(cadence, id="c-cadence", placeholder=(
+            ("Keep in touch", LineBox(cadence, id="c-cadence", placeholder=(
                 f"every N days (blank: never; usual {DEFAULT_CADENCE_DAYS})"))),
             ("Notes", notes),
         ]
@@ -139,23 +141,37 @@ class ConversationForm(FormScreen[ConversationDraft]):
         names = sorted({c.name for c in self.contacts}, key=str.casefold)
         companies = sorted({c.company for c in self.contacts if c.company}, key=str.casefold)
         return [
-            ("With *", Input(who.name if who else "", id="v-name", placeholder="their name",
+            ("With *", LineBox(who.name if who else "", id="v-name", placeholder="their name",
                              suggester=SuggestFromList(names, case_sensitive=False))),
-            ("Company", Input(who.company if who else "", id="v-company",
+            ("Company", LineBox(who.company if who else "", id="v-company",
                               suggester=SuggestFromList(companies, case_sensitive=False))),
-            ("Role", Input(who.role if who else "", id="v-role")),
+            ("Role", LineBox(who.role if who else "", id="v-role")),
             ("Kind", Select(_options(KINDS), value=v.kind, id="v-kind", allow_blank=False)),
-            ("Topic", Input(v.topic, id="v-topic",
+            ("Topic", LineBox(v.topic, id="v-topic",
                             placeholder="industry or company to learn about")),
-            ("Goal", Input(v.goal, id="v-goal", placeholder="what I want to learn")),
-            ("The ask", Input(v.ask, id="v-ask", placeholder="e.g. an introduction to …")),
-            ("When", Input(when, id="v-when", placeholder="2026-12-03 14:30 or tomorrow 9am")),
+            ("Goal", LineBox(v.goal, id="v-goal", placeholder="what I want to learn")),
+            ("The ask", LineBox(v.ask, id="v-ask", placeholder="e.g. an introduction to …")),
+            ("When", LineBox(when, id="v-when", placeholder="2026-12-03 14:30 or tomorrow 9am")),
             ("Minutes", Input(str(v.minutes), id="v-minutes", type="integer")),
             ("Medium", Select(_options(MEDIUMS), value=v.medium, id="v-medium", allow_blank=False)),
-            ("Place / link", Input(v.place, id="v-place")),
+            ("Place / link", LineBox(v.place, id="v-place")),
             ("Status", Select(_options(STATUSES, STATUS_LABELS), value=v.status, id="v-status",
                               allow_blank=False)),
         ]
+
+    @on(Input.Changed, "#v-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        """A name that is one of the contacts (typed out, or a suggestion accepted with →)
+        links that contact: its company and role fill the blank fields, so saving reuses the
+        person instead of making a second one."""
+        wanted = " ".join(event.value.split()).casefold()
+        named = [c for c in self.contacts if " ".join(c.name.split()).casefold() == wanted]
+        if len(named) != 1:
+            return
+        for field_id, value in (("v-company", named[0].company), ("v-role", named[0].role)):
+            box = self.query_one(f"#{field_id}", Input)
+            if not box.value.strip() and value:
+                box.value = value
 
     def collect(self) -> ConversationDraft:
         """Validate and return the draft; a date moves an idea to scheduled."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from textual.widget import Widget
-from textual.widgets import Input
 
 from tui.core.dates import DateError, parse_day
 from tui.core.models import ActionItem, FollowUp, Referral
 from tui.screens.form import FieldError, FormScreen
+from tui.widgets.text_box import LineBox
 
 MAX_TEXT = 2000
 DAY_HINT = "e.g. fri, tomorrow, in 3 days, 2026-12-05"
@@ -41,9 +41,9 @@ class ActionForm(FormScreen[ActionItem]):
     def fields(self) -> list[tuple[str, Widget]]:
         """What and when."""
         return [
-            ("What *", Input(self.action.text, id="a-text",
+            ("What *", LineBox(self.action.text, id="a-text",
                              placeholder="e.g. send Bob my portfolio")),
-            ("Due", Input(self.action.due or "", id="a-due",
+            ("Due", LineBox(self.action.due or "", id="a-due",
                           placeholder=f"blank for no date; {DAY_HINT}")),
         ]
 
@@ -71,9 +71,9 @@ class ReferralForm(FormScreen[Referral]):
         """Name, company and why."""
         r = self.referral
         return [
-            ("Name *", Input(r.name, id="r-name", placeholder="who they suggested")),
-            ("Company", Input(r.company, id="r-company")),
-            ("Why", Input(r.why, id="r-why", placeholder="e.g. runs the robotics team")),
+            ("Name *", LineBox(r.name, id="r-name", placeholder="who they suggested")),
+            ("Company", LineBox(r.company, id="r-company")),
+            ("Why", LineBox(r.why, id="r-why", placeholder="e.g. runs the robotics team")),
         ]
 
     def collect(self) -> Referral:
@@ -99,9 +99,9 @@ class FollowUpForm(FormScreen[FollowUp]):
     def fields(self) -> list[tuple[str, Widget]]:
         """Note first (the date is usually today), then the date."""
         return [
-            ("Note", Input(self.entry.note, id="f-note",
+            ("Note", LineBox(self.entry.note, id="f-note",
                            placeholder="e.g. shared the article on robotics hiring")),
-            ("On *", Input(self.entry.on, id="f-on", placeholder=f"today; {DAY_HINT}")),
+            ("On *", LineBox(self.entry.on, id="f-on", placeholder=f"today; {DAY_HINT}")),
         ]
 
     def collect(self) -> FollowUp:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 
 from tui.core.models import ActionItem
 from tui.screens.reflect_forms import ActionForm
 from tui.text import one_line
-from tui.widgets.item_lists import ActionList, ItemList
+from tui.widgets.item_lists import ActionList
 from tui.widgets.reflect_section import ReflectSection, section_title
 
 
@@ -17,8 +16,12 @@ class ActionsSection(ReflectSection):
 
     def compose(self) -> ComposeResult:
         """Heading and the list."""
-        yield section_title("Action items", "a add · space done · enter edit · d del")
+        yield section_title("Action items", "a add · space done · d remove")
         yield ActionList(id="action-list")
+
+    def on_mount(self) -> None:
+        """Keys on the list act at once, in typing order."""
+        self.query_one(ActionList).handler = self._command
 
     def show(self) -> None:
         """Show the current actions."""
@@ -40,22 +43,26 @@ class ActionsSection(ReflectSection):
     def _find(self, action_id: str) -> ActionItem | None:
         return next((a for a in self.conversation.actions if a.id == action_id), None)
 
-    @on(ItemList.Command, "#action-list")
-    def _command(self, event: ItemList.Command) -> None:
-        event.stop()
-        action = self._find(event.item_id)
+    def _command(self, command: str, item_id: str) -> None:
+        if command == "add":
+            self.add()
+            return
+        if command == "undo":
+            self.put_back()
+            return
+        action = self._find(item_id)
         if action is None:
             return
-        if event.command == "toggle":
+        if command == "toggle":
             action.done = not action.done
             self.edited()
             self.show()
-        elif event.command == "edit":
+        elif command == "edit":
             self.app.push_screen(ActionForm(action, self.today),
                                  lambda new: self._replaced(action.id, new))
-        elif event.command == "delete":
-            self.confirm(f"Delete the action '{one_line(action.text, 60)}'?",
-                         lambda: self._delete(action.id))
+        elif command == "delete":
+            self.remove_record("actions", action.id,
+                               f"the action '{one_line(action.text, 60)}'")
 
     def _replaced(self, action_id: str, new: ActionItem | None) -> None:
         old = self._find(action_id)
@@ -63,8 +70,3 @@ class ActionsSection(ReflectSection):
             old.text, old.due = new.text, new.due
             self.edited()
             self.show()
-
-    def _delete(self, action_id: str) -> None:
-        self.conversation.actions = [a for a in self.conversation.actions if a.id != action_id]
-        self.edited()
-        self.show()

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 
 from tui.core.models import ChecklistItem
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_order import OrderedKeys, focus_now
 
 if TYPE_CHECKING:
     from tui.widgets.prep_checklist import ChecklistPart
@@ -32,7 +33,7 @@ def section_prompt(title: str, items: list[ChecklistItem]) -> Content:
     return styled((one_line(title, 60), "bold $accent"), (f"  {done}/{len(items)}", "dim"))
 
 
-class ChecklistList(OptionList):
+class ChecklistList(OrderedKeys, FittedOptionList):
     """The checklist; option ids are item ids (section headings are disabled rows)."""
 
     BINDINGS = [
@@ -45,8 +46,6 @@ class ChecklistList(OptionList):
                 id="prep.remove_item"),
         Binding("u", "undo", "Put back", show=False, tooltip="Put back the last removed item",
                 id="prep.undo_item"),
-        Binding("r", "notes", "Notes", show=False, tooltip="Write research notes",
-                id="prep.research_notes"),
     ]
 
     def _part(self) -> ChecklistPart:
@@ -60,7 +59,7 @@ class ChecklistList(OptionList):
 
     def action_note(self) -> None:
         """Handled by the part."""
-        self._part().query_one("#item-note").focus()
+        focus_now(self._part().query_one("#item-note"))
 
     def action_add(self) -> None:
         """Handled by the part."""
@@ -74,6 +73,3 @@ class ChecklistList(OptionList):
         """Handled by the part."""
         self._part().undo_remove()
 
-    def action_notes(self) -> None:
-        """Handled by the part."""
-        self._part().query_one("#research-notes").focus()

@@ -9,20 +9,27 @@ from tui.core.followup import DueItem
 from tui.text import one_line, styled
 from tui.widgets.record_lists import LazyOption, RecordList
 
-LEVEL_LOOK = {
-    "overdue": ("overdue", "bold $error"),
-    "due": ("due", "bold $warning"),
-    "soon": ("soon", "$text-muted"),
+# The Due list's headings, in this order: what is late, what is due now, the coming week.
+LEVELS = {
+    "overdue": ("Overdue", "bold $error"),
+    "due": ("Due today", "bold $warning"),
+    "soon": ("This week", "bold $accent"),
 }
 KIND_LABEL = {"thank-you": "thank-you", "action": "action", "referral": "referral",
               "cadence": "keep in touch"}
 
 
 def due_row(item: DueItem) -> Content:
-    """``overdue  Carla Diaz  action overdue since Fri 28 Nov: send the article``."""
-    word, style = LEVEL_LOOK[item.level]
-    return styled((f"{word:<8} ", style), (one_line(item.contact, 40), "bold"),
+    """``  Carla Diaz  action overdue since Fri 28 Nov: send the article`` (under its
+    heading)."""
+    return styled("  ", (one_line(item.contact, 40), "bold"),
                   f"  {one_line(item.reason, 300)}")
+
+
+def level_heading(level: str, count: int) -> Content:
+    """``Overdue (2)``."""
+    title, style = LEVELS[level]
+    return styled((f"{title} ({count})", style))
 
 
 def _matches(needle: str, item: DueItem) -> bool:
@@ -30,7 +37,8 @@ def _matches(needle: str, item: DueItem) -> bool:
 
 
 class DueList(RecordList):
-    """What is due, most urgent first; option ids are :attr:`DueItem.key`."""
+    """What is due: overdue, then due today, then this week (each most urgent first, under
+    its own heading); option ids are :attr:`DueItem.key`."""
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -55,7 +63,13 @@ class DueList(RecordList):
                 "reminders show up here."
             self.add_option(Option(styled((empty, "dim")), disabled=True))
             return
-        self.add_options(LazyOption(lambda i=i: due_row(i), id=i.key) for i in shown)
+        options: list[Option] = []
+        for level in LEVELS:
+            group = [i for i in shown if i.level == level]
+            if group:
+                options.append(Option(level_heading(level, len(group)), disabled=True))
+                options.extend(LazyOption(lambda i=i: due_row(i), id=i.key) for i in group)
+        self.add_options(options)
         self.select_id(keep)
 
     @property

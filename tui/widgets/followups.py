@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 
 from tui.core.followup import add_followup, log_touch
 from tui.core.models import FollowUp
 from tui.core.moments import format_day
 from tui.screens.reflect_forms import FollowUpForm
-from tui.widgets.item_lists import FollowUpList, ItemList
+from tui.widgets.item_lists import FollowUpList
 from tui.widgets.reflect_section import ReflectSection, section_title
 
 
@@ -20,8 +19,12 @@ class FollowUpSection(ReflectSection):
 
     def compose(self) -> ComposeResult:
         """Heading and the log."""
-        yield section_title("Follow-ups", "l log a touch · enter edit · d del")
+        yield section_title("Follow-ups", "a log a touch · d remove")
         yield FollowUpList(id="followup-list")
+
+    def on_mount(self) -> None:
+        """Keys on the list act at once, in typing order."""
+        self.query_one(FollowUpList).handler = self._command
 
     def show(self) -> None:
         """Show the log, newest first."""
@@ -48,17 +51,21 @@ class FollowUpSection(ReflectSection):
     def _find(self, entry_id: str) -> FollowUp | None:
         return next((f for f in self.conversation.followups if f.id == entry_id), None)
 
-    @on(ItemList.Command, "#followup-list")
-    def _command(self, event: ItemList.Command) -> None:
-        event.stop()
-        entry = self._find(event.item_id)
+    def _command(self, command: str, item_id: str) -> None:
+        if command == "add":
+            self.add()
+            return
+        if command == "undo":
+            self.put_back()
+            return
+        entry = self._find(item_id)
         if entry is None:
             return
-        if event.command == "edit":
+        if command == "edit":
             self.app.push_screen(FollowUpForm(entry, self.today),
                                  lambda new: self._replaced(entry.id, new))
-        elif event.command == "delete":
-            self.confirm(f"Delete the follow-up of {entry.on}?", lambda: self._delete(entry.id))
+        elif command == "delete":
+            self.remove_record("followups", entry.id, f"the follow-up of {entry.on}")
 
     def _replaced(self, entry_id: str, new: FollowUp | None) -> None:
         old = self._find(entry_id)
@@ -68,10 +75,4 @@ class FollowUpSection(ReflectSection):
         self.conversation.followups.sort(key=lambda f: f.on)
         contact_changed = log_touch(self.contact, date.fromisoformat(new.on))
         self.edited(contact_changed=contact_changed)
-        self.show()
-
-    def _delete(self, entry_id: str) -> None:
-        kept = [f for f in self.conversation.followups if f.id != entry_id]
-        self.conversation.followups = kept
-        self.edited()
         self.show()

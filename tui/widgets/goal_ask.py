@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label
 
-from tui.widgets.prep_part import PrepHost
+from tui.widgets.key_order import focus_now
+from tui.widgets.prep_part import PrepHost, submit_now
+from tui.widgets.text_box import LineBox
 
 MAX_LINE = 2000
 FIELDS = {"goal": "The goal", "ask": "The ask"}
@@ -26,11 +28,17 @@ class GoalAndAsk(Vertical):
         """Two labelled one-line fields."""
         with Horizontal(classes="prep-row"):
             yield Label("Goal")
-            yield Input(id="goal", compact=True, placeholder="what I want to learn from this chat")
+            yield LineBox(id="goal", compact=True,
+                          placeholder="what I want to learn from this chat")
         with Horizontal(classes="prep-row"):
             yield Label("The ask")
-            yield Input(id="ask", compact=True,
-                        placeholder="the one ask for the end, e.g. an introduction to …")
+            yield LineBox(id="ask", compact=True,
+                          placeholder="the one ask for the end, e.g. an introduction to …; "
+                                      "enter: the question bank")
+
+    def on_mount(self) -> None:
+        """Enter on the goal moves on at once (keys typed after it go into the ask)."""
+        submit_now(self.query_one("#goal", Input), self._next_field)
 
     def show_model(self) -> None:
         """Show the model's goal and ask (without echoing a change back)."""
@@ -61,7 +69,8 @@ class GoalAndAsk(Vertical):
             setattr(host.conversation, field_id, event.value)
             host.edited()
 
-    @on(Input.Submitted)
+    @on(Input.Submitted, "#goal")
     def _next_field(self, event: Input.Submitted) -> None:
+        # Enter on the goal goes on to the ask; enter on the ask is the part's (to the bank).
         event.stop()
-        self.screen.focus_next()
+        focus_now(self.query_one("#ask"))

@@ -1,11 +1,15 @@
 """Short lists of the Reflect pane: action items, referrals and the follow-up log.
 
-Each is an OptionList whose option ids are record ids. Keys on a list post an
-:class:`ItemList.Command`; the section around the list changes the model.
+Each is an OptionList whose option ids are record ids. The letters on a list act on that list
+only, and each is undone by one key: ``a`` adds (esc cancels the form), ``d`` removes (``u``
+puts it back). Keys on a list post an :class:`ItemList.Command`, or call ``handler`` at once
+when the section set one (so keys typed after it are handled after it); the section around the
+list changes the model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,19 +23,27 @@ from textual.widgets.option_list import Option
 from tui.core.models import ActionItem, FollowUp, Referral
 from tui.core.moments import format_day
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_order import OrderedKeys
 
 
-class ItemList(OptionList):
-    """A short list of records; ``enter`` edits, ``d`` deletes (subclasses add more)."""
+class ItemList(OrderedKeys, FittedOptionList):
+    """A short list of records: ``a`` adds, ``enter`` edits, ``d`` removes and ``u`` puts back
+    (subclasses add more)."""
 
     MAX_ROWS = 10
     BINDINGS = [
+        Binding("a", "command('add')", "Add", tooltip="Add an entry to this list",
+                id="items.add"),
         Binding("enter", "command('edit')", "Edit", tooltip="Edit the highlighted entry",
                 id="items.edit"),
-        Binding("d,delete", "command('delete')", "Delete", tooltip="Delete the highlighted entry",
-                id="items.delete"),
+        Binding("d,delete", "command('delete')", "Remove", tooltip="Remove the highlighted "
+                "entry (u puts it back)", id="items.delete"),
+        Binding("u", "command('undo')", "Put back", show=False, tooltip="Put back the entry "
+                "removed last", id="items.undo"),
     ]
     empty_text = "Nothing yet."
+    handler: Callable[[str, str], None] | None = None
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -71,15 +83,22 @@ class ItemList(OptionList):
         return option.id if option is not None and not option.disabled else None
 
     def action_command(self, command: str) -> None:
-        """Ask the pane to apply ``command`` to the highlighted record."""
-        if self.current_id:
-            self.post_message(self.Command(self, command, self.current_id))
+        """Apply ``command`` to the highlighted record (add and undo need none)."""
+        item_id = self.current_id or ""
+        if item_id or command in ("add", "undo"):
+            self._send(command, item_id)
+
+    def _send(self, command: str, item_id: str) -> None:
+        if self.handler is not None:
+            self.handler(command, item_id)
+        else:
+            self.post_message(self.Command(self, command, item_id))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.post_message(self.Command(self, "edit", event.option.id))
+            self._send("edit", event.option.id)
 
 
 def action_row(action: ActionItem, today: date) -> Content:
@@ -99,7 +118,7 @@ def action_row(action: ActionItem, today: date) -> Content:
 
 
 class ActionList(ItemList):
-    """Action items: ``space`` checks one off."""
+    """Action items: ``space`` (or ``x``) checks one off, and again undoes it."""
 
     BINDINGS = [
         Binding("space,x", "command('toggle')", "Done", tooltip="Check the action off (or undo)",
@@ -124,7 +143,7 @@ def referral_row(referral: Referral) -> Content:
 class ReferralList(ItemList):
     """People this contact suggested talking to."""
 
-    empty_text = "No referrals yet · r adds one"
+    empty_text = "No referrals yet · a adds one"
 
     def show_referrals(self, referrals: list[Referral]) -> None:
         """Show the referrals in their stored order."""
@@ -140,7 +159,7 @@ def followup_row(entry: FollowUp, today: date) -> Content:
 class FollowUpList(ItemList):
     """Every time the user got back in touch, newest first."""
 
-    empty_text = "No follow-ups logged yet · l logs one"
+    empty_text = "No follow-ups logged yet · a logs one"
 
     def show_followups(self, entries: list[FollowUp], today: date) -> None:
         """Show the entries newest first."""

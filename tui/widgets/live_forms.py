@@ -1,4 +1,4 @@
-"""Small dialogs of the Live pane: a one-line prompt, a referral, ending or reopening a call."""
+"""Small dialogs of the Live pane: a one-line prompt, a referral, the call's timing."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 
 from textual.widget import Widget
 
-from tui.core.live import LiveError
+from tui.core.live import MAX_WRAP_UP_MINUTES, LiveError, parse_minutes
 from tui.core.live_flow import MAX_REFERRAL_FIELD, make_referral
-from tui.core.models import Referral
+from tui.core.models import MAX_MINUTES, Referral
 from tui.screens.form import FieldError, FormScreen
 from tui.widgets.live_note import LineInput
 
@@ -66,3 +66,37 @@ class ReferralForm(FormScreen[Referral]):
                 if str(exc).startswith(label):
                     field = field_id
             raise FieldError(field, str(exc)) from None
+
+
+class TimingForm(FormScreen[tuple[int, int]]):
+    """How long this call is planned to last, and how many minutes before its end the pane
+    signals wrap-up time (a setting kept for every call; 0 turns it off)."""
+
+    title_text = "Timing"
+
+    def __init__(self, minutes: int, wrap_up: int) -> None:
+        super().__init__()
+        self.minutes = minutes
+        self.wrap_up = wrap_up
+
+    def fields(self) -> list[tuple[str, Widget]]:
+        """Planned minutes, wrap-up warning."""
+        return [
+            ("Planned", LineInput(str(self.minutes), id="timing-minutes", max_chars=10,
+                                  placeholder=f"minutes, 1 to {MAX_MINUTES}")),
+            ("Wrap-up at", LineInput(str(self.wrap_up), id="timing-wrap", max_chars=10,
+                                     placeholder="minutes before the planned end; 0 turns "
+                                                 "it off")),
+        ]
+
+    def collect(self) -> tuple[int, int]:
+        """(planned minutes, wrap-up minutes), each checked."""
+        checks = (("timing-minutes", 1, MAX_MINUTES, "Planned length"),
+                  ("timing-wrap", 0, MAX_WRAP_UP_MINUTES, "Wrap-up warning"))
+        values = []
+        for field_id, low, high, what in checks:
+            try:
+                values.append(parse_minutes(self.value(field_id), low, high, what))
+            except LiveError as exc:
+                raise FieldError(field_id, str(exc)) from None
+        return values[0], values[1]

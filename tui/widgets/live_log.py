@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import LiveNote, Question, Referral
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_order import OrderedKeys
 
 
 def note_row(note: LiveNote, numbers: dict[str, int]) -> Content:
@@ -33,12 +34,16 @@ def question_numbers(questions: list[Question]) -> dict[str, int]:
     return {q.id: i + 1 for i, q in enumerate(questions)}
 
 
-class NoteLog(OptionList):
-    """Option ids are note ids. New notes are added as one row, never by a full rebuild."""
+class NoteLog(OrderedKeys, FittedOptionList):
+    """Option ids are note ids. New notes are added as one row, never by a full rebuild.
+
+    Letters typed here are text for the current question's note (``type_into``)."""
 
     BINDINGS = [
-        Binding("delete,d", "delete_note", "Delete note", tooltip="Delete the highlighted note",
-                id="live.log.delete"),
+        Binding("delete", "delete_note", "Delete note", tooltip="Delete the highlighted note "
+                "(asks first)", id="live.log.delete"),
+        Binding("enter", "select", "Edit note", show=False, tooltip="Correct the highlighted "
+                "note", id="live.log.edit"),
     ]
     DEFAULT_CSS = """
     NoteLog { height: auto; max-height: 25%; min-height: 1; }

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Location, WrappedDocument
 
 from tui.core.live import MAX_QUICK_NOTE
+from tui.widgets.text_box import LineBox, TextBox
 
 
 class _JoinedOnceDocument(Document):
@@ -55,16 +55,12 @@ def speed_up(text_area: TextArea) -> None:
         text_area.wrapped_document.__class__ = _CountedWrappedDocument
 
 
-class QuestionNote(TextArea):
+class QuestionNote(TextBox):
     """The current question's note: plain Markdown text, never rendered while typing.
 
-    ``in_order`` maps keys (``ctrl+n``...) to actions of the pane that change which question
-    the note belongs to. They run here, in the order the keys were typed: as ordinary
-    bindings they would run only after every key already queued for this widget had been
-    typed into the old question's note.
+    The pane's keys that change which question the note belongs to (``ctrl+n``...) run here,
+    in the order the keys were typed (see :class:`OrderedKeys`).
     """
-
-    in_order: dict[str, tuple[Widget, str]] = {}
 
     DEFAULT_CSS = """
     QuestionNote { height: 1fr; min-height: 3; background: $boost; scrollbar-gutter: stable; }
@@ -77,18 +73,12 @@ class QuestionNote(TextArea):
             **kwargs,  # type: ignore[arg-type]
         )
 
-    async def _on_key(self, event: events.Key) -> None:
-        target = self.in_order.get(event.key)
-        if target is not None and target[0].check_action(target[1].split("(")[0], ()):
-            event.stop()
-            event.prevent_default()
-            await self.app.run_action(target[1], target[0])
-
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(text, language)
         speed_up(self)
 
     def _watch_show_vertical_scrollbar(self) -> None:
+        self.clamp_cursor()
         # Textual re-wraps the whole document when the scrollbar appears; with a stable
         # gutter the wrap width does not change, and skipping the re-wrap halves the cost
         # of a big paste (a 1 MB paste would otherwise be wrapped twice).
@@ -98,7 +88,7 @@ class QuestionNote(TextArea):
         self.scroll_cursor_visible()
 
 
-class LineInput(Input):
+class LineInput(LineBox):
     """A one-line input whose pastes keep every word: line breaks become spaces, and a paste
     longer than ``max_chars`` is refused with a message (nothing already typed changes)."""
 
@@ -127,9 +117,11 @@ class LineInput(Input):
 
 
 class QuickNote(LineInput):
-    """One line for a free note; enter stamps it with the minute of the call."""
+    """One line for a free note; enter stamps it with the minute of the call (the pane sets
+    ``on_submit``: clearing the line on a posted message would wipe keys typed after enter).
+    """
 
-    hint = " Paste long text into the question's note area (esc, then i)."
+    hint = " Paste long text into the question's note area."
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(

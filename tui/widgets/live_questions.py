@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.models import Question
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_order import OrderedKeys
 
 MARKS = {"pending": ("○", "$text-muted"), "asked": ("✓", "$success"),
          "skipped": ("–", "$text-muted")}
@@ -30,7 +34,7 @@ def question_row(number: int, question: Question, current: bool) -> Content:
 def current_heading(index: int | None, questions: list[Question]) -> Content:
     """The current question written out in full above its note (or what to do without one)."""
     if index is None:
-        return styled(("No question selected: ctrl+o adds one. ", "bold"),
+        return styled(("No question yet: ctrl+o adds one. ", "bold"),
                       ("Quick notes (ctrl+l) still work.", "dim"))
     question = questions[index]
     state = "" if question.state == "pending" else f" · {question.state}"
@@ -41,12 +45,37 @@ def current_heading(index: int | None, questions: list[Question]) -> Content:
     )
 
 
-class QuestionFlow(OptionList):
-    """Option ids are question ids; the highlighted option is the current question."""
+class QuestionFlow(OrderedKeys, FittedOptionList):
+    """Option ids are question ids; the highlighted option is the current question.
 
+    ``follow`` (set by the pane) is told at once when the highlight moves, so the note below
+    belongs to the new question before any key typed after the move is handled.
+    """
+
+    # Aliases of the pane's ctrl+shift+↑/↓ (no id: the palette lists the pane's once).
+    BINDINGS = [
+        Binding("shift+up", "move(-1)", "Move up", show=False,
+                tooltip="Ask this question earlier"),
+        Binding("shift+down", "move(1)", "Move down", show=False,
+                tooltip="Ask this question later"),
+    ]
     DEFAULT_CSS = """
     QuestionFlow { height: auto; max-height: 35%; min-height: 1; }
     """
+    follow: Callable[[int], None] | None = None
+    mover: Callable[[int], None] | None = None
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Tell the pane which question is current now."""
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and self.follow is not None and \
+                not self.get_option_at_index(highlighted).disabled:
+            self.follow(highlighted)
+
+    def action_move(self, delta: int) -> None:
+        """Move the current question up or down in the asking order."""
+        if self.mover is not None:
+            self.mover(delta)
 
     def show_questions(self, questions: list[Question], current: int | None) -> None:
         """Rebuild every row (a call has tens of questions, not thousands)."""
@@ -56,7 +85,8 @@ class QuestionFlow(OptionList):
         )
         if not questions:
             self.add_option(Option(styled(
-                ("No questions yet: ctrl+o adds one; Prep (f3) plans them.", "dim")),
+                ("No questions yet: ctrl+o adds one; Prep (f3) plans them. Typing goes into "
+                 "the quick note.", "dim")),
                 disabled=True))
         if current is not None:
             self.highlighted = current

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from tui.core.agenda import status_label
 from tui.core.content import OUTREACH, TEMPLATE_FIELDS
-from tui.core.models import STATUS_LABELS
 from tui.core.outreach import (
     ABOUT_ME_KEYS,
-    about_me,
     draft_outreach,
     draft_values,
     length_note,
@@ -23,11 +21,12 @@ from tui.core.outreach import (
     unfilled,
     unmark_sent,
 )
-from tui.core.settings import load_settings, save_setting
 from tui.text import styled
 from tui.widgets.prep_part import PrepPart, update_if_changed
+from tui.widgets.text_box import LineBox, TextBox
 
 MAX_DRAFT = 20_000
+MAX_ME = 2_000
 
 
 class OutreachPart(PrepPart):
@@ -54,20 +53,15 @@ class OutreachPart(PrepPart):
     OutreachPart #outreach-count.-over { color: $warning; }
     """
 
-    def __init__(self, **kwargs: str) -> None:
-        super().__init__(**kwargs)
-        self._me: dict[str, str] | None = None
-        self._me_dirty = False
-
     def compose(self) -> ComposeResult:
         """About me, the status, the draft and the notes under it."""
         with Horizontal(classes="prep-row"):
             yield Label("Me")
-            yield Input(id="my-name", compact=True, placeholder="my name")
-            yield Input(id="who-i-am", compact=True,
-                        placeholder="one line on who I am (fills {who_i_am})")
+            yield LineBox(id="my-name", compact=True, placeholder="my name")
+            yield LineBox(id="who-i-am", compact=True,
+                          placeholder="one line on who I am (fills {who_i_am})")
         yield Static(id="outreach-status")
-        yield TextArea(id="outreach-draft", soft_wrap=True, show_line_numbers=False)
+        yield TextBox(id="outreach-draft")
         yield Static(id="outreach-count", classes="outreach-note")
         yield Static(id="outreach-hints", classes="outreach-note")
 
@@ -75,10 +69,8 @@ class OutreachPart(PrepPart):
 
     @property
     def me(self) -> dict[str, str]:
-        """My name and who I am, from the settings (read once)."""
-        if self._me is None:
-            self._me = about_me(load_settings(self.host.config_folder))
-        return self._me
+        """My name and who I am (the user's profile, kept in the data)."""
+        return self.host.profile.values()
 
     def fresh_draft(self) -> str:
         """The template filled with everything known about this chat and me."""
@@ -117,10 +109,10 @@ class OutreachPart(PrepPart):
         v = self.conversation
         if v.outreach.sent_on:
             status = styled(("Sent ", "bold $success"), v.outreach.sent_on,
-                            (f" · status {STATUS_LABELS[v.status]}", "dim"))
+                            (f" · status {status_label(v)}", "dim"))
         else:
             status = styled(("Not sent yet", "bold"),
-                            (f" · status {STATUS_LABELS[v.status]}", "dim"))
+                            (f" · status {status_label(v)}", "dim"))
         update_if_changed(self.query_one("#outreach-status", Static), status, fixed_size=True)
         text, over = length_note(v.outreach.draft)
         count = self.query_one("#outreach-count", Static)
@@ -160,37 +152,26 @@ class OutreachPart(PrepPart):
     @on(Input.Changed, "#my-name")
     @on(Input.Changed, "#who-i-am")
     def _me_changed(self, event: Input.Changed) -> None:
-        key = (event.input.id or "").replace("-", "_")
-        if self.me.get(key) != event.value.strip():
-            self.me[key] = event.value.strip()
-            self._me_dirty = True
+        # Saved as typed, like everything else: the profile is part of the data.
+        profile = self.host.profile
+        field = "name" if event.input.id == "my-name" else "intro"
+        if len(event.value) > MAX_ME:
+            self.say(f"Keep this under {MAX_ME:,} characters; the longer text is not saved.",
+                     "error")
+            return
+        if getattr(profile, field) != event.value.strip():
+            setattr(profile, field, event.value.strip())
+            self.host.edited(profile_changed=True)
 
     @on(Input.Submitted, "#my-name")
     @on(Input.Submitted, "#who-i-am")
     @on(Input.Blurred, "#my-name")
     @on(Input.Blurred, "#who-i-am")
     def _me_done(self) -> None:
-        self.save_me()
         known = {k: v for k, v in self.me.items() if v}
         filled = draft_outreach(self.conversation.outreach.draft, known)
         if filled != self.conversation.outreach.draft:
             self._replace_draft(filled)
-
-    def save_me(self) -> None:
-        """Remember "about me" for every draft (quietly: it is only a preference)."""
-        if not self._me_dirty:
-            return
-        self._me_dirty = False
-        try:
-            for key in ABOUT_ME_KEYS:
-                save_setting(key, self.me[key], self.host.config_folder)
-        except OSError as exc:
-            self.say(f"Could not remember 'about me': {exc}", "warning")
-
-    def on_unmount(self) -> None:
-        """Keep "about me" even when leaving straight from the field."""
-        with contextlib.suppress(Exception):
-            self.save_me()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -209,11 +190,11 @@ class OutreachPart(PrepPart):
         v = self.conversation
         if v.outreach.sent_on:
             unmark_sent(v)
-            self.say(f"Marked as not sent; status {STATUS_LABELS[v.status]}.")
+            self.say(f"Marked as not sent; status {status_label(v)}.")
         else:
             mark_sent(v, self.host.now().date())
             self.say(f"Marked as sent on {v.outreach.sent_on}; status "
-                     f"{STATUS_LABELS[v.status]}.")
+                     f"{status_label(v)}.")
         self.edited()
         self.show_notes()
 
@@ -226,6 +207,6 @@ class OutreachPart(PrepPart):
         self._replace_draft(fresh)
         self.say("Drafted again from the template; ctrl+z in the draft brings yours back.")
 
-    def focus_first(self) -> None:
-        """Start in the draft."""
-        self.query_one("#outreach-draft").focus()
+    def first_widget(self) -> Widget | None:
+        """Start on my name while it is blank (the draft uses it), else in the draft."""
+        return self.query_one("#my-name" if not self.me["my_name"] else "#outreach-draft")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -19,7 +20,9 @@ from tui.core.prep import (
 )
 from tui.text import one_line, styled
 from tui.widgets.checklist_list import SECTION_PREFIX, ChecklistList, item_prompt, section_prompt
-from tui.widgets.prep_part import PrepPart, SubInput
+from tui.widgets.key_order import focus_now
+from tui.widgets.prep_part import PrepPart, SubInput, submit_now
+from tui.widgets.text_box import TextBox
 
 MAX_NOTES = 100_000
 EMPTY_CHECKLIST = Option(styled(("No checklist items: a adds one.", "dim italic")), disabled=True)
@@ -53,14 +56,18 @@ class ChecklistPart(PrepPart):
             yield Label("New item", id="add-label")
             yield SubInput(id="item-new", compact=True,
                            placeholder="type the item; enter adds it, esc cancels")
-        yield Static(styled("Research notes (Markdown; r from the list)"), id="research-label")
-        yield TextArea(id="research-notes", soft_wrap=True, show_line_numbers=False,
+        yield Static(styled("Research notes (Markdown; tab from the list)"), id="research-label")
+        yield TextBox(id="research-notes",
                        placeholder="What you found: their path, the company's news, words to "
                                    "know, things to ask about…")
 
     def on_mount(self) -> None:
-        """The add line only shows while adding."""
+        """The add line only shows while adding; enter in the lines acts at once."""
         self.query_one("#add-row").display = False
+        note, new = self.query_one("#item-note", SubInput), self.query_one("#item-new", SubInput)
+        submit_now(note, lambda _event: self._note_done())
+        submit_now(new, self._add_submitted)
+        note.on_leave, new.on_leave = self._note_done, self._stop_adding
 
     def ensure_checklist(self) -> bool:
         """Create the conversation's checklist from the template if it has none yet."""
@@ -154,7 +161,7 @@ class ChecklistPart(PrepPart):
     @on(SubInput.Submitted, "#item-note")
     @on(SubInput.Leave, "#item-note")
     def _note_done(self) -> None:
-        self.checklist.focus()
+        focus_now(self.checklist)
 
     def start_adding(self) -> None:
         """Show the add line for the highlighted item's section."""
@@ -164,7 +171,7 @@ class ChecklistPart(PrepPart):
         self.query_one("#item-new", SubInput).placeholder = (
             f"new item for '{one_line(section, 30)}'; enter adds it, esc cancels")
         self.query_one("#add-row").display = True
-        self.query_one("#item-new").focus()
+        focus_now(self.query_one("#item-new"))
 
     @on(SubInput.Submitted, "#item-new")
     def _add_submitted(self, event: SubInput.Submitted) -> None:
@@ -184,7 +191,7 @@ class ChecklistPart(PrepPart):
     @on(SubInput.Leave, "#item-new")
     def _stop_adding(self) -> None:
         self.query_one("#add-row").display = False
-        self.checklist.focus()
+        focus_now(self.checklist)
 
     def remove_item(self) -> None:
         """Remove the highlighted item (it can be put back with u)."""
@@ -229,6 +236,14 @@ class ChecklistPart(PrepPart):
         self.conversation.research_notes = text
         self.edited()
 
-    def focus_first(self) -> None:
+    def first_widget(self) -> Widget | None:
         """Start on the list."""
-        self.checklist.focus()
+        return self.checklist
+
+    def list_widget(self) -> Widget | None:
+        """The checklist."""
+        return self.checklist
+
+    def typing_box(self) -> Widget | None:
+        """Letters typed on the part bar go into the research notes."""
+        return self.query_one("#research-notes")

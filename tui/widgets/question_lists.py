@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from tui.core.models import Question
 from tui.core.question_bank import BankEntry, BankMatch
 from tui.text import one_line, styled
+from tui.widgets.key_order import OrderedKeys, focus_now
 from tui.widgets.record_lists import RecordList
 
 if TYPE_CHECKING:
@@ -43,14 +44,10 @@ def bank_prompt(entry: BankEntry, positions: tuple[int, ...], plan_index: int | 
     return body.stylize("dim") if plan_index is not None else body
 
 
-class PlanList(RecordList):
+class PlanList(OrderedKeys, RecordList):
     """The planned questions in asking order; option ids are question ids."""
 
     BINDINGS = [
-        Binding("shift+up,left_square_bracket", "move(-1)", "Move up",
-                tooltip="Ask this question earlier ([ also works)", id="prep.q_up"),
-        Binding("shift+down,right_square_bracket", "move(1)", "Move down",
-                tooltip="Ask this question later (] also works)", id="prep.q_down"),
         Binding("e", "edit", "Reword", tooltip="Change the question's wording",
                 id="prep.q_edit"),
         Binding("enter", "edit", "Reword (enter)", show=False,
@@ -64,6 +61,10 @@ class PlanList(RecordList):
                 id="prep.q_write"),
         Binding("slash", "filter", "Filter bank", show=False, tooltip="Filter the question bank",
                 id="prep.q_filter"),
+        Binding("shift+up,left_square_bracket", "move(-1)", "Move up",
+                tooltip="Ask this question earlier ([ also works)", id="prep.q_up"),
+        Binding("shift+down,right_square_bracket", "move(1)", "Move down",
+                tooltip="Ask this question later (] also works)", id="prep.q_down"),
     ]
 
     def _part(self) -> QuestionsPart:
@@ -93,10 +94,10 @@ class PlanList(RecordList):
 
     def action_filter(self) -> None:
         """Type a filter for the bank."""
-        self._part().query_one("#bank-filter").focus()
+        focus_now(self._part().query_one("#bank-filter"))
 
 
-class BankList(RecordList):
+class BankList(OrderedKeys, RecordList):
     """The question bank, grouped by category (or best match first while filtering)."""
 
     BINDINGS = [
@@ -110,6 +111,9 @@ class BankList(RecordList):
                 tooltip="Show the previous category", id="prep.bank_category_back"),
         Binding("w", "write", "Own question", show=False, tooltip="Write a question of your own",
                 id="prep.bank_write"),
+        Binding("u", "take_back", "Take back",
+                tooltip="Take the question just added out of the plan again",
+                id="prep.bank_take_back"),
     ]
 
     def _part(self) -> QuestionsPart:
@@ -117,8 +121,16 @@ class BankList(RecordList):
 
         return self.query_ancestor(QuestionsPart)
 
-    def show_matches(self, rows: list[tuple[int, BankMatch, int | None]], grouped: bool) -> None:
-        """Show (bank index, match, plan position) rows, with category headings if grouped."""
+    def show_matches(self, rows: list[tuple[int, BankMatch, int | None]], grouped: bool,
+                     query: str = "") -> None:
+        """Show (bank index, match, plan position) rows, with category headings if grouped;
+        with no match, a line that says so."""
+        if not rows:
+            said = f"No question matches '{one_line(query, 40)}'" if query.strip() else \
+                "No questions in this category"
+            self.set_options([Option(styled((f"{said}: esc clears the filter, w writes your "
+                                             "own.", "dim italic")), disabled=True)])
+            return
         options: list[Option] = []
         category = None
         for index, match, plan_index in rows:
@@ -142,7 +154,7 @@ class BankList(RecordList):
 
     def action_filter(self) -> None:
         """Type a filter."""
-        self._part().query_one("#bank-filter").focus()
+        focus_now(self._part().query_one("#bank-filter"))
 
     def action_category(self, step: int) -> None:
         """Cycle the category shown."""
@@ -151,3 +163,7 @@ class BankList(RecordList):
     def action_write(self) -> None:
         """Write an own question."""
         self._part().start_writing()
+
+    def action_take_back(self) -> None:
+        """Undo the last add."""
+        self._part().take_back()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +23,8 @@ from tui.core.prep import (
 from tui.core.question_bank import categories, filter_bank
 from tui.text import one_line, plain, styled
 from tui.widgets.goal_ask import GoalAndAsk
-from tui.widgets.prep_part import PrepPart, SubInput, update_if_changed
+from tui.widgets.key_order import focus_now
+from tui.widgets.prep_part import PrepPart, SubInput, submit_now, update_if_changed
 from tui.widgets.question_lists import BankList, PlanList, plan_prompt
 
 EMPTY_PLAN = Option(styled(("No questions yet: add from the bank below (enter or a) or write "
@@ -45,6 +47,7 @@ class QuestionsPart(PrepPart):
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self._editing: str | None = None
+        self._added: str | None = None
         self._removed: tuple[int, Question] | None = None
         self._categories: list[str] = []
 
@@ -60,9 +63,19 @@ class QuestionsPart(PrepPart):
         with Horizontal(classes="prep-row"):
             yield Select([("All categories", ALL)], id="bank-category", compact=True,
                          allow_blank=False)
-            yield SubInput(id="bank-filter", compact=True,
-                           placeholder="filter the bank (/); enter or a adds to the plan")
+            yield SubInput(id="bank-filter", compact=True, down_leaves=True,
+                           placeholder="filter the bank (/); ↓ to the results")
         yield BankList(id="bank")
+
+    def on_mount(self) -> None:
+        """Enter in the one-line boxes acts at once (keys typed after it follow)."""
+        own, bank_filter = (self.query_one("#own-question", SubInput),
+                            self.query_one("#bank-filter", SubInput))
+        submit_now(own, self._own_submitted)
+        submit_now(bank_filter, lambda _event: self._filter_submitted())
+        own.on_leave = self._own_left
+        bank_filter.on_leave, bank_filter.on_down = self._filter_left, self._filter_submitted
+        submit_now(self.query_one("#ask", Input), self._ask_submitted)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -116,7 +129,7 @@ class QuestionsPart(PrepPart):
                               else str(category))
         planned = self.conversation.questions
         bank.show_matches([(index[m.entry], m, plan_position(planned, m.entry.text))
-                           for m in matches], grouped=not query.strip())
+                           for m in matches], grouped=not query.strip(), query=query)
         bank.select_id(keep)
 
     # -- the plan ------------------------------------------------------------------------
@@ -176,12 +189,12 @@ class QuestionsPart(PrepPart):
         self.query_one("#own-label", Label).update(styled(f"✎ Q{number}"))
         box = self.query_one("#own-question", SubInput)
         box.value = question.text
-        box.focus()
+        focus_now(box)
 
     def start_writing(self) -> None:
         """Focus the line for a new question of one's own."""
         self._stop_editing()
-        self.query_one("#own-question").focus()
+        focus_now(self.query_one("#own-question"))
 
     def _stop_editing(self) -> None:
         if self._editing is not None:
@@ -206,17 +219,17 @@ class QuestionsPart(PrepPart):
         self.show_bank()
         self.edited()
         if was_editing:
-            self.plan.focus()
+            focus_now(self.plan)
 
     @on(SubInput.Leave, "#own-question")
     def _own_left(self) -> None:
         self._stop_editing()
-        self.plan.focus()
+        focus_now(self.plan)
 
     # -- the bank ------------------------------------------------------------------------
 
     def add_from_bank(self) -> None:
-        """Add the highlighted bank question to the end of the plan (once)."""
+        """Add the highlighted bank question to the end of the plan (once); u takes it back."""
         index = self.bank.current_index
         if index is None:
             return
@@ -226,9 +239,23 @@ class QuestionsPart(PrepPart):
         except PrepError as exc:
             self.say(str(exc), "warning")
             return
+        self._added = question.id
         self.show_plan(highlight=question.id)
         self.show_bank()
         self.edited()
+
+    def take_back(self) -> None:
+        """Take the question last added from the bank out of the plan again."""
+        added, self._added = self._added, None
+        question = self.conversation.question(added) if added else None
+        if question is None:
+            self.say("Nothing to take back.")
+            return
+        remove_by_id(self.conversation.questions, question.id)
+        self.show_plan()
+        self.show_bank()
+        self.edited()
+        self.say(f"Took '{one_line(question.text, 60)}' out of the plan.")
 
     def cycle_category(self, step: int = 1) -> None:
         """Show the next category of the bank (all, then each one)."""
@@ -243,23 +270,36 @@ class QuestionsPart(PrepPart):
         self.show_bank()
 
     @on(SubInput.Submitted, "#bank-filter")
+    @on(SubInput.Down, "#bank-filter")
     def _filter_submitted(self) -> None:
-        self.bank.focus()
+        self.show_bank()  # the filter as typed so far (its change messages may still come)
+        focus_now(self.bank)
+
+    @on(Input.Submitted, "#ask")
+    def _ask_submitted(self, event: Input.Submitted) -> None:
+        # From the ask, the next thing to do is pick questions: the bank is one key away.
+        event.stop()
+        focus_now(self.query_one("#bank-filter"))
 
     @on(SubInput.Leave, "#bank-filter")
     def _filter_left(self) -> None:
         self.query_one("#bank-filter", SubInput).value = ""
-        self.bank.focus()
+        focus_now(self.bank)
 
     @on(OptionList.OptionSelected, "#bank")
     def _bank_selected(self) -> None:
         self.add_from_bank()
 
-    def focus_first(self) -> None:
-        """Start on the goal when it is empty, else on the plan (on the bank while the plan is
-        empty, since that is where the first question comes from)."""
-        if not self.conversation.goal:
-            target = "#goal"
-        else:
-            target = "#plan" if self.conversation.questions else "#bank"
-        self.query_one(target).focus()
+    def first_widget(self) -> Widget | None:
+        """Start on the goal when it is empty, else on the list (see :meth:`list_widget`)."""
+        return self.query_one("#goal") if not self.conversation.goal else self.list_widget()
+
+    def typing_box(self) -> Widget | None:
+        """Letters typed on the part bar go into the goal while it is blank, else into a
+        question of one's own."""
+        return self.query_one("#goal" if not self.conversation.goal else "#own-question")
+
+    def list_widget(self) -> Widget | None:
+        """The plan, or the bank while the plan is empty (where the first question comes
+        from)."""
+        return self.plan if self.conversation.questions else self.bank

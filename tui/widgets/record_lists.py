@@ -15,15 +15,15 @@ from datetime import datetime
 from textual.content import Content
 from textual.geometry import Size
 from textual.visual import VisualType
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.agenda import group
+from tui.core.agenda import group, status_label
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
-from tui.core.models import STATUS_LABELS, Contact
+from tui.core.models import Contact
 from tui.core.summary import ConversationLike
 from tui.text import one_line, styled
+from tui.widgets.fitted_list import FittedOptionList
 
 
 def conversation_row(conversation: ConversationLike, contact: Contact | None,
@@ -35,15 +35,16 @@ def conversation_row(conversation: ConversationLike, contact: Contact | None,
     done, total = conversation.checklist_progress
     over = conversation.status in ("done", "thanked") or conversation.live.started_at
     prep = f"  prep {done}/{total}" if total and not over else ""
+    status = status_label(conversation)
     if conversation.live.running:
-        prep = "  ● call in progress"
+        prep, status = "", f"● {status}"
     now = now or datetime.now().astimezone()
     thanks = thank_you_status(conversation, now)
     return styled(
         (f"{when:<17} ", "dim"),
         (one_line(who, 40), "bold"),
         company,
-        (f"  {conversation.kind} · {STATUS_LABELS[conversation.status]}{prep}", "dim"),
+        (f"  {conversation.kind} · {status}{prep}", "dim"),
         (f"  {thanks.short(now)}" if thanks.urgent else "",
          "bold $error" if thanks.state == "overdue" else "bold $warning"),
     )
@@ -82,7 +83,7 @@ class LazyOption(Option):
 ONE_LINE_FROM = 500
 
 
-class RecordList(OptionList):
+class RecordList(FittedOptionList):
     """An OptionList whose option ids are record ids (see the module docstring for long
     lists)."""
 

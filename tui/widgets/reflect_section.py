@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from tui.clock import app_now
 from tui.core.models import Contact, Conversation
+from tui.core.profile import Profile
 from tui.panes.base import ConversationPane
 from tui.screens.confirm import ConfirmScreen
 from tui.text import styled
@@ -34,6 +35,35 @@ class ReflectSection(Vertical):
         super().__init__(**kwargs)
         self.conversation = conversation
         self.contact = contact
+        self.profile = Profile()  # the user's own name (the pane gives the stored one)
+        self._removed: tuple[str, int, Any] | None = None
+
+    def remove_record(self, field: str, record_id: str, what: str) -> None:
+        """Remove the record ``record_id`` from the conversation's list ``field``; ``u`` on the
+        list puts it back (:meth:`put_back`)."""
+        records = getattr(self.conversation, field)
+        index = next((i for i, r in enumerate(records) if r.id == record_id), None)
+        if index is None:
+            return
+        record = records[index]
+        setattr(self.conversation, field, records[:index] + records[index + 1:])
+        self._removed = (field, index, record)
+        self.edited()
+        self.show()
+        self.say(f"Removed {what}. Press u to put it back.")
+
+    def put_back(self) -> None:
+        """Put the record removed last back where it was."""
+        if self._removed is None:
+            self.say("Nothing to put back.")
+            return
+        field, index, record = self._removed
+        self._removed = None
+        records = list(getattr(self.conversation, field))
+        records.insert(min(index, len(records)), record)
+        setattr(self.conversation, field, records)
+        self.edited()
+        self.show()
 
     def load(self, conversation: Conversation, contact: Contact) -> None:
         """Show a replacement model."""

@@ -14,7 +14,9 @@ from textual.widgets import Static, TextArea
 from tui.core import content
 from tui.core.content import ContentError, Section, slug
 from tui.text import styled
+from tui.widgets.key_order import OrderedKeys
 from tui.widgets.reflect_section import ReflectSection, section_title
+from tui.widgets.text_box import TextBox
 
 STAR, NO_STAR = "★", "☆"
 LONG_TEXT = 100_000
@@ -48,7 +50,7 @@ def prompts_for(sections: list[Section], answers: dict[str, str]) -> list[Prompt
     return prompts
 
 
-class AnswerArea(TextArea):
+class AnswerArea(TextBox):
     """A Markdown answer; ``key`` says which prompt it answers."""
 
     def __init__(self, key: str, text: str, **kwargs: object) -> None:
@@ -91,14 +93,21 @@ def stars(rating: int | None) -> str:
     return STAR * value + NO_STAR * (5 - value)
 
 
-class RatingBar(Static, can_focus=True):
-    """How useful the conversation was, 1-5: digits set it, left/right step, 0 clears."""
+class RatingBar(OrderedKeys, Static, can_focus=True):
+    """How useful the conversation was, 1-5: digits set it, left/right step, 0 clears (the
+    digit of the rating before undoes a change)."""
 
     BINDINGS = [
         Binding("right,plus", "step(1)", "More", show=False, tooltip="One star more",
                 id="rating.more"),
         Binding("left,minus", "step(-1)", "Less", show=False, tooltip="One star less",
                 id="rating.less"),
+        *[Binding(str(n), f"rate({n})", "Rate" if n == 1 else f"Rate {n}", show=n == 1,
+                  key_display="1-5" if n == 1 else None,
+                  tooltip=f"Rate the conversation {n} of 5", id=f"rating.{n}")
+          for n in range(1, 6)],
+        Binding("0", "rate(0)", "Clear rating", show=False, tooltip="Remove the rating",
+                id="rating.clear"),
     ]
     DEFAULT_CSS = """
     RatingBar { height: 1; padding: 0 1; }
@@ -132,13 +141,17 @@ class RatingBar(Static, can_focus=True):
         value = min(5, max(1, (self.rating or 0) + delta))
         self.post_message(self.Rated(value))
 
+    def action_rate(self, rating: int) -> None:
+        """A rating from 1 to 5 (0 clears it)."""
+        self.post_message(self.Rated(rating if 1 <= rating <= 5 else None))
+
 
 class ReflectionSection(ReflectSection):
     """The reflection prompts from reflection.md (or the user's own copy), one field each."""
 
     def compose(self) -> ComposeResult:
         """Heading, then a field per prompt."""
-        yield section_title("Reflection", "i first · tab next · ctrl+o $EDITOR")
+        yield section_title("Reflection", "tab next field · ctrl+o $EDITOR")
         self.warnings: list[str] = []
         try:
             loaded = content.load_reflection(getattr(self.app, "config_folder", None))

@@ -8,10 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from tui.core.agenda import status_label
 from tui.core.dates import DateError, format_when, parse_when, to_local
-from tui.core.models import MEDIUMS, STATUS_LABELS
+from tui.core.models import MEDIUMS
 from tui.core.outreach import (
     ScheduleError,
     confirmation,
@@ -21,7 +23,8 @@ from tui.core.outreach import (
 )
 from tui.core.prep import questions_that_fit
 from tui.text import styled
-from tui.widgets.prep_part import PrepPart, update_if_changed
+from tui.widgets.prep_part import PrepPart, submit_now, update_if_changed
+from tui.widgets.text_box import LineBox
 
 MAX_PLACE = 2000
 PLACE_HINT = {"coffee": "café name and address", "phone": "phone number (who calls whom)",
@@ -50,20 +53,26 @@ class SchedulePart(PrepPart):
         """Four fields, each with a feedback line, and the status."""
         with Grid():
             yield Label("When")
-            yield Input(id="when", compact=True,
+            yield LineBox(id="when", compact=True,
                         placeholder="2026-12-03 14:30, tomorrow 9am, fri 3pm; enter sets it")
             yield Label("")
             yield Static(id="when-feedback", classes="feedback")
             yield Label("Minutes")
-            yield Input(id="minutes", compact=True, type="integer", max_length=4)
+            yield LineBox(id="minutes", compact=True, type="integer", max_length=4)
             yield Label("")
             yield Static(id="minutes-feedback", classes="feedback")
             yield Label("Medium")
             yield Select([(m, m) for m in MEDIUMS], id="medium", compact=True, allow_blank=False)
             yield Label("Place")
-            yield Input(id="place", compact=True)
+            yield LineBox(id="place", compact=True)
         yield Static(id="schedule-status")
         yield Static(id="confirmation")
+
+    def on_mount(self) -> None:
+        """Enter in the fields acts at once (keys typed after it go into the next field)."""
+        submit_now(self.query_one("#when", Input), lambda _event: self._when_submitted())
+        submit_now(self.query_one("#minutes", Input), self._minutes_done)
+        submit_now(self.query_one("#place", Input), lambda _event: self._next())
 
     # -- showing -------------------------------------------------------------------------
 
@@ -113,7 +122,7 @@ class SchedulePart(PrepPart):
     def _show_status(self) -> None:
         v = self.conversation
         self.query_one("#schedule-status", Static).update(styled(
-            ("Status ", "$text-muted"), (STATUS_LABELS[v.status], "bold"),
+            ("Status ", "$text-muted"), (status_label(v), "bold"),
             ("  (setting a date makes it scheduled)", "dim"),
         ))
         self.query_one("#place", Input).placeholder = PLACE_HINT.get(v.medium, "")
@@ -238,6 +247,6 @@ class SchedulePart(PrepPart):
             self.conversation.place = event.value
             self.edited()
 
-    def focus_first(self) -> None:
+    def first_widget(self) -> Widget | None:
         """Start on the date."""
-        self.query_one("#when").focus()
+        return self.query_one("#when")

@@ -6,12 +6,12 @@ import re
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import TextArea
 
 from tui.core import content
 from tui.core.followup import thank_you_status
-from tui.core.settings import load_settings
 from tui.core.thank_you import draft_thank_you, mark_sent, unmark_sent
 from tui.text import styled
 from tui.widgets.reflect_section import (
@@ -20,12 +20,12 @@ from tui.widgets.reflect_section import (
     section_title,
     sentence_case,
 )
+from tui.widgets.text_box import TextBox
 
-MY_NAME_SETTING = "my_name"
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-class DraftArea(TextArea):
+class DraftArea(TextBox):
     """The note itself, editable like any other Markdown field."""
 
     def __init__(self, text: str, **kwargs: object) -> None:
@@ -34,7 +34,17 @@ class DraftArea(TextArea):
 
 
 class ThankYouSection(ReflectSection):
-    """A personal note within a day of the call: drafted here, sent by the user."""
+    """A personal note within a day of the call: drafted here, sent by the user. Its keys
+    work anywhere in the section (the draft included)."""
+
+    BINDINGS = [
+        Binding("ctrl+r", "draft", "Draft", tooltip="Draft the thank-you note from the template "
+                "(asks before replacing your edits)", id="reflect.draft"),
+        Binding("ctrl+t", "sent", "Sent", tooltip="Mark the thank-you note sent today (again: "
+                "not sent)", id="reflect.sent"),
+        Binding("f6", "copy", "Copy", tooltip="Copy the thank-you note to the clipboard",
+                id="reflect.copy"),
+    ]
 
     DEFAULT_CSS = """
     ThankYouSection DraftArea {
@@ -46,7 +56,7 @@ class ThankYouSection(ReflectSection):
 
     def compose(self) -> ComposeResult:
         """Heading, where it stands, and the draft."""
-        yield section_title("Thank-you note", "g draft · y copy · s sent · ctrl+o edit")
+        yield section_title("Thank-you note", "ctrl+r draft · f6 copy · ctrl+t sent")
         yield StatusLine(id="thank-you-status")
         yield DraftArea(self.conversation.thank_you.draft, id="thank-you-draft")
 
@@ -64,7 +74,7 @@ class ThankYouSection(ReflectSection):
         if status.state == "none":
             return styled(("Send it within 24 hours of the call.", "dim"))
         look = {"sent": "$success", "due": "bold $warning", "overdue": "bold $error"}
-        hint = "   s marks it not sent" if status.state == "sent" else ""
+        hint = "   ctrl+t marks it not sent" if status.state == "sent" else ""
         return styled((sentence_case(status.label(now)), look.get(status.state, "")),
                       (hint, "dim"))
 
@@ -79,6 +89,18 @@ class ThankYouSection(ReflectSection):
             self.conversation.thank_you.draft = event.text_area.text
             self.edited()
 
+    def action_draft(self) -> None:
+        """ctrl+r."""
+        self.draft()
+
+    def action_sent(self) -> None:
+        """ctrl+t."""
+        self.toggle_sent()
+
+    def action_copy(self) -> None:
+        """f6."""
+        self.copy()
+
     def focus_draft(self) -> None:
         """Put the cursor in the draft."""
         self.query_one(DraftArea).focus()
@@ -89,9 +111,8 @@ class ThankYouSection(ReflectSection):
         loaded = content.load_template(content.THANK_YOU, folder)
         for warning in loaded.warnings:
             self.say(warning, "warning")
-        my_name = str(load_settings(folder).get(MY_NAME_SETTING) or "")
-        text = draft_thank_you(loaded.value, self.conversation, self.contact, my_name,
-                               self.now())
+        text = draft_thank_you(loaded.value, self.conversation, self.contact,
+                               self.profile.name, self.now())
         current = self.conversation.thank_you.draft
         if current.strip() and current.strip() != text.strip():
             self.confirm("Replace your thank-you draft with a fresh one from the template? "
@@ -108,13 +129,13 @@ class ThankYouSection(ReflectSection):
         if left:
             self.say(f"Drafted. Still to fill in: {', '.join(left)}.")
         else:
-            self.say("Drafted from your notes: make it yours, then y copies it.")
+            self.say("Drafted from your notes: make it yours, then f6 copies it.")
 
     def copy(self) -> None:
         """Copy the draft to the clipboard."""
         text = self.conversation.thank_you.draft
         if not text.strip():
-            self.say("Nothing to copy yet: g drafts the note.", "warning")
+            self.say("Nothing to copy yet: ctrl+r drafts the note.", "warning")
             return
         self.app.copy_to_clipboard(text)
         left = sorted(set(_PLACEHOLDER.findall(text)))

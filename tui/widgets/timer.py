@@ -25,7 +25,9 @@ def timer_line(state: TimerState, asked: str, width: int) -> Content:
         return styled(("○ Not started", "bold"),
                       (f" · {state.planned // 60} min planned · ctrl+t starts", "dim"))
     if state.phase == ENDED:
-        return styled(("■ Ended", "bold"), f"  {clock}", (f"  {asked}", "dim"))
+        # A record now: notes and marks can still be corrected, and that shows.
+        return styled(("■ Ended", "bold"), f"  {clock}", (f"  {asked}", "dim"),
+                      ("  · editing a finished call", "italic $text-muted"))
     if state.phase == PAUSED:
         return styled(("❚❚ Paused", "bold $warning"), f"  {clock}",
                       (" · ctrl+t resumes", "dim"))

@@ -1,0 +1,64 @@
+"""The footer shows whole keys that fit, F1 Help first; at 80 columns the keys that matter
+where the cursor is are all there. F1 lists the app's own keys, never Textual's scrolling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from tests.live_tools import live_app
+from tui.widgets.key_footer import KeyFooter
+
+# (keys pressed from home, what the footer must show at 80 columns)
+PLACES = [
+    ([], {"help", "new_conversation", "new_contact", "edit", "delete", "filter"}),
+    (["enter"], {"help", "screen.edit_conversation", "screen.edit_contact"}),
+    (["enter", "f4"], {"help", "start", "next", "quick_note", "follow_up", "end"}),
+    (["enter", "f4", "ctrl+t"], {"help", "pause", "next", "quick_note", "follow_up", "end"}),
+    (["enter", "f3"], {"help", "toggle", "note", "add", "remove"}),
+    (["enter", "f3", "f3", "f3"], {"help", "copy", "sent", "redraft"}),
+    (["enter", "f5"], {"help", "rate(1)", "section(1)"}),
+    (["enter", "f5", "ctrl+up", "ctrl+up"], {"help", "draft", "sent", "copy", "section(1)"}),
+]
+
+
+def footer_keys(app) -> list[FooterKey]:
+    return list(app.screen.query_one(KeyFooter).query(FooterKey))
+
+
+@pytest.mark.parametrize(("keys", "wanted"), PLACES)
+async def test_the_keys_that_matter_fit_at_80_columns(tmp_path: Path, keys, wanted) -> None:
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause()
+        shown = footer_keys(app)
+        palette = [k for k in shown if "-command-palette" in k.classes]
+        others = [k for k in shown if k not in palette]
+        assert others[0].action == "help"
+        assert wanted <= {k.action for k in others}
+        right_edge = palette[0].region.x if palette else 80
+        assert all(k.region.width > 0 and k.region.right <= right_edge for k in others)
+
+
+async def test_a_narrow_footer_leaves_keys_out_whole(tmp_path: Path) -> None:
+    app = live_app(tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("enter", "f4", "ctrl+t")
+        await pilot.pause()
+        shown = footer_keys(app)
+        palette = [k for k in shown if "-command-palette" in k.classes]
+        others = [k for k in shown if k not in palette]
+        assert others[0].action == "help" and palette
+        assert all(k.region.right <= palette[0].region.x for k in others)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = "\n".join(str(s.render()) for s in app.screen.query("Static"))
+        # Help lists what the footer had no room for, and no generic scrolling keys.
+        assert "End the call" in text and "Mark the current question skipped" in text
+        assert "Scroll" not in text and "cursor_" not in text
+        assert text.index("Pause the timer") < text.index("Save now")
