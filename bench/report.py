@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 HEADING = "## Scale: one file per conversation (`python -m bench.run`)"
+TARGET = 10_000  # the size the goals are set for (a --quick run stops below it)
 
 
 def _n(value: float | None, digits: int = 0) -> str:
@@ -33,7 +34,7 @@ def render(f: dict[str, Any]) -> str:
                      f"{_ratio(cold['after'], cold['bare'])} of bare", goal))
     for size in sizes:
         b, a = f[f"save {size} before"], f[f"save {size} after"]
-        big = size == sizes[-1]
+        big = size == TARGET
         rows.append(("one autosave: bytes written", f"{size:,}", _n(b["bytes"]),
                      _n(a["bytes"]), _ratio(a["bytes"], b["bytes"]),
                      "< 1 MB" if big else ""))
@@ -47,32 +48,33 @@ def render(f: dict[str, Any]) -> str:
                      f"{_n(b['echo_ms'])} ({_n(b['echo_p90_ms'])})",
                      f"{_n(a['echo_ms'])} ({_n(a['echo_p90_ms'])})",
                      _ratio(a["echo_ms"], b["echo_ms"]),
-                     f"<= 1.2x the echo at {small:,}" if size == large else ""))
+                     f"<= 1.2x the echo at {small:,}" if size == TARGET else ""))
     echo = _ratio(f[f"session {large} after"]["echo_ms"], f[f"session {small} after"]["echo_ms"])
-    rows.append((f"key echo at {large:,} / at {small:,} (after)", "", "", echo, "", "<= 1.2x"))
+    rows.append((f"key echo at {large:,} / at {small:,} (after)", "", "", echo, "",
+                 "<= 1.2x" if large == TARGET else ""))
     b, a = f[f"session {large} before"], f[f"session {large} after"]
     rows.append(("the app's memory after start (peak), MB", f"{large:,}",
                  f"{_n(b['memory_mb'])} ({_n(b['peak_mb'])})",
                  f"{_n(a['memory_mb'])} ({_n(a['peak_mb'])})",
-                 _ratio(a["memory_mb"], b["memory_mb"]), "<= 250 MB"))
+                 _ratio(a["memory_mb"], b["memory_mb"]), "<= 250 MB" if large == TARGET else ""))
     for command in ("list", "due"):
         for size in sizes:
             b, a = f[f"{command} {size} before"], f[f"{command} {size} after"]
             rows.append((f"`{command} --json`: s (peak MB)", f"{size:,}",
                          f"{_n(b['s'], 2)} ({_n(b['mb'])})", f"{_n(a['s'], 2)} ({_n(a['mb'])})",
                          _ratio(a["s"], b["s"]),
-                         "<= 0.5 s, <= 150 MB" if size == large else ""))
+                         "<= 0.5 s, <= 150 MB" if size == TARGET else ""))
     for size in sizes:
         s = f[f"search {size}"]
         rows.append(("search, 200 queries: p50 / p95 ms (index built in s)", f"{size:,}", "",
                      f"{_n(s['p50_ms'], 1)} / {_n(s['p95_ms'], 1)} ({_n(s['build_s'], 1)})",
-                     "", "p95 <= 10 ms" if size == large else ""))
+                     "", "p95 <= 10 ms" if size == TARGET else ""))
     for size in sizes:
         b, a = f[f"import {size} before"], f[f"import {size} after"]
         rows.append(("`import json`: s (CPU s, peak MB)", f"{size:,}",
                      f"{_n(b['s'], 1)} ({_n(b['cpu'], 1)}, {_n(b['mb'])})",
                      f"{_n(a['s'], 1)} ({_n(a['cpu'], 1)}, {_n(a['mb'])})",
-                     _ratio(a["s"], b["s"]), "<= 10 s" if size == large else ""))
+                     _ratio(a["s"], b["s"]), "<= 10 s" if size == TARGET else ""))
     if len(sizes) > 2:
         linear = {k: _ratio(f[f"import {sizes[-1]} {k}"]["s"], f[f"import {sizes[-2]} {k}"]["s"])
                   for k in ("before", "after")}
