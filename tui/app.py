@@ -31,6 +31,7 @@ from tui.recovery import finish, summarise
 from tui.safe_output import guard_update
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.widgets.key_hold import HoldsKeys, KeyHold
 from tui.widgets.save_indicator import NOT_SAVED_HINT
 
 TICK_SECONDS = 0.2
@@ -41,7 +42,7 @@ PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
 TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
-class CoffeechatApp(App[int]):
+class CoffeechatApp(HoldsKeys, App[int]):
     """A keyboard-first companion for informational interviews."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -65,6 +66,7 @@ class CoffeechatApp(App[int]):
         changed are read in the background, with progress on the home screen)."""
         super().__init__()
         self.store = store
+        self.key_hold = KeyHold()
         self.autosaver = Autosaver(store, on_change=self.update_save_status)
         store.watch_saves(self._writer_state)
         self.config_folder = config_folder

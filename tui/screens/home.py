@@ -132,11 +132,13 @@ class HomeScreen(DueTab):
 
     def show_upkeep(self, text: str | None) -> None:
         """Say what is being done with the data in the background (None: nothing)."""
-        self.query_one(DataProgress).show_progress(text)
+        for progress in self.query(DataProgress):  # none while the screen closes at exit
+            progress.show_progress(text)
 
     def show_problems(self, lines: list[str]) -> None:
         """List the files that need the user (damaged, newer, sync conflicts)."""
-        self.query_one(DataProblems).show_problems(lines)
+        for problems in self.query(DataProblems):
+            problems.show_problems(lines)
 
     def _on_contacts_tab(self) -> bool:
         return self.query_one(TabbedContent).active == "contacts"
@@ -186,6 +188,8 @@ class HomeScreen(DueTab):
     async def _open_conversation(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             await self.open_conversation(event.option.id)
+        else:
+            self.app.release_keys()  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _open_contact(self, event: OptionList.OptionSelected) -> None:
@@ -207,8 +211,9 @@ class HomeScreen(DueTab):
         from tui.screens.conversation import ConversationScreen
 
         if getattr(self, "_opening", False):
-            return False
+            return False  # the one being opened hands the keys on
         self._opening = True
+        self.app.hold_keys()  # type: ignore[attr-defined]
         try:
             conversation = await self.read_conversation(conversation_id)
             if conversation is None:
@@ -217,6 +222,9 @@ class HomeScreen(DueTab):
             return True
         finally:
             self._opening = False
+            # Keys typed meanwhile go to the conversation, in order (or back here if it
+            # could not be opened).
+            self.app.release_keys()  # type: ignore[attr-defined]
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""

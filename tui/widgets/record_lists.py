@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from textual import events
 from textual.content import Content
 from textual.geometry import Size
 from textual.visual import VisualType
@@ -24,6 +25,7 @@ from tui.core.models import Contact
 from tui.core.summary import ConversationLike
 from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_hold import KeyHold
 
 
 def conversation_row(conversation: ConversationLike, contact: Contact | None,
@@ -173,6 +175,21 @@ class ConversationList(RecordList):
         self.clear_options()
         self.add_options(options)
         self.select_id(keep)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter opens the conversation once its file is read: keys typed from here on are
+        # held for its screen (see tui.widgets.key_hold), including those queued here.
+        hold: KeyHold | None = getattr(self.app, "key_hold", None)
+        if hold is None:
+            return
+        if hold.hold_early(event):
+            event.stop()
+            event.prevent_default()
+        elif event.key == "enter" and self.current_id is not None:
+            hold.start()
+            event.stop()
+            event.prevent_default()
+            self.action_select()
 
 
 class ContactList(RecordList):
