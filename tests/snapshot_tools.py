@@ -38,11 +38,12 @@ class SnapshotApp(CoffeechatApp):
             widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
-async def until_saved(pilot: Any, tries: int = 100) -> None:
+async def until_saved(pilot: Any, seconds: float = 30.0) -> None:
     """Save, and wait until nothing is pending and the indicator says so (on a loaded
     machine an autosave tick can land between the save and the screenshot)."""
     app = pilot.app
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         assert app.save_everything()
         indicators = list(app.screen.query(SaveIndicator))
         for indicator in indicators:
@@ -66,11 +67,12 @@ def press_then_saved(*keys: str) -> Any:
     return run_before
 
 
-async def until_still(pilot: Any, tries: int = 100) -> None:
+async def until_still(pilot: Any, seconds: float = 30.0) -> None:
     """Wait until no scrolled view moves any more: a focus change scrolls its widget into
     view after a refresh, which on a loaded machine can come after the screenshot."""
     app, last = pilot.app, None
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.02)
         now = [(w, w.scroll_offset, w.size) for w in app.screen.query("*")
