@@ -6,11 +6,16 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual.widgets import TabbedContent, TextArea
+
 from tests.live_tools import live_app
+from tests.reflect_data import busy_history, fixed_clock
 from tests.test_ui_live_typing import burst, chars
+from tests.uitools import make_app
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
 from tui.screens.record_forms import ConversationForm
+from tui.widgets.due_list import DueList
 
 
 async def until(pilot, condition, seconds: float = 10.0) -> bool:
@@ -66,4 +71,28 @@ async def test_a_letter_typed_while_opening_is_a_key_of_the_conversation(
         assert [type(s) for s in app.screen_stack[1:]] == [
             HomeScreen, ConversationScreen, ConversationForm]
         assert app.is_running
+    app.store.close()
+
+
+async def test_a_due_item_opens_on_reflect_with_what_was_typed_meanwhile(
+        tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        due = app.screen.query_one(DueList)
+        assert await until(pilot, lambda: app.focused is due and len(due.items) == 5)
+        # the keep-in-touch reminder, then an action: it opens on Reflect
+        burst(app, [("down", None), ("enter", None), *chars("Calm team")])
+
+        def typed() -> str:
+            focused = app.focused
+            return focused.text if isinstance(focused, TextArea) else ""
+
+        assert await until(pilot, lambda: typed() == "Calm team"), (
+            app.screen_stack, app.focused)
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation.id == "c0ffee000004"
+        assert app.screen.query_one("#panes", TabbedContent).active == "reflect"
     app.store.close()

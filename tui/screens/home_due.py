@@ -120,8 +120,11 @@ class DueTab(Screen[None]):
     @on(OptionList.OptionSelected, "#due-list")
     async def _open_due(self, event: OptionList.OptionSelected) -> None:
         item = self.query_one(DueList).items.get(event.option.id or "")
-        if item is not None:
-            await self.open_due(item)
+        try:
+            if item is not None:
+                await self.open_due(item)
+        finally:
+            self.app.release_keys()  # type: ignore[attr-defined]
 
     async def open_due(self, item: DueItem) -> None:
         """Open what a due item is about: the contact form for a keep-in-touch reminder,

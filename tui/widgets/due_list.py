@@ -76,3 +76,9 @@ class DueList(RecordList):
     def current_item(self) -> DueItem | None:
         """The highlighted item."""
         return self.items.get(self.current_id or "")
+
+    def opens_screen(self) -> bool:
+        """Enter opens the conversation of the highlighted item (a keep-in-touch reminder
+        opens the contact's form at once)."""
+        item = self.current_item
+        return item is not None and item.kind != "cadence" and bool(item.conversation_id)

@@ -138,6 +138,35 @@ class RecordList(FittedOptionList):
         option = self.highlighted_option
         return option.id if option and not option.disabled else None
 
+    def opens_screen(self) -> bool:
+        """True when enter on the highlighted row opens a screen whose data is read first
+        (off the event loop): the keys typed meanwhile are held for it."""
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # See tui.widgets.key_hold: from the enter that opens a screen, keys are held for
+        # it, including those already queued here. The list's own keys (up, down, enter...)
+        # act here, in typing order: "down, enter" typed quickly opens the next row.
+        hold: KeyHold | None = getattr(self.app, "key_hold", None)
+        if hold is None:
+            return
+        if hold.hold_early(event):
+            self._handled(event)
+        elif event.key == "enter" and self.opens_screen():
+            hold.start()
+            self._handled(event)
+            self.action_select()
+        else:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    self._handled(event)
+                    return
+
+    @staticmethod
+    def _handled(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+
 
 class ConversationList(RecordList):
     """Conversations grouped as upcoming, to plan and past; option ids are conversation ids."""
@@ -176,20 +205,9 @@ class ConversationList(RecordList):
         self.add_options(options)
         self.select_id(keep)
 
-    async def _on_key(self, event: events.Key) -> None:
-        # Enter opens the conversation once its file is read: keys typed from here on are
-        # held for its screen (see tui.widgets.key_hold), including those queued here.
-        hold: KeyHold | None = getattr(self.app, "key_hold", None)
-        if hold is None:
-            return
-        if hold.hold_early(event):
-            event.stop()
-            event.prevent_default()
-        elif event.key == "enter" and self.current_id is not None:
-            hold.start()
-            event.stop()
-            event.prevent_default()
-            self.action_select()
+    def opens_screen(self) -> bool:
+        """Enter opens the highlighted conversation."""
+        return self.current_id is not None
 
 
 class ContactList(RecordList):
