@@ -28,9 +28,9 @@ class SnapshotApp(CoffeechatApp):
         """Always Monday 23 November 2026, 10:00 UTC."""
         return SNAPSHOT_NOW
 
-    def on_mount(self) -> None:
-        """Mount as usual, then stop every blinking cursor."""
-        super().on_mount()
+    def _on_mount(self) -> None:
+        """Stop every blinking cursor. (Textual runs the app's own ``on_mount`` as well: a
+        call to it here would mount the app twice, with two home screens.)"""
         self.set_interval(0.05, self._stop_blink)
 
     def _stop_blink(self) -> None:
