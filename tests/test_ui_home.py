@@ -138,7 +138,7 @@ async def test_files_that_need_the_user_are_listed_on_home(tmp_path: Path) -> No
     app = make_app(tmp_path)
     lines = problem_lines(app.store)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.data_problems = lines
+        app.services.data_problems = lines
         await pilot.pause()
         shown = app.screen.query_one(DataProblems)
         await app.screen.open_conversation("c1")  # the good ones open as usual

@@ -14,7 +14,7 @@ from tests.test_ui_live_typing import burst, chars
 from tests.uitools import make_app
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
-from tui.screens.record_forms import ConversationForm
+from tui.dialogs.record_forms import ConversationForm
 from tui.widgets.due_list import DueList
 
 

@@ -10,13 +10,14 @@ are handed on, in the order they were typed, through the app's own key handling.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App
+from textual.dom import DOMNode
 
 if TYPE_CHECKING:
-    _AppBase = App
+    _AppBase = App[Any]
 else:
     _AppBase = object  # a plain mixin, put before App
 
@@ -86,4 +87,23 @@ class HoldsKeys(_AppBase):
         if isinstance(event, events.Key) and not event.is_forwarded and self.key_hold.hold(
                 event):
             return
-        await super().on_event(event)  # type: ignore[misc]
+        await super().on_event(event)
+
+
+@runtime_checkable
+class KeyHolder(Protocol):
+    """An app that holds keys while a screen opens (the coffeechat app does)."""
+
+    key_hold: KeyHold
+
+    def hold_keys(self) -> None:
+        """Keep every key until :meth:`release_keys`."""
+
+    def release_keys(self) -> None:
+        """Hand the held keys on, in order."""
+
+
+def app_key_hold(node: DOMNode) -> KeyHolder | None:
+    """The app of ``node`` if it holds keys (an app made for a test may not)."""
+    app = node.app
+    return app if isinstance(app, KeyHolder) else None
