@@ -12,9 +12,9 @@ from tests.live_tools import live_app
 from tests.reflect_data import busy_history, fixed_clock
 from tests.test_ui_live_typing import burst, chars
 from tests.uitools import make_app
+from tui.dialogs.record_forms import ConversationForm
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
-from tui.dialogs.record_forms import ConversationForm
 from tui.widgets.due_list import DueList
 
 

@@ -23,6 +23,7 @@ from tui.core.models import Contact, Conversation
 from tui.core.store import Store
 from tui.core.summary import ConversationSummary
 from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.due_settle import settle_due
 from tui.screens.opener import ConversationOpener
 from tui.services.autosave import Autosaver
 from tui.widgets.app_services import app_services
@@ -320,37 +321,10 @@ class HomeScreen(Screen[None]):
 
     @on(DueList.SettleRequested)
     async def _settle(self, event: DueList.SettleRequested) -> None:
-        """Deal with a due item without opening it (its conversation read off the event loop),
-        then show the list again."""
-        from tui.core.due_actions import latest_conversation, settle  # markdown: when needed
-
+        """Deal with a due item without opening it, then show the list again."""
         event.stop()
-        item = event.item
-        contact = self.store.contact_or_none(item.contact_id)
-        conversation: Conversation | None = None
-        if item.conversation_id and item.kind != "cadence":
-            conversation = await self.read_conversation(item.conversation_id)
-            if conversation is None:
-                return
-        else:
-            latest = latest_conversation(self.store.summaries(item.contact_id))
-            if latest is not None:
-                conversation = await self.read_conversation(latest.id)
-        try:
-            message = settle(item, conversation, contact, self.now().date())
-        except ValueError as exc:
-            self.notify(str(exc), markup=False, severity="warning")
-            return
-        try:
-            if contact is not None:
-                self.store.save_contact(contact)
-            if conversation is not None:
-                self.store.save_conversation(conversation)
-        except Exception as exc:
-            self.notify(f"Not saved: {exc}", markup=False, severity="error")
-            return
-        self.refresh_lists()
-        self.notify(message, markup=False, timeout=3)
+        if await settle_due(self, self._opener, event.item, self.now().date()):
+            self.refresh_lists()
 
     @on(DueList.OpenRequested)
     async def _open_due(self, event: DueList.OpenRequested) -> None:

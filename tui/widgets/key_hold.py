@@ -4,8 +4,9 @@ Opening a conversation reads its file off the event loop, so its screen comes up
 after the enter that asked for it. Keys typed in that moment (f4 for Live, the first letters
 of a note) must not reach the list behind it, where a letter is a command and a pane key
 means nothing. The app holds every key it receives while a hold is on; the list that opens
-the screen holds the keys that had already reached it. Once the screen is up the held keys
-are handed on, in the order they were typed, through the app's own key handling.
+the screen holds the keys that had already reached it. Once the screen is up and laid out
+(a key that scrolls or moves between sections needs its real sizes), the held keys are handed
+on, in the order they were typed, through the app's own key handling.
 """
 
 from __future__ import annotations
@@ -72,9 +73,10 @@ class HoldsKeys(_AppBase):
         self.key_hold.start()
 
     def release_keys(self) -> None:
-        """Hand the held keys on, in order, to whatever has the focus now (after the keys
-        already queued, which are held until then)."""
-        self.call_later(self._release_held_keys)
+        """Hand the held keys on, in order, once the screen now shown has been laid out and
+        drawn (a key that scrolls or moves the focus needs the real sizes), to whatever has
+        the focus then. Keys that arrive meanwhile are held behind them."""
+        self.call_after_refresh(self._release_held_keys)
 
     async def _release_held_keys(self) -> None:
         for key in self.key_hold.take():
