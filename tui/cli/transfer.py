@@ -6,11 +6,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_file
-from tui.cli_output import json_text, out, say, stdout_is_utf8
+from tui.cli.common import EXIT_OK, EXIT_USAGE, CliError, damaged, open_store, read_json_source
+from tui.cli_output import json_records, out, say, stdout_is_utf8
 from tui.core.importers import bulk, parse_import
 from tui.core.models import ModelError
-from tui.core.storage import DataFile, atomic_write
+from tui.core.storage import DataFile, StorageError, atomic_write
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -61,9 +61,9 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     finally:
         store.close()
     if target is None:
-        out(json_text(data, ascii_only=not stdout_is_utf8()))
+        out(json_records(data, ascii_only=not stdout_is_utf8(), levels=2))
         return EXIT_OK
-    atomic_write(target, json_text(data).encode("utf-8"))
+    atomic_write(target, json_records(data, levels=2).encode("utf-8"))
     say(
         f"Exported {len(data['contacts'])} contacts and {len(data['conversations'])} "
         f"conversations to {target}\n"
@@ -87,21 +87,36 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("format", choices=("json",), help="the file's format")
     p.add_argument("file", metavar="FILE",
-                   help="the export, backup or data file ('-' for stdin)")
+                   help="the export, backup or data file ('-' for stdin), or a data folder "
+                   "or snapshot folder (backups/DATE)")
     p.set_defaults(handler=cmd_import)
 
+
+
+def _read_source(name: str) -> tuple[object, bytes | None]:
+    """The JSON of a file to import and its bytes, or a data folder (a snapshot) as one
+    database."""
+    path = Path(name).expanduser()
+    if name != "-" and path.is_dir():
+        from tui.core.folder_import import read_folder
+
+        try:
+            return read_folder(path), None
+        except StorageError as exc:
+            raise CliError(f"{exc} Nothing was imported.", EXIT_USAGE) from None
+    return read_json_source(name)
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     """Validate the whole file, then merge it into the store in one write and print what
     changed; on any error (or Ctrl-C) the data is exactly as before."""
     with bulk():
-        data = read_json_file(args.file)
+        data, text = _read_source(args.file)
         try:
-            batch = parse_import(data)  # complain before taking the lock
+            batch = parse_import(data, text)  # complain before taking the lock
         except ModelError as exc:
             raise CliError(f"{args.file}: {exc}; nothing was imported") from None
-        del data
+        del data, text
         store = open_store(folder, readonly=False)
         try:
             result = store.import_batch(batch)
