@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_file
+from tui.cli.common import EXIT_OK, EXIT_STORAGE, CliError, damaged, open_store, read_json_file
+from tui.cli.progress import StderrProgress
 from tui.cli_output import json_text, out, say, stdout_is_utf8
+from tui.core.export_files import ExportError
+from tui.core.export_run import FORMATS, REDACTABLE, check_target, export_text, write_export
 from tui.core.importers import bulk, parse_import
-from tui.core.models import ModelError
-from tui.core.storage import DataFile, atomic_write
+from tui.core.models import Contact, Conversation, ModelError
+from tui.core.store import Store
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -19,55 +22,78 @@ if TYPE_CHECKING:
 
 
 def _add_export(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    formats = "; ".join(f"{name}: {text}" for name, text in FORMATS.items())
     p = sub.add_parser(
         "export",
         parents=[common],
-        help="export everything (JSON that 'coffeechat import json' takes back)",
-        description="Export all contacts and conversations.",
+        help="export to Markdown, HTML, a calendar, vCards or JSON",
+        description=f"Export the data. Formats: {formats}. Files are written privately "
+        "(mode 0600) and atomically; a Markdown folder is updated in place (files are found "
+        "again by the id in their front matter; no file is ever deleted).",
     )
-    p.add_argument("--format", choices=("json",), default="json",
+    p.add_argument("--format", choices=tuple(FORMATS), default="json",
                    help="output format (default: %(default)s)")
-    p.add_argument("--out", metavar="FILE",
-                   help="write to FILE (private, mode 0600) instead of stdout")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--out", metavar="PATH",
+                   help="write to PATH (a folder for md) instead of stdout")
+    p.add_argument("--redact", action="store_true",
+                   help="md, html and ics: other people's names as initials, their e-mail "
+                   "addresses, phone numbers, LinkedIn URLs and the places removed")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(handler=cmd_export)
 
 
-def _export_target(text: str, force: bool, folder: Path) -> Path:
-    path = Path(text).expanduser()
-    own = DataFile(folder).owns(path)
-    if own is not None:
-        raise CliError(f"refusing to export onto {path}: it is {own} of the data in {folder}; "
-                       "choose another file (nothing was written)")
-    if path.is_dir():
-        raise CliError(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise CliError(f"the folder {path.parent} does not exist")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise CliError(f"{path} already exists; add --force to replace it")
-    return path
+def _records(store: Store, fmt: str) -> tuple[list[Contact], list[Conversation],
+                                              dict[str, Any] | None]:
+    """What the format needs: contacts, full conversations, the JSON document."""
+    try:
+        if fmt == "json":
+            return [], [], store.export_data()
+        contacts = store.contacts()
+        conversations = [] if fmt == "vcf" else list(store.conversations())
+    except ModelError as exc:
+        raise damaged(store, exc) from None
+    return contacts, conversations, None
 
 
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     """Write the export to stdout or, atomically and privately, to ``--out``."""
+    fmt = args.format
+    if args.redact and fmt not in REDACTABLE:
+        raise CliError(f"--redact applies to md, html and ics; a {fmt} export holds the "
+                       "people's details by design")
+    to_stdout = not args.out or args.out == "-"
+    if to_stdout and fmt == "md":
+        raise CliError("a Markdown export is a folder of files: give it with --out DIR")
     target = None
-    if args.out and args.out != "-":
-        target = _export_target(args.out, args.force, folder)
-    store = open_store(folder, readonly=True)
+    if not to_stdout:
+        try:
+            target = check_target(fmt, Path(args.out), folder, force=args.force)
+        except ExportError as exc:
+            raise CliError(f"{exc} (nothing was written)") from None
     try:
-        data = store.export_data()
-    except ModelError as exc:
-        raise damaged(store, exc) from None
-    finally:
-        store.close()
-    if target is None:
-        out(json_text(data, ascii_only=not stdout_is_utf8()))
-        return EXIT_OK
-    atomic_write(target, json_text(data).encode("utf-8"))
-    say(
-        f"Exported {len(data['contacts'])} contacts and {len(data['conversations'])} "
-        f"conversations to {target}\n"
-    )
+        store = open_store(folder, readonly=True)
+        try:
+            contacts, conversations, document = _records(store, fmt)
+        finally:
+            store.close()
+        if target is None and fmt == "json":
+            out(json_text(document, ascii_only=not stdout_is_utf8()))
+            return EXIT_OK
+        with StderrProgress() as progress:
+            progress.step("Rendering the conversations" if fmt in ("md", "html")
+                          else "Writing the export")
+            if target is None:
+                text = export_text(fmt, contacts, conversations, redact=args.redact,
+                                   progress=progress)
+            else:
+                line = write_export(fmt, target, contacts, conversations, redact=args.redact,
+                                    document=document, progress=progress)
+        if target is None:
+            out(text)
+            return EXIT_OK
+    except ExportError as exc:
+        raise CliError(f"{exc} (nothing was written)", EXIT_STORAGE) from None
+    say(line + "\n")
     return EXIT_OK
 
 
