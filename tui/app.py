@@ -27,6 +27,7 @@ from tui.recovery import finish, summarise
 from tui.safe_output import guard_update
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.screens.transfer_commands import transfer_commands
 from tui.widgets.save_indicator import NOT_SAVED_HINT
 
 TICK_SECONDS = 0.2
@@ -207,6 +208,7 @@ class CoffeechatApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
+        yield from transfer_commands(self)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
                             self.action_save_now)

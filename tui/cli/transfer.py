@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.common import EXIT_OK, EXIT_STORAGE, CliError, damaged, open_store, read_json_file
+from tui.cli.import_contacts import CONTACT_FORMATS, cmd_import_contacts
 from tui.cli.progress import StderrProgress
 from tui.cli_output import json_text, out, say, stdout_is_utf8
 from tui.core.export_files import ExportError
@@ -104,16 +105,25 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="merge an export or a backup in (records matched by id, never duplicated)",
-        description="Merge a coffeechat export, or a backup or copy of a data file, into the "
-        "data. Records are matched by id (a record without one by its content), so importing "
+        help="merge contacts (linkedin, csv, vcf) or an export or backup (json) in",
+        description="Merge contacts from LinkedIn's Connections.csv, a contacts CSV or a vCard "
+        "file, matched by LinkedIn URL, else by name and company: importing the same file "
+        "twice adds nothing, a newer one updates a changed company or role; the report says "
+        "what was added, updated, unchanged and skipped (with the line and why). Or merge a "
+        "coffeechat export, or a backup or copy of a data file, into the data. Records are "
+        "matched by id (a record without one by its content), so importing "
         "the same file twice changes nothing the second time. The whole file is checked first "
         "and written in one go: on any error nothing is imported. Control characters in its "
         "text (other than newlines and tabs) are removed and counted.",
     )
-    p.add_argument("format", choices=("json",), help="the file's format")
+    p.add_argument("format", choices=("json", *CONTACT_FORMATS),
+                   help="json: a coffeechat export, backup or data file; linkedin: LinkedIn's "
+                   "Connections.csv; csv: any contacts CSV with a header row; vcf: vCards")
     p.add_argument("file", metavar="FILE",
-                   help="the export, backup or data file ('-' for stdin)")
+                   help="the file to import ('-' for stdin, json only)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="linkedin, csv and vcf: show what would be added, updated and "
+                   "skipped without saving anything")
     p.set_defaults(handler=cmd_import)
 
 
@@ -121,6 +131,10 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     """Validate the whole file, then merge it into the store in one write and print what
     changed; on any error (or Ctrl-C) the data is exactly as before."""
+    if args.format in CONTACT_FORMATS:
+        return cmd_import_contacts(args, folder)
+    if args.dry_run:
+        raise CliError("--dry-run applies to the linkedin, csv and vcf imports")
     with bulk():
         data = read_json_file(args.file)
         try:

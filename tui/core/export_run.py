@@ -39,6 +39,14 @@ SUFFIX = {"html": ".html", "ics": ".ics", "vcf": ".vcf", "json": ".json"}
 Progress = Callable[[int, int], None]
 
 
+class TargetExists(ExportError):
+    """The file to export to exists (replace it only when the user says so)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; add --force to replace it")
+        self.path = path
+
+
 def _inside(path: Path, folder: Path) -> bool:
     real, base = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
     return real == base or base in real.parents
@@ -64,7 +72,7 @@ def check_target(fmt: str, path: Path, data_folder: Path, *, force: bool = False
                           f"{data_folder}; choose another file")
     check_file_target(path)
     if (path.exists() or path.is_symlink()) and not force:
-        raise ExportError(f"{path} already exists; add --force to replace it")
+        raise TargetExists(path)
     return path
 
 

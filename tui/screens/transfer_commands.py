@@ -1,0 +1,93 @@
+"""The palette's export and import commands, on every screen.
+
+Exports save the edits still waiting first, so that the file holds what is on the screen.
+An import's plan is applied by the store in one write; the screen underneath then shows the
+new contacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from textual.app import SystemCommand
+
+from tui.core.importing import ImportPlan
+from tui.core.models import Conversation
+from tui.screens.export_dialog import ExportDialog, ExportSource
+from tui.screens.import_dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+EXPORT_COMMANDS = {
+    "md": ("Export to Markdown files", "One file per conversation, with front matter, for "
+                                       "Obsidian and other note tools"),
+    "html": ("Export to an HTML document", "Every conversation on one page to read, share or "
+                                           "print"),
+    "ics": ("Export to a calendar (.ics)", "Scheduled chats, thank-you deadlines and action "
+                                           "due dates"),
+    "vcf": ("Export contacts to vCards (.vcf)", "For address books"),
+    "json": ("Export everything to JSON", "A file that 'coffeechat import json' takes back"),
+}
+IMPORT_COMMANDS = {
+    "linkedin": ("Import LinkedIn connections", "Contacts from LinkedIn's Connections.csv"),
+    "csv": ("Import contacts from a CSV", "Any contacts CSV with a header row"),
+    "vcf": ("Import contacts from vCards", "A .vcf file from a phone or Google Contacts"),
+}
+
+
+def transfer_commands(app: App[Any]) -> Iterator[SystemCommand]:
+    """The palette's export and import commands."""
+    for fmt, (title, help_text) in EXPORT_COMMANDS.items():
+        yield SystemCommand(title, help_text, lambda fmt=fmt: open_export(app, fmt))
+    if not app.store.readonly:  # type: ignore[attr-defined]
+        for fmt, (title, help_text) in IMPORT_COMMANDS.items():
+            yield SystemCommand(title, help_text, lambda fmt=fmt: open_import(app, fmt))
+
+
+def _source(app: App[Any]) -> ExportSource:
+    store = app.store  # type: ignore[attr-defined]
+    contacts = list(store.contacts())
+    chats: list[Conversation] = list(store.conversations())
+    document = store.export_data()
+    return ExportSource(contacts, lambda: chats, lambda: document)
+
+
+def open_export(app: App[Any], fmt: str) -> None:
+    """Save what is waiting, then ask where to export to."""
+    try:
+        app.autosaver.flush()  # type: ignore[attr-defined]
+    except Exception as exc:
+        app.notify(f"Export not started: the latest edits could not be saved ({exc}).",
+                   severity="error", markup=False)
+        return
+    folder = app.store.datafile.folder  # type: ignore[attr-defined]
+    app.push_screen(ExportDialog(_source(app), folder, fmt),
+                    lambda summary: _exported(app, summary))
+
+
+def _exported(app: App[Any], summary: str | None) -> None:
+    if summary:
+        app.notify(summary, title="Exported", timeout=8, markup=False)
+
+
+def open_import(app: App[Any], fmt: str) -> None:
+    """Ask for a contacts file and show what importing it would do."""
+    contacts = list(app.store.contacts())  # type: ignore[attr-defined]
+    app.push_screen(ImportDialog(contacts, fmt), lambda plan: _imported(app, plan))
+
+
+def _imported(app: App[Any], plan: ImportPlan | None) -> None:
+    if plan is None or not plan.changes_anything:
+        return
+    try:
+        app.store.apply_contact_plan(plan)  # type: ignore[attr-defined]
+    except Exception as exc:
+        app.notify(f"Nothing was imported: {exc}", title="Import failed", severity="error",
+                   timeout=15, markup=False)
+        return
+    app.notify(f"{plan.summary()}.", title="Contacts imported", timeout=8, markup=False)
+    refresh = getattr(app.screen, "refresh_lists", None)
+    if callable(refresh):
+        refresh()
