@@ -115,8 +115,8 @@ class ExportDialog(ModalScreen[str | None]):
                          allow_blank=False, compact=True, id="export-format")
             yield Static(plain("Save to"), classes="dialog-label", id="export-path-label")
             yield Input(self._suggested, compact=True, id="export-path")
-            yield Checkbox(plain("Redact other people: initials for names, no e-mail, phone, "
-                                 "LinkedIn or places"), compact=True, id="export-redact")
+            yield Checkbox(plain("Redact: other people as initials, no contact details"),
+                           compact=True, id="export-redact")
             yield Static("", classes="dialog-hint", id="export-hint", markup=False)
             yield Static("", classes="dialog-error", id="export-error", markup=False)
             yield ProgressBar(total=None, show_eta=False, id="export-progress")

@@ -133,7 +133,9 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
         self.plan = None
         self.query_one("#import-summary").display = False
         self.query_one("#import-report").display = False
-        self.query_one("#import-go", Button).label = "Preview enter"
+        go = self.query_one("#import-go", Button)
+        go.label = "Preview enter"
+        go.refresh(layout=True)
 
     @on(Button.Pressed, "#import-cancel")
     def action_cancel(self) -> None:
@@ -215,4 +217,5 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
         count = len(plan.added) + len(plan.updated)
         go.label = (f"Import {count:,} contact{'s' if count != 1 else ''} enter"
                     if plan.changes_anything else "Close enter")
+        go.refresh(layout=True)
         go.focus()
