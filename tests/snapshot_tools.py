@@ -38,11 +38,12 @@ class SnapshotApp(CoffeechatApp):
             widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
-async def until_saved(pilot: Any, tries: int = 100) -> None:
+async def until_saved(pilot: Any, seconds: float = 30.0) -> None:
     """Save, and wait until nothing is pending and the indicator says so (on a loaded
     machine an autosave tick can land between the save and the screenshot)."""
     app = pilot.app
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         assert app.save_everything()
         indicators = list(app.screen.query(SaveIndicator))
         for indicator in indicators:

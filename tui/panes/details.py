@@ -8,8 +8,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.agenda import status_label
-from tui.core.dates import format_when
+from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
 from tui.panes.base import ConversationPane
 from tui.text import styled
@@ -23,7 +22,7 @@ def details_content(conversation: Conversation, contact: Contact,
                     introducer: Contact | None) -> Content:
     """The details as one block of content (user text stays literal)."""
     c, v = contact, conversation
-    when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+    when = when_label(v)
     cadence = f"every {c.cadence_days} days" if c.cadence_days else "no reminders"
     lines = [
         styled(("Conversation", "bold $accent")),

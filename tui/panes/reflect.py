@@ -83,6 +83,12 @@ class ReflectPane(ConversationPane):
         self._refresh_all()
         self.set_interval(STATUS_SECONDS, self._tick)
         self.wire_keys({"section"})
+        # Letters typed on the rating line are the start of an answer, not lost keys.
+        self.query_one(RatingBar).type_into = self._first_answer
+
+    def _first_answer(self) -> Widget | None:
+        answers = self.query(AnswerArea)
+        return answers.first() if answers else None
 
     def entry_widget(self) -> Widget | None:
         """The rating line, where the pane starts (tab goes on through the fields)."""

@@ -13,8 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.tabbed_content import ContentTabs
 
-from tui.core.agenda import status_label
-from tui.core.dates import format_when
+from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
 from tui.core.referrals import promote_referrals, promoted_summary
 from tui.panes.base import ConversationPane
@@ -146,7 +145,7 @@ class ConversationScreen(Screen[None]):
     def _show_title(self) -> None:
         """Redraw the title line, only when its text changed (this runs on every edit)."""
         v, c = self.conversation, self.contact
-        when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+        when = when_label(v)
         company = f" · {one_line(c.company, 40)}" if c.company else ""
         status = status_label(v)
         key = (c.name, company, v.kind, status, when)

@@ -31,7 +31,7 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     ``collect`` (raising :class:`FieldError`); the form dismisses with it, or None on escape."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save and close", id="form.save"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save and close", id="form.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form.cancel"),
     ]
     DEFAULT_CSS = """
@@ -55,6 +55,11 @@ class FormScreen(ModalScreen[R | None], Generic[R]):
     # Keys typed before the form had the cursor (quickly, after the key that opened it): they
     # are typed into the first field once it has the cursor, in order.
     early_keys: list[events.Key] | None = None
+
+    def in_order_actions(self, widget: Widget) -> set[str]:
+        """Save and cancel run in typing order: a ctrl+s typed right after the last letters
+        saves those letters too (a priority key would overtake the keys still queued)."""
+        return {"save", "cancel"}
 
     def fields(self) -> list[tuple[str, Widget]]:
         """The labelled widgets, in tab order."""
