@@ -21,14 +21,15 @@ def reopened(folder: Path) -> dict[str, Contact]:
 
 
 def test_a_plan_is_saved_in_one_write(store: Store, data_dir: Path, monkeypatch) -> None:
-    store.save_contact(Contact(name="Priya Raman", company="Stripe", notes="met at a meetup"))
+    store.save_contact(Contact(name="Priya Raman", company="Stripe", notes="met at a meetup",
+                               linkedin="https://www.linkedin.com/in/priya-raman"))
     plan = plan_contact_import(store.contacts(),
                                parse_linkedin(FIXTURES / "Connections-newer.csv"))
     assert plan.added and plan.updated
     writes: list[bytes] = []
-    sink = store._storage.sink
-    monkeypatch.setattr(store._storage, "sink", lambda payload: (writes.append(payload),
-                                                                 sink(payload)))
+    write = store.datafile.write
+    monkeypatch.setattr(store.datafile, "write", lambda payload: (writes.append(payload),
+                                                                  write(payload)))
     assert store.apply_contact_plan(plan) == len(plan.added) + len(plan.updated)
     assert len(writes) == 1
     people = reopened(data_dir)
@@ -47,7 +48,7 @@ def test_a_failed_write_leaves_the_store_and_the_file_as_they_were(
     def full_disk(payload: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store._storage, "sink", full_disk)
+    monkeypatch.setattr(store.datafile, "write", full_disk)
     with pytest.raises(OSError):
         store.apply_contact_plan(plan)
     monkeypatch.undo()

@@ -173,6 +173,7 @@ class Contact(Record):
     cadence_days: int | None = DEFAULT_CADENCE_DAYS
     last_contacted: str | None = None
     created_at: str = field(default_factory=now_iso)
+    connected_on: str | None = None  # the day of the LinkedIn connection (YYYY-MM-DD)
 
     @classmethod
     def from_dict(cls, data: Any) -> Contact:
@@ -201,6 +202,7 @@ class Contact(Record):
             notes=_str(d, "notes", where),
             cadence_days=cadence,
             last_contacted=_date(d, "last_contacted", where),
+            connected_on=_date(d, "connected_on", where),
             created_at=_moment(d, "created_at", where) or now_iso(),
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -37,6 +37,9 @@ from tui.core.storage import (
     StorageError,
 )
 from tui.core.unsaved import unsaved_changes
+
+if TYPE_CHECKING:
+    from tui.core.importing import ImportPlan
 
 
 class NotFoundError(KeyError):
@@ -359,6 +362,13 @@ class Store:
         if theirs is None or theirs.empty or (theirs.name, theirs.intro) == (mine.name, mine.intro):
             return None
         return Profile.from_dict({**theirs.to_dict(), "updated_at": now_iso()})
+
+    def apply_contact_plan(self, plan: ImportPlan) -> int:
+        """Save every contact an import plan adds or updates, in one write (all or nothing);
+        returns how many. See :mod:`tui.core.store_contacts`."""
+        from tui.core.store_contacts import apply_contact_plan
+
+        return apply_contact_plan(self, plan)
 
     # -- internals -----------------------------------------------------------------------
 

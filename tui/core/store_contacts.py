@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.dataformat import StorageError
+from tinydb.table import Table
+
 from tui.core.importing import ImportPlan
-from tui.core.maindb import READ_ONLY
 from tui.core.models import Contact
 
 if TYPE_CHECKING:
@@ -23,18 +23,15 @@ if TYPE_CHECKING:
 
 def apply_contact_plan(store: Store, plan: ImportPlan) -> int:
     """Save every contact ``plan`` adds or updates, in one write; returns how many."""
-    if store.readonly:
-        raise StorageError(READ_ONLY)
     to_save = plan.contacts_to_save()
     if not to_save:
         return 0
     storage = store._storage
-    tables = storage.data
+    tables = storage.read() or {}
     docs = dict(tables.get("contacts", {}))
-    index = dict(store._ids())
+    index = dict(store._ids(store._contacts))
     next_doc = max((int(key) for key in docs if key.isdigit()), default=0) + 1
-    fresh: dict[str, Contact] = {}
-    changed: list[str] = []
+    changed: set[tuple[str, str]] = set()
     for contact in to_save:
         stored = Contact.from_dict(contact.to_dict())  # validated before anything changes
         doc_id = index.get(stored.id)
@@ -42,31 +39,10 @@ def apply_contact_plan(store: Store, plan: ImportPlan) -> int:
             doc_id = index[stored.id] = next_doc
             next_doc += 1
         docs[str(doc_id)] = stored.to_dict()
-        changed.append(str(doc_id))
-        fresh[stored.id] = stored
+        changed.add(("contacts", str(doc_id)))
     data = dict(tables)
     data["contacts"] = docs
-    models = store._models
-    search = store.files.index
-    updated = [docs[str(index[u.after.id])] for u in plan.updated]
-    if search is not None and updated:
-        # the conversations' index rows carry the name and company: refresh them too
-        store._main_afters.append(lambda _: [search.update_contact(doc) for doc in updated])
-    added, renewed = len(plan.added), len(plan.updated)
-    store._main_labels.append(f"{added:,} contacts added and {renewed:,} updated by an import")
-    for doc_id in changed:
-        storage.changed("contacts", doc_id)
-    before = dict(store._ids())
-    try:
-        storage.write(data)  # one write of the main file
-    except BaseException:
-        # not written: the store goes back to what is on disk
-        storage.adopt(tables)
-        storage.forget_encoding()
-        store._reset_tables(before)
-        store._models = models
-        raise
-    store._reset_tables(index)
-    if models is not None:
-        store._models = {**models, **fresh}
+    storage.replace(data, changed)  # one write; on failure nothing in memory changed
+    store._contacts = Table(storage, "contacts", cache_size=0)
+    store._index["contacts"] = index
     return len(to_save)
