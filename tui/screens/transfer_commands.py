@@ -54,13 +54,21 @@ def _source(app: App[Any]) -> ExportSource:
     return ExportSource(contacts, lambda: chats, lambda: document)
 
 
-def open_export(app: App[Any], fmt: str) -> None:
-    """Save what is waiting, then ask where to export to."""
+def _saved(app: App[Any], what: str) -> bool:
+    """Save the edits still waiting (an export holds them; an import must not be undone by
+    an older copy of a contact saved after it)."""
     try:
         app.autosaver.flush()  # type: ignore[attr-defined]
     except Exception as exc:
-        app.notify(f"Export not started: the latest edits could not be saved ({exc}).",
+        app.notify(f"{what} not started: the latest edits could not be saved ({exc}).",
                    severity="error", markup=False)
+        return False
+    return True
+
+
+def open_export(app: App[Any], fmt: str) -> None:
+    """Save what is waiting, then ask where to export to."""
+    if not _saved(app, "Export"):
         return
     folder = app.store.datafile.folder  # type: ignore[attr-defined]
     app.push_screen(ExportDialog(_source(app), folder, fmt),
@@ -74,6 +82,8 @@ def _exported(app: App[Any], summary: str | None) -> None:
 
 def open_import(app: App[Any], fmt: str) -> None:
     """Ask for a contacts file and show what importing it would do."""
+    if not _saved(app, "Import"):
+        return
     contacts = list(app.store.contacts())  # type: ignore[attr-defined]
     app.push_screen(ImportDialog(contacts, fmt), lambda plan: _imported(app, plan))
 
