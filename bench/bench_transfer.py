@@ -36,6 +36,8 @@ from tui.core.importers import EXPORT_FORMAT
 from tui.core.importing import parse_linkedin
 from tui.core.models import Contact
 
+ALL_FORMATS = ("html", "ics", "vcf", "md", "redact")
+
 
 def run(*argv: str) -> None:
     """``coffeechat ARGV`` in-process, its report swallowed; a failure stops the benchmark."""
@@ -59,8 +61,10 @@ def median_s(action: Callable[[], object], repeats: int,
     return statistics.median(times)
 
 
-def bench_exports(root: Path, size: int, repeats: int) -> dict[str, float]:
-    """Median seconds per export format for a folder of ``size`` conversations."""
+def bench_exports(root: Path, size: int, repeats: int,
+                  formats: tuple[str, ...] = ALL_FORMATS) -> dict[str, float]:
+    """Median seconds per export format (``json``, the baseline, always) for a folder of
+    ``size`` conversations."""
     source = root / f"source-{size}.json"
     write_export(source, size)
     data = root / f"data-{size}"
@@ -68,7 +72,7 @@ def bench_exports(root: Path, size: int, repeats: int) -> dict[str, float]:
     out = root / f"out-{size}"
     out.mkdir()
     results: dict[str, float] = {}
-    for fmt in ("json", "html", "ics", "vcf"):
+    for fmt in ("json", *(f for f in ("html", "ics", "vcf") if f in formats)):
         target = out / f"export.{fmt}"
         results[fmt] = median_s(lambda fmt=fmt, target=target: run(
             "--data-dir", str(data), "export", "--format", fmt, "--out", str(target),
@@ -79,13 +83,16 @@ def bench_exports(root: Path, size: int, repeats: int) -> dict[str, float]:
     def fresh() -> None:
         folders.append(out / f"md{next(counter)}")
 
-    results["md"] = median_s(lambda: run("--data-dir", str(data), "export", "--format", "md",
+    if "md" in formats:
+        results["md"] = median_s(lambda: run("--data-dir", str(data), "export", "--format", "md",
                                          "--out", str(folders[-1])), repeats, before=fresh)
-    results["md again"] = median_s(lambda: run("--data-dir", str(data), "export", "--format",
-                                               "md", "--out", str(folders[-1])), repeats)
-    results["html --redact"] = median_s(lambda: run(
-        "--data-dir", str(data), "export", "--format", "html", "--redact", "--out",
-        str(out / "redacted.html"), "--force"), repeats)
+        results["md again"] = median_s(lambda: run("--data-dir", str(data), "export",
+                                                   "--format", "md", "--out", str(folders[-1])),
+                                       repeats)
+    if "redact" in formats:
+        results["html --redact"] = median_s(lambda: run(
+            "--data-dir", str(data), "export", "--format", "html", "--redact", "--out",
+            str(out / "redacted.html"), "--force"), repeats)
     shutil.rmtree(out)
     shutil.rmtree(data)
     return results
@@ -145,6 +152,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--contacts", type=int, default=30_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--formats", default=",".join(ALL_FORMATS),
+                        help="exports to time besides json (redact: html --redact)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="coffeechat-bench-") as tmp:
         root = Path(tmp)
@@ -154,7 +163,8 @@ def main(argv: list[str] | None = None) -> None:
                    "import json (baseline)")
         for size in (int(s) for s in args.sizes.split(",") if s):
             _table(f"Exports, {size:,} conversations (median of {args.repeats})",
-                   bench_exports(root, size, args.repeats), "json")
+                   bench_exports(root, size, args.repeats, tuple(args.formats.split(","))),
+                   "json")
 
 
 if __name__ == "__main__":
