@@ -45,9 +45,8 @@ async def until_saved(pilot: Any, seconds: float = 30.0) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         assert app.save_everything()
+        app.update_save_status()
         indicators = list(app.screen.query(SaveIndicator))
-        for indicator in indicators:
-            indicator.poll()
         await pilot.pause()
         if not app.autosaver.pending and all(i.state == "saved" for i in indicators):
             return

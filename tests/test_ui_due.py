@@ -11,8 +11,8 @@ from tests.reflect_data import NOW, busy_history, fixed_clock
 from tests.uitools import make_app
 from tui.core.models import ActionItem
 from tui.core.store import Store
+from tui.dialogs.record_forms import ContactForm
 from tui.screens.conversation import ConversationScreen
-from tui.screens.record_forms import ContactForm
 from tui.widgets.due_list import DueList
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets._footer import FooterKey
 
 from tests.live_tools import live_app
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.textual_patches import FooterKey
 
 # (keys pressed from home, what the footer must show at 80 columns)
 PLACES = [
@@ -17,7 +17,8 @@ PLACES = [
     (["enter"], {"help", "screen.edit_conversation", "screen.edit_contact"}),
     (["enter", "f4"], {"help", "start", "next", "quick_note", "follow_up", "end"}),
     (["enter", "f4", "ctrl+t"], {"help", "pause", "next", "quick_note", "follow_up", "end"}),
-    (["enter", "f3"], {"help", "toggle", "note", "add", "remove"}),
+    (["enter", "f3"], {"help", "command('toggle')", "command('note')", "command('add')",
+                       "command('remove')"}),
     (["enter", "f3", "f3", "f3"], {"help", "copy", "sent", "redraft"}),
     (["enter", "f5"], {"help", "rate(1)", "section(1)"}),
     (["enter", "f5", "ctrl+up", "ctrl+up"], {"help", "draft", "sent", "copy", "section(1)"}),

@@ -16,8 +16,8 @@ from tui.core import persist
 from tui.core.models import Contact
 from tui.core.storage import DATA_FILE
 from tui.core.store import Store
-from tui.recovery import finish
 from tui.screens.home import HomeScreen
+from tui.services.recovery import finish
 from tui.widgets.save_indicator import SaveIndicator
 
 FULL = "No space left on device"
@@ -124,7 +124,7 @@ async def test_sigterm_with_unsaved_data_exits_non_zero(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         disk.full = True
         await _plan(pilot, "Home Three")
-        app._on_terminate()
+        app.terminate()
         await pilot.pause()
     assert app.return_value == 1
 

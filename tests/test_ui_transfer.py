@@ -11,9 +11,9 @@ from textual.widgets import Input, Static
 from tests.uitools import make_app, type_text
 from tui.core.demo import load_demo
 from tui.core.store import Store
-from tui.screens.export_dialog import ExportDialog
+from tui.dialogs.contact_import import ImportDialog
+from tui.dialogs.export import ExportDialog
 from tui.screens.home import HomeScreen
-from tui.screens.import_dialog import ImportDialog
 
 CONNECTIONS = (
     "Notes:\r\n"

@@ -1,7 +1,8 @@
-"""The coffeechat Textual app: global keys, theme, autosave and the way in and out."""
+"""The coffeechat Textual app: global keys, the theme, the save status, the way in and out."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import signal
 import sys
@@ -9,34 +10,38 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from rich.console import RenderableType
-from textual.app import App, SystemCommand
+from textual import on
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from tui.autosave import Autosaver
-from tui.core.profile import move_from_settings
 from tui.core.safetext import visible
-from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
-from tui.recovery import finish, summarise
-from tui.safe_output import guard_update
-from tui.screens.help import HelpScreen
+from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
 from tui.screens.transfer_commands import transfer_commands
-from tui.widgets.save_indicator import NOT_SAVED_HINT
+from tui.services import Services
+from tui.services.autosave import Autosaver
+from tui.services.recovery import finish, summarise
+from tui.widgets.key_commands import PaletteSource
+from tui.widgets.key_order import Request
+from tui.widgets.save_indicator import NOT_SAVED_HINT, SaveStatus
+from tui.widgets.textual_patches import GuardedApp
 
 TICK_SECONDS = 0.2
+SETTINGS_GROUP = "settings"
 # Textual's own palette entries that the app's Help (f1) and Quit already cover.
 TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
-class CoffeechatApp(App[int]):
-    """A keyboard-first companion for informational interviews."""
+class CoffeechatApp(GuardedApp):
+    """A keyboard-first companion for informational interviews (every screen update passes
+    the control-character guard: see :class:`GuardedApp`)."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"
@@ -49,62 +54,91 @@ class CoffeechatApp(App[int]):
                 show=False),
     ]
 
-    #: ("saved" | "saving" | "error", the error's message): pushed by the writer and the
-    #: autosaver, shown by every SaveIndicator.
-    save_status: reactive[tuple[str, str | None]] = reactive(("saved", None), init=False)
+    #: Pushed by the writer thread and the autosaver; every SaveIndicator shows it.
+    save_status: reactive[SaveStatus] = reactive(("saved", None), init=False)
+
+    class SaveStateChanged(Message):
+        """The writer thread has news (``saving``, ``saved`` or ``error``)."""
 
     def __init__(self, store: Store, *, config_folder: Path | None = None) -> None:
         super().__init__()
-        self.store = store
-        self.autosaver = Autosaver(store, on_change=self.update_save_status)
+        # The clock asks now() each time: tests and snapshots replace it on the app.
+        self.services = Services.start(store, config_folder, clock=lambda: self.now())
+        self.services.autosaver.on_change = self.update_save_status
+        self.services.settings.on_change = self._write_settings
         store.watch_saves(self._writer_state)
-        self.config_folder = config_folder
         self._theme_ready = False
         self._quit_anyway = False
 
+    @property
+    def store(self) -> Store:
+        """The data (for scripts and tests; screens reach it through their services)."""
+        return self.services.store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """The autosaver (for scripts and tests; screens reach it through their services)."""
+        return self.services.autosaver
+
+    def now(self) -> datetime:
+        """The current moment; tests and snapshots replace this with a fixed clock."""
+        return datetime.now().astimezone()
+
     def on_mount(self) -> None:
         """Restore the theme, show home, start the autosave clock, flush on SIGTERM/SIGHUP."""
-        saved_theme = load_settings(self.config_folder).get("theme")
+        saved_theme = self.services.settings.get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self._theme_ready = True
-        self._adopt_old_profile()
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
         self.update_save_status()
-        for message in self.store.warnings:
+        for message in self.services.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
 
-    def _adopt_old_profile(self) -> None:
-        """Your name and one line about you now live in the data: move them from an older
-        version's settings, once."""
-        if self.store.readonly:
-            return
-        try:
-            move_from_settings(self.store, self.config_folder)
-        except (OSError, ValueError) as exc:
-            self.notify(f"Your name and introduction stay in the settings for now: {exc}",
-                        severity="warning", markup=False)
+    def on_unmount(self) -> None:
+        """Leaving: the last change of the settings is written (a thread may not have)."""
+        with contextlib.suppress(OSError):
+            self.services.settings.flush()
 
     def _install_signal_handlers(self) -> None:
-        loop = self._loop
-        if loop is None:
-            return
+        loop = asyncio.get_running_loop()
         for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
             if sig is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self._on_terminate)
+                    loop.add_signal_handler(sig, self.terminate)
 
-    def _on_terminate(self) -> None:
+    def terminate(self) -> None:
         """SIGTERM or SIGHUP: save what can be saved and leave; 1 if something is unsaved
         (``run_app`` then writes it to a recovery file)."""
         self.exit(0 if self.save_everything(timeout=3.0) else 1)
 
-    # -- the save state ------------------------------------------------------------------
+    # -- settings, written in a thread ---------------------------------------------------
 
-    class SaveStateChanged(Message):
-        """The writer thread's news: ``saving``, ``saved`` or ``error`` (with the message)."""
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme for next time."""
+        if self._theme_ready:
+            self.services.settings.set("theme", theme)
+
+    def _write_settings(self) -> None:
+        self.run_worker(self.services.settings.write, thread=True, group=SETTINGS_GROUP,
+                        exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == SETTINGS_GROUP and event.state == WorkerState.ERROR:
+            self.notify(f"Settings kept for now, but not remembered for next time: "
+                        f"{worker.error}", severity="warning", markup=False)
+
+    @on(Request)
+    def _unanswered(self, request: Request) -> None:
+        """A request nobody along the way took: let its sender go on."""
+        if not request.answered:
+            request.answer(False)
+
+    # -- the save state ------------------------------------------------------------------
 
     def _writer_state(self, state: str, detail: str | None) -> None:
         """Called on the writer's thread: hand the news to the event loop."""
@@ -112,16 +146,17 @@ class CoffeechatApp(App[int]):
             self.post_message(self.SaveStateChanged())
 
     def on_coffeechat_app_save_state_changed(self, _: SaveStateChanged) -> None:
-        """Show the writer's news."""
+        """Show the writer's news (as the writer has it now: later news may be on its way)."""
         self.update_save_status()
 
     def update_save_status(self) -> None:
-        """Work out the save status from the writer and the autosaver; say so when saving
-        starts to fail, and when it works again."""
+        """Combine the writer's state with the autosaver's; say so when saving starts to
+        fail, and when it works again."""
         state, detail = self.store.save_state()
-        if self.autosaver.error:
-            state, detail = "error", self.autosaver.error
-        elif self.autosaver.pending and state == "saved":
+        autosaver = self.services.autosaver
+        if autosaver.error:
+            state, detail = "error", autosaver.error
+        elif autosaver.pending and state == "saved":
             state = "saving"
         before = self.save_status[0]
         self.save_status = (state, detail)
@@ -134,16 +169,6 @@ class CoffeechatApp(App[int]):
     def unsaved(self) -> list[str]:
         """What quitting now would leave out of the data file, one line per record."""
         return self.store.unsaved_changes() + self.autosaver.describe_pending()
-
-    def now(self) -> datetime:
-        """The current moment; tests and snapshots replace this with a fixed clock."""
-        return datetime.now().astimezone()
-
-    def watch_theme(self, theme: str) -> None:
-        """Remember the chosen theme for next time."""
-        if self._theme_ready:
-            with contextlib.suppress(OSError):
-                save_setting("theme", theme, self.config_folder)
 
     def autosave_tick(self) -> None:
         """Save edits once the user pauses; report a failure without losing the edit."""
@@ -160,6 +185,8 @@ class CoffeechatApp(App[int]):
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
             return False
         return self.store.flush(timeout)
+
+    # -- actions -------------------------------------------------------------------------
 
     def action_save_now(self) -> None:
         """Save now and say so (or say why not)."""
@@ -199,15 +226,10 @@ class CoffeechatApp(App[int]):
         super().notify(visible(message, multiline=True), title=visible(title),
                        severity=severity, timeout=timeout, markup=markup)
 
-    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
-        """Write a screen update, with any control character in its text removed."""
-        super()._display(screen, guard_update(renderable))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""
-        commands = getattr(screen, "palette_commands", None)
-        if callable(commands):
-            yield from commands()
+        if isinstance(screen, PaletteSource):
+            yield from screen.palette_commands()
         yield from transfer_commands(self)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
@@ -240,6 +262,8 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
         if app.autosaver.pending:
             with contextlib.suppress(Exception):
                 app.autosaver.flush()
+        with contextlib.suppress(OSError):
+            app.services.settings.flush()
         unsaved = finish(store, app.autosaver.describe_pending())
         store.close()
     if result is None:  # no result: Textual's own code (1 after an error it has printed)

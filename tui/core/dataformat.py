@@ -90,9 +90,10 @@ def validate(data: Any, path: Path) -> dict[str, Any]:
             f"{path} is not a coffeechat data file (it is JSON, but not TinyDB tables). "
             "It has been left untouched."
         )
-    if not data:
-        return data
-    meta = meta_of(data)
+    tables: dict[str, Any] = data
+    if not tables:
+        return tables
+    meta = meta_of(tables)
     if meta is None:
         raise ForeignFileError(
             f"{path} is not a coffeechat data file (no coffeechat 'meta' record). "
@@ -100,7 +101,7 @@ def validate(data: Any, path: Path) -> dict[str, Any]:
         )
     version = meta.get("schema")
     problem = schema_problem(version)
-    if problem:
+    if problem or not isinstance(version, int):
         raise ForeignFileError(f"{path} cannot be read: {problem}. It has been left untouched.")
     if version > SCHEMA_VERSION:
         raise NewerSchemaError(
@@ -108,11 +109,11 @@ def validate(data: Any, path: Path) -> dict[str, Any]:
             f"{SCHEMA_VERSION}). Upgrade coffeechat; the file has been left untouched."
         )
     while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
+        tables = MIGRATIONS[version](tables)
         version += 1
-        meta = meta_of(data) or {}
+        meta = meta_of(tables) or {}
         meta["schema"] = version
-    return data
+    return tables
 
 
 def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:

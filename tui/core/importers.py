@@ -80,9 +80,10 @@ def parse_import(data: Any) -> ImportBatch:
     batch = ImportBatch(source=source, controls_removed=removed)
     if raw_profile is not None:
         batch.profile = Profile.from_dict(raw_profile)
-    for kind, raws, model, target in (
-            ("contact", raw_contacts, Contact, batch.contacts),
-            ("conversation", raw_conversations, Conversation, batch.conversations)):
+    kinds: tuple[tuple[str, list[Any], type[Contact | Conversation], list[Any]], ...] = (
+        ("contact", raw_contacts, Contact, batch.contacts),
+        ("conversation", raw_conversations, Conversation, batch.conversations))
+    for kind, raws, model, target in kinds:
         seen: dict[str, dict[str, Any]] = {}
         for position, raw in enumerate(raws, 1):
             if not isinstance(raw, dict):
@@ -187,7 +188,7 @@ def _records_of(data: Any) -> tuple[list[Any], list[Any], str]:
     if isinstance(data, dict) and data.get("format") == EXPORT_FORMAT:
         schema = data.get("schema")
         problem = schema_problem(schema)
-        if problem:
+        if problem or not isinstance(schema, int):
             raise ModelError(f"not a coffeechat export this version can read: {problem}")
         if schema > SCHEMA_VERSION:
             raise ModelError(f"the export was written by a newer coffeechat (schema {schema}; "

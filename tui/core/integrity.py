@@ -32,8 +32,10 @@ def check_records(data: dict[str, Any], path: Path) -> CheckedData:
     """Validate every contact and conversation; raise :class:`DamagedRecordError` naming the
     file, the record and the field of the first that does not read."""
     checked = CheckedData(data)
-    for table, model, target in (("contacts", Contact, checked.contacts),
-                                 ("conversations", Conversation, checked.conversations)):
+    tables: tuple[tuple[str, type[Contact | Conversation], dict[str, Any]], ...] = (
+        ("contacts", Contact, checked.contacts),
+        ("conversations", Conversation, checked.conversations))
+    for table, model, target in tables:
         for doc_id, doc in data.get(table, {}).items():
             try:
                 record = model.from_dict(doc)

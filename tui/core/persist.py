@@ -71,9 +71,10 @@ class BackgroundWriter:
             with self._cond:
                 while self._pending is None and not self._closed:
                     self._cond.wait()
-                if self._pending is None and self._closed:
+                payload = self._pending
+                if payload is None:  # closed while the queue was empty
                     return
-                payload, self._pending = self._pending, None
+                self._pending = None
                 self._busy = True
             self._notify("saving", None)
             try:

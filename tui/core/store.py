@@ -7,7 +7,7 @@ with a background writer so saving never blocks a keystroke; the CLI opens it sy
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,13 +19,11 @@ from tui.core.importers import (
     ImportBatch,
     ImportResult,
     bulk,
-    merge_records,
     parse_import,
 )
 from tui.core.models import (
     Contact,
     Conversation,
-    ModelError,
     now_iso,
 )
 from tui.core.persist import BackgroundWriter, CoffeechatStorage, encode
@@ -36,6 +34,7 @@ from tui.core.storage import (
     DataFile,
     StorageError,
 )
+from tui.core.store_import import import_into
 from tui.core.unsaved import unsaved_changes
 
 if TYPE_CHECKING:
@@ -87,7 +86,7 @@ class Store:
         if background and not readonly:
             writer = BackgroundWriter(datafile, on_save_state)
         storage = CoffeechatStorage(datafile, checked.data, writer=writer, readonly=readonly)
-        db = TinyDB(storage=lambda: storage)  # type: ignore[arg-type,return-value]
+        db = TinyDB(storage=lambda: storage)
         store = cls(db, storage, datafile)
         # Every conversation was validated on the way in: listings start from those models.
         store._listed.update(checked.conversations)
@@ -311,57 +310,7 @@ class Store:
         """Merge validated records in: the whole new state is built in memory, then written
         with one atomic write. A failure or an interruption anywhere leaves the file, and this
         store, exactly as they were. Linear in the size of the file and of the data."""
-        known = self._ids(self._contacts)
-        batch_ids = {c.id for c in batch.contacts}
-        for conversation in batch.conversations:
-            if conversation.contact_id not in batch_ids and conversation.contact_id not in known:
-                raise ModelError(
-                    f"conversation {conversation.id} refers to contact "
-                    f"{conversation.contact_id}, which is neither in the file nor in the store"
-                )
-        with bulk():
-            return self._import(batch)
-
-    def _import(self, batch: ImportBatch) -> ImportResult:
-        result = ImportResult(controls_removed=batch.controls_removed, source=batch.source)
-        tables = self._storage.read() or {}
-        contacts = merge_records(tables.get("contacts", {}), self._ids(self._contacts),
-                                 batch.contacts, batch.untimed)
-        conversations = merge_records(tables.get("conversations", {}),
-                                      self._ids(self._conversations), batch.conversations,
-                                      batch.untimed)
-        result.contacts_added, result.contacts_updated = contacts.added, contacts.updated
-        result.conversations_added = conversations.added
-        result.conversations_updated = conversations.updated
-        result.unchanged = contacts.unchanged + conversations.unchanged
-        profile = self._imported_profile(batch)
-        result.profile_updated = profile is not None
-        if not result.added and not result.updated and profile is None:
-            return result
-        data = dict(tables)
-        data["contacts"], data["conversations"] = contacts.docs, conversations.docs
-        changed = {("contacts", doc_id) for doc_id in contacts.changed}
-        changed |= {("conversations", doc_id) for doc_id in conversations.changed}
-        if profile is not None:
-            doc_id = str(self._ids(self._profile).get(PROFILE_ID, 1))
-            data["profile"] = {doc_id: profile.to_dict()}
-            changed.add(("profile", doc_id))
-        self._storage.replace(data, changed)
-        # The tables changed under TinyDB: fresh views (their next doc id is read anew).
-        self._contacts = Table(self._storage, "contacts", cache_size=0)
-        self._conversations = Table(self._storage, "conversations", cache_size=0)
-        self._profile = Table(self._storage, "profile", cache_size=0)
-        self._index = {"contacts": contacts.index, "conversations": conversations.index}
-        for conversation in batch.conversations:
-            self._listed.pop(conversation.id, None)
-        return result
-
-    def _imported_profile(self, batch: ImportBatch) -> Profile | None:
-        """The file's profile when it says something new (an empty one never erases yours)."""
-        theirs, mine = batch.profile, self.profile()
-        if theirs is None or theirs.empty or (theirs.name, theirs.intro) == (mine.name, mine.intro):
-            return None
-        return Profile.from_dict({**theirs.to_dict(), "updated_at": now_iso()})
+        return import_into(self, batch)
 
     def apply_contact_plan(self, plan: ImportPlan) -> int:
         """Save every contact an import plan adds or updates, in one write (all or nothing);
@@ -403,8 +352,8 @@ class Store:
         return True
 
 
-def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
-    def transform(stored: dict[str, Any]) -> None:
+def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def transform(stored: MutableMapping[Any, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

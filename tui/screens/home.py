@@ -1,31 +1,45 @@
-"""Home: conversations (upcoming, to plan, past), contacts, and what is due."""
+"""Home: conversations (upcoming, to plan, past), contacts, and what is due.
+
+The lists post what the user wants (open, settle); the screen does it through the store and
+shows the lists again.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Awaitable, Iterable
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
-from tui.core.followup import due_items
+from tui.core.due_actions import latest_conversation, settle
+from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact, Conversation
-from tui.core.store import NotFoundError
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.home_due import DueTab
-from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
-from tui.text import plain
+from tui.core.store import NotFoundError, Store
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.screens.conversation import ConversationScreen
+from tui.services.autosave import Autosaver
+from tui.widgets.app_services import app_services
 from tui.widgets.due_list import DueList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.text import plain
 
 CLOCK_SECONDS = 60
 
 
-class HomeScreen(DueTab):
+# Due items that open the conversation on its Reflect pane (where they are dealt with).
+OPEN_ON_REFLECT = ("thank-you", "action")
+
+
+class HomeScreen(Screen[None]):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [
@@ -44,6 +58,12 @@ class HomeScreen(DueTab):
                 id="home.tab3"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stale = False
+        self._records: tuple[list[Contact], list[Conversation]] | None = None
+        self._due: list[DueItem] | None = None
 
     def compose(self) -> ComposeResult:
         """Header, a filter line, the tabs, the footer."""
@@ -74,24 +94,33 @@ class HomeScreen(DueTab):
 
     def on_screen_resume(self) -> None:
         """Coming back from a conversation: show what changed there."""
-        if getattr(self, "_stale", False):
+        if self._stale:
             self._stale = False
             self.refresh_lists()
+
+    def now(self) -> datetime:
+        """The app's clock (tests and snapshots fix it)."""
+        return app_services(self).clock()
 
     # -- showing -------------------------------------------------------------------------
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        """The data."""
+        return app_services(self).store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Saves edits shortly after the last keystroke."""
+        return app_services(self).autosaver
 
     def refresh_lists(self, reload: bool = True, clock: bool = False) -> None:
         """Rebuild the lists, applying the filter; ``reload`` reads the store again first,
         ``clock`` works out what is due again (time has passed)."""
         now = self.now()
-        if reload or not hasattr(self, "_records"):
+        if reload or self._records is None:
             self._records = (self.store.contacts(), self.store.conversations())
-        if reload or clock or not hasattr(self, "_due"):
+        if reload or clock or self._due is None:
             self._due = due_items(*self._records, now)
         contacts, conversations = self._records
         due = self._due
@@ -106,8 +135,12 @@ class HomeScreen(DueTab):
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
         tabs.get_tab("due").label = plain(f"Due ({len(due)}) [3]")
 
-    def _on_contacts_tab(self) -> bool:
-        return self.query_one(TabbedContent).active == "contacts"
+    def _on_tab(self, tab: str) -> bool:
+        return self.query_one(TabbedContent).active == tab
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing is deleted on the Due tab."""
+        return not (action == "delete" and self._on_tab("due"))
 
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
@@ -116,8 +149,8 @@ class HomeScreen(DueTab):
 
     def _focus_list(self) -> None:
         active = self.query_one(TabbedContent).active
-        target = {"contacts": ContactList, "due": DueList}.get(active, ConversationList)
-        self.query_one(target).focus()
+        targets: dict[str, type[Widget]] = {"contacts": ContactList, "due": DueList}
+        self.query_one(targets.get(active, ConversationList)).focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -162,8 +195,6 @@ class HomeScreen(DueTab):
 
     def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
         """Show one conversation; the result can be awaited to wait until it is mounted."""
-        from tui.screens.conversation import ConversationScreen
-
         try:
             self.store.conversation(conversation_id)
         except NotFoundError as exc:
@@ -174,7 +205,7 @@ class HomeScreen(DueTab):
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
         contact = None
-        if self._on_contacts_tab():
+        if self._on_tab("contacts"):
             contact = self.store.contact_or_none(self.query_one(ContactList).current_id)
         form = ConversationForm(None, contact, self.store.contacts())
         self.app.push_screen(form, self._save_new_conversation)
@@ -198,10 +229,10 @@ class HomeScreen(DueTab):
 
     def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
-        if self._on_due_tab():
+        if self._on_tab("due"):
             self.edit_due()
             return
-        if self._on_contacts_tab():
+        if self._on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
             if contact_id:
                 self.edit_contact(contact_id)
@@ -241,11 +272,70 @@ class HomeScreen(DueTab):
         self.refresh_lists()
         self.query_one(ContactList).select_id(saved.id)
 
+    # -- what is due ---------------------------------------------------------------------
+
+    @on(DueList.SettleRequested)
+    def _settle(self, event: DueList.SettleRequested) -> None:
+        """Deal with a due item without opening it, then show the list again."""
+        event.stop()
+        item = event.item
+        contact = self.store.contact_or_none(item.contact_id)
+        conversation: Conversation | None
+        if item.conversation_id and item.kind != "cadence":
+            conversation = self.store.conversation(item.conversation_id)
+        else:
+            latest = latest_conversation(self.store.conversations(item.contact_id))
+            conversation = self.store.conversation(latest.id) if latest else None
+        try:
+            message = settle(item, conversation, contact, self.now().date())
+        except ValueError as exc:
+            self.notify(str(exc), markup=False, severity="warning")
+            return
+        try:
+            if contact is not None:
+                self.store.save_contact(contact)
+            if conversation is not None:
+                self.store.save_conversation(conversation)
+        except Exception as exc:
+            self.notify(f"Not saved: {exc}", markup=False, severity="error")
+            return
+        self.refresh_lists()
+        self.notify(message, markup=False, timeout=3)
+
+    @on(DueList.OpenRequested)
+    async def _open_due(self, event: DueList.OpenRequested) -> None:
+        event.stop()
+        await self.open_due(event.item)
+
+    async def open_due(self, item: DueItem) -> None:
+        """Open what a due item is about: the contact form for a keep-in-touch reminder,
+        else its conversation (on the Reflect pane for a thank-you or an action)."""
+        if item.kind == "cadence" or not item.conversation_id:
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+            return
+        mounted = self.open_conversation(item.conversation_id)
+        if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
+            await mounted
+            screen = self.app.screen
+            if isinstance(screen, ConversationScreen):
+                screen.action_pane("reflect")
+
+    def edit_due(self) -> None:
+        """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
+        conversation form."""
+        item = self.query_one(DueList).current_item
+        if item is not None and (item.kind == "cadence" or not item.conversation_id):
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+        elif item is not None and item.conversation_id:
+            self._edit_conversation(item.conversation_id)
+
     # -- deleting ------------------------------------------------------------------------
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
-        if self._on_contacts_tab():
+        if self._on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
             if not contact_id:
                 return
@@ -269,14 +359,14 @@ class HomeScreen(DueTab):
     def _delete_contact(self, contact_id: str, yes: bool) -> None:
         if yes:
             for conversation in self.store.conversations(contact_id):
-                self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
-            self.app.autosaver.discard(contact_id)  # type: ignore[attr-defined]
+                self.autosaver.discard(conversation.id)
+            self.autosaver.discard(contact_id)
             self.store.delete_contact(contact_id)
             self.refresh_lists()
 
     def _delete_conversation(self, conversation: Conversation, yes: bool) -> None:
         if yes:
-            self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
+            self.autosaver.discard(conversation.id)
             self.store.delete_conversation(conversation.id)
             self.refresh_lists()
 

@@ -8,14 +8,18 @@ new contacts.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 
 from tui.core.importing import ImportPlan
 from tui.core.models import Conversation
-from tui.screens.export_dialog import ExportDialog, ExportSource
-from tui.screens.import_dialog import ImportDialog
+from tui.dialogs.contact_import import ImportDialog
+from tui.dialogs.export import ExportDialog, ExportSource
+from tui.screens.home import HomeScreen
+from tui.services import Services
+from tui.widgets.app_services import app_services
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -40,14 +44,14 @@ IMPORT_COMMANDS = {
 def transfer_commands(app: App[Any]) -> Iterator[SystemCommand]:
     """The palette's export and import commands."""
     for fmt, (title, help_text) in EXPORT_COMMANDS.items():
-        yield SystemCommand(title, help_text, lambda fmt=fmt: open_export(app, fmt))
-    if not app.store.readonly:  # type: ignore[attr-defined]
+        yield SystemCommand(title, help_text, partial(open_export, app, fmt))
+    if not app_services(app).store.readonly:
         for fmt, (title, help_text) in IMPORT_COMMANDS.items():
-            yield SystemCommand(title, help_text, lambda fmt=fmt: open_import(app, fmt))
+            yield SystemCommand(title, help_text, partial(open_import, app, fmt))
 
 
-def _source(app: App[Any]) -> ExportSource:
-    store = app.store  # type: ignore[attr-defined]
+def _source(services: Services) -> ExportSource:
+    store = services.store
     contacts = list(store.contacts())
     chats: list[Conversation] = list(store.conversations())
     document = store.export_data()
@@ -58,7 +62,7 @@ def _saved(app: App[Any], what: str) -> bool:
     """Save the edits still waiting (an export holds them; an import must not be undone by
     an older copy of a contact saved after it)."""
     try:
-        app.autosaver.flush()  # type: ignore[attr-defined]
+        app_services(app).autosaver.flush()
     except Exception as exc:
         app.notify(f"{what} not started: the latest edits could not be saved ({exc}).",
                    severity="error", markup=False)
@@ -70,9 +74,10 @@ def open_export(app: App[Any], fmt: str) -> None:
     """Save what is waiting, then ask where to export to."""
     if not _saved(app, "Export"):
         return
-    folder = app.store.datafile.folder  # type: ignore[attr-defined]
-    app.push_screen(ExportDialog(_source(app), folder, fmt),
-                    lambda summary: _exported(app, summary))
+    services = app_services(app)
+    today = services.clock().date().isoformat()
+    dialog = ExportDialog(_source(services), services.folders.data, fmt, today=today)
+    app.push_screen(dialog, partial(_exported, app))
 
 
 def _exported(app: App[Any], summary: str | None) -> None:
@@ -84,20 +89,19 @@ def open_import(app: App[Any], fmt: str) -> None:
     """Ask for a contacts file and show what importing it would do."""
     if not _saved(app, "Import"):
         return
-    contacts = list(app.store.contacts())  # type: ignore[attr-defined]
-    app.push_screen(ImportDialog(contacts, fmt), lambda plan: _imported(app, plan))
+    contacts = list(app_services(app).store.contacts())
+    app.push_screen(ImportDialog(contacts, fmt), partial(_imported, app))
 
 
 def _imported(app: App[Any], plan: ImportPlan | None) -> None:
     if plan is None or not plan.changes_anything:
         return
     try:
-        app.store.apply_contact_plan(plan)  # type: ignore[attr-defined]
+        app_services(app).store.apply_contact_plan(plan)
     except Exception as exc:
         app.notify(f"Nothing was imported: {exc}", title="Import failed", severity="error",
                    timeout=15, markup=False)
         return
     app.notify(f"{plan.summary()}.", title="Contacts imported", timeout=8, markup=False)
-    refresh = getattr(app.screen, "refresh_lists", None)
-    if callable(refresh):
-        refresh()
+    if isinstance(app.screen, HomeScreen):
+        app.screen.refresh_lists()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.followup import DueItem
-from tui.text import one_line, styled
 from tui.widgets.record_lists import RecordList
+from tui.widgets.text import one_line, styled
 
 # The Due list's headings, in this order: what is late, what is due now, the coming week.
 LEVELS = {
@@ -38,10 +44,32 @@ def _matches(needle: str, item: DueItem) -> bool:
 
 class DueList(RecordList):
     """What is due: overdue, then due today, then this week (each most urgent first, under
-    its own heading); option ids are :attr:`DueItem.key`."""
+    its own heading); option ids are :attr:`DueItem.key`. ``x`` asks to settle the
+    highlighted item (:class:`SettleRequested`), enter to open what it is about
+    (:class:`OpenRequested`); the screen does both, as they need the data."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    BINDINGS = [
+        Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
+                "the action off, mark the thank-you sent, or log a touch today",
+                id="home.settle"),
+    ]
+
+    class SettleRequested(Message):
+        """Deal with ``item`` on the spot (check it off, mark it sent, log a touch)."""
+
+        def __init__(self, item: DueItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class OpenRequested(Message):
+        """Open what ``item`` is about."""
+
+        def __init__(self, item: DueItem) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.items: dict[str, DueItem] = {}
 
     def show_items(self, items: list[DueItem], needle: str = "") -> None:
@@ -70,3 +98,16 @@ class DueList(RecordList):
     def current_item(self) -> DueItem | None:
         """The highlighted item."""
         return self.items.get(self.current_id or "")
+
+    def action_settle(self) -> None:
+        """Ask for the highlighted item to be dealt with."""
+        item = self.current_item
+        if item is not None:
+            self.post_message(self.SettleRequested(item).set_sender(self))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.items.get(event.option.id or "")
+        if item is not None:
+            self.post_message(self.OpenRequested(item).set_sender(self))

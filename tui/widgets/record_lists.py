@@ -11,8 +11,8 @@ from tui.core.agenda import group, status_label
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact, Conversation
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.text import one_line, styled
 
 
 def conversation_row(conversation: Conversation, contact: Contact | None,
