@@ -28,6 +28,7 @@ from tui.core.store import Store
 from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
 from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.screens.transfer_commands import transfer_commands
 from tui.services import Services
 from tui.services.autosave import Autosaver
 from tui.services.recovery import finish, summarise
@@ -344,6 +345,7 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""
         if isinstance(screen, PaletteSource):
             yield from screen.palette_commands()
+        yield from transfer_commands(self)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
                             self.action_save_now)

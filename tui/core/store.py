@@ -43,6 +43,7 @@ from tui.core.summary_cache import SummaryCache
 from tui.core.unsaved import recovery_document, unsaved_lines
 
 if TYPE_CHECKING:
+    from tui.core.importing import ImportPlan
     from tui.core.search import SearchIndex
     from tui.core.search_link import Reader
 
@@ -347,6 +348,13 @@ class Store(ContactRecords):
 
         self.flush()
         return import_into(self, batch)
+
+    def apply_contact_plan(self, plan: ImportPlan) -> int:
+        """Save every contact an import plan adds or updates, in one write of the main file
+        (all or nothing); returns how many. See :mod:`tui.core.store_contact_import`."""
+        from tui.core.store_contact_import import apply_contact_plan
+
+        return apply_contact_plan(self, plan)
 
 
 def _profile_doc(tables: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
