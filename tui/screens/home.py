@@ -47,6 +47,8 @@ class HomeScreen(DueTab):
                 id="home.new"),
         Binding("a", "new_contact", "Add contact", tooltip="Add a contact", id="home.contact"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted item", id="home.edit"),
+        Binding("v", "read", "Read", tooltip="Read the highlighted conversation top to bottom",
+                id="home.read"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted item",
                 id="home.delete"),
         Binding("slash", "filter", "Filter", tooltip="Filter the list by name, company or goal",
@@ -258,6 +260,15 @@ class HomeScreen(DueTab):
         if conversation_id:
             await self._edit_conversation(conversation_id)
 
+    def action_read(self) -> None:
+        """Read the highlighted conversation (read-only, one scroll)."""
+        from tui.screens.opening import read_conversation
+
+        if not self._on_contacts_tab() and not self._on_due_tab():
+            conversation_id = self.query_one(ConversationList).current_id
+            if conversation_id:
+                read_conversation(self, conversation_id)
+
     async def _edit_conversation(self, conversation_id: str) -> None:
         conversation = await self.read_conversation(conversation_id)
         if conversation is None:
@@ -337,6 +348,8 @@ class HomeScreen(DueTab):
         """This screen's commands for the command palette."""
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
         yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
+        yield SystemCommand("Read conversation", "The highlighted conversation on one "
+                            "read-only scroll (v)", self.action_read)
         yield SystemCommand("Show conversations", "Switch to the conversations tab",
                             lambda: self.action_tab("conversations"))
         yield SystemCommand("Show contacts", "Switch to the contacts tab",

@@ -1,0 +1,35 @@
+"""SVG snapshots of the review screens: the read-only view (and, below, the person page and
+search) at 100x30 and in a 60x24 split."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.review_tools import fill, until
+from tests.snapshot_tools import snapshot_app, until_still
+from tui.screens.read import ReadScreen
+
+
+def _reading(conversation_id: str) -> Any:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        app.screen.query_one("#conversation-list").select_id(conversation_id)
+        await pilot.press("v")
+        screen = await until(pilot, lambda: isinstance(app.screen, ReadScreen) and app.screen)
+        await until(pilot, lambda: screen.all_shown is not None)
+        await until_still(pilot)
+
+    return run_before
+
+
+def test_read_view_snapshot(snap_compare, tmp_path: Path) -> None:
+    app = snapshot_app(tmp_path)
+    fill(app.store)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_reading("chat-marcus"))
+
+
+def test_read_view_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
+    app = snapshot_app(tmp_path)
+    fill(app.store)
+    assert snap_compare(app, terminal_size=(60, 24), run_before=_reading("chat-marcus"))
