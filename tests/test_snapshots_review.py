@@ -8,6 +8,7 @@ from typing import Any
 
 from tests.review_tools import fill, until
 from tests.snapshot_tools import snapshot_app, until_still
+from tui.screens.person import PersonScreen
 from tui.screens.read import ReadScreen
 
 
@@ -33,3 +34,28 @@ def test_read_view_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
     app = snapshot_app(tmp_path)
     fill(app.store)
     assert snap_compare(app, terminal_size=(60, 24), run_before=_reading("chat-marcus"))
+
+
+def _person(contact_id: str) -> Any:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await pilot.press("2")
+        app.screen.query_one("#contact-list").select_id(contact_id)
+        await pilot.press("enter")
+        screen = await until(pilot, lambda: isinstance(app.screen, PersonScreen) and app.screen)
+        await until(pilot, lambda: screen.history is not None)
+        await until_still(pilot)
+
+    return run_before
+
+
+def test_person_page_snapshot(snap_compare, tmp_path: Path) -> None:
+    app = snapshot_app(tmp_path)
+    fill(app.store)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_person("c-marcus"))
+
+
+def test_person_page_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
+    app = snapshot_app(tmp_path)
+    fill(app.store)
+    assert snap_compare(app, terminal_size=(60, 24), run_before=_person("c-marcus"))

@@ -179,12 +179,12 @@ def tree_lines(nodes: Sequence[Introduced], prefix: str = "") -> Iterator[tuple[
         yield from tree_lines(node.children, prefix + ("   " if last else "│  "))
 
 
-def conversation_line(chat: Conversation, tz: Any = None) -> str:
-    """``2026-03-01  Done  person  payments in Europe``: one conversation in a list."""
+def conversation_line(chat: Conversation, tz: Any = None, sep: str = "  ") -> str:
+    """``2026-03-01  done  person  payments in Europe``: one conversation in a list."""
     held = chat.held_at
     day = local_day(held, tz).isoformat() if held else "not scheduled"
     about = chat.goal or chat.topic or "(no goal yet)"
-    return f"{day}  {STATUS_LABELS.get(chat.status, chat.status)}  {chat.kind}  {about}"
+    return sep.join((day, STATUS_LABELS.get(chat.status, chat.status), chat.kind, about))
 
 
 def person_text(history: PersonHistory) -> str:

@@ -191,8 +191,10 @@ class HomeScreen(DueTab):
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _open_contact(self, event: OptionList.OptionSelected) -> None:
+        from tui.screens.person import PersonScreen
+
         if event.option.id:
-            self.edit_contact(event.option.id)
+            self.app.push_screen(PersonScreen(event.option.id))
 
     async def read_conversation(self, conversation_id: str):  # type: ignore[no-untyped-def]
         """The conversation, its file read off the event loop; None (after saying why) when
