@@ -8,8 +8,10 @@ from typing import Any
 
 from tests.review_tools import fill, until
 from tests.snapshot_tools import snapshot_app, until_still
+from tests.uitools import type_text
 from tui.screens.person import PersonScreen
 from tui.screens.read import ReadScreen
+from tui.screens.search import SearchScreen
 
 
 def _reading(conversation_id: str) -> Any:
@@ -59,3 +61,30 @@ def test_person_page_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
     app = snapshot_app(tmp_path)
     fill(app.store)
     assert snap_compare(app, terminal_size=(60, 24), run_before=_person("c-marcus"))
+
+
+def _searching(text: str) -> Any:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await until(pilot, lambda: app.upkeep_done.is_set())
+        await pilot.press("ctrl+f")
+        screen = await until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen)
+        await until(pilot, lambda: screen._index is not None)
+        await type_text(pilot, text)
+        await until(pilot, lambda: screen.result is not None
+                    and screen.result.query.text == text)
+        await until_still(pilot)
+
+    return run_before
+
+
+def test_search_snapshot(snap_compare, tmp_path: Path) -> None:
+    app = snapshot_app(tmp_path)
+    fill(app.store)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_searching("ddia"))
+
+
+def test_search_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
+    app = snapshot_app(tmp_path)
+    fill(app.store)
+    assert snap_compare(app, terminal_size=(60, 24), run_before=_searching("ddia"))

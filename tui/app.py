@@ -51,6 +51,8 @@ class CoffeechatApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen", id="help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False, tooltip="Save now", id="save"),
+        Binding("ctrl+f", "search", "Search", show=False, priority=True, id="search",
+                tooltip="Search every conversation and contact, from anywhere"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True,
                 show=False),
     ]
@@ -284,6 +286,15 @@ class CoffeechatApp(App[int]):
         self.notify(self.save_status[1] or "Not saved yet: the disk is slow; still trying.",
                     title="Not saved", severity="error", markup=False)
 
+    def action_search(self) -> None:
+        """Search everything (not on top of another search or a form)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, (SearchScreen, ModalScreen)):
+            self.push_screen(SearchScreen())
+
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):
@@ -322,6 +333,8 @@ class CoffeechatApp(App[int]):
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
             yield from commands()
+        yield SystemCommand("Search", "Every conversation and contact, as you type (ctrl+f)",
+                            self.action_search)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
                             self.action_save_now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -42,5 +43,9 @@ async def open_at(screen: Screen, conversation_id: str, pane: str) -> bool:
         return False
     opened = screen.app.screen
     if isinstance(opened, ConversationScreen):
+        # after the first refresh: the tabs settle on their first pane until then
+        settled = asyncio.get_running_loop().create_future()
+        opened.call_after_refresh(lambda: settled.done() or settled.set_result(None))
+        await settled
         opened.action_pane(pane)
     return True
