@@ -262,6 +262,12 @@ class HomeScreen(DueTab):
         if conversation_id:
             await self._edit_conversation(conversation_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``v`` (read) is for conversations: not on the contacts or due tabs."""
+        if action == "read":
+            return not self._on_contacts_tab() and not self._on_due_tab()
+        return super().check_action(action, parameters)
+
     def action_read(self) -> None:
         """Read the highlighted conversation (read-only, one scroll)."""
         from tui.screens.opening import read_conversation
