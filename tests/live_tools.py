@@ -11,7 +11,7 @@ from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation, Question
 from tui.core.store import Store
 from tui.panes.live import LivePane
-from tui.widgets.timer import CallTimer
+from tui.panes.live.timer import CallTimer
 
 T0 = datetime(2026, 12, 3, 14, 30, tzinfo=timezone.utc)
 QUESTIONS = (

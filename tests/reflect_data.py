@@ -9,9 +9,9 @@ from tui.core.models import (
     ActionItem,
     Contact,
     Conversation,
+    DraftMessage,
     FollowUp,
     LiveSession,
-    Message,
     Question,
     Referral,
     Reflection,
@@ -58,7 +58,7 @@ def reflected(app: CoffeechatApp) -> Conversation:
     })
     conversation.actions = [ActionItem(text="Read her design-doc template", due="2026-12-04",
                                        id="a0000003")]
-    conversation.thank_you = Message(draft="Hi Ana,\n\nThank you for taking the time to talk "
+    conversation.thank_you = DraftMessage(draft="Hi Ana,\n\nThank you for taking the time to talk "
                                      "with me on Thursday.\n\nBest,\nJo")
     conversation.followups = [FollowUp(on="2026-12-03", note="Connected on LinkedIn")]
     return app.store.save_conversation(conversation)

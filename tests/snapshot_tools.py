@@ -28,9 +28,9 @@ class SnapshotApp(CoffeechatApp):
         """Always Monday 23 November 2026, 10:00 UTC."""
         return SNAPSHOT_NOW
 
-    def on_mount(self) -> None:
-        """Mount as usual, then stop every blinking cursor."""
-        super().on_mount()
+    def _on_mount(self) -> None:
+        """Stop every blinking cursor. (Textual runs the app's own ``on_mount`` as well: a
+        call to it here would mount the app twice, with two home screens.)"""
         self.set_interval(0.05, self._stop_blink)
 
     def _stop_blink(self) -> None:
@@ -38,15 +38,15 @@ class SnapshotApp(CoffeechatApp):
             widget.cursor_blink = False  # type: ignore[attr-defined]
 
 
-async def until_saved(pilot: Any, tries: int = 100) -> None:
+async def until_saved(pilot: Any, seconds: float = 30.0) -> None:
     """Save, and wait until nothing is pending and the indicator says so (on a loaded
     machine an autosave tick can land between the save and the screenshot)."""
     app = pilot.app
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         assert app.save_everything()
+        app.update_save_status()
         indicators = list(app.screen.query(SaveIndicator))
-        for indicator in indicators:
-            indicator.poll()
         await pilot.pause()
         if not app.autosaver.pending and all(i.state == "saved" for i in indicators):
             return
@@ -66,11 +66,12 @@ def press_then_saved(*keys: str) -> Any:
     return run_before
 
 
-async def until_still(pilot: Any, tries: int = 100) -> None:
+async def until_still(pilot: Any, seconds: float = 30.0) -> None:
     """Wait until no scrolled view moves any more: a focus change scrolls its widget into
     view after a refresh, which on a loaded machine can come after the screenshot."""
     app, last = pilot.app, None
-    for _ in range(tries):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.02)
         now = [(w, w.scroll_offset, w.size) for w in app.screen.query("*")

@@ -18,7 +18,7 @@ from tui.cli_output import json_text
 from tui.core.models import Contact, Conversation
 from tui.core.safetext import UNSAFE, strip_controls_counted
 from tui.core.store import Store
-from tui.safe_output import guard_update
+from tui.widgets.textual_patches import guard_update
 
 SPECIAL = st.sampled_from([
     "\x1b]52;c;SGFja2VkIGNsaXBib2FyZA==\x07", "\x1b]0;TITLE\x07", "\x1b[31mred\x1b[0m",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.autosave import RETRY_SECONDS, Autosaver
 from tui.core.models import Contact, Conversation
+from tui.services.autosave import RETRY_SECONDS, Autosaver
 
 
 class FlakyStore:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.editor import EditorError, edit_text, editor_command
+from tui.services.editor import EditorError, edit_text, editor_command
 
 
 def script(tmp_path: Path, body: str, name: str = "fake-editor") -> str:

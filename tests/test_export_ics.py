@@ -11,7 +11,7 @@ import vobject
 from export_data import NOW, conversations, hostile_chat, marcus_chat, people
 
 from tui.core.export_ics import calendar_bytes, export_ics
-from tui.core.models import ActionItem, Message
+from tui.core.models import ActionItem, DraftMessage
 
 
 def events(payload: bytes) -> dict[str, object]:
@@ -43,7 +43,7 @@ def test_calls_deadlines_and_actions() -> None:
 
 
 def test_done_actions_and_sent_thank_yous_are_left_out() -> None:
-    chat = replace(marcus_chat(), thank_you=Message(sent_on="2026-12-04"), status="thanked",
+    chat = replace(marcus_chat(), thank_you=DraftMessage(sent_on="2026-12-04"), status="thanked",
                    actions=[ActionItem(id="a1", text="x", due="2026-12-05", done=True),
                             ActionItem(id="a3", text="no date")])
     assert list(events(calendar_bytes([chat], people(), now=NOW))) == [

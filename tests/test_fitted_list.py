@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets.option_list import Option
 
-from tui.widgets.checklist_list import ChecklistList
+from tui.panes.prep.checklist import ChecklistList
 
 LONG = ("[ ] Get a feel for the culture from the careers page, employee reviews and what staff "
         "post publicly.")  # 100 cells: one line at 100 columns, two once a scrollbar takes 2

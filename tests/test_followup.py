@@ -20,9 +20,9 @@ from tui.core.models import (
     ActionItem,
     Contact,
     Conversation,
+    DraftMessage,
     FollowUp,
     LiveSession,
-    Message,
     Referral,
 )
 
@@ -85,7 +85,7 @@ def test_ideas_and_outreach_never_make_a_thank_you_due(status: str) -> None:
 
 def test_a_sent_note_or_thanked_status_is_never_due() -> None:
     now = datetime(2026, 12, 10, tzinfo=UTC)
-    sent = ended("2026-12-03T10:00:00+00:00", thank_you=Message(sent_on="2026-12-03"))
+    sent = ended("2026-12-03T10:00:00+00:00", thank_you=DraftMessage(sent_on="2026-12-03"))
     assert thank_you_status(sent, now).state == "sent"
     assert thank_you_status(sent, now).label(now) == "thank-you sent Thu 03 Dec"
     thanked = chat(status="thanked", scheduled_at="2026-12-03T10:00:00+00:00")
@@ -134,7 +134,7 @@ def test_actions_soon_later_done_or_undated() -> None:
 
 def test_cadence_restarts_from_the_latest_touch() -> None:
     ana = person(cadence_days=30, last_contacted="2026-09-01")
-    old = ended("2026-10-01T10:00:00+00:00", thank_you=Message(sent_on="2026-10-02"))
+    old = ended("2026-10-01T10:00:00+00:00", thank_you=DraftMessage(sent_on="2026-10-02"))
     later = chat(status="idea", followups=[FollowUp(on="2026-10-20", note="sent article")])
     assert last_touch(ana, [old, later]) == date(2026, 10, 20)
     assert keep_in_touch_on(ana, [old, later]) == date(2026, 11, 19)
@@ -148,7 +148,7 @@ def test_cadence_restarts_from_the_latest_touch() -> None:
 
 def test_a_call_counts_as_a_touch_on_its_local_day() -> None:
     ana = person(cadence_days=10)
-    late_call = ended("2026-12-03T23:30:00-05:00", thank_you=Message(sent_on="2026-12-03"))
+    late_call = ended("2026-12-03T23:30:00-05:00", thank_you=DraftMessage(sent_on="2026-12-03"))
     assert last_touch(ana, [late_call], EST) == date(2026, 12, 3)
     assert last_touch(ana, [late_call], UTC) == date(2026, 12, 4)
 
@@ -186,7 +186,7 @@ def test_referrals_pending_then_contacted() -> None:
     now = datetime(2026, 12, 4, tzinfo=UTC)
     ana = person()
     bob = person(id="bob", name="Bob Lee")
-    c = ended("2026-12-03T10:00:00+00:00", thank_you=Message(sent_on="2026-12-03"),
+    c = ended("2026-12-03T10:00:00+00:00", thank_you=DraftMessage(sent_on="2026-12-03"),
               referrals=[Referral(name="Bob Lee"), Referral(name="Carla", contact_id="gone"),
                          Referral(name="  ")])
     items = due_items([ana, bob], [c], now)

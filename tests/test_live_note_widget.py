@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets.text_area import Document, WrappedDocument
 
-from tui.widgets.live_note import _CountedWrappedDocument, _JoinedOnceDocument
+from tui.widgets.textual_patches import CountedWrappedDocument, JoinedOnceDocument
 
 TEXT = st.text(alphabet="ab \n\t✓", max_size=60)
 
@@ -15,8 +15,8 @@ TEXT = st.text(alphabet="ab \n\t✓", max_size=60)
 @given(start=TEXT, edits=st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80), TEXT),
                                   max_size=8), width=st.integers(0, 12))
 def test_joined_text_and_counted_height_match_stock(start, edits, width) -> None:
-    fast, stock = _JoinedOnceDocument(start), Document(start)
-    fast_wrap = _CountedWrappedDocument(fast, width)
+    fast, stock = JoinedOnceDocument(start), Document(start)
+    fast_wrap = CountedWrappedDocument(fast, width)
     stock_wrap = WrappedDocument(stock, width)
     for a, b, text in edits:
         assert fast.text == stock.text

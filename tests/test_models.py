@@ -197,7 +197,7 @@ def test_fields_this_version_does_not_know_are_kept_at_every_level() -> None:
         "actions": [{"text": "a", "id": "a1", "priority": 2}],
     }
     conversation = Conversation.from_dict(stored)
-    assert conversation.extra == {"mood": "curious"}
+    assert conversation.unknown_fields == {"mood": "curious"}
     again = conversation.copy()
     again.goal = "edited"
     out = again.to_dict()
@@ -208,4 +208,5 @@ def test_fields_this_version_does_not_know_are_kept_at_every_level() -> None:
     assert Conversation.from_dict(out).to_dict() == out
     contact = Contact.from_dict({"id": "p1", "name": "Ana", "pronouns": "she/her"})
     assert contact.to_dict()["pronouns"] == "she/her"
-    assert "extra" not in contact.to_dict() and "extra" not in field_names(Contact)
+    assert "unknown_fields" not in contact.to_dict()
+    assert "unknown_fields" not in field_names(Contact)

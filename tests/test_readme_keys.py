@@ -12,28 +12,28 @@ from textual.binding import Binding
 from tui.app import CoffeechatApp
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
+from tui.panes.live.note_log import NoteLog
+from tui.panes.live.question_flow import QuestionFlow
 from tui.panes.prep import PartBar, PrepPane
+from tui.panes.prep.checklist import ChecklistList
+from tui.panes.prep.outreach import OutreachPart
+from tui.panes.prep.question_lists import BankList, PlanList
+from tui.panes.prep.schedule import SchedulePart
 from tui.panes.reflect import ReflectPane
+from tui.panes.reflect.item_lists import ActionList, ItemList
+from tui.panes.reflect.records import ReferralsSection
+from tui.panes.reflect.reflection import RatingBar
+from tui.panes.reflect.thank_you import ThankYouSection
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
-from tui.screens.home_due import DueTab
-from tui.widgets.checklist_list import ChecklistList
-from tui.widgets.item_lists import ActionList, ItemList
-from tui.widgets.live_log import NoteLog
-from tui.widgets.live_questions import QuestionFlow
-from tui.widgets.outreach_part import OutreachPart
-from tui.widgets.question_lists import BankList, PlanList
-from tui.widgets.referrals import ReferralsSection
-from tui.widgets.reflection_form import RatingBar
-from tui.widgets.schedule_part import SchedulePart
+from tui.widgets.due_list import DueList
 from tui.widgets.text_box import LineBox, TextBox
-from tui.widgets.thank_you import ThankYouSection
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 # README section -> the classes whose keys it documents (all of them, for the pane sections).
 SECTIONS = {
     "Everywhere": [CoffeechatApp, TextBox, LineBox],
-    "Home": [HomeScreen, DueTab],
+    "Home": [HomeScreen, DueList],
     "A conversation": [ConversationScreen, DetailsPane],
     "Prep": [ConversationScreen, PrepPane, PartBar, ChecklistList, PlanList, BankList,
              OutreachPart, SchedulePart],

@@ -22,10 +22,10 @@ from tui.core.models import (
     ChecklistItem,
     Contact,
     Conversation,
+    DraftMessage,
     FollowUp,
     LiveNote,
     LiveSession,
-    Message,
     ModelError,
     Question,
     Referral,
@@ -249,7 +249,7 @@ contacts = st.builds(
     last_contacted=DAY_OR_NONE,
     created_at=MOMENT,
 )
-messages = st.builds(Message, draft=TEXT, sent_on=DAY_OR_NONE)
+messages = st.builds(DraftMessage, draft=TEXT, sent_on=DAY_OR_NONE)
 conversations = st.builds(
     Conversation,
     contact_id=IDS,

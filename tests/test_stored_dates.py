@@ -22,9 +22,9 @@ from tui.core.models import (
     ActionItem,
     Contact,
     Conversation,
+    DraftMessage,
     FollowUp,
     LiveSession,
-    Message,
 )
 from tui.core.outreach import countdown
 from tui.core.thank_you import call_day
@@ -56,8 +56,8 @@ def records(draw: st.DrawFn) -> tuple[Contact, Conversation]:
                          paused_at=draw(SOME_MOMENT)),
         actions=[ActionItem(text="do", due=draw(st.none() | DAYS))],
         followups=[FollowUp(on=draw(DAYS))],
-        thank_you=Message(sent_on=draw(st.none() | DAYS)),
-        outreach=Message(sent_on=draw(st.none() | DAYS)),
+        thank_you=DraftMessage(sent_on=draw(st.none() | DAYS)),
+        outreach=DraftMessage(sent_on=draw(st.none() | DAYS)),
     )
     return contact, chat
 

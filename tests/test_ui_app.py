@@ -12,7 +12,7 @@ from tests.uitools import make_app, stored, type_text
 from tui.app import run_app
 from tui.core.settings import load_settings
 from tui.core.store import Store
-from tui.screens.help import HelpScreen
+from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
 
 

@@ -138,7 +138,7 @@ async def test_files_that_need_the_user_are_listed_on_home(tmp_path: Path) -> No
     app = make_app(tmp_path)
     lines = problem_lines(app.store)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.data_problems = lines
+        app.services.data_problems = lines
         await pilot.pause()
         shown = app.screen.query_one(DataProblems)
         await app.screen.open_conversation("c1")  # the good ones open as usual
@@ -224,3 +224,25 @@ async def test_a_form_typed_in_one_burst_keeps_each_field(tmp_path: Path) -> Non
     [contact] = stored(tmp_path, "contacts")
     assert (contact["name"], contact["company"], contact["role"]) == (
         "Priya Raman", "Northwind", "Head of payments")
+
+
+async def test_ctrl_s_typed_in_the_same_burst_saves_after_the_keys_before_it(
+        tmp_path: Path) -> None:
+    from textual.events import Key
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        keys = [("space" if c == " " else c, c) for c in "Priya Raman"]
+        keys += [("tab", None)] + [(c, c) for c in "Northwind"] + [("ctrl+s", None)]
+        for key, char in keys:  # typed faster than the app handles them
+            event = Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.store.flush()
+    [contact] = stored(tmp_path, "contacts")
+    assert (contact["name"], contact["company"]) == ("Priya Raman", "Northwind")

@@ -15,7 +15,7 @@ from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation
 from tui.core.safetext import UNSAFE
 from tui.core.store import Store
-from tui.safe_output import guard_update
+from tui.widgets.textual_patches import guard_update
 
 EVIL = "\x1b]52;c;SGFja2Vk\x07\x1b]0;PWNED\x07\x1b[5;31m\x08\x9b\u202eevil\x7f"
 

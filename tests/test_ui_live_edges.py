@@ -9,7 +9,7 @@ from textual.widgets import Footer, OptionList, Static
 
 from tests.live_tools import FakeClock, live_app, open_live, reread, timer_text
 from tests.uitools import type_text
-from tui.widgets.timer import CallTimer
+from tui.panes.live.timer import CallTimer
 
 
 async def test_focus_mode_leaves_timer_question_and_notes(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from tests.live_tools import FakeClock, live_app, open_live, reread, timer_text
 from tests.uitools import type_text
-from tui.screens.confirm import ConfirmScreen
+from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.conversation import ConversationScreen
 
 

@@ -114,7 +114,7 @@ def empty_notes(pane: LivePane) -> None:
     pane.conversation.live.draft = ""
     pane.quick.value = ""
     pane.note_area.load_text("")
-    pane.show()
+    pane.refresh_view()
 
 
 @settings(max_examples=3, deadline=None,

@@ -11,7 +11,7 @@ from textual.widgets import ContentSwitcher, Input, OptionList, Static, TextArea
 
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
-from tui.core.models import Message
+from tui.core.models import DraftMessage
 from tui.core.profile import Profile
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
@@ -212,7 +212,7 @@ async def test_outreach_draft_about_me_copy_and_mark_sent(tmp_path: Path) -> Non
 
 
 async def test_about_me_fills_an_older_draft_and_redraft_can_be_undone(tmp_path: Path) -> None:
-    app = new_app(tmp_path, outreach=Message(draft="Dear {name},\nI am {my_name}."))
+    app = new_app(tmp_path, outreach=DraftMessage(draft="Dear {name},\nI am {my_name}."))
     app.store.save_profile(Profile(name="Sam"))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prep(pilot, "3")

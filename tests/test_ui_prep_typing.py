@@ -11,7 +11,7 @@ from textual.widgets import ContentSwitcher, TextArea
 
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
-from tui.core.models import Message
+from tui.core.models import DraftMessage
 from tui.core.profile import Profile
 from tui.screens.conversation import ConversationScreen
 
@@ -84,7 +84,7 @@ async def test_tab_out_of_the_draft_then_a_sentence_is_text_not_commands(
 
 async def test_part_digits_never_type_into_the_draft(tmp_path: Path) -> None:
     app = priya_app(tmp_path, name="Alex Kim",
-                    outreach=Message(draft="Hi Priya, a note.", sent_on="2026-11-20"))
+                    outreach=DraftMessage(draft="Hi Priya, a note.", sent_on="2026-11-20"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "f3")
         switcher = app.screen.query_one("#prep-parts", ContentSwitcher)

@@ -11,10 +11,10 @@ from tests.reflect_data import call_with_captures, fixed_clock
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
 from tui.core.profile import Profile
+from tui.dialogs.item_forms import ActionForm
+from tui.panes.reflect.item_lists import ActionList, FollowUpList, ReferralList
+from tui.panes.reflect.reflection import AnswerArea, RatingBar
 from tui.screens.conversation import ConversationScreen
-from tui.screens.reflect_forms import ActionForm
-from tui.widgets.item_lists import ActionList, FollowUpList, ReferralList
-from tui.widgets.reflection_form import AnswerArea, RatingBar
 
 
 def reflect_app(tmp_path: Path) -> CoffeechatApp:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.live_tools import live_app, open_live
-from tests.reflect_data import fixed_clock, reflected
+from tests.reflect_data import call_with_captures, fixed_clock, reflected
 from tests.uitools import make_app, type_text
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
@@ -85,3 +85,22 @@ async def test_reflect_keys_typed_in_one_burst_land_in_order(tmp_path: Path) -> 
         answers = app.screen.conversation.reflection.answers
         assert answers["key-insights"].endswith("writing. More")  # carried on at the end
         assert app.screen.conversation.reflection.rating == 2
+
+
+async def test_letters_typed_on_the_rating_line_start_the_first_answer(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    conversation = call_with_captures(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f5")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "rating"
+        await pilot.press("4")
+        await type_text(pilot, "Mostly writing, then 2 reviews")
+        await pilot.pause()
+        reflection = app.screen.conversation.reflection
+        assert reflection.rating == 4
+        assert reflection.answers["key-insights"] == "Mostly writing, then 2 reviews"
+        app.store.flush()
+    saved = app.store.conversation(conversation.id)
+    assert saved.reflection.answers["key-insights"] == "Mostly writing, then 2 reviews"

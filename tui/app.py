@@ -1,7 +1,8 @@
-"""The coffeechat Textual app: global keys, theme, autosave and the way in and out."""
+"""The coffeechat Textual app: global keys, the theme, the save status, the way in and out."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import signal
 import sys
@@ -11,29 +12,34 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from rich.console import RenderableType
-from textual.app import App, SystemCommand
+from textual import on
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from tui.autosave import Autosaver
 from tui.core.backups import conversation_hint
-from tui.core.profile import move_from_settings
 from tui.core.safetext import visible
-from tui.core.settings import load_settings, save_setting
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
 from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
-from tui.recovery import finish, summarise
-from tui.safe_output import guard_update
-from tui.screens.help import HelpScreen
+from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
-from tui.widgets.save_indicator import NOT_SAVED_HINT
+from tui.screens.transfer_commands import transfer_commands
+from tui.services import Services
+from tui.services.autosave import Autosaver
+from tui.services.recovery import finish, summarise
+from tui.widgets.key_commands import PaletteSource
+from tui.widgets.key_hold import HoldsKeys, KeyHold
+from tui.widgets.key_order import Request
+from tui.widgets.save_indicator import NOT_SAVED_HINT, SaveStatus
+from tui.widgets.textual_patches import GuardedApp
 
 TICK_SECONDS = 0.2
+SETTINGS_GROUP = "settings"
 QUICK_READS = 100  # changed files read before the first paint; more are read in the background
 PROGRESS_SECONDS = 0.1
 PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
@@ -41,8 +47,9 @@ PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
 TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
-class CoffeechatApp(App[int]):
-    """A keyboard-first companion for informational interviews."""
+class CoffeechatApp(HoldsKeys, GuardedApp):
+    """A keyboard-first companion for informational interviews (every screen update passes
+    the control-character guard: see :class:`GuardedApp`)."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "coffeechat"
@@ -57,19 +64,23 @@ class CoffeechatApp(App[int]):
                 show=False),
     ]
 
-    #: ("saved" | "saving" | "error", the error's message): pushed by the writer and the
-    #: autosaver, shown by every SaveIndicator.
-    save_status: reactive[tuple[str, str | None]] = reactive(("saved", None), init=False)
+    #: Pushed by the writer thread and the autosaver; every SaveIndicator shows it.
+    save_status: reactive[SaveStatus] = reactive(("saved", None), init=False)
+
+    class SaveStateChanged(Message):
+        """The writer thread has news (``saving``, ``saved`` or ``error``)."""
 
     def __init__(self, store: Store, *, config_folder: Path | None = None,
                  needs_refresh: bool = False) -> None:
         """``needs_refresh``: the list of conversations is not complete yet (the files that
         changed are read in the background, with progress on the home screen)."""
         super().__init__()
-        self.store = store
-        self.autosaver = Autosaver(store, on_change=self.update_save_status)
+        # The clock asks now() each time: tests and snapshots replace it on the app.
+        self.services = Services.start(store, config_folder, clock=lambda: self.now())
+        self.services.autosaver.on_change = self.update_save_status
+        self.services.settings.on_change = self._write_settings
+        self.key_hold = KeyHold()
         store.watch_saves(self._writer_state)
-        self.config_folder = config_folder
         self._theme_ready = False
         self._quit_anyway = False
         self._needs_refresh = needs_refresh
@@ -77,23 +88,34 @@ class CoffeechatApp(App[int]):
         self.upkeep_done = threading.Event()
         self._last_report = 0.0
         self._upkeep_started = time.monotonic()
-        #: One line per file that needs the user (shown on the home screen).
-        self.data_problems: list[str] = []
+
+    @property
+    def store(self) -> Store:
+        """The data (for scripts and tests; screens reach it through their services)."""
+        return self.services.store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """The autosaver (for scripts and tests; screens reach it through their services)."""
+        return self.services.autosaver
+
+    def now(self) -> datetime:
+        """The current moment; tests and snapshots replace this with a fixed clock."""
+        return datetime.now().astimezone()
 
     def on_mount(self) -> None:
         """Restore the theme, show home, start the autosave clock, flush on SIGTERM/SIGHUP."""
-        saved_theme = load_settings(self.config_folder).get("theme")
+        saved_theme = self.services.settings.get("theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
         self._theme_ready = True
-        self._adopt_old_profile()
         self.set_interval(TICK_SECONDS, self.autosave_tick)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
         self.update_save_status()
         for message in self.store.notices:
             self.notify(message, timeout=10, markup=False)
-        for message in self.store.warnings:
+        for message in self.services.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
         # after the first frame: the list comes first, the upkeep's work does not compete
         self.call_after_refresh(self._start_upkeep)
@@ -138,10 +160,10 @@ class CoffeechatApp(App[int]):
         """On the worker: the list is complete. Work out the problem lines there (they read
         the backups), then show everything on the event loop and take what indexing needs."""
         lines = problem_lines(self.store)
-        return self.call_from_thread(self._show_listed, lines)  # type: ignore[no-any-return]
+        return self.call_from_thread(self._show_listed, lines)
 
     def _show_listed(self, lines: list[str]) -> IndexInputs:
-        self.data_problems = lines
+        self.services.data_problems = lines
         home = self._home()
         if home is not None and home.is_mounted:
             if self._needs_refresh:
@@ -174,35 +196,48 @@ class CoffeechatApp(App[int]):
         self._upkeep_stop.set()
         self.upkeep_done.wait(timeout)
 
-    def _adopt_old_profile(self) -> None:
-        """Your name and one line about you now live in the data: move them from an older
-        version's settings, once."""
-        if self.store.readonly:
-            return
-        try:
-            move_from_settings(self.store, self.config_folder)
-        except (OSError, ValueError) as exc:
-            self.notify(f"Your name and introduction stay in the settings for now: {exc}",
-                        severity="warning", markup=False)
+    def on_unmount(self) -> None:
+        """Leaving: the last change of the settings is written (a thread may not have)."""
+        with contextlib.suppress(OSError):
+            self.services.settings.flush()
 
     def _install_signal_handlers(self) -> None:
-        loop = self._loop
-        if loop is None:
-            return
+        loop = asyncio.get_running_loop()
         for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
             if sig is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self._on_terminate)
+                    loop.add_signal_handler(sig, self.terminate)
 
-    def _on_terminate(self) -> None:
+    def terminate(self) -> None:
         """SIGTERM or SIGHUP: save what can be saved and leave; 1 if something is unsaved
         (``run_app`` then writes it to a recovery file)."""
         self.exit(0 if self.save_everything(timeout=3.0) else 1)
 
-    # -- the save state ------------------------------------------------------------------
+    # -- settings, written in a thread ---------------------------------------------------
 
-    class SaveStateChanged(Message):
-        """The writer thread's news: ``saving``, ``saved`` or ``error`` (with the message)."""
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme for next time."""
+        if self._theme_ready:
+            self.services.settings.set("theme", theme)
+
+    def _write_settings(self) -> None:
+        self.run_worker(self.services.settings.write, thread=True, group=SETTINGS_GROUP,
+                        exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == SETTINGS_GROUP and event.state == WorkerState.ERROR:
+            self.notify(f"Settings kept for now, but not remembered for next time: "
+                        f"{worker.error}", severity="warning", markup=False)
+
+    @on(Request)
+    def _unanswered(self, request: Request) -> None:
+        """A request nobody along the way took: let its sender go on."""
+        if not request.answered:
+            request.answer(False)
+
+    # -- the save state ------------------------------------------------------------------
 
     class SavedAside(Message):
         """A save went to a conflict copy: the file had changed on disk."""
@@ -223,21 +258,22 @@ class CoffeechatApp(App[int]):
         self.notify(event.detail, title="Changed on disk", severity="warning", timeout=30,
                     markup=False)
         home = self._home()
-        self.data_problems = [*self.data_problems, event.detail]
+        self.services.data_problems = [*self.services.data_problems, event.detail]
         if home is not None:
-            home.show_problems(self.data_problems)
+            home.show_problems(self.services.data_problems)
 
     def on_coffeechat_app_save_state_changed(self, _: SaveStateChanged) -> None:
-        """Show the writer's news."""
+        """Show the writer's news (as the writer has it now: later news may be on its way)."""
         self.update_save_status()
 
     def update_save_status(self) -> None:
-        """Work out the save status from the writer and the autosaver; say so when saving
-        starts to fail, and when it works again."""
+        """Combine the writer's state with the autosaver's; say so when saving starts to
+        fail, and when it works again."""
         state, detail = self.store.save_state()
-        if self.autosaver.error:
-            state, detail = "error", self.autosaver.error
-        elif self.autosaver.pending and state == "saved":
+        autosaver = self.services.autosaver
+        if autosaver.error:
+            state, detail = "error", autosaver.error
+        elif autosaver.pending and state == "saved":
             state = "saving"
         before = self.save_status[0]
         self.save_status = (state, detail)
@@ -250,16 +286,6 @@ class CoffeechatApp(App[int]):
     def unsaved(self) -> list[str]:
         """What quitting now would leave out of the data file, one line per record."""
         return self.store.unsaved_changes() + self.autosaver.describe_pending()
-
-    def now(self) -> datetime:
-        """The current moment; tests and snapshots replace this with a fixed clock."""
-        return datetime.now().astimezone()
-
-    def watch_theme(self, theme: str) -> None:
-        """Remember the chosen theme for next time."""
-        if self._theme_ready:
-            with contextlib.suppress(OSError):
-                save_setting("theme", theme, self.config_folder)
 
     def autosave_tick(self) -> None:
         """Save edits once the user pauses; report a failure without losing the edit."""
@@ -276,6 +302,8 @@ class CoffeechatApp(App[int]):
             self.notify(f"Could not save: {exc}", severity="error", markup=False)
             return False
         return self.store.flush(timeout)
+
+    # -- actions -------------------------------------------------------------------------
 
     def action_save_now(self) -> None:
         """Save now and say so (or say why not)."""
@@ -324,17 +352,13 @@ class CoffeechatApp(App[int]):
         super().notify(visible(message, multiline=True), title=visible(title),
                        severity=severity, timeout=timeout, markup=markup)
 
-    def _display(self, screen: Screen, renderable: RenderableType | None) -> None:
-        """Write a screen update, with any control character in its text removed."""
-        super()._display(screen, guard_update(renderable))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""
-        commands = getattr(screen, "palette_commands", None)
-        if callable(commands):
-            yield from commands()
+        if isinstance(screen, PaletteSource):
+            yield from screen.palette_commands()
         yield SystemCommand("Search", "Every conversation and contact, as you type (ctrl+f)",
                             self.action_search)
+        yield from transfer_commands(self)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
                             self.action_save_now)
@@ -378,6 +402,8 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
             with contextlib.suppress(Exception):
                 app.autosaver.flush()
         app.stop_upkeep()
+        with contextlib.suppress(OSError):
+            app.services.settings.flush()
         unsaved = finish(store, app.autosaver.describe_pending())
         store.close()
     if result is None:  # no result: Textual's own code (1 after an error it has printed)

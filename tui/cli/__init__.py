@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tui import package_version
 from tui.cli.backups import _add_backups, _add_restore
@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="the data folder (default: $COFFEECHAT_DATA_DIR or the "
                         "platform's user data folder)")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # The subcommands' parsers are Parsers too; they are added as plain ArgumentParsers.
+    sub = cast("Subparsers", parser.add_subparsers(title="commands", metavar="COMMAND"))
     for register in COMMANDS:
         register(sub, common)
     return parser

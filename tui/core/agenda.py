@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tui.core.dates import format_when
 from tui.core.models import STATUS_LABELS
 from tui.core.moments import moment, shifted
 from tui.core.summary import ConversationLike
@@ -21,6 +22,16 @@ def status_label(conversation: ConversationLike) -> str:
     if conversation.live.running:
         return CALL_IN_PROGRESS
     return STATUS_LABELS.get(conversation.status, conversation.status)
+
+
+def when_label(conversation: ConversationLike) -> str:
+    """When the call is or was: the planned moment, else the moment a call held without a
+    plan started (``held 3 Dec 14:30``), else ``not scheduled``."""
+    if conversation.scheduled_at:
+        return format_when(conversation.scheduled_at)
+    if conversation.live.started_at:
+        return "held " + format_when(conversation.live.started_at)
+    return "not scheduled"
 
 
 @dataclass

@@ -87,9 +87,10 @@ def parse_import(data: Any, source_text: bytes | None = None) -> ImportBatch:
     batch = ImportBatch(source=source, controls_removed=removed)
     if raw_profile is not None:
         batch.profile = Profile.from_dict(raw_profile)
-    for kind, raws, model, target in (
-            ("contact", raw_contacts, Contact, batch.contacts),
-            ("conversation", raw_conversations, Conversation, batch.conversations)):
+    kinds: tuple[tuple[str, list[Any], type[Contact | Conversation], list[Any]], ...] = (
+        ("contact", raw_contacts, Contact, batch.contacts),
+        ("conversation", raw_conversations, Conversation, batch.conversations))
+    for kind, raws, model, target in kinds:
         seen: dict[str, dict[str, Any]] = {}
         for position, raw in enumerate(raws, 1):
             if not isinstance(raw, dict):
@@ -106,7 +107,7 @@ def parse_import(data: Any, source_text: bytes | None = None) -> ImportBatch:
                 batch.untimed.add(record_id)
             record = model.from_dict(raw)
             _check_dates(record)
-            target.append(record)  # type: ignore[arg-type]  # the model of this target
+            target.append(record)
     return batch
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.models import ModelError, Record, _dict, _str, now_iso, unknown_fields
+from tui.core.models.record import ModelError, Record, now_iso
 from tui.core.settings import load_settings, settings_path
 from tui.core.storage import atomic_write
 
@@ -28,25 +28,20 @@ OLD_SETTING_KEYS = ("my_name", "who_i_am")
 class Profile(Record):
     """Who the user is, as their drafts introduce them (``{my_name}``, ``{who_i_am}``)."""
 
+    WHAT = "profile"
+
     name: str = ""
     intro: str = ""
     id: str = PROFILE_ID
     updated_at: str = field(default_factory=now_iso)
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)
 
-    extra: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Profile:
-        """Build and validate the profile from its stored form."""
-        d = _dict(data, "profile")
-        where = "profile"
-        name, intro = _str(d, "name", where), _str(d, "intro", where)
-        for label, value in (("name", name), ("intro", intro)):
+    def validate(self, where: str) -> None:
+        """Each line under :data:`MAX_FIELD` characters; the id is always :data:`PROFILE_ID`."""
+        self.id = PROFILE_ID
+        for label, value in (("name", self.name), ("intro", self.intro)):
             if len(value) > MAX_FIELD:
                 raise ModelError(f"{where}: '{label}' is longer than {MAX_FIELD:,} characters")
-        return cls(name=name, intro=intro, id=PROFILE_ID,
-                   updated_at=_str(d, "updated_at", where) or now_iso(),
-                   extra=unknown_fields(cls, d))
 
     @property
     def empty(self) -> bool:

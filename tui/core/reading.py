@@ -33,7 +33,7 @@ class Section(NamedTuple):
 def split_sections(markdown: str) -> list[Section]:
     """The document cut before each ``## `` heading."""
     sections: list[Section] = []
-    title, lines = "", []
+    title, lines = "", list[str]()
     for line in markdown.splitlines(keepends=True):
         if line.startswith("## "):
             if "".join(lines).strip():

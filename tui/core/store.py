@@ -37,18 +37,20 @@ from tui.core.persist import BackgroundWriter, Disk, Job, SyncWriter
 from tui.core.profile import PROFILE_ID, Profile
 from tui.core.storage import APP_ID, SCHEMA_VERSION, DataFile, StorageError
 from tui.core.store_backup import daily_backup
+from tui.core.store_contacts import ContactRecords, replace_with
 from tui.core.summary import ConversationSummary
 from tui.core.summary_cache import SummaryCache
 from tui.core.unsaved import recovery_document, unsaved_lines
 
 if TYPE_CHECKING:
+    from tui.core.importing import ImportPlan
     from tui.core.search import SearchIndex
     from tui.core.search_link import Reader
 
 StateCallback = Callable[[str, str | None], None]
 
 
-class Store:
+class Store(ContactRecords):
     """Contacts in the main file, conversations one per file (see the module docstring)."""
 
     def __init__(self, datafile: DataFile, tables: dict[str, Any], *, readonly: bool,
@@ -247,102 +249,6 @@ class Store:
             self.files.close()
             self.datafile.close()
 
-    # -- contacts ------------------------------------------------------------------------
-
-    def contacts(self) -> list[Contact]:
-        """All contacts, by name. These are shared, read-only snapshots (validating thousands
-        of contacts at every listing is slow); to change one, take an editable copy with
-        :meth:`contact`."""
-        if self._sorted is None:
-            if self._models is None:
-                self._models = {}
-                for doc in self._contacts.all():
-                    model = Contact.from_dict(doc)
-                    self._models[model.id] = model
-            self._sorted = sorted(self._models.values(),
-                                  key=lambda c: (c.name.casefold(), c.company.casefold()))
-        return list(self._sorted)
-
-    def contact_docs(self) -> list[dict[str, Any]]:
-        """Every contact as stored (copies), for another thread (search indexing)."""
-        return [dict(doc) for doc in self._contacts.all()]
-
-    def contact(self, contact_id: str) -> Contact:
-        """The contact with this id."""
-        doc = self._find(contact_id)
-        if doc is None:
-            raise NotFoundError(f"no contact with id {contact_id}")
-        return Contact.from_dict(doc)
-
-    def contact_or_none(self, contact_id: str | None) -> Contact | None:
-        """The contact with this id, or None."""
-        if not contact_id:
-            return None
-        doc = self._find(contact_id)
-        return Contact.from_dict(doc) if doc is not None else None
-
-    def find_contact(self, name: str, company: str = "") -> Contact | None:
-        """The contact this name (and company) means, case and spacing ignored: the one with
-        the same name and company; with no company given, the only contact of that name
-        (none when there are several). The app, the command line and referrals share this
-        rule, so a person is never split in two by a missing company."""
-        wanted, where = _norm(name), _norm(company)
-        named = [doc for doc in self._contacts.all() if _norm(doc.get("name", "")) == wanted]
-        same = [doc for doc in named if _norm(doc.get("company", "")) == where]
-        if same:
-            return Contact.from_dict(same[0])
-        if not where and len(named) == 1:
-            return Contact.from_dict(named[0])
-        return None
-
-    def contact_for(self, name: str, company: str = "", role: str = "",
-                    current: Contact | None = None) -> Contact:
-        """The existing contact with this name and company, else a new (unsaved) one.
-
-        A role given here fills an existing contact's empty role. ``current`` is the person a
-        form was opened for: with the same name it is *their* company and role that change
-        (a fixed typo must not split one person into two); another name means another person.
-        """
-        if current is not None and _norm(name) == _norm(current.name):
-            edited = current.copy()
-            edited.name, edited.company, edited.role = name.strip(), company.strip(), role.strip()
-            return edited
-        found = self.find_contact(name, company)
-        if found is None:
-            return Contact(name=name.strip(), company=company.strip(), role=role.strip())
-        if role.strip() and not found.role:
-            found.role = role.strip()
-        return found
-
-    def save_contact(self, contact: Contact) -> Contact:
-        """Insert or update a contact; returns the stored version."""
-        stored = Contact.from_dict(contact.to_dict())
-        doc = stored.to_dict()
-        index = self.files.index
-        if index is not None:
-            # the conversations' index rows carry the name and company: refresh them too
-            self._main_afters.append(lambda _: index.update_contact(doc))
-        state = "changed" if stored.id in self._ids() else "new"
-        self._main_labels.append(f"contact {stored.name} ({state})")
-        self._upsert(doc)
-        if self._models is not None:
-            self._models[stored.id] = Contact.from_dict(doc)
-        self._sorted = None
-        return stored
-
-    def delete_contact(self, contact_id: str) -> int:
-        """Delete a contact and their conversations; returns how many conversations went."""
-        contact = self.contact(contact_id)
-        gone = [s.id for s in self.files.summaries(contact_id)]
-        for conversation_id in gone:
-            self.files.delete(conversation_id, f"the conversation with {contact.name}")
-        index = self.files.index
-        if index is not None:
-            self._main_afters.append(lambda _: index.remove_contact(contact_id))
-        self._main_labels.append(f"contact {contact.name} (deleted)")
-        self._remove(contact_id)
-        return len(gone)
-
     # -- conversations -------------------------------------------------------------------
 
     def summaries(self, contact_id: str | None = None) -> list[ConversationSummary]:
@@ -410,7 +316,7 @@ class Store:
         self._main_labels.append("your profile")
         if found is not None:
             self._storage.changed("profile", found[0])
-            table.update(_replace_with(stored.to_dict()), doc_ids=[int(found[0])])
+            table.update(replace_with(stored.to_dict()), doc_ids=[int(found[0])])
         else:
             table.insert(stored.to_dict())
         return stored
@@ -448,51 +354,12 @@ class Store:
         self.flush()
         return import_into(self, batch)
 
-    # -- internals -----------------------------------------------------------------------
+    def apply_contact_plan(self, plan: ImportPlan) -> int:
+        """Save every contact an import plan adds or updates, in one write of the main file
+        (all or nothing); returns how many. See :mod:`tui.core.store_contact_import`."""
+        from tui.core.store_contact_import import apply_contact_plan
 
-    def _ids(self) -> dict[str, int]:
-        if self._index is None:
-            self._index = {d["id"]: d.doc_id for d in self._contacts.all()
-                           if isinstance(d.get("id"), str)}
-        return self._index
-
-    def _find(self, record_id: str) -> dict[str, Any] | None:
-        doc_id = self._ids().get(record_id)
-        return self._contacts.get(doc_id=doc_id) if doc_id is not None else None
-
-    def _upsert(self, doc: dict[str, Any]) -> None:
-        index = self._ids()
-        doc_id = index.get(doc["id"])
-        if doc_id is not None:
-            self._storage.changed("contacts", doc_id)
-            self._contacts.update(_replace_with(doc), doc_ids=[doc_id])
-        else:
-            index[doc["id"]] = self._contacts.insert(doc)
-
-    def _remove(self, record_id: str) -> bool:
-        if self._models is not None:
-            self._models.pop(record_id, None)
-        self._sorted = None
-        doc_id = self._ids().pop(record_id, None)
-        if doc_id is None:
-            return False
-        self._storage.changed("contacts", doc_id)
-        self._contacts.remove(doc_ids=[doc_id])
-        return True
-
-    def _reset_tables(self, contact_index: dict[str, int]) -> None:
-        """The main tables changed under TinyDB (an import): fresh views."""
-        self._contacts = Table(self._storage, "contacts", cache_size=0)
-        self._index = contact_index
-        self._models = self._sorted = None
-
-
-def _replace_with(doc: dict[str, Any]) -> Callable[[Any], None]:
-    def transform(stored: Any) -> None:
-        stored.clear()
-        stored.update(doc)
-
-    return transform
+        return apply_contact_plan(self, plan)
 
 
 def _profile_doc(tables: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
@@ -504,9 +371,6 @@ def _profile_doc(tables: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
                 return doc_id, doc
     return None
 
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:

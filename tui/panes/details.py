@@ -6,13 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
-from tui.core.agenda import status_label
-from tui.core.dates import format_when
+from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
 from tui.panes.base import ConversationPane
-from tui.text import styled
+from tui.widgets.lines import Line
+from tui.widgets.text import styled
 
 
 def _row(label: str, value: str) -> Content:
@@ -23,7 +22,7 @@ def details_content(conversation: Conversation, contact: Contact,
                     introducer: Contact | None) -> Content:
     """The details as one block of content (user text stays literal)."""
     c, v = contact, conversation
-    when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+    when = when_label(v)
     cadence = f"every {c.cadence_days} days" if c.cadence_days else "no reminders"
     lines = [
         styled(("Conversation", "bold $accent")),
@@ -62,19 +61,13 @@ class DetailsPane(ConversationPane):
                 id="details.contact"),
     ]
     HELP_NOTE = "e edits the conversation, c the contact; f3, f4 and f5 show the other panes."
-    introducer: Contact | None = None
 
     def compose(self) -> ComposeResult:
         """One scrolling block."""
         with VerticalScroll():
-            yield Static(id="details-body")
+            yield Line(id="details-body")
 
-    def on_mount(self) -> None:
-        """Fill in."""
-        self.show()
-
-    def show(self) -> None:
-        """Render the current model."""
-        if self.is_mounted:
-            body = details_content(self.conversation, self.contact, self.introducer)
-            self.query_one("#details-body", Static).update(body)
+    def refresh_view(self) -> None:
+        """Render the models."""
+        body = details_content(self.conversation, self.contact, self.introducer)
+        self.query_one("#details-body", Line).shown = body

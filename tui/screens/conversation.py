@@ -1,34 +1,45 @@
-"""One conversation: a title line and the Details, Prep, Live and Reflect panes."""
+"""One conversation: a title line and the Details, Prep, Live and Reflect panes.
+
+The screen holds the models (the conversation, its contact, the user's profile, the contact's
+introducer) as reactive state that every pane follows. Panes edit them and post ``Edited``;
+the screen hands them to the autosaver, and takes back the store's copy once saved (so the
+``updated_at`` in memory is the one in the file).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, TabbedContent, TabPane, TextArea
 from textual.widgets.tabbed_content import ContentTabs
 
-from tui.core.agenda import status_label
-from tui.core.dates import format_when
+from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
+from tui.core.profile import Profile
 from tui.core.referrals import promote_referrals, promoted_summary
-from tui.panes.base import ConversationPane
+from tui.core.store import Store
+from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
+from tui.panes.base import ConversationPane, follow_models
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
 from tui.panes.reflect import ReflectPane
-from tui.screens.record_forms import ContactForm, ConversationDraft, ConversationForm
-from tui.text import one_line, plain, styled
+from tui.panes.reflect.records import ReferralsSection
+from tui.services.autosave import Autosaver
+from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.key_order import focus_now
+from tui.widgets.key_order import KeyOwner, OrderedKeys, focus_now
+from tui.widgets.lines import FixedLine
 from tui.widgets.pane_tabs import PaneTabs
-from tui.widgets.referrals import ReferralsSection
 from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.text import one_line, plain, styled
 
 # (tab id, title, key, pane class): the panes in the order they are shown.
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
@@ -39,7 +50,15 @@ PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
 ]
 
 
-class ConversationScreen(Screen[None]):
+def _no_conversation() -> Conversation:
+    return Conversation(contact_id="")
+
+
+def _no_contact() -> Contact:
+    return Contact(name="")
+
+
+class ConversationScreen(KeyOwner, Screen[None]):
     """Holds the conversation being worked on; panes edit it, this screen saves it."""
 
     # The pane keys are priority keys: they switch at once, so keys typed right after them
@@ -58,56 +77,68 @@ class ConversationScreen(Screen[None]):
     ConversationScreen #title { width: 1fr; padding: 0 1; }
     """
 
+    conversation: var[Conversation] = var(_no_conversation, always_update=True)
+    contact: var[Contact] = var(_no_contact, always_update=True)
+    profile: var[Profile] = var(Profile, always_update=True)
+    introducer: var[Contact | None] = var(None, always_update=True)
+
     def __init__(self, conversation_id: str, conversation: Conversation | None = None) -> None:
         """``conversation``: the model when the caller has read it already (off the event
         loop); else its file is read when the screen is composed."""
         super().__init__()
         self.conversation_id = conversation_id
-        self.conversation: Conversation
-        self.contact: Contact
         self._given = conversation
         self._shown_already: ConversationPane | None = None
+        self._profile_saved = ("", "")
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        """The data."""
+        return app_services(self).store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Saves edits shortly after the last keystroke."""
+        return app_services(self).autosaver
 
     def _load(self) -> None:
-        self.profile = self.store.profile()
-        self._profile_saved = (self.profile.name, self.profile.intro)
+        profile = self.store.profile()
+        self._profile_saved = (profile.name, profile.intro)
         given, self._given = self._given, None
-        self.conversation = given or self.store.conversation(self.conversation_id)
-        contact = self.store.contact_or_none(self.conversation.contact_id)
+        conversation = given or self.store.conversation(self.conversation_id)
+        contact = self.store.contact_or_none(conversation.contact_id)
         if contact is None:
             # A hand-edited file lost this person: keep the conversation saveable with a
             # stand-in the user can rename, rather than failing on every save.
             contact = self.store.save_contact(
-                Contact(name="(missing contact)", id=self.conversation.contact_id))
+                Contact(name="(missing contact)", id=conversation.contact_id))
             self.notify("This conversation's contact was missing from the file; a stand-in "
                         "was added. Press c to name them.", severity="warning", markup=False)
-        self.contact = contact
+        self.set_reactive(ConversationScreen.profile, profile)
+        self.set_reactive(ConversationScreen.conversation, conversation)
+        self.set_reactive(ConversationScreen.contact, contact)
+        self.set_reactive(ConversationScreen.introducer,
+                          self.store.contact_or_none(contact.introduced_by))
 
     def compose(self) -> ComposeResult:
         """Title line, the panes as tabs, the footer."""
         self._load()
         with Horizontal(id="title-bar"):
-            yield Static(id="title")
+            yield FixedLine(id="title")
             yield SaveIndicator()
         with PaneTabs(id="panes"):
             for pane_id, title, key, pane_class in PANES:
                 with TabPane(plain(f"{title} [{key}]"), id=pane_id):
-                    pane = pane_class(self.conversation, self.contact, id=f"{pane_id}-pane")
-                    pane.profile = self.profile
-                    yield pane
+                    yield follow_models(pane_class(id=f"{pane_id}-pane"), self,
+                                        ConversationScreen.conversation,
+                                        ConversationScreen.contact, ConversationScreen.profile,
+                                        ConversationScreen.introducer)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Show the title and the details of the contact's introducer; the cursor goes into
-        the pane (the tab strip takes no focus: f2-f5 switch panes, and a key typed in a
-        pane always lands in that pane)."""
+        """Show the title; the cursor goes into the pane (the tab strip takes no focus: f2-f5
+        switch panes, and a key typed in a pane always lands in that pane)."""
         self._show_title()
-        self._update_introducer()
         for tabs in self.query(ContentTabs):
             tabs.can_focus = False
         self.focus_pane()
@@ -117,12 +148,12 @@ class ConversationScreen(Screen[None]):
         """Tab order, without the widgets reached only by their own keys (the Prep part bar)
         unless the cursor is on one."""
         return [w for w in super().focus_chain
-                if w is self.focused or not getattr(w, "skip_on_tab", False)]
+                if w is self.focused or not (isinstance(w, OrderedKeys) and w.skip_on_tab)]
 
-    def in_order_actions(self, widget: Widget) -> set[str]:
-        """Screen actions that run in typing order on ``widget``: esc leaving a text box (keys
-        typed after it follow the cursor out; going back to the list is left to bubble)."""
-        return {"back"} if isinstance(widget, (Input, TextArea)) else set()
+    def ordered_actions(self, widget: Widget) -> Collection[str]:
+        """esc leaving a text box runs in typing order (keys typed after it follow the cursor
+        out); going back to the list is left to bubble."""
+        return {"back"} if isinstance(widget, (Input, TextArea)) else ()
 
     def help_note(self) -> str:
         """What F1 says first: how keys work in the shown pane."""
@@ -142,35 +173,87 @@ class ConversationScreen(Screen[None]):
             if target is not None:
                 focus_now(target)
 
-    def _update_introducer(self) -> None:
-        details = self.query_one(DetailsPane)
-        details.introducer = self.store.contact_or_none(self.contact.introduced_by)
-        details.show()
+    @on(ConversationPane.FocusWanted)
+    def _focus_wanted(self, event: ConversationPane.FocusWanted) -> None:
+        event.stop()
+        self.focus_pane()
 
     def _show_title(self) -> None:
-        """Redraw the title line, only when its text changed (this runs on every edit)."""
+        """The title line (it follows every edit: the status changes during a call)."""
         v, c = self.conversation, self.contact
-        when = format_when(v.scheduled_at) if v.scheduled_at else "not scheduled"
+        when = when_label(v)
         company = f" · {one_line(c.company, 40)}" if c.company else ""
-        status = status_label(v)
-        key = (c.name, company, v.kind, status, when)
-        if key != getattr(self, "_title_key", None):
-            self._title_key = key
-            self.query_one("#title", Static).update(styled(
-                (one_line(c.name, 40), "bold"), company,
-                (f"  {status} · {v.kind} · {when}", "dim"),
-            ))
+        self.query_one("#title", FixedLine).shown = styled(
+            (one_line(c.name, 40), "bold"), company,
+            (f"  {status_label(v)} · {v.kind} · {when}", "dim"),
+        )
 
     # -- saving --------------------------------------------------------------------------
 
     @on(ConversationPane.Edited)
     def _pane_edited(self, event: ConversationPane.Edited) -> None:
         event.stop()
-        self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
+        self.autosaver.schedule(self.conversation, self._conversation_saved)
         if event.contact_changed:
-            self.app.autosaver.schedule(self.contact)  # type: ignore[attr-defined]
+            self.autosaver.schedule(self.contact, self._contact_saved)
         if event.profile_changed:
-            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
+            self.autosaver.schedule(self.profile, self._profile_stored)
+        self._show_title()
+
+    def _conversation_saved(self, saved: Conversation) -> None:
+        if saved.id == self.conversation.id:
+            self.conversation = saved
+
+    def _contact_saved(self, saved: Contact) -> None:
+        if saved.id == self.contact.id:
+            self.contact = saved
+
+    def _profile_stored(self, saved: Profile) -> None:
+        self._profile_saved = (saved.name, saved.intro)
+        self.profile = saved
+
+    def save_now(self) -> None:
+        """Hand every pending edit to the store (the disk write happens off this thread).
+
+        A failure is reported, never raised: the edits stay pending and are tried again.
+        """
+        try:
+            self.autosaver.flush()
+        except Exception as exc:
+            self.notify(f"Not saved yet, will retry: {exc}", severity="error", markup=False)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen on top: save."""
+        self.save_now()
+
+    def on_unmount(self) -> None:
+        """Leaving (also on quit): save, including what the panes put into the models as they
+        went (their own ``on_unmount`` ran first) and an edit whose message had not arrived
+        yet (a priority key such as ctrl+q overtakes typed keys still in the queue)."""
+        self.autosaver.schedule(self.conversation)
+        if (self.profile.name, self.profile.intro) != self._profile_saved:
+            self.autosaver.schedule(self.profile)
+        self.save_now()
+
+    @on(TabbedContent.TabActivated)
+    def _pane_changed(self, event: TabbedContent.TabActivated) -> None:
+        self.save_now()
+        # Panes show edits made in other panes (e.g. the goal typed in Prep, shown in Details).
+        pane = event.pane.query(ConversationPane).first() if event.pane else None
+        already, self._shown_already = self._shown_already, None
+        if pane is not None and pane is not already:
+            pane.refresh_view()
+            if self.focused is None or pane not in self.focused.ancestors:
+                self.focus_pane()  # a click on a tab
+
+    def replace_models(self, conversation: Conversation, contact: Contact) -> None:
+        """Show models changed outside the panes (a form, the store): every pane follows, and
+        the one shown redraws whatever the change (the others redraw when shown)."""
+        self.conversation, self.contact = conversation, contact
+        self.introducer = self.store.contact_or_none(contact.introduced_by)
+        pane = self.active_pane()
+        if pane is not None:
+            pane.refresh_view()
         self._show_title()
 
     @on(ReferralsSection.PromoteReferrals)
@@ -184,47 +267,6 @@ class ConversationScreen(Screen[None]):
             return
         self.replace_models(self.store.conversation(self.conversation.id), self.contact)
         self.notify(promoted_summary(made), markup=False)
-
-    def save_now(self) -> None:
-        """Hand every pending edit to the store (the disk write happens off this thread).
-
-        A failure is reported, never raised: the edits stay pending and are tried again.
-        """
-        try:
-            self.app.autosaver.flush()  # type: ignore[attr-defined]
-        except Exception as exc:
-            self.notify(f"Not saved yet, will retry: {exc}", severity="error", markup=False)
-
-    def on_screen_suspend(self) -> None:
-        """Another screen on top: save."""
-        self.save_now()
-
-    def on_unmount(self) -> None:
-        """Leaving (also on quit): save, including an edit whose message had not arrived yet
-        (a priority key such as ctrl+q overtakes typed keys still in the queue)."""
-        self.app.autosaver.schedule(self.conversation)  # type: ignore[attr-defined]
-        if (self.profile.name, self.profile.intro) != self._profile_saved:
-            self.app.autosaver.schedule(self.profile)  # type: ignore[attr-defined]
-        self.save_now()
-
-    @on(TabbedContent.TabActivated)
-    def _pane_changed(self, event: TabbedContent.TabActivated) -> None:
-        self.save_now()
-        # Panes show edits made in other panes (e.g. the goal typed in Prep, shown in Details).
-        pane = event.pane.query(ConversationPane).first() if event.pane else None
-        already, self._shown_already = self._shown_already, None
-        if pane is not None and pane is not already:
-            pane.show()
-            if self.focused is None or pane not in self.focused.ancestors:
-                self.focus_pane()  # a click on a tab
-
-    def replace_models(self, conversation: Conversation, contact: Contact) -> None:
-        """Show models that were saved from a form: every pane gets the new ones."""
-        self.conversation, self.contact = conversation, contact
-        for pane in self.query(ConversationPane):
-            pane.load(conversation, contact)
-        self._update_introducer()
-        self._show_title()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -245,13 +287,13 @@ class ConversationScreen(Screen[None]):
         if tabs.active == pane_id:
             pane = self.active_pane()
             if pane is not None:
-                pane.again()
+                pane.shown_again()
             return
         tabs.active = pane_id
         pane = self.active_pane()
         if pane is not None:
             self._shown_already = pane
-            pane.show()
+            pane.refresh_view()
         self.focus_pane()
 
     def action_edit_conversation(self) -> None:

@@ -1,45 +1,50 @@
-"""Home: conversations (upcoming, to plan, past), contacts, and what is due."""
+"""Home: conversations (upcoming, to plan, past), contacts, and what is due.
+
+The lists post what the user wants (open, settle); the screen does it through the store and
+shows the lists again.
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
-from tui.core.dataformat import StorageError
-from tui.core.models import Contact
-from tui.core.store import NotFoundError
+from tui.core.followup import DueItem
+from tui.core.models import Contact, Conversation
+from tui.core.store import Store
 from tui.core.summary import ConversationSummary
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.home_due import DueTab
-from tui.text import plain
+from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.due_settle import settle_due
+from tui.screens.opener import ConversationOpener
+from tui.services.autosave import Autosaver
+from tui.widgets.app_services import app_services
 from tui.widgets.data_status import DataProblems, DataProgress
 from tui.widgets.due_list import DueList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.text import plain
 
 if TYPE_CHECKING:
-    from tui.screens.record_forms import ConversationDraft
+    from tui.dialogs.record_forms import ConversationDraft
 
 CLOCK_SECONDS = 60
 
 
-def _forms():  # type: ignore[no-untyped-def]
-    """The forms module, imported when a form is first opened (its text areas are heavy to
-    import, and the list should show first)."""
-    from tui.screens import record_forms
-
-    return record_forms
+# Due items that open the conversation on its Reflect pane (where they are dealt with).
+OPEN_ON_REFLECT = ("thank-you", "action")
 
 
-class HomeScreen(DueTab):
+class HomeScreen(Screen[None]):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [
@@ -61,6 +66,13 @@ class HomeScreen(DueTab):
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._stale = False
+        self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
+        self._first_frame = True  # until then only the conversations are shown
+        self._opener = ConversationOpener(self)
+
     def compose(self) -> ComposeResult:
         """Header, a filter line, the tabs, the footer."""
         yield Header()
@@ -81,10 +93,9 @@ class HomeScreen(DueTab):
     def on_mount(self) -> None:
         """Fill the conversations (the other tabs just after the first frame: with thousands
         of records the list shows sooner) and put the cursor in them."""
-        self._first_frame = True
         self.refresh_lists()
         self.call_after_refresh(self._after_first_frame)
-        self.show_problems(list(getattr(self.app, "data_problems", [])))
+        self.show_problems(app_services(self).data_problems)
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
         # Hours left for a thank-you and what is due today change while the app sits open.
@@ -96,22 +107,31 @@ class HomeScreen(DueTab):
 
     def on_screen_resume(self) -> None:
         """Coming back from a conversation: show what changed there."""
-        if getattr(self, "_stale", False):
+        if self._stale:
             self._stale = False
             self.refresh_lists()
+
+    def now(self) -> datetime:
+        """The app's clock (tests and snapshots fix it)."""
+        return app_services(self).clock()
 
     # -- showing -------------------------------------------------------------------------
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+    def store(self) -> Store:
+        """The data."""
+        return app_services(self).store
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Saves edits shortly after the last keystroke."""
+        return app_services(self).autosaver
 
     def refresh_lists(self, reload: bool = True, clock: bool = False) -> None:
         """Rebuild the lists, applying the filter; ``reload`` reads the store again first,
         ``clock`` works out what is due again (time has passed)."""
         now = self.now()
-        if reload or not hasattr(self, "_records"):
+        if reload or self._records is None:
             self._records = (self.store.contacts(), self.store.summaries())
         contacts, conversations = self._records
         needle = self.query_one("#filter", Input).value
@@ -119,14 +139,22 @@ class HomeScreen(DueTab):
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
-        if getattr(self, "_first_frame", False):
+        if self._first_frame:
             return
-        if reload or clock or not hasattr(self, "_due"):
-            self.work_out_due(*self._records, now)
+        due = self.query_one(DueList)
+        if reload or clock or due.due is None:
+            due.work_out(contacts, conversations, now)
+        due.filter(needle)
         counts = Counter(c.contact_id for c in conversations)
         self.query_one(ContactList).show_contacts(contacts, counts, needle)
-        self.show_due(needle)
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
+        self._count_due()
+
+    @on(DueList.WorkedOut)
+    def _count_due(self) -> None:
+        due = self.query_one(DueList).due
+        count = "…" if due is None else str(len(due))
+        self.query_one(TabbedContent).get_tab("due").label = plain(f"Due ({count}) [3]")
 
     def _after_first_frame(self) -> None:
         self._first_frame = False
@@ -134,14 +162,24 @@ class HomeScreen(DueTab):
 
     def show_upkeep(self, text: str | None) -> None:
         """Say what is being done with the data in the background (None: nothing)."""
-        self.query_one(DataProgress).show_progress(text)
+        for progress in self.query(DataProgress):  # none while the screen closes at exit
+            progress.show_progress(text)
 
     def show_problems(self, lines: list[str]) -> None:
         """List the files that need the user (damaged, newer, sync conflicts)."""
-        self.query_one(DataProblems).show_problems(lines)
+        for problems in self.query(DataProblems):
+            problems.show_problems(lines)
 
-    def _on_contacts_tab(self) -> bool:
-        return self.query_one(TabbedContent).active == "contacts"
+    def _on_tab(self, tab: str) -> bool:
+        return self.query_one(TabbedContent).active == tab
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing is deleted on the Due tab; ``v`` (read) is for the conversations tab."""
+        if action == "delete":
+            return not self._on_tab("due")
+        if action == "read":
+            return self._on_tab("conversations")
+        return True
 
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
@@ -150,8 +188,8 @@ class HomeScreen(DueTab):
 
     def _focus_list(self) -> None:
         active = self.query_one(TabbedContent).active
-        target = {"contacts": ContactList, "due": DueList}.get(active, ConversationList)
-        self.query_one(target).focus()
+        targets: dict[str, type[Widget]] = {"contacts": ContactList, "due": DueList}
+        self.query_one(targets.get(active, ConversationList)).focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -188,6 +226,8 @@ class HomeScreen(DueTab):
     async def _open_conversation(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             await self.open_conversation(event.option.id)
+        else:
+            self._opener.release_keys()
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _open_contact(self, event: OptionList.OptionSelected) -> None:
@@ -196,38 +236,23 @@ class HomeScreen(DueTab):
         if event.option.id:
             self.app.push_screen(PersonScreen(event.option.id))
 
-    async def read_conversation(self, conversation_id: str):  # type: ignore[no-untyped-def]
-        """The conversation, its file read off the event loop; None (after saying why) when
-        it cannot be read."""
-        try:
-            return await asyncio.to_thread(self.store.conversation, conversation_id)
-        except (NotFoundError, StorageError, OSError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return None
+    async def read_conversation(self, conversation_id: str) -> Conversation | None:
+        """The conversation, its file read off the event loop (None: it could not be)."""
+        return await self._opener.read(conversation_id)
 
     async def open_conversation(self, conversation_id: str) -> bool:
-        """Show one conversation (its file read off the event loop); returns once it is
-        mounted, True if it could be opened."""
-        from tui.screens.conversation import ConversationScreen
-
-        if getattr(self, "_opening", False):
-            return False
-        self._opening = True
-        try:
-            conversation = await self.read_conversation(conversation_id)
-            if conversation is None:
-                return False
-            await self.app.push_screen(ConversationScreen(conversation_id, conversation))
-            return True
-        finally:
-            self._opening = False
+        """Show one conversation (read off the event loop, the keys typed meanwhile held for
+        it); returns once it is mounted, True if it could be opened."""
+        return await self._opener.open(conversation_id)
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
         contact = None
-        if self._on_contacts_tab():
+        if self._on_tab("contacts"):
             contact = self.store.contact_or_none(self.query_one(ContactList).current_id)
-        form = _forms().ConversationForm(None, contact, self.store.contacts())
+        from tui.dialogs.record_forms import ConversationForm  # heavy: when first needed
+
+        form = ConversationForm(None, contact, self.store.contacts())
         self.app.push_screen(form, self._save_new_conversation)
 
     def _save_new_conversation(self, draft: ConversationDraft | None) -> None:
@@ -245,15 +270,16 @@ class HomeScreen(DueTab):
 
     def action_new_contact(self) -> None:
         """Add a contact."""
-        self.app.push_screen(_forms().ContactForm(None, self.store.contacts()),
-                             self._save_contact)
+        from tui.dialogs.record_forms import ContactForm
+
+        self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
 
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
-        if self._on_due_tab():
+        if self._on_tab("due"):
             await self.edit_due()
             return
-        if self._on_contacts_tab():
+        if self._on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
             if contact_id:
                 self.edit_contact(contact_id)
@@ -262,27 +288,23 @@ class HomeScreen(DueTab):
         if conversation_id:
             await self._edit_conversation(conversation_id)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``v`` (read) is for conversations: not on the contacts or due tabs."""
-        if action == "read":
-            return not self._on_contacts_tab() and not self._on_due_tab()
-        return super().check_action(action, parameters)
-
     def action_read(self) -> None:
         """Read the highlighted conversation (read-only, one scroll)."""
         from tui.screens.opening import read_conversation
 
-        if not self._on_contacts_tab() and not self._on_due_tab():
+        if self._on_tab("conversations"):
             conversation_id = self.query_one(ConversationList).current_id
             if conversation_id:
                 read_conversation(self, conversation_id)
 
     async def _edit_conversation(self, conversation_id: str) -> None:
+        from tui.dialogs.record_forms import ConversationForm
+
         conversation = await self.read_conversation(conversation_id)
         if conversation is None:
             return
         contact = self.store.contact_or_none(conversation.contact_id)
-        form = _forms().ConversationForm(conversation, contact, self.store.contacts())
+        form = ConversationForm(conversation, contact, self.store.contacts())
         self.app.push_screen(form, lambda draft: self._save_edited_conversation(draft, contact))
 
     def _save_edited_conversation(self, draft: ConversationDraft | None,
@@ -297,9 +319,10 @@ class HomeScreen(DueTab):
 
     def edit_contact(self, contact_id: str) -> None:
         """Open the contact form for this contact."""
+        from tui.dialogs.record_forms import ContactForm
+
         contact = self.store.contact(contact_id)
-        self.app.push_screen(_forms().ContactForm(contact, self.store.contacts()),
-                             self._save_contact)
+        self.app.push_screen(ContactForm(contact, self.store.contacts()), self._save_contact)
 
     def _save_contact(self, contact: Contact | None) -> None:
         if contact is None:
@@ -311,11 +334,53 @@ class HomeScreen(DueTab):
         self.refresh_lists()
         self.query_one(ContactList).select_id(saved.id)
 
+    # -- what is due ---------------------------------------------------------------------
+
+    @on(DueList.SettleRequested)
+    async def _settle(self, event: DueList.SettleRequested) -> None:
+        """Deal with a due item without opening it, then show the list again."""
+        event.stop()
+        if await settle_due(self, self._opener, event.item, self.now().date()):
+            self.refresh_lists()
+
+    @on(DueList.OpenRequested)
+    async def _open_due(self, event: DueList.OpenRequested) -> None:
+        event.stop()
+        try:
+            await self.open_due(event.item)
+        finally:
+            self._opener.release_keys()
+
+    async def open_due(self, item: DueItem) -> None:
+        """Open what a due item is about: the contact form for a keep-in-touch reminder,
+        else its conversation (on the Reflect pane for a thank-you or an action)."""
+        if item.kind == "cadence" or not item.conversation_id:
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+            return
+        opened = await self.open_conversation(item.conversation_id)
+        if opened and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
+            from tui.screens.conversation import ConversationScreen
+
+            screen = self.app.screen
+            if isinstance(screen, ConversationScreen):
+                screen.action_pane("reflect")
+
+    async def edit_due(self) -> None:
+        """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
+        conversation form."""
+        item = self.query_one(DueList).current_item
+        if item is not None and (item.kind == "cadence" or not item.conversation_id):
+            if item.contact_id:
+                self.edit_contact(item.contact_id)
+        elif item is not None and item.conversation_id:
+            await self._edit_conversation(item.conversation_id)
+
     # -- deleting ------------------------------------------------------------------------
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
-        if self._on_contacts_tab():
+        if self._on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
             if not contact_id:
                 return
@@ -341,14 +406,14 @@ class HomeScreen(DueTab):
     def _delete_contact(self, contact_id: str, yes: bool) -> None:
         if yes:
             for conversation in self.store.summaries(contact_id):
-                self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
-            self.app.autosaver.discard(contact_id)  # type: ignore[attr-defined]
+                self.autosaver.discard(conversation.id)
+            self.autosaver.discard(contact_id)
             self.store.delete_contact(contact_id)
             self.refresh_lists()
 
     def _delete_conversation(self, conversation: ConversationSummary, yes: bool) -> None:
         if yes:
-            self.app.autosaver.discard(conversation.id)  # type: ignore[attr-defined]
+            self.autosaver.discard(conversation.id)
             self.store.delete_conversation(conversation.id)
             self.refresh_lists()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
@@ -11,14 +11,14 @@ if TYPE_CHECKING:
     from tui.screens.home import HomeScreen
 
 
-def home_of(screen: Screen) -> HomeScreen | None:
+def home_of(screen: Screen[Any]) -> HomeScreen | None:
     """The home screen under ``screen`` (it opens conversations)."""
     from tui.screens.home import HomeScreen
 
     return next((s for s in screen.app.screen_stack if isinstance(s, HomeScreen)), None)
 
 
-def read_conversation(screen: Screen, conversation_id: str) -> None:
+def read_conversation(screen: Screen[Any], conversation_id: str) -> None:
     """Show the read-only view; its ``e`` opens the conversation at the matching pane."""
     from tui.screens.read import ReadScreen
 
@@ -29,7 +29,7 @@ def read_conversation(screen: Screen, conversation_id: str) -> None:
     screen.app.push_screen(ReadScreen(conversation_id), edit)
 
 
-async def open_at(screen: Screen, conversation_id: str, pane: str) -> bool:
+async def open_at(screen: Screen[Any], conversation_id: str, pane: str) -> bool:
     """Open the conversation for editing with ``pane`` shown (the conversation screen when it
     is the one already open underneath); True once it is shown."""
     from tui.screens.conversation import ConversationScreen
@@ -45,7 +45,12 @@ async def open_at(screen: Screen, conversation_id: str, pane: str) -> bool:
     if isinstance(opened, ConversationScreen):
         # after the first refresh: the tabs settle on their first pane until then
         settled = asyncio.get_running_loop().create_future()
-        opened.call_after_refresh(lambda: settled.done() or settled.set_result(None))
+
+        def settle() -> None:
+            if not settled.done():
+                settled.set_result(None)
+
+        opened.call_after_refresh(settle)
         await settled
         opened.action_pane(pane)
     return True

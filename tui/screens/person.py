@@ -21,15 +21,17 @@ from textual.widgets.option_list import Option
 from tui.core.models import Contact, Conversation
 from tui.core.person import (
     PersonHistory,
+    Referrals,
     conversation_line,
     person_history,
     referrals_by_person,
     tree_lines,
 )
-from tui.core.store import NotFoundError
-from tui.text import one_line, styled
+from tui.core.store import NotFoundError, Store
+from tui.widgets.app_services import app_services
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text import one_line, styled
 
 
 def _heading(text: str) -> Option:
@@ -119,9 +121,9 @@ class PersonScreen(Screen[None]):
         self.history: PersonHistory | None = None
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> Store:
         """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+        return app_services(self).store
 
     def compose(self) -> ComposeResult:
         """Details on top, the history list, the footer."""
@@ -148,14 +150,14 @@ class PersonScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="person", exit_on_error=False)
     def _load(self, contact: Contact, contacts: list[Contact], ids: list[str],
-              referrals: dict) -> None:  # type: ignore[type-arg]
+              referrals: Referrals) -> None:
         chats: list[Conversation] = []
         for conversation_id in ids:
             try:
                 chats.append(self.store.conversation(conversation_id))
             except Exception:
                 continue
-        history = person_history(contact, contacts, chats, self.app.now(),  # type: ignore[attr-defined]
+        history = person_history(contact, contacts, chats, app_services(self).clock(),
                                  referrals)
         self.app.call_from_thread(self._show, history)
 
@@ -193,7 +195,7 @@ class PersonScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Edit the contact in the form; the page shows the change."""
-        from tui.screens.record_forms import ContactForm
+        from tui.dialogs.record_forms import ContactForm
 
         contact = self.store.contact_or_none(self.contact_id)
         if contact is not None:

@@ -7,14 +7,23 @@ of their items; text boxes have ids), so it needs no knowledge of how a pane is 
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
 
 from tui.core.search_fields import Locator
+from tui.panes.live import LivePane
+from tui.panes.prep import PARTS, PrepPane
+from tui.panes.reflect.item_lists import ActionList, FollowUpList, ReferralList
+from tui.panes.reflect.reflection import AnswerArea
+from tui.panes.reflect.thank_you import DraftArea
 from tui.widgets.key_order import focus_now
 
-PREP_PARTS = {"research": 1, "questions": 2, "outreach": 3, "schedule": 4}
+# a search hit's part -> the number of the Prep part that shows it
+PREP_PARTS = {part_id.removeprefix("prep-"): number
+              for number, (part_id, _) in enumerate(PARTS, start=1)}
 # (pane, part, field) -> the id of the text box that holds it
 TEXT_BOXES = {
     ("prep", "research", "research_notes"): "research-notes",
@@ -23,8 +32,9 @@ TEXT_BOXES = {
     ("prep", "outreach", "draft"): "outreach-draft",
     ("prep", "schedule", "place"): "place",
 }
-REFLECT_LISTS = {"actions": "ActionList", "referrals": "ReferralList",
-                 "followups": "FollowUpList", "thank-you": "DraftArea"}
+REFLECT_LISTS: dict[str, type[Widget]] = {
+    "actions": ActionList, "referrals": ReferralList, "followups": FollowUpList,
+    "thank-you": DraftArea}
 
 
 def pane_of(locator: Locator) -> str:
@@ -32,22 +42,19 @@ def pane_of(locator: Locator) -> str:
     return locator.pane if locator.pane in ("details", "prep", "live", "reflect") else "details"
 
 
-def go_to(screen: Screen, locator: Locator) -> Widget | None:
+def go_to(screen: Screen[Any], locator: Locator) -> Widget | None:
     """In a conversation screen already showing ``pane_of(locator)``: show the part, focus
     the item and scroll it into view; returns the widget given the cursor, if any."""
     pane = next(iter(screen.query(f"#{pane_of(locator)}-pane")), None)
     if pane is None:
         return None
     target: Widget | None = None
-    if locator.pane == "prep" and locator.part in PREP_PARTS:
-        part = getattr(pane, "action_part", None)
-        if callable(part):
-            part(PREP_PARTS[locator.part])
+    if isinstance(pane, PrepPane) and locator.part in PREP_PARTS:
+        pane.action_part(PREP_PARTS[locator.part])
     if locator.pane == "live" and locator.part == "questions" and locator.item_id:
         target = _live_question(pane, locator.item_id)
     elif locator.pane == "reflect" and locator.part == "reflection":
-        target = next((a for a in pane.query("AnswerArea")
-                       if getattr(a, "key", None) == locator.prompt), None)
+        target = next((a for a in pane.query(AnswerArea) if a.key == locator.prompt), None)
     elif locator.pane == "reflect" and locator.part in REFLECT_LISTS:
         target = next(iter(pane.query(REFLECT_LISTS[locator.part])), None)
     box = TEXT_BOXES.get((locator.pane, locator.part, locator.field))
@@ -63,12 +70,13 @@ def go_to(screen: Screen, locator: Locator) -> Widget | None:
 
 
 def _live_question(pane: Widget, question_id: str) -> Widget | None:
-    questions = getattr(getattr(pane, "conversation", None), "questions", [])
-    index = next((i for i, q in enumerate(questions) if q.id == question_id), None)
-    set_current = getattr(pane, "set_current", None)
-    if index is None or not callable(set_current):
+    if not isinstance(pane, LivePane):
         return None
-    set_current(index)
+    questions = pane.conversation.questions
+    index = next((i for i, q in enumerate(questions) if q.id == question_id), None)
+    if index is None:
+        return None
+    pane.set_current(index)
     return next((w for w in pane.query(OptionList) if _index_of(w, question_id) is not None),
                 None)
 

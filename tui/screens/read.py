@@ -21,9 +21,10 @@ from textual.widgets import Static
 
 from tui.core.models import Contact, Conversation
 from tui.core.reading import Section, pane_for, reading_sections
-from tui.text import styled
+from tui.widgets.app_services import app_services
 from tui.widgets.document_view import DocumentView
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text import styled
 
 PANE_TITLES = {"details": "Details", "prep": "Prep", "live": "Live", "reflect": "Reflect"}
 
@@ -68,14 +69,14 @@ class ReadScreen(Screen[str | None]):
         """Read and build the document off the event loop, then show it."""
         self._started = time.perf_counter()
         self.query_one("#read-body").focus()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = app_services(self).store
         people = {c.id: c for c in store.contacts()}
         self._load(people)
 
     @work(thread=True, exclusive=True, group="read", exit_on_error=False)
     def _load(self, people: dict[str, Contact]) -> None:
         """On a thread: read the file, build the document, render it."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = app_services(self).store
         try:
             conversation = store.conversation(self.conversation_id)
         except Exception as exc:  # a file gone or damaged since the list was drawn

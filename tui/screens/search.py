@@ -26,9 +26,10 @@ from tui.core.dates import format_when
 from tui.core.safetext import visible
 from tui.core.search_fields import Locator
 from tui.core.search_hits import Hit, SearchResult
-from tui.text import one_line, styled
+from tui.widgets.app_services import app_services
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_footer import KeyFooter
+from tui.widgets.text import one_line, styled
 
 LIMIT = 30  # two screens of results; more words or a filter narrow them
 FILTERS = ("company:", "person:", "tag:", "status:", "kind:", "after:", "before:")
@@ -94,7 +95,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def _find_index(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = app_services(self).store
         index = store.search_index
         if index is None:  # the app is still building it: read what is there so far
             from tui.core.search import SearchIndex
@@ -144,7 +145,7 @@ class SearchScreen(Screen[None]):
         self._searched += 1
         self.result, self.hits = result, list(result.hits)
         results = self.query_one("#search-results", OptionList)
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = app_services(self).clock()
         results.set_options([Option(hit_row(hit, width, now), id=str(n))
                              for n, hit in enumerate(self.hits)])
         if self.hits:

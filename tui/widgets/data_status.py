@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tui.text import styled
+from tui.widgets.text import styled
 
 SHOWN_PROBLEMS = 4
 

@@ -9,6 +9,7 @@ renders again at the new width. Links are shown as text, never as terminal hyper
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Sequence
 
@@ -29,20 +30,10 @@ def render_section(markdown: str, width: int) -> list[Strip]:
     call has its own console)."""
     console = Console(width=width, color_system="truecolor", force_terminal=True,
                       no_color=False, legacy_windows=False, emoji=False, markup=False,
-                      highlight=False, file=_Nowhere())
+                      highlight=False, file=io.StringIO())  # nothing is printed: lines only
     options = console.options.update(width=width)
     lines = console.render_lines(RichMarkdown(markdown, hyperlinks=False), options, pad=False)
     return [*(Strip(line).simplify() for line in lines), Strip([])]  # a blank line after
-
-
-class _Nowhere:
-    """A console file that swallows what is written (nothing is printed here)."""
-
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        return None
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -97,10 +88,10 @@ class DocumentView(ScrollView, can_focus=True):
     def _render_all(self) -> None:
         self._width = self._text_width()
         self._generation += 1
-        self._render(self._generation, list(self.sections), self._width)
+        self._render_in_background(self._generation, list(self.sections), self._width)
 
     @work(thread=True, exclusive=True, group="document", exit_on_error=False)
-    def _render(self, generation: int, sections: list[Section], width: int) -> None:
+    def _render_in_background(self, generation: int, sections: list[Section], width: int) -> None:
         self._render_sections(generation, sections, width)
 
     def _render_sections(self, generation: int, sections: list[Section], width: int) -> None:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from textual import on, work
+from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.followup import DueItem
-from tui.text import one_line, styled
-from tui.widgets.record_lists import LazyOption, RecordList
+from tui.core.followup import DueItem, due_items
+from tui.core.models import Contact
+from tui.core.summary import ConversationLike
+from tui.widgets.record_lists import RecordList
+from tui.widgets.text import one_line, styled
+from tui.widgets.textual_patches import LazyOption
 
 # The Due list's headings, in this order: what is late, what is due now, the coming week.
 LEVELS = {
@@ -15,6 +27,8 @@ LEVELS = {
     "due": ("Due today", "bold $warning"),
     "soon": ("This week", "bold $accent"),
 }
+# From this many conversations, what is due is worked out on a thread (it takes a while).
+BACKGROUND_DUE_FROM = 2000
 KIND_LABEL = {"thank-you": "thank-you", "action": "action", "referral": "referral",
               "cadence": "keep in touch"}
 
@@ -38,16 +52,72 @@ def _matches(needle: str, item: DueItem) -> bool:
 
 class DueList(RecordList):
     """What is due: overdue, then due today, then this week (each most urgent first, under
-    its own heading); option ids are :attr:`DueItem.key`."""
+    its own heading); option ids are :attr:`DueItem.key`. ``x`` asks to settle the
+    highlighted item (:class:`SettleRequested`), enter to open what it is about
+    (:class:`OpenRequested`); the screen does both, as they need the data. What is due is
+    worked out here (:meth:`work_out`), on a thread for many conversations."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    BINDINGS = [
+        Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
+                "the action off, mark the thank-you sent, or log a touch today",
+                id="home.settle"),
+    ]
+
+    class SettleRequested(Message):
+        """Deal with ``item`` on the spot (check it off, mark it sent, log a touch)."""
+
+        def __init__(self, item: DueItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class OpenRequested(Message):
+        """Open what ``item`` is about."""
+
+        def __init__(self, item: DueItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class WorkedOut(Message):
+        """What is due was worked out again (:attr:`DueList.due`)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.items: dict[str, DueItem] = {}
+        #: Everything due, unfiltered (None until it has been worked out).
+        self.due: list[DueItem] | None = None
+        self._needle = ""
+
+    def work_out(self, contacts: Sequence[Contact], conversations: Sequence[ConversationLike],
+                 now: datetime) -> None:
+        """Work out what is due and show it: at once for a few conversations, on a thread for
+        many (the list shows what it had, or that it is being worked out, until then)."""
+        if len(conversations) < BACKGROUND_DUE_FROM:
+            self._worked_out(due_items(contacts, conversations, now))
+            return
+        self.show_items(self.due, self._needle)
+        self._due_on_thread(list(contacts), list(conversations), now)
+
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    def _due_on_thread(self, contacts: list[Contact], conversations: list[ConversationLike],
+                       now: datetime) -> None:
+        """On a worker thread: models and summaries are only read here."""
+        items = due_items(contacts, conversations, now)
+        self.app.call_from_thread(self._worked_out, items)
+
+    def _worked_out(self, items: list[DueItem]) -> None:
+        self.due = items
+        self.show_items(items, self._needle)
+        self.post_message(self.WorkedOut())
+
+    def filter(self, needle: str) -> None:
+        """Show only the items that match ``needle``."""
+        self.show_items(self.due, needle)
 
     def show_items(self, items: list[DueItem] | None, needle: str = "") -> None:
         """Rebuild the list, keeping the highlighted item where possible (``None``: what is
         due is still being worked out)."""
         keep = self.current_id
+        self._needle = needle
         needle = needle.casefold().strip()
         if items is None:
             self.items = {}
@@ -68,7 +138,7 @@ class DueList(RecordList):
             group = [i for i in shown if i.level == level]
             if group:
                 options.append(Option(level_heading(level, len(group)), disabled=True))
-                options.extend(LazyOption(lambda i=i: due_row(i), id=i.key) for i in group)
+                options.extend(LazyOption(partial(due_row, i), id=i.key) for i in group)
         self.add_options(options)
         self.select_id(keep)
 
@@ -76,3 +146,22 @@ class DueList(RecordList):
     def current_item(self) -> DueItem | None:
         """The highlighted item."""
         return self.items.get(self.current_id or "")
+
+    def opens_screen(self) -> bool:
+        """Enter opens the conversation of the highlighted item (a keep-in-touch reminder
+        opens the contact's form at once)."""
+        item = self.current_item
+        return item is not None and item.kind != "cadence" and bool(item.conversation_id)
+
+    def action_settle(self) -> None:
+        """Ask for the highlighted item to be dealt with."""
+        item = self.current_item
+        if item is not None:
+            self.post_message(self.SettleRequested(item).set_sender(self))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self.items.get(event.option.id or "")
+        if item is not None:
+            self.post_message(self.OpenRequested(item).set_sender(self))

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+from tui.widgets.textual_patches import ListRewrapOnScrollbar
 
 
-class FittedOptionList(OptionList):
+class FittedOptionList(ListRewrapOnScrollbar):
     """Textual caches each option's wrapped lines without the width they were wrapped at, and
     only forgets them on a resize. A scrollbar appearing (an item grew a note line, the
     checklist was filled) narrows the list without a resize, and a long item kept its old,
     wider wrapping: its last line was cut off. Here the caches go whenever the scrollbar does.
     """
-
-    def _watch_show_vertical_scrollbar(self) -> None:
-        self._clear_caches()

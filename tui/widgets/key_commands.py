@@ -5,10 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from textual.actions import parse
 from textual.app import SystemCommand
 from textual.dom import DOMNode
+
+from tui.widgets.textual_patches import binding_pairs
+
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """A screen (or pane) that offers commands to the command palette."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """The commands, the most specific first."""
+        ...
+
+
+@runtime_checkable
+class HelpSource(Protocol):
+    """A screen that tells F1 how keys work where the cursor is."""
+
+    def help_note(self) -> str:
+        """One or two sentences, or nothing."""
+        ...
+
 
 # Keys that only make sense typed where the cursor is, never from the palette.
 NOT_COMMANDS = {"escape", "tab", "shift+tab"}
@@ -26,7 +48,7 @@ def binding_commands(nodes: Iterable[DOMNode]) -> Iterator[SystemCommand]:
     titles: set[str] = set()
     for node in nodes:
         # The keys the footer shows first: their key is the one to name in the help text.
-        for key, binding in sorted(node._bindings, key=lambda pair: not pair[1].show):
+        for key, binding in sorted(binding_pairs(node), key=lambda pair: not pair[1].show):
             if not binding.id or not binding.description or key in NOT_COMMANDS:
                 continue
             namespace, name, params = parse(binding.action)

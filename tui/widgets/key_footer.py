@@ -3,10 +3,13 @@ keys that do not fit left out whole (F1 lists them all) rather than cut mid-word
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from tui.widgets.textual_patches import FooterKey
 
 HELP_ACTION = "help"
 PALETTE_ROOM = 12  # "▏^p palette" docked at the right, and a gap before it
@@ -22,8 +25,8 @@ class KeyFooter(Footer):
     """A compact footer whose first key is F1 Help (Textual puts the app's keys last, where a
     narrow terminal cuts them off), showing as many whole keys as fit."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(compact=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(compact=True, **kwargs)
         self._width = 0
 
     def compose(self) -> ComposeResult:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import TabPane
+
+from tui.widgets.textual_patches import TabsFollowFocus
 
 
-class PaneTabs(TabbedContent):
-    """A TabbedContent that ignores a pane's "something was focused in me" once the focus has
-    moved on: the message arrives late, and obeying it would switch back to a pane the user
-    just left (keys typed meanwhile would then land in the wrong pane)."""
+class PaneTabs(TabsFollowFocus):
+    """Tabs that ignore a pane's "something was focused in me" once the focus has moved on:
+    the message arrives late, and obeying it would switch back to a pane the user just left
+    (keys typed meanwhile would then land in the wrong pane)."""
 
-    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+    def follow_focus(self, pane: TabPane) -> bool:
+        """Show ``pane`` only if the cursor is still in it."""
         focused = self.screen.focused
-        if focused is None or event.tab_pane not in focused.ancestors:
-            event.stop()
-            event.prevent_default()
+        return focused is not None and pane in focused.ancestors

@@ -9,11 +9,13 @@ long row onto a second line, as it always did.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
+from textual import events
 from textual.content import Content
-from textual.geometry import Size
 from textual.visual import VisualType
 from textual.widgets.option_list import Option
 
@@ -22,8 +24,13 @@ from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact
 from tui.core.summary import ConversationLike
-from tui.text import one_line, styled
 from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_hold import app_key_hold
+from tui.widgets.text import one_line, styled
+from tui.widgets.textual_patches import LazyOption, OneLineOptions, bindings_for
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
 def conversation_row(conversation: ConversationLike, contact: Contact | None,
@@ -65,25 +72,10 @@ def _matches(needle: str, *haystack: str) -> bool:
     return not needle or needle in " ".join(haystack).casefold()
 
 
-class LazyOption(Option):
-    """An option whose prompt is made by ``make`` when the row is first shown."""
-
-    def __init__(self, make: Callable[[], VisualType], id: str | None = None) -> None:
-        super().__init__("", id=id)
-        self._make: Callable[[], VisualType] | None = make
-
-    @property
-    def prompt(self) -> VisualType:
-        """The prompt, made now if it was not yet."""
-        if self._make is not None:
-            self._prompt, self._make = self._make(), None
-        return self._prompt
-
-
 ONE_LINE_FROM = 500
 
 
-class RecordList(FittedOptionList):
+class RecordList(FittedOptionList, OneLineOptions):
     """An OptionList whose option ids are record ids (see the module docstring for long
     lists)."""
 
@@ -91,31 +83,15 @@ class RecordList(FittedOptionList):
     RecordList.-one-line { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def add_options(self, new_options):  # type: ignore[no-untyped-def]
+    def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
         """Add options; past :data:`ONE_LINE_FROM` of them, every row is one line."""
         new_options = list(new_options)
         self.set_class(len(self.options) + len(new_options) > ONE_LINE_FROM, "-one-line")
         return super().add_options(new_options)
 
-    def _update_lines(self) -> None:
-        """In a long list, one line per option (Textual's own version draws every option to
-        measure it)."""
-        if not self.has_class("-one-line"):
-            super()._update_lines()
-            return
-        region = self.scrollable_content_region
-        if not region:
-            return
-        cache = self._line_cache
-        count, known = len(self.options), len(cache.lines)
-        if known < count:
-            cache.lines.extend((index, 0) for index in range(known, count))
-            cache.heights.update(dict.fromkeys(range(known, count), 1))
-            cache.index_to_line.update((index, index) for index in range(known, count))
-        size = Size(region.width - self._get_left_gutter_width(), len(cache.lines))
-        if size != self.virtual_size:
-            self.virtual_size = size
-            self._scroll_update(size)
+    def one_line_rows(self) -> bool:
+        """Past :data:`ONE_LINE_FROM` options, every row is one line."""
+        return self.has_class("-one-line")
 
     def select_id(self, option_id: str | None) -> None:
         """Highlight the option with this id, else the first selectable one."""
@@ -136,13 +112,43 @@ class RecordList(FittedOptionList):
         option = self.highlighted_option
         return option.id if option and not option.disabled else None
 
+    def opens_screen(self) -> bool:
+        """True when enter on the highlighted row opens a screen whose data is read first
+        (off the event loop): the keys typed meanwhile are held for it."""
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # See tui.widgets.key_hold: from the enter that opens a screen, keys are held for
+        # it, including those already queued here. The list's own keys (up, down, enter...)
+        # act here, in typing order: "down, enter" typed quickly opens the next row.
+        holder = app_key_hold(self)
+        if holder is None:
+            return
+        hold = holder.key_hold
+        if hold.hold_early(event):
+            self._handled(event)
+        elif event.key == "enter" and self.opens_screen():
+            hold.start()
+            self._handled(event)
+            self.action_select()
+        else:
+            for binding in bindings_for(self, event.key):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    self._handled(event)
+                    return
+
+    @staticmethod
+    def _handled(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+
 
 class ConversationList(RecordList):
     """Conversations grouped as upcoming, to plan and past; option ids are conversation ids."""
 
     def show(
         self,
-        conversations: list[ConversationLike],
+        conversations: Sequence[ConversationLike],
         contacts: dict[str, Contact],
         needle: str = "",
         now: datetime | None = None,
@@ -166,13 +172,17 @@ class ConversationList(RecordList):
             options.append(Option(styled((f"{title} ({len(items)})", "bold $accent")),
                                   disabled=True))
             options.extend(
-                LazyOption(lambda c=c: conversation_row(c, contacts.get(c.contact_id), now),
+                LazyOption(partial(conversation_row, c, contacts.get(c.contact_id), now),
                            id=c.id)
                 for c in items
             )
         self.clear_options()
         self.add_options(options)
         self.select_id(keep)
+
+    def opens_screen(self) -> bool:
+        """Enter opens the highlighted conversation."""
+        return self.current_id is not None
 
 
 class ContactList(RecordList):
@@ -185,7 +195,7 @@ class ContactList(RecordList):
         needle = needle.casefold().strip()
         self.clear_options()
         self.add_options(
-            LazyOption(lambda c=c: contact_row(c, counts.get(c.id, 0)), id=c.id)
+            LazyOption(partial(contact_row, c, counts.get(c.id, 0)), id=c.id)
             for c in contacts
             if _matches(needle, c.name, c.company, c.role, " ".join(c.tags))
         )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.text import plain, styled
+from tui.widgets.text import plain, styled
 
 NOT_SAVED_HINT = ("Your edits are kept while coffeechat runs and tried again every few seconds; "
                   "ctrl+s tries now.")
+
+#: (``saved`` | ``saving`` | ``error``, the error's message).
+SaveStatus = tuple[str, str | None]
 
 
 def short_reason(detail: str | None) -> str:
@@ -18,8 +22,8 @@ def short_reason(detail: str | None) -> str:
 
 
 class SaveIndicator(Static):
-    """Shows ``saved``, ``saving…`` or ``not saved: <reason>`` as the app reports it (the app's
-    ``save_status``, pushed by the writer and the autosaver; nothing is polled).
+    """Shows ``saved``, ``saving…`` or ``not saved: <reason>``: it follows the app's
+    ``save_status``, which the writer thread and the autosaver push (nothing is polled).
 
     ``problems_only`` hides it while everything is fine and shows the whole message (with the
     file's path) when a save fails: the home screen's line.
@@ -30,29 +34,29 @@ class SaveIndicator(Static):
     SaveIndicator.-problems-only { width: 1fr; height: auto; color: $text; background: $error 30%; }
     """
 
+    status: reactive[SaveStatus] = reactive(("", None), init=False)
+
     def __init__(self, *, problems_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id, classes="-problems-only" if problems_only else "")
         self.problems_only = problems_only
-        self.state = ""
-        self._shown: tuple[str, str | None] | None = None
+
+    @property
+    def state(self) -> str:
+        """``saved``, ``saving`` or ``error``."""
+        return self.status[0]
 
     def on_mount(self) -> None:
         """Follow the app's save status."""
         if self.problems_only:
             self.display = False
-        self.watch(self.app, "save_status", self._show)
+        self.watch(self.app, "save_status", self._follow)
 
-    def poll(self) -> None:
-        """Show the state right now (the app works it out afresh)."""
-        self.app.update_save_status()  # type: ignore[attr-defined]
-        self._show(self.app.save_status)  # type: ignore[attr-defined]
+    def _follow(self, status: SaveStatus) -> None:
+        self.status = status
 
-    def _show(self, status: tuple[str, str | None]) -> None:
-        if status == self._shown:
-            return
-        self._shown = status
+    def watch_status(self, status: SaveStatus) -> None:
+        """Show the new status."""
         state, detail = status
-        self.state = state
         if self.problems_only:
             self.display = state == "error"
             if state == "error":
@@ -63,5 +67,5 @@ class SaveIndicator(Static):
             self.update(styled((f"✗ not saved{': ' + reason if reason else ''}", "bold $error")))
         else:
             self.update(styled({"saved": ("✓ saved", "$success"),
-                                "saving": ("… saving", "$warning")}[state]))
+                                "saving": ("… saving", "$warning")}.get(state, ("", ""))))
         self.tooltip = plain(detail) if detail else None

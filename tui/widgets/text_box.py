@@ -1,6 +1,6 @@
 """Text boxes of the app: no surprises for someone typing fast.
 
-- keys are handled in the order they were typed (see :class:`OrderedKeys`): a tab, a
+- keys are handled in the order they were typed (see :mod:`tui.widgets.key_order`): a tab, a
   backspace or an enter typed quickly takes effect before the keys typed after it;
 - ``ctrl+home`` / ``ctrl+end`` go to the start / end of the text;
 - the first time in, the cursor is at the end of the text, and it stays in view: a text box
@@ -11,19 +11,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.geometry import Region
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 from textual.widgets.text_area import Selection
 
-from tui.widgets.key_order import OrderedKeys
+from tui.widgets.key_order import OrderedKeys, Request, ask
+from tui.widgets.textual_patches import TextAreaHooks
+
+MAX_LINE = 2_000  # a one-line box takes this many characters unless told otherwise
 
 
-class TextBox(OrderedKeys, TextArea):
+class TextBox(OrderedKeys, TextAreaHooks):
     """A multi-line text box (plain text, soft wrap, no line numbers by default)."""
 
     # f6 and f7 (select line, select all in a stock TextArea) are the panes' keys here.
@@ -34,10 +37,10 @@ class TextBox(OrderedKeys, TextArea):
         Binding("f7", "pane_key", show=False),
     ]
 
-    def __init__(self, text: str = "", **kwargs: object) -> None:
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("show_line_numbers", False)
-        super().__init__(text, **kwargs)  # type: ignore[arg-type]
+        super().__init__(text, **kwargs)
 
     _visited = False
 
@@ -45,9 +48,9 @@ class TextBox(OrderedKeys, TextArea):
         """``pane_key`` never runs here: the key belongs to the pane around the box."""
         return action != "pane_key"
 
-    def _on_focus(self, event: events.Focus) -> None:
-        # The first time in, the cursor goes to the end: you carry on writing, you do not
-        # type in front of what is there.
+    def on_focus(self, event: events.Focus) -> None:
+        """The first time in, the cursor goes to the end: you carry on writing, you do not
+        type in front of what is there."""
         if not self._visited:
             self._visited = True
             if self.selection.end == (0, 0) and self.text:
@@ -62,9 +65,14 @@ class TextBox(OrderedKeys, TextArea):
         if row > last or column > len(self.document[min(row, last)]):
             self.selection = Selection.cursor(self.document.end)
 
-    def _watch_show_vertical_scrollbar(self) -> None:
+    def scrollbar_toggled(self) -> None:
+        """Keep the cursor inside the text before the box is laid out again."""
         self.clamp_cursor()
-        super()._watch_show_vertical_scrollbar()
+
+    def selection_moved(self) -> None:
+        """Keep the cursor in view (once the box has its new size)."""
+        if self.is_mounted:
+            self.call_after_refresh(self.reveal_cursor)
 
     def action_text_start(self) -> None:
         """The cursor to the start of the text."""
@@ -73,11 +81,6 @@ class TextBox(OrderedKeys, TextArea):
     def action_text_end(self) -> None:
         """The cursor to the end of the text."""
         self.move_cursor(self.document.end)
-
-    def _watch_selection(self, previous_selection: Selection, selection: Selection) -> None:
-        super()._watch_selection(previous_selection, selection)
-        if self.is_mounted:
-            self.call_after_refresh(self.reveal_cursor)
 
     def reveal_cursor(self) -> None:
         """Scroll the nearest scrolling container so the cursor's line is in view."""
@@ -91,7 +94,8 @@ class TextBox(OrderedKeys, TextArea):
         view = container.scrollable_content_region
         if view.y <= y < view.bottom:
             return
-        inside = Region(x - view.x + container.scroll_x, y - view.y + container.scroll_y, 1, 1)
+        inside = Region(x - view.x + round(container.scroll_x),
+                        y - view.y + round(container.scroll_y), 1, 1)
         container.scroll_to_region(inside, animate=False, immediate=True)
 
 
@@ -99,28 +103,118 @@ class LineBox(OrderedKeys, Input):
     """A one-line box that keeps its text on focus (typing adds, never replaces) and takes
     ctrl+home / ctrl+end like a text box.
 
-    ``on_submit``, when set, is called at once on enter, in typing order (a posted Submitted
-    message would arrive after keys typed behind the enter).
+    Enter asks the form or pane around it first (:class:`LineBox.Entered`, handled before any
+    key typed after the enter); when nobody takes it, the box posts ``Input.Submitted``.
     """
-
-    on_submit: Callable[[str], None] | None = None
 
     BINDINGS = [
         Binding("ctrl+home", "home", "Start", show=False),
         Binding("ctrl+end", "end", "End", show=False),
     ]
 
-    def __init__(self, value: str = "", **kwargs: object) -> None:
-        kwargs.setdefault("select_on_focus", False)
-        super().__init__(value, **kwargs)  # type: ignore[arg-type]
+    class Entered(Request):
+        """Enter was pressed in ``box``, with ``value`` in it."""
 
-    def _on_focus(self, event: events.Focus) -> None:
-        # Coming into the box, the cursor goes after the text: what is typed is added.
+        def __init__(self, box: LineBox, value: str) -> None:
+            super().__init__()
+            self.box = box
+            self.value = value
+
+        @property
+        def control(self) -> LineBox:
+            """The box (so ``@on(LineBox.Entered, "#id")`` works)."""
+            return self.box
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(value, **kwargs)
+
+    def on_focus(self, event: events.Focus) -> None:
+        """Coming into the box, the cursor goes after the text: what is typed is added."""
         self.cursor_position = len(self.value)
 
     async def action_submit(self) -> None:
         """Enter: hand the line over now (or post Submitted as usual)."""
-        if self.on_submit is None:
+        if not await ask(self, self.Entered(self, self.value)):
             await super().action_submit()
-        else:
-            self.on_submit(self.value)
+
+
+class LineInput(LineBox):
+    """A one-line input whose pastes keep every word: line breaks become spaces, and a paste
+    longer than ``max_chars`` is refused with a message (nothing already typed changes)."""
+
+    hint = ""
+
+    def __init__(self, value: str = "", *, max_chars: int = MAX_LINE,
+                 **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self.max_chars = max_chars
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Flatten a multi-line paste; refuse one that is too long."""
+        text = event.text
+        flat = " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+        if len(self.value) + len(flat) > self.max_chars:
+            event.prevent_default()
+            event.stop()
+            self.notify(f"That paste is {len(text):,} characters: this line holds up to "
+                        f"{self.max_chars:,}.{self.hint}", severity="warning", markup=False,
+                        timeout=8)
+            return
+        if flat != text:
+            event.prevent_default()
+            event.stop()
+            start, end = self.selection
+            self.replace(flat, min(start, end), max(start, end))
+
+
+class SubInput(LineBox):
+    """A one-line field under a list: escape asks to go back to the list
+    (:class:`SubInput.Leave`); with ``down_leaves``, ↓ asks to go down to it
+    (:class:`SubInput.Down`). Both are answered before any key typed after them."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Back to list", show=False, tooltip="Return to the list",
+                id="prep.input.leave"),
+        Binding("down", "down", "To the list", show=False, tooltip="Down to the list below"),
+    ]
+
+    def __init__(self, value: str = "", *, down_leaves: bool = False, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self.down_leaves = down_leaves
+
+    class Down(Request):
+        """The user pressed ↓ in a field that leads down to a list."""
+
+        def __init__(self, field: SubInput) -> None:
+            super().__init__()
+            self.field = field
+
+        @property
+        def control(self) -> SubInput:
+            """The field (so ``@on(SubInput.Down, "#id")`` works)."""
+            return self.field
+
+    class Leave(Request):
+        """The user pressed escape in this field."""
+
+        def __init__(self, field: SubInput) -> None:
+            super().__init__()
+            self.field = field
+
+        @property
+        def control(self) -> SubInput:
+            """The field (so ``@on(SubInput.Leave, "#id")`` works)."""
+            return self.field
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """↓ only where it leads somewhere."""
+        return action != "down" or self.down_leaves
+
+    async def action_down(self) -> None:
+        """Down to the list."""
+        await ask(self, self.Down(self))
+
+    async def action_leave(self) -> None:
+        """Tell the part the user is done here."""
+        await ask(self, self.Leave(self))

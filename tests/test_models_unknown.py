@@ -1,0 +1,75 @@
+"""Fields this version does not know survive reading and writing, at every level of a record,
+so a file written by a newer coffeechat loses nothing when this one saves it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.models import Contact, Conversation, field_names
+from tui.core.profile import Profile
+from tui.core.store import Store
+
+NEWER = {"mood": "curious", "scores": [1, {"deep": True}], "meta": {"source": "v9"}}
+
+
+def _conversation() -> dict[str, Any]:
+    return {
+        "id": "c1", "contact_id": "p1", "future_field": {"nested": [1, 2]},
+        "outreach": {"draft": "Hi", "channel": "email"},
+        "thank_you": {"draft": "Thanks", "tone": "warm"},
+        "checklist": [{"text": "read", "id": "k1", "weight": 3}],
+        "questions": [{"text": "Why?", "id": "q1", "asked_by": "me", "tags": ["a"]}],
+        "live": {"started_at": "2026-12-03T14:30:00+00:00", "recording": "off",
+                 "notes": [{"text": "n", "id": "n1", "speaker": "them"}]},
+        "reflection": {"rating": 4, "energy": "high", "answers": {"k": "v"}},
+        "actions": [{"text": "send", "id": "a1", "priority": 1}],
+        "referrals": [{"name": "Bo", "id": "r1", "linkedin": "bo"}],
+        "followups": [{"on": "2026-12-10", "id": "f1", "channel": "mail"}],
+    }
+
+
+def test_every_record_keeps_unknown_keys_through_from_dict_and_to_dict() -> None:
+    source = _conversation()
+    written = Conversation.from_dict(source).to_dict()
+    assert written["future_field"] == {"nested": [1, 2]}
+    assert written["outreach"]["channel"] == "email"
+    assert written["thank_you"]["tone"] == "warm"
+    assert written["checklist"][0]["weight"] == 3
+    assert written["questions"][0]["asked_by"] == "me"
+    assert written["questions"][0]["tags"] == ["a"]
+    assert written["live"]["recording"] == "off"
+    assert written["live"]["notes"][0]["speaker"] == "them"
+    assert written["reflection"]["energy"] == "high"
+    assert written["actions"][0]["priority"] == 1
+    assert written["referrals"][0]["linkedin"] == "bo"
+    assert written["followups"][0]["channel"] == "mail"
+    # and a second round trip changes nothing
+    assert Conversation.from_dict(written).to_dict() == written
+
+
+def test_contact_and_profile_keep_unknown_keys_and_copies_are_deep() -> None:
+    contact = Contact.from_dict({"name": "Ana", "id": "p1", **NEWER})
+    copy = contact.copy()
+    copy.unknown_fields["scores"][1]["deep"] = False
+    assert contact.to_dict()["scores"] == [1, {"deep": True}]
+    assert Profile.from_dict({"name": "Me", "pronouns": "they"}).to_dict()["pronouns"] == "they"
+
+
+def test_known_fields_win_and_fresh_records_have_only_their_fields() -> None:
+    contact = Contact.from_dict({"name": "Ana", "id": "p1"})
+    contact.unknown_fields["name"] = "shadow"  # never overrides a field of this version
+    assert contact.to_dict()["name"] == "Ana"
+    assert list(Contact(name="A").to_dict()) == field_names(Contact)
+
+
+def test_unknown_keys_reach_the_file_after_an_edit(store: Store) -> None:
+    store.save_contact(Contact.from_dict({"name": "Ana", "id": "p1", **NEWER}))
+    store.save_conversation(Conversation.from_dict(_conversation()))
+    conversation = store.conversation("c1")
+    conversation.goal = "edited by this version"
+    store.save_conversation(conversation)
+    again = store.conversation("c1").to_dict()
+    assert again["goal"] == "edited by this version"
+    assert again["questions"][0]["asked_by"] == "me"
+    assert again["live"]["notes"][0]["speaker"] == "them"
+    assert store.contact("p1").to_dict()["meta"] == {"source": "v9"}

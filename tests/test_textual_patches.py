@@ -1,0 +1,164 @@
+"""Every private Textual name the app leans on exists and behaves as the app expects in the
+pinned Textual: an upgrade that changes one fails here, not in the middle of a call."""
+
+from __future__ import annotations
+
+import inspect
+
+from textual import _compositor
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets.option_list import Option
+from textual.widgets.text_area import Document, WrappedDocument
+
+from tui.widgets import textual_patches as patches
+
+
+def test_every_private_name_the_patches_use_exists() -> None:
+    """The private attributes behind each public hook are where the hooks reach for them."""
+    for owner, name in [
+        (Widget, "_forward_event"),
+        (App, "_display"),
+        (TextArea, "_set_document"),
+        (TextArea, "_watch_show_vertical_scrollbar"),
+        (TextArea, "_watch_selection"),
+        (TextArea, "_rewrap_and_refresh_virtual_size"),
+        (OptionList, "_clear_caches"),
+        (OptionList, "_update_lines"),
+        (OptionList, "_get_left_gutter_width"),
+        (Widget, "_scroll_update"),
+        (TabbedContent, "_on_tab_pane_focused"),
+    ]:
+        assert callable(getattr(owner, name, None)), f"{owner.__name__}.{name} is gone"
+    # ListRewrapOnScrollbar watches this reactive by Textual's private watcher name
+    # (tests/test_fitted_list.py shows the list re-wrapping).
+    assert "show_vertical_scrollbar" in OptionList._reactives
+    for update, field in [(_compositor.LayoutUpdate, "strips"),
+                          (_compositor.ChopsUpdate, "chops"),
+                          (_compositor.InlineUpdate, "strips")]:
+        assert field in inspect.signature(update.__init__).parameters
+    # LazyOption fills the attribute Option.prompt reads; OneLineOptions fills the line cache.
+    assert Option("x")._prompt == "x"
+    cache = OptionList()._line_cache
+    assert {"lines", "heights", "index_to_line"} <= set(vars(cache))
+    # The hooks override the private methods with the same signature.
+    assert list(inspect.signature(patches.TextAreaHooks._watch_selection).parameters) == \
+        list(inspect.signature(TextArea._watch_selection).parameters)
+    assert list(inspect.signature(patches.TextAreaHooks._set_document).parameters) == \
+        list(inspect.signature(TextArea._set_document).parameters)
+
+
+class Keyed(Widget):
+    """A widget with one binding of its own."""
+
+    BINDINGS = [Binding("ctrl+t", "start", "Start")]
+
+
+def test_bindings_are_read_from_the_node_itself() -> None:
+    node = Keyed()
+    assert [b.action for b in patches.bindings_for(node, "ctrl+t")] == ["start"]
+    assert patches.bindings_for(node, "ctrl+x") == []
+    assert ("ctrl+t", "start") in {(k, b.action) for k, b in patches.binding_pairs(node)}
+    assert isinstance(node, DOMNode)
+
+
+class Boxes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="first")
+        yield TextArea(id="area")
+        with TabbedContent():
+            yield TabPane("One", id="one")
+
+
+async def test_a_forwarded_key_is_typed_into_the_target() -> None:
+    app = Boxes()
+    async with app.run_test() as pilot:
+        box = app.query_one("#first", Input)
+        box.focus()
+        await pilot.pause()
+        for char in "hi":
+            patches.forward_key(box, char, char)
+        await pilot.pause()
+        assert box.value == "hi"
+
+
+async def test_fast_documents_are_swapped_in_and_agree_with_the_stock_ones() -> None:
+    app = Boxes()
+    async with app.run_test(size=(40, 10)) as pilot:
+        area = app.query_one(TextArea)
+        area.soft_wrap = True
+        area.load_text("a long line of words that wraps more than once here\nsecond")
+        await pilot.pause()
+        stock_height = area.wrapped_document.height
+        stock_text = area.document.text
+        patches.speed_up(area)
+        assert type(area.document) is patches.JoinedOnceDocument
+        assert type(area.wrapped_document) is patches.CountedWrappedDocument
+        assert area.wrapped_document.height == stock_height > 2
+        assert area.document.text == stock_text
+        area.insert("new ")
+        assert area.document.text.startswith("new ")
+        assert isinstance(area.document, Document)
+        assert isinstance(area.wrapped_document, WrappedDocument)
+
+
+def test_every_kind_of_screen_update_is_guarded() -> None:
+    """The compositor's three kinds of update keep their strips where the guard looks."""
+    from rich.segment import Segment
+    from textual.geometry import Region
+
+    def dirty() -> Strip:
+        return Strip([Segment("a\x1b[2Jb")])
+
+    layout = _compositor.LayoutUpdate([[dirty()]], Region(0, 0, 2, 1))
+    inline = _compositor.InlineUpdate([dirty()])
+    chops = _compositor.ChopsUpdate([{0: dirty(), 2: None}], [(0, 0, 2)], [[2]])
+    for update in (layout, inline, chops):
+        assert patches.guard_update(update) is update
+    assert [s.text for line in layout.strips for s in line] == ["a[2Jb"]
+    assert [s.text for s in inline.strips] == ["a[2Jb"]
+    first = chops.chops[0][0]
+    assert first is not None and first.text == "a[2Jb"
+    clean = Strip([Segment("plain")])
+    assert patches.safe_strip(clean) is clean
+    assert patches.guard_update("not an update") == "not an update"
+
+
+def test_a_lazy_option_draws_its_prompt_once_when_first_asked() -> None:
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("row")
+        return "row"
+
+    option = patches.LazyOption(make, id="a")
+    assert made == []
+    assert option.prompt == "row" and option.prompt == "row"
+    assert made == ["row"] and option.id == "a"
+
+
+class OneLine(patches.OneLineOptions):
+    def one_line_rows(self) -> bool:
+        return True
+
+
+class Lists(App[None]):
+    def compose(self) -> ComposeResult:
+        yield OneLine(*[f"a long row {i} " * 20 for i in range(50)], id="one")
+        yield OptionList(*[f"a long row {i} " * 20 for i in range(50)], id="stock")
+
+
+async def test_one_line_options_count_one_line_per_option_without_drawing() -> None:
+    app = Lists()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        one, stock = app.query_one("#one", OneLine), app.query_one("#stock", OptionList)
+        assert one.virtual_size.height == 50
+        assert stock.virtual_size.height > 50  # the stock list wraps each long row
+        one.highlighted = 49
+        await pilot.pause()
+        assert one.scroll_offset.y > 0

@@ -1,0 +1,51 @@
+"""What is prepared before a call: checklist steps, planned questions, drafted messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tui.core.models.record import DATE, Record, choices, new_id
+
+QUESTION_STATES = ("pending", "asked", "skipped")
+
+
+@dataclass
+class ChecklistItem(Record):
+    """One step of the prep checklist."""
+
+    WHAT = "checklist item"
+
+    text: str
+    section: str = ""
+    id: str = field(default_factory=new_id)
+    done: bool = False
+    note: str = ""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)
+
+
+@dataclass
+class Question(Record):
+    """A planned (or live-added) question; list order is the asking order."""
+
+    WHAT = "question"
+
+    text: str
+    category: str = ""
+    id: str = field(default_factory=new_id)
+    state: str = field(default="pending", metadata=choices(QUESTION_STATES))
+    note: str = ""
+    starred: bool = False
+    added_live: bool = False
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)
+
+
+@dataclass
+class DraftMessage(Record):
+    """A drafted message (the outreach or the thank-you) and the date it went out."""
+
+    WHAT = "message"
+
+    draft: str = ""
+    sent_on: str | None = field(default=None, metadata=DATE)
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)

@@ -1,0 +1,7 @@
+"""The Prep pane and its parts: Research (checklist), Questions (goal, ask, plan, bank),
+Outreach (the first message) and Schedule."""
+
+from tui.panes.prep.pane import PARTS, PrepPane
+from tui.panes.prep.part_bar import PartBar
+
+__all__ = ["PARTS", "PartBar", "PrepPane"]

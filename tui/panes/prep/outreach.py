@@ -1,0 +1,213 @@
+"""The Outreach part of Prep: a draft from the template, its length, copy and mark as sent."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Input, Label, TextArea
+
+from tui.core.agenda import status_label
+from tui.core.content import OUTREACH, TEMPLATE_FIELDS
+from tui.core.outreach import (
+    ABOUT_ME_KEYS,
+    draft_outreach,
+    draft_values,
+    length_note,
+    mark_sent,
+    send_time_hint,
+    unfilled,
+    unmark_sent,
+)
+from tui.panes.prep.part import PrepPart
+from tui.widgets.app_services import app_services
+from tui.widgets.lines import FixedLine, Line
+from tui.widgets.text import styled
+from tui.widgets.text_box import LineBox, TextBox
+
+MAX_DRAFT = 20_000
+MAX_ME = 2_000
+
+
+class OutreachPart(PrepPart):
+    """The first message: drafted for this contact, edited freely, copied, marked as sent."""
+
+    label = "Outreach"
+    BINDINGS = [
+        Binding("ctrl+o", "copy", "Copy", tooltip="Copy the draft to the clipboard",
+                id="prep.copy"),
+        Binding("ctrl+t", "sent", "Mark sent", tooltip="Mark the message as sent today "
+                "(again: not sent)", id="prep.sent"),
+        Binding("ctrl+r", "redraft", "Redraft", tooltip="Draft again from the template "
+                "(ctrl+z in the draft brings yours back)", id="prep.redraft"),
+    ]
+    DEFAULT_CSS = """
+    OutreachPart #my-name { width: 22; margin-right: 1; }
+    OutreachPart #who-i-am { width: 1fr; }
+    OutreachPart #outreach-status { padding: 0 1; }
+    OutreachPart #outreach-draft { height: 1fr; min-height: 4; border: none; padding: 0 1;
+                                   background: $surface; }
+    OutreachPart #outreach-draft:focus { background: $boost; }
+    OutreachPart #outreach-status, OutreachPart #outreach-count { height: 1; }
+    OutreachPart .outreach-note { padding: 0 1; color: $text-muted; height: auto; }
+    OutreachPart #outreach-count.-over { color: $warning; }
+    """
+
+    def compose(self) -> ComposeResult:
+        """About me, the status, the draft and the notes under it."""
+        with Horizontal(classes="prep-row"):
+            yield Label("Me")
+            yield LineBox(id="my-name", compact=True, placeholder="my name")
+            yield LineBox(id="who-i-am", compact=True,
+                          placeholder="one line on who I am (fills {who_i_am})")
+        yield FixedLine(id="outreach-status")
+        yield TextBox(id="outreach-draft")
+        yield FixedLine(id="outreach-count", classes="outreach-note")
+        yield Line(id="outreach-hints", classes="outreach-note")
+
+    # -- model ---------------------------------------------------------------------------
+
+    @property
+    def me(self) -> dict[str, str]:
+        """My name and who I am (the user's profile, kept in the data)."""
+        return self.profile.values()
+
+    def fresh_draft(self) -> str:
+        """The template filled with everything known about this chat and me."""
+        introducer = self.introducer.name if self.introducer is not None else ""
+        values = draft_values(self.contact, self.conversation, self.me, introducer)
+        return draft_outreach(self.content.outreach, values)
+
+    def prepare(self) -> bool:
+        """Draft from the template the first time (later: fill in "about me")."""
+        outreach = self.conversation.outreach
+        if not outreach.draft.strip():
+            outreach.draft = self.fresh_draft()
+            return True
+        filled = draft_outreach(outreach.draft, {k: v for k, v in self.me.items() if v})
+        if filled != outreach.draft:
+            outreach.draft = filled
+            return True
+        return False
+
+    def refresh_view(self) -> None:
+        """Fill the widgets from the model."""
+        for key in ABOUT_ME_KEYS:
+            box = self.query_one(f"#{key.replace('_', '-')}", Input)
+            if box.value != self.me[key] and not box.has_focus:
+                with box.prevent(Input.Changed):
+                    box.value = self.me[key]
+        draft = self.query_one("#outreach-draft", TextArea)
+        if draft.text != self.conversation.outreach.draft:
+            with draft.prevent(TextArea.Changed):
+                draft.load_text(self.conversation.outreach.draft)
+        self.show_notes()
+
+    def show_notes(self) -> None:
+        """Status, length, placeholders still to fill and the send-time tip."""
+        v = self.conversation
+        if v.outreach.sent_on:
+            status = styled(("Sent ", "bold $success"), v.outreach.sent_on,
+                            (f" · status {status_label(v)}", "dim"))
+        else:
+            status = styled(("Not sent yet", "bold"),
+                            (f" · status {status_label(v)}", "dim"))
+        self.query_one("#outreach-status", Line).shown = status
+        text, over = length_note(v.outreach.draft)
+        count = self.query_one("#outreach-count", Line)
+        count.shown = styled(text)
+        count.set_class(over, "-over")
+        hints = []
+        left = unfilled(v.outreach.draft, TEMPLATE_FIELDS[OUTREACH])
+        if left:
+            hints.append(("To fill in: " + " ".join(left), "$warning"))
+        tip = None if v.outreach.sent_on else send_time_hint(app_services(self).clock())
+        if tip:
+            hints.append((("\n" if hints else "") + tip, "italic"))
+        widget = self.query_one("#outreach-hints", Line)
+        widget.shown = styled(*hints)
+        widget.display = bool(hints)
+
+    # -- editing -------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#outreach-draft")
+    def _draft_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if text == self.conversation.outreach.draft:
+            return
+        if len(text) > MAX_DRAFT:
+            self.say(f"The draft is limited to {MAX_DRAFT:,} characters; this change is not "
+                     "saved until it is shorter.", "error")
+            return
+        self.conversation.outreach.draft = text
+        self.edited()
+        self.show_notes()
+
+    def _replace_draft(self, text: str) -> None:
+        """Put ``text`` in the draft as one edit, so ctrl+z in the draft undoes it."""
+        draft = self.query_one("#outreach-draft", TextArea)
+        draft.replace(text, (0, 0), draft.document.end)
+
+    @on(Input.Changed, "#my-name")
+    @on(Input.Changed, "#who-i-am")
+    def _me_changed(self, event: Input.Changed) -> None:
+        # Saved as typed, like everything else: the profile is part of the data.
+        profile = self.profile
+        field = "name" if event.input.id == "my-name" else "intro"
+        if len(event.value) > MAX_ME:
+            self.say(f"Keep this under {MAX_ME:,} characters; the longer text is not saved.",
+                     "error")
+            return
+        if getattr(profile, field) != event.value.strip():
+            setattr(profile, field, event.value.strip())
+            self.edited(profile_changed=True)
+
+    @on(Input.Submitted, "#my-name")
+    @on(Input.Submitted, "#who-i-am")
+    @on(Input.Blurred, "#my-name")
+    @on(Input.Blurred, "#who-i-am")
+    def _me_done(self) -> None:
+        known = {k: v for k, v in self.me.items() if v}
+        filled = draft_outreach(self.conversation.outreach.draft, known)
+        if filled != self.conversation.outreach.draft:
+            self._replace_draft(filled)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        """Copy the draft to the clipboard (through the terminal, OSC 52)."""
+        text = self.conversation.outreach.draft.strip()
+        if not text:
+            self.say("The draft is empty; nothing to copy.", "warning")
+            return
+        self.app.copy_to_clipboard(text)
+        self.say(f"Copied the draft ({len(text)} characters) to the clipboard. If your "
+                 "terminal does not pass OSC 52 copies on, select the text instead.")
+
+    def action_sent(self) -> None:
+        """Mark the outreach as sent today, or (again) as not sent."""
+        v = self.conversation
+        if v.outreach.sent_on:
+            unmark_sent(v)
+            self.say(f"Marked as not sent; status {status_label(v)}.")
+        else:
+            mark_sent(v, app_services(self).clock().date())
+            self.say(f"Marked as sent on {v.outreach.sent_on}; status "
+                     f"{status_label(v)}.")
+        self.edited()
+        self.show_notes()
+
+    def action_redraft(self) -> None:
+        """Replace the draft with a fresh one from the template (undo with ctrl+z)."""
+        fresh = self.fresh_draft()
+        if fresh == self.conversation.outreach.draft:
+            self.say("The draft already matches the template.")
+            return
+        self._replace_draft(fresh)
+        self.say("Drafted again from the template; ctrl+z in the draft brings yours back.")
+
+    def first_widget(self) -> Widget | None:
+        """Start on my name while it is blank (the draft uses it), else in the draft."""
+        return self.query_one("#my-name" if not self.me["my_name"] else "#outreach-draft")

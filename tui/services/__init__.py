@@ -1,0 +1,67 @@
+"""What the app runs on, without Textual: the store, the autosaver, the folders, the clock, the
+settings and the content, gathered in one :class:`Services` object.
+
+The app makes it once, before its event loop starts (so every file it reads is read then), and
+the UI reaches it through one typed accessor (``tui.widgets.services.app_services``). Screens
+use the store and the autosaver; panes, dialogs and widgets use only the clock, the folders,
+the settings and the content (checked by the import contracts and ``tests/test_layers.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from tui.core.library import ContentLibrary
+from tui.core.paths import config_dir
+from tui.core.profile import move_from_settings
+from tui.core.settings import Settings
+from tui.core.store import Store
+from tui.services.autosave import Autosaver
+
+
+def system_now() -> datetime:
+    """The current moment, aware of the local time zone."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Where the data lives, and where the user's templates and preferences are."""
+
+    data: Path
+    config: Path
+
+
+@dataclass
+class Services:
+    """Everything the UI needs from outside itself."""
+
+    store: Store
+    autosaver: Autosaver
+    folders: Folders
+    settings: Settings
+    content: ContentLibrary
+    clock: Callable[[], datetime] = system_now
+    #: Things to tell the user once the app shows (a backup not made, a profile not moved).
+    warnings: list[str] = field(default_factory=list)
+    #: One line per data file that needs the user (shown on the home screen).
+    data_problems: list[str] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, store: Store, config_folder: Path | None = None,
+              clock: Callable[[], datetime] = system_now) -> Services:
+        """Gather the services for ``store``: move an old profile into the data, read the
+        settings and the content. Reads files: call it before the event loop starts."""
+        config = config_folder if config_folder is not None else config_dir()
+        warnings = list(store.warnings)
+        if not store.readonly:
+            try:
+                move_from_settings(store, config)
+            except (OSError, ValueError) as exc:
+                warnings.append(f"Your name and introduction stay in the settings for now: {exc}")
+        return cls(store=store, autosaver=Autosaver(store), folders=Folders(store.path.parent,
+                   config), settings=Settings.load(config), content=ContentLibrary.load(config),
+                   clock=clock, warnings=warnings)
