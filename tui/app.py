@@ -58,6 +58,8 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen", id="help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False, tooltip="Save now", id="save"),
+        Binding("ctrl+f", "search", "Search", show=False, priority=True, id="search",
+                tooltip="Search every conversation and contact, from anywhere"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True,
                 show=False),
     ]
@@ -312,6 +314,15 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         self.notify(self.save_status[1] or "Not saved yet: the disk is slow; still trying.",
                     title="Not saved", severity="error", markup=False)
 
+    def action_search(self) -> None:
+        """Search everything (not on top of another search or a form)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, (SearchScreen, ModalScreen)):
+            self.push_screen(SearchScreen())
+
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):
@@ -345,6 +356,8 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""
         if isinstance(screen, PaletteSource):
             yield from screen.palette_commands()
+        yield SystemCommand("Search", "Every conversation and contact, as you type (ctrl+f)",
+                            self.action_search)
         yield from transfer_commands(self)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",

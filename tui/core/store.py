@@ -153,6 +153,11 @@ class Store(ContactRecords):
         self.files.index = index
 
     @property
+    def search_index(self) -> SearchIndex | None:
+        """The index given to :meth:`attach_index` (kept current by every save), or None."""
+        return self.files.index
+
+    @property
     def path(self) -> Path:
         """The main data file."""
         return self.datafile.path

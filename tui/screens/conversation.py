@@ -334,4 +334,13 @@ class ConversationScreen(KeyOwner, Screen[None]):
                             self.action_edit_conversation)
         yield SystemCommand("Edit contact", "Name, company, how found, keep in touch",
                             self.action_edit_contact)
+        yield SystemCommand("Read the whole conversation", "Everything on one read-only "
+                            "scroll; e there comes back to the matching pane", self.action_read)
         yield SystemCommand("Back to the list", "Save and go back", self.action_back)
+
+    def action_read(self) -> None:
+        """Save, then show the conversation on one read-only scroll."""
+        from tui.screens.opening import read_conversation
+
+        self.save_now()
+        read_conversation(self, self.conversation_id)

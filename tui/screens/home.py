@@ -52,6 +52,8 @@ class HomeScreen(Screen[None]):
                 id="home.new"),
         Binding("a", "new_contact", "Add contact", tooltip="Add a contact", id="home.contact"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted item", id="home.edit"),
+        Binding("v", "read", "Read", tooltip="Read the highlighted conversation top to bottom",
+                id="home.read"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted item",
                 id="home.delete"),
         Binding("slash", "filter", "Filter", tooltip="Filter the list by name, company or goal",
@@ -172,8 +174,12 @@ class HomeScreen(Screen[None]):
         return self.query_one(TabbedContent).active == tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing is deleted on the Due tab."""
-        return not (action == "delete" and self._on_tab("due"))
+        """Nothing is deleted on the Due tab; ``v`` (read) is for the conversations tab."""
+        if action == "delete":
+            return not self._on_tab("due")
+        if action == "read":
+            return self._on_tab("conversations")
+        return True
 
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
@@ -225,8 +231,10 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _open_contact(self, event: OptionList.OptionSelected) -> None:
+        from tui.screens.person import PersonScreen
+
         if event.option.id:
-            self.edit_contact(event.option.id)
+            self.app.push_screen(PersonScreen(event.option.id))
 
     async def read_conversation(self, conversation_id: str) -> Conversation | None:
         """The conversation, its file read off the event loop (None: it could not be)."""
@@ -279,6 +287,15 @@ class HomeScreen(Screen[None]):
         conversation_id = self.query_one(ConversationList).current_id
         if conversation_id:
             await self._edit_conversation(conversation_id)
+
+    def action_read(self) -> None:
+        """Read the highlighted conversation (read-only, one scroll)."""
+        from tui.screens.opening import read_conversation
+
+        if self._on_tab("conversations"):
+            conversation_id = self.query_one(ConversationList).current_id
+            if conversation_id:
+                read_conversation(self, conversation_id)
 
     async def _edit_conversation(self, conversation_id: str) -> None:
         from tui.dialogs.record_forms import ConversationForm
@@ -404,6 +421,8 @@ class HomeScreen(Screen[None]):
         """This screen's commands for the command palette."""
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
         yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
+        yield SystemCommand("Read conversation", "The highlighted conversation on one "
+                            "read-only scroll (v)", self.action_read)
         yield SystemCommand("Show conversations", "Switch to the conversations tab",
                             lambda: self.action_tab("conversations"))
         yield SystemCommand("Show contacts", "Switch to the contacts tab",
