@@ -86,7 +86,8 @@ async def test_the_home_screen_shows_a_failed_save_and_its_recovery(tmp_path: Pa
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert FULL in toasts
         disk.full = False
-        await _until(pilot, lambda: _home_problem(app) == "")
+        # the problem line goes as the retry starts ("saving"); "saved" follows the write
+        await _until(pilot, lambda: _home_problem(app) == "" and app.save_status[0] == "saved")
         assert app.save_status == ("saved", None)
     assert [c["name"] for c in stored(tmp_path, "contacts")] == ["Home Three"]
 
