@@ -7,6 +7,7 @@ import contextlib
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -44,6 +45,22 @@ class Parser(argparse.ArgumentParser):
 
 
 # -- opening the data --------------------------------------------------------------------
+
+
+def whole_number(name: str, high: int, unit: str = "") -> Callable[[str], int]:
+    """An argparse type for a whole number from 1 to ``high``; ``name`` and ``unit`` word
+    its messages ("'x' is not a whole number of minutes", "minutes must be from 1 to ...")."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            of = f" of {unit}" if unit else ""
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number{of}") from None
+        if not 1 <= value <= high:
+            raise argparse.ArgumentTypeError(f"{name} must be from 1 to {high}, not {value}")
+        return value
+
+    return parse
 
 
 def damaged(store: Store, exc: ModelError) -> CliError:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store
+from tui.cli.common import EXIT_OK, CliError, damaged, open_store, whole_number
 from tui.cli_output import fit, format_table, json_records, out, stdout_is_utf8
 from tui.core.agenda import status_label
 from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
@@ -31,16 +31,6 @@ C = TypeVar("C", bound=ConversationLike)
 # -- coffeechat new ----------------------------------------------------------------------
 
 
-def _minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes") from None
-    if not 1 <= value <= MAX_MINUTES:
-        raise argparse.ArgumentTypeError(f"minutes must be from 1 to {MAX_MINUTES}, not {value}")
-    return value
-
-
 def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "new",
@@ -58,7 +48,8 @@ def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
                    help="what the conversation is about (default: %(default)s)")
     p.add_argument("--when", metavar="DATETIME",
                    help="schedule it, e.g. '2026-12-03 14:30', 'tomorrow 9am', 'fri 3pm'")
-    p.add_argument("--minutes", type=_minutes, default=DEFAULT_MINUTES,
+    p.add_argument("--minutes", type=whole_number("minutes", MAX_MINUTES, "minutes"),
+                   default=DEFAULT_MINUTES,
                    help=f"planned length, 1-{MAX_MINUTES} (default: %(default)s)")
     p.add_argument("--goal", default="", help="what you want to get out of it")
     p.set_defaults(handler=cmd_new)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import EXIT_OK, CliError, ProgressLine, open_store, warn
+from tui.cli.common import EXIT_OK, CliError, ProgressLine, open_store, warn, whole_number
 from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
 
 if TYPE_CHECKING:
@@ -14,16 +14,6 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
-
-
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if not 1 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"--limit must be from 1 to {MAX_LIMIT}, not {value}")
-    return value
 
 
 def _add_search(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -41,7 +31,8 @@ def _add_search(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.add_argument("--limit", type=_limit, default=DEFAULT_LIMIT, metavar="N",
+    p.add_argument("--limit", type=whole_number("--limit", MAX_LIMIT), default=DEFAULT_LIMIT,
+                   metavar="N",
                    help=f"at most N results (default: {DEFAULT_LIMIT})")
     p.set_defaults(handler=cmd_search)
 
