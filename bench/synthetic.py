@@ -157,7 +157,7 @@ def make_contact(vocab: Vocabulary, seed: int, index: int) -> dict[str, Any]:
         "introduced_by": None,
         "tags": sorted({vocab.value(rng, "industry") for _ in range(_int(rng, 0, 3))}),
         "notes": vocab.paragraph(rng, _int(rng, 0, 3)), "cadence_days": 90,
-        "last_contacted": None, "created_at": _iso(created),
+        "last_contacted": None, "created_at": _iso(created), "connected_on": None,
     }
 
 

@@ -22,10 +22,11 @@ if str(ROOT) not in sys.path:  # the package need not be installed to run the te
 def _isolate_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never read or write the real user's data or config folders during a test."""
+    """Never read or write the real user's data, config or cache folders during a test."""
     home = tmp_path_factory.mktemp("isolated")
     monkeypatch.setenv("COFFEECHAT_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("COFFEECHAT_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("COFFEECHAT_CACHE_DIR", str(home / "cache"))
 
 
 @pytest.fixture

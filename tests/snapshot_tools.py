@@ -28,9 +28,9 @@ class SnapshotApp(CoffeechatApp):
         """Always Monday 23 November 2026, 10:00 UTC."""
         return SNAPSHOT_NOW
 
-    def on_mount(self) -> None:
-        """Mount as usual, then stop every blinking cursor."""
-        super().on_mount()
+    def _on_mount(self) -> None:
+        """Stop every blinking cursor. (Textual runs the app's own ``on_mount`` as well: a
+        call to it here would mount the app twice, with two home screens.)"""
         self.set_interval(0.05, self._stop_blink)
 
     def _stop_blink(self) -> None:
@@ -61,8 +61,25 @@ def press_then_saved(*keys: str) -> Any:
         await pilot.press(*keys)
         await pilot.pause()
         await until_saved(pilot)
+        await until_still(pilot)
 
     return run_before
+
+
+async def until_still(pilot: Any, seconds: float = 30.0) -> None:
+    """Wait until no scrolled view moves any more: a focus change scrolls its widget into
+    view after a refresh, which on a loaded machine can come after the screenshot."""
+    app, last = pilot.app, None
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.02)
+        now = [(w, w.scroll_offset, w.size) for w in app.screen.query("*")
+               if w.is_scrollable]
+        if now == last:
+            return
+        last = now
+    raise AssertionError("the screen kept scrolling")
 
 
 def snapshot_app(data_dir: Path) -> SnapshotApp:

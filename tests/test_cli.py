@@ -68,7 +68,7 @@ def test_help_lists_the_subcommands(capsys) -> None:
         (["new", "Ada", "--kind", "job"], "invalid choice: 'job'"),
         (["list", "--yaml"], "unrecognized arguments: --yaml"),
         (["export", "--format", "xml"], "invalid choice: 'xml'"),
-        (["import", "csv", "x.csv"], "invalid choice: 'csv'"),
+        (["import", "xlsx", "x.xlsx"], "invalid choice: 'xlsx'"),
         (["new", "   "], "a contact needs a name"),
     ],
 )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import assert_one_line_error, run
-from tui.core import importers
+from tui.core import importers, txn
 from tui.core.importers import EXPORT_FORMAT, parse_import
 from tui.core.models import Contact, Conversation, ModelError, Question
 from tui.core.storage import BACKUP_DIR, DATA_FILE
@@ -100,13 +100,14 @@ def test_a_failed_write_changes_nothing_in_memory_either(tmp_path: Path, monkeyp
     store = Store.open(tmp_path / "data")
     store.save_contact(Contact(name="Existing", id="e1"))
 
-    def disk_full(payload: bytes) -> None:
-        raise OSError(28, "No space left on device", str(store.path))
+    def disk_full(path: Path, payload: bytes, sync: bool = True) -> None:
+        raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(store.datafile, "write", disk_full)
+    monkeypatch.setattr(txn, "_write_private", disk_full)
     with pytest.raises(OSError):
         store.import_data(export([{"name": "New", "id": "n1"}]))
     monkeypatch.undo()
+    assert not list((tmp_path / "data").glob(".coffeechat-txn-*"))  # nothing staged is left
     assert [c.name for c in store.contacts()] == ["Existing"]
     store.save_contact(Contact(name="Later", id="l1"))
     store.close()
@@ -136,6 +137,7 @@ def test_ctrl_c_during_a_real_import_leaves_the_file_whole(
         code = child.wait(timeout=120)
         after = (folder / DATA_FILE).read_bytes()
         names = {d["name"] for d in json.loads(after)["contacts"].values()}
+        assert not list(folder.glob(".coffeechat-*"))  # no staging, no journal left
         if after == before:
             outcomes.add("nothing")
             assert code in (130, -signal.SIGINT)  # -2: interrupted while Python was starting
@@ -226,8 +228,8 @@ def test_a_backup_file_imports(capsys, tmp_path: Path) -> None:
     store.save_conversation(Conversation(contact_id=ana.id, id="c1",
                                          questions=[Question(text="Why?")]))
     store.close()
-    Store.open(old).close()  # makes today's backup
-    [backup] = (old / BACKUP_DIR).glob("*.json")
+    Store.open(old).close()  # makes today's backup: a snapshot folder
+    [backup] = (old / BACKUP_DIR).iterdir()
     new = tmp_path / "new"
     code, out, err = run(capsys, "--data-dir", str(new), "import", "json", str(backup))
     assert (code, err) == (0, "")

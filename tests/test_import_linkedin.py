@@ -90,7 +90,8 @@ def test_contacts_typed_by_hand_are_completed_not_duplicated() -> None:
     [update] = plan.updated
     assert update.matched_by == "name and company"
     assert update.changes == ("company STRIPE -> Stripe", "role (none) -> Product Manager",
-                              "LinkedIn URL added", "how found added")
+                              "LinkedIn URL added", "how found added",
+                              "connected on 2024-11-12")
     assert update.after.email == "p@mine.example" and update.after.notes == "my notes"
     assert update.after.name == "priya  raman"
     assert len(plan.added) == 5

@@ -185,3 +185,28 @@ def test_zero_minutes_is_rejected_not_silently_defaulted() -> None:
 
     with pytest.raises(ModelError, match="minutes"):
         Conversation.from_dict({"contact_id": "c1", "minutes": 0})
+
+
+def test_fields_this_version_does_not_know_are_kept_at_every_level() -> None:
+    stored = {
+        "id": "c1", "contact_id": "p1", "mood": "curious",
+        "live": {"notes": [{"text": "n", "id": "n1", "tone": "warm"}], "camera": "on"},
+        "questions": [{"text": "q", "id": "q1", "asked_by": "me"}],
+        "reflection": {"answers": {"key-insights": "x"}, "energy": 4},
+        "thank_you": {"draft": "", "channel": "email"},
+        "actions": [{"text": "a", "id": "a1", "priority": 2}],
+    }
+    conversation = Conversation.from_dict(stored)
+    assert conversation.unknown_fields == {"mood": "curious"}
+    again = conversation.copy()
+    again.goal = "edited"
+    out = again.to_dict()
+    assert out["mood"] == "curious" and out["live"]["camera"] == "on"
+    assert out["live"]["notes"][0]["tone"] == "warm"
+    assert out["questions"][0]["asked_by"] == "me" and out["reflection"]["energy"] == 4
+    assert out["thank_you"]["channel"] == "email" and out["actions"][0]["priority"] == 2
+    assert Conversation.from_dict(out).to_dict() == out
+    contact = Contact.from_dict({"id": "p1", "name": "Ana", "pronouns": "she/her"})
+    assert contact.to_dict()["pronouns"] == "she/her"
+    assert "unknown_fields" not in contact.to_dict()
+    assert "unknown_fields" not in field_names(Contact)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import stat
 import subprocess
@@ -137,39 +138,66 @@ def test_json_error_names_line_and_column(data_dir: Path) -> None:
 # -- backups -----------------------------------------------------------------------------
 
 
+def _snapshots(data_dir: Path) -> list[str]:
+    return sorted(p.name for p in (data_dir / BACKUP_DIR).iterdir() if p.is_dir())
+
+
 def test_backup_once_a_day_and_only_last_seven(data_dir: Path) -> None:
     _valid_file(data_dir, "Ada")
-    datafile = DataFile(data_dir)
     first = date(2026, 1, 1)
-    assert datafile.backup_daily(first) == datafile.backup_daily(first)
-    backups = data_dir / BACKUP_DIR
-    assert len(list(backups.glob("*.json"))) == 1
-    for offset in range(1, 12):
-        datafile.backup_daily(first + timedelta(days=offset))
-    kept = sorted(p.name for p in backups.glob("*.json"))
+    store = Store.open(data_dir, today=first)
+    try:
+        assert _snapshots(data_dir) == ["2026-01-01"]
+        assert store.backup_daily(first) is None  # once a day
+        for offset in range(1, 12):
+            store.backup_daily(first + timedelta(days=offset))
+    finally:
+        store.close()
+    kept = _snapshots(data_dir)
     assert len(kept) == BACKUPS_KEPT
-    assert kept[0] == "coffeechat-2026-01-06.json"
-    assert kept[-1] == "coffeechat-2026-01-12.json"
-    assert all(_mode(p) == 0o600 for p in backups.glob("*.json"))
+    assert (kept[0], kept[-1]) == ("2026-01-06", "2026-01-12")
+    for name in kept:
+        folder = data_dir / BACKUP_DIR / name
+        assert _mode(folder) == 0o700
+        assert all(_mode(p) == 0o600 for p in folder.iterdir() if p.is_file())
 
 
-def test_opening_for_writing_makes_todays_backup(data_dir: Path) -> None:
+def test_opening_for_writing_makes_todays_backup_of_every_good_file(data_dir: Path) -> None:
     path = _valid_file(data_dir, "Ada")
+    store = Store.open(data_dir)
+    conversation = store.new_conversation(Contact(name="Bo"))
+    store.close()
+    for snapshot in _snapshots(data_dir):  # the first open of today made one already
+        shutil.rmtree(data_dir / BACKUP_DIR / snapshot)
     Store.open(data_dir).close()
-    today = data_dir / BACKUP_DIR / f"coffeechat-{date.today().isoformat()}.json"
-    assert today.read_bytes() == path.read_bytes()
+    today = data_dir / BACKUP_DIR / date.today().isoformat()
+    assert (today / DATA_FILE).read_bytes() == path.read_bytes()
+    kept = today / "conversations" / f"{conversation.id}.json"
+    live = data_dir / "conversations" / f"{conversation.id}.json"
+    assert os.path.samefile(kept, live)  # a hard link: it costs no space until a save
+    store = Store.open(data_dir)
+    edited = store.conversation(conversation.id)
+    edited.goal = "after the backup"
+    store.save_conversation(edited)
+    store.close()
+    assert not os.path.samefile(kept, live)
+    assert "after the backup" not in kept.read_text(encoding="utf-8")
 
 
 def test_corrupt_file_message_names_newest_good_backup(data_dir: Path) -> None:
     _valid_file(data_dir, "Ada")
-    datafile = DataFile(data_dir)
-    for day in (date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 3)):
-        datafile.backup_daily(day)
+    store = Store.open(data_dir, today=date(2026, 1, 1))
+    for day in (date(2026, 1, 2), date(2026, 1, 3), date(2026, 1, 4)):
+        store.backup_daily(day)
+    store.close()
     # the newest backup is itself damaged: the message must point to the newest *good* one
-    (data_dir / BACKUP_DIR / "coffeechat-2026-01-04.json").write_bytes(b"{broken")
+    # (replaced, not written into: the snapshots share the file through hard links)
+    (data_dir / BACKUP_DIR / "2026-01-04" / DATA_FILE).unlink()
+    (data_dir / BACKUP_DIR / "2026-01-04" / DATA_FILE).write_bytes(b"{broken")
     path = data_dir / DATA_FILE
+    path.unlink()
     path.write_bytes(b"{not json")
-    good = data_dir / BACKUP_DIR / "coffeechat-2026-01-03.json"
+    good = data_dir / BACKUP_DIR / "2026-01-03"
     assert newest_backup(path) == good
     with pytest.raises(CorruptFileError) as caught:
         Store.open(data_dir)

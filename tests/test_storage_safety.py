@@ -7,13 +7,14 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.test_storage import _mode, _valid_file
-from tui.core import backups as backups_module
+from tui.core import snapshots as snapshots_module
 from tui.core.models import Contact
 from tui.core.storage import (
     BACKUP_DIR,
@@ -21,7 +22,6 @@ from tui.core.storage import (
     TEMP_PREFIX,
     TEMP_SUFFIX,
     DamagedRecordError,
-    DataFile,
     FolderError,
     LockedError,
     newest_backup,
@@ -52,7 +52,8 @@ def test_an_existing_folder_keeps_its_mode(tmp_path: Path, mode: int) -> None:
     assert _mode(folder) == mode
     assert _mode(folder / DATA_FILE) == 0o600
     assert _mode(folder / BACKUP_DIR) == 0o700  # made by coffeechat
-    assert all(_mode(p) == 0o600 for p in (folder / BACKUP_DIR).iterdir())
+    made = list((folder / BACKUP_DIR).rglob("*"))
+    assert made and all(_mode(p) == (0o700 if p.is_dir() else 0o600) for p in made)
 
 
 def test_new_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:
@@ -110,12 +111,18 @@ def test_a_data_folder_that_is_a_file(tmp_path: Path) -> None:
 
 
 def _seven_good_backups(folder: Path) -> None:
-    path = _good_file(folder, "Ada")
-    backups = folder / BACKUP_DIR
+    _good_file(folder, "Ada")
+    store = Store.open(folder)
     for day in range(1, 8):
-        (backups / f"coffeechat-2026-01-0{day}.json").write_bytes(path.read_bytes())
-    for stale in backups.glob(f"coffeechat-{date.today().isoformat()}.json"):
-        stale.unlink()
+        store.backup_daily(date(2026, 1, day))
+    store.close()
+    shutil.rmtree(folder / BACKUP_DIR / date.today().isoformat())
+
+
+def _damage(snapshot: Path, payload: bytes) -> None:
+    """Replace a snapshot's main file (never write into it: snapshots share files)."""
+    (snapshot / DATA_FILE).unlink()
+    (snapshot / DATA_FILE).write_bytes(payload)
 
 
 def test_a_bad_record_fails_the_open_without_touching_the_backups(tmp_path: Path) -> None:
@@ -124,6 +131,7 @@ def test_a_bad_record_fails_the_open_without_touching_the_backups(tmp_path: Path
     raw = json.loads((folder / DATA_FILE).read_text())
     doc_id = next(iter(raw["contacts"]))
     raw["contacts"][doc_id]["name"] = 5
+    (folder / DATA_FILE).unlink()
     (folder / DATA_FILE).write_text(json.dumps(raw))
     before = _tree(folder)
     with pytest.raises(DamagedRecordError) as caught:
@@ -131,7 +139,8 @@ def test_a_bad_record_fails_the_open_without_touching_the_backups(tmp_path: Path
     message = str(caught.value)
     assert str(folder / DATA_FILE) in message
     assert f"document {doc_id} in 'contacts'" in message and "'name' must be text" in message
-    assert "coffeechat-2026-01-07.json" in message and "coffeechat restore" in message
+    assert str(folder / BACKUP_DIR / "2026-01-07") in message
+    assert "coffeechat restore" in message
     assert _tree(folder) == before  # no backup of the bad file, none rotated away
 
 
@@ -141,54 +150,54 @@ def test_newest_good_backup_must_validate_not_only_parse(tmp_path: Path) -> None
     bad_record = json.loads((folder / DATA_FILE).read_text())
     for doc in bad_record["contacts"].values():
         doc["name"] = 5
-    (folder / BACKUP_DIR / "coffeechat-2026-01-08.json").write_text(json.dumps(bad_record))
-    (folder / BACKUP_DIR / "coffeechat-2026-01-09.json").write_text("[1, 2]")  # JSON; not ours
-    assert newest_backup(folder / DATA_FILE) == folder / BACKUP_DIR / "coffeechat-2026-01-07.json"
+    backups = folder / BACKUP_DIR
+    for day, payload in ((8, json.dumps(bad_record).encode()), (9, b"[1, 2]")):
+        shutil.copytree(backups / "2026-01-07", backups / f"2026-01-0{day}",
+                        copy_function=os.link)
+        _damage(backups / f"2026-01-0{day}", payload)
+    assert newest_backup(folder / DATA_FILE) == backups / "2026-01-07"
 
 
 def test_rotation_never_deletes_the_last_good_backup(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    path = _good_file(folder, "Ada")
+    _good_file(folder, "Ada")
     backups = folder / BACKUP_DIR
-    for stale in backups.iterdir():
-        stale.unlink()
+    shutil.rmtree(backups)
     first = date(2026, 1, 1)
-    for day in (0, 1):
-        (backups / f"coffeechat-{first + timedelta(day)}.json").write_bytes(path.read_bytes())
+    store = Store.open(folder, today=first)
+    store.backup_daily(first + timedelta(1))
     for day in range(10, 17):  # newer, but damaged
-        (backups / f"coffeechat-{first + timedelta(day)}.json").write_bytes(b"{broken")
+        store.backup_daily(first + timedelta(day))
+        _damage(backups / str(first + timedelta(day)), b"{broken")
     # the clock went back: today's copy is older than the damaged ones
-    made = DataFile(folder).backup_daily(first + timedelta(4))
+    made = store.backup_daily(first + timedelta(4))
+    store.close()
     assert made is not None and made.exists()
     names = sorted(p.name for p in backups.iterdir())
-    assert names == sorted([made.name] + [f"coffeechat-{first + timedelta(d)}.json"
-                                          for d in range(10, 17)])
+    assert names == sorted([made.name] + [str(first + timedelta(d)) for d in range(10, 17)])
 
 
-def test_a_failed_backup_is_a_warning_and_leaves_no_temp(tmp_path: Path, monkeypatch) -> None:
+def test_a_failed_backup_is_a_warning_and_leaves_nothing_behind(tmp_path: Path,
+                                                               monkeypatch) -> None:
     folder = tmp_path / "data"
     _good_file(folder, "Ada")
     backups = folder / BACKUP_DIR
-    for old in backups.iterdir():
-        old.unlink()
+    shutil.rmtree(backups)
+    backups.mkdir()
     (backups / ".coffeechat-backup.tmp").write_bytes(b"")  # left by an older coffeechat
-    real_write = backups_module.atomic_write
+    real_link = snapshots_module._link_or_copy
 
-    def full_disk(path: Path, payload: bytes) -> None:
-        if path.parent == backups:
-            # as the real thing does: the temp exists, the write fails, the temp goes
-            real_write(path.with_name("x.json"), b"")
-            (path.with_name("x.json")).unlink()
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real_write(path, payload)
+    def full_disk(source: Path, target: Path) -> None:
+        real_link(source, target)  # the first file makes it, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
-    monkeypatch.setattr(backups_module, "atomic_write", full_disk)
+    monkeypatch.setattr(snapshots_module, "_link_or_copy", full_disk)
     store = Store.open(folder)
     assert store.warnings and "No space left on device" in store.warnings[0]
     assert str(backups) in store.warnings[0]
     store.save_contact(Contact(name="Bob"))  # the data still saves
     store.close()
-    assert not [p for p in backups.iterdir()]
+    assert not list(backups.iterdir())
     assert not list(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
 
 

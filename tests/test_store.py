@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.layout_tools import conversation_files, main_file
 from tui.core.models import (
     KINDS,
     MAX_MINUTES,
@@ -130,9 +131,8 @@ def test_delete_contact_cascades_to_their_conversations_only(store: Store) -> No
     assert store.delete_contact(ada.id) == 2
     assert [c.id for c in store.conversations()] == [kept.id]
     assert [c.name for c in store.contacts()] == ["Bob"]
-    on_disk = json.loads(store.path.read_bytes())
-    assert len(on_disk["conversations"]) == 1
-    assert len(on_disk["contacts"]) == 1
+    assert list(conversation_files(store.path.parent)) == [f"{kept.id}.json"]
+    assert len(main_file(store.path.parent)["contacts"]) == 1
 
 
 # -- export and import -------------------------------------------------------------------
@@ -348,7 +348,8 @@ def test_records_round_trip_through_the_store(contact: Contact, conversation: Co
         saved.updated_at = conversation.updated_at
         assert saved == conversation
         raw = json.loads((Path(folder) / DATA_FILE).read_bytes())
-        assert raw["contacts"] and raw["conversations"]
+        assert raw["contacts"] and "conversations" not in raw
+        assert list(conversation_files(Path(folder)).values()) == [back.to_dict()]
 
 
 def test_listings_never_show_a_stale_conversation(store) -> None:
@@ -356,13 +357,14 @@ def test_listings_never_show_a_stale_conversation(store) -> None:
 
     first = store.new_conversation(Contact(name="Ana"), goal="before")
     other = store.new_conversation(Contact(name="Bo"), goal="untouched")
-    listed = {c.id: c for c in store.conversations()}
+    listed = {c.id: c for c in store.summaries()}
     editable = store.conversation(first.id)
     editable.goal = "after"
-    assert {c.id: c.goal for c in store.conversations()}[first.id] == "before"
+    assert {c.id: c.goal for c in store.summaries()}[first.id] == "before"
     store.save_conversation(editable)
-    again = {c.id: c for c in store.conversations()}
+    again = {c.id: c for c in store.summaries()}
     assert again[first.id].goal == "after"
-    assert again[other.id] is listed[other.id]  # unchanged ones are not validated again
+    assert again[other.id] is listed[other.id]  # unchanged ones are not read again
     store.delete_conversation(other.id)
+    assert [c.id for c in store.summaries()] == [first.id]
     assert [c.id for c in store.conversations()] == [first.id]

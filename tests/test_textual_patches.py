@@ -12,6 +12,7 @@ from textual.dom import DOMNode
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document, WrappedDocument
 
 from tui.widgets import textual_patches as patches
@@ -27,6 +28,9 @@ def test_every_private_name_the_patches_use_exists() -> None:
         (TextArea, "_watch_selection"),
         (TextArea, "_rewrap_and_refresh_virtual_size"),
         (OptionList, "_clear_caches"),
+        (OptionList, "_update_lines"),
+        (OptionList, "_get_left_gutter_width"),
+        (Widget, "_scroll_update"),
         (TabbedContent, "_on_tab_pane_focused"),
     ]:
         assert callable(getattr(owner, name, None)), f"{owner.__name__}.{name} is gone"
@@ -37,6 +41,10 @@ def test_every_private_name_the_patches_use_exists() -> None:
                           (_compositor.ChopsUpdate, "chops"),
                           (_compositor.InlineUpdate, "strips")]:
         assert field in inspect.signature(update.__init__).parameters
+    # LazyOption fills the attribute Option.prompt reads; OneLineOptions fills the line cache.
+    assert Option("x")._prompt == "x"
+    cache = OptionList()._line_cache
+    assert {"lines", "heights", "index_to_line"} <= set(vars(cache))
     # The hooks override the private methods with the same signature.
     assert list(inspect.signature(patches.TextAreaHooks._watch_selection).parameters) == \
         list(inspect.signature(TextArea._watch_selection).parameters)
@@ -118,3 +126,39 @@ def test_every_kind_of_screen_update_is_guarded() -> None:
     clean = Strip([Segment("plain")])
     assert patches.safe_strip(clean) is clean
     assert patches.guard_update("not an update") == "not an update"
+
+
+def test_a_lazy_option_draws_its_prompt_once_when_first_asked() -> None:
+    made: list[str] = []
+
+    def make() -> str:
+        made.append("row")
+        return "row"
+
+    option = patches.LazyOption(make, id="a")
+    assert made == []
+    assert option.prompt == "row" and option.prompt == "row"
+    assert made == ["row"] and option.id == "a"
+
+
+class OneLine(patches.OneLineOptions):
+    def one_line_rows(self) -> bool:
+        return True
+
+
+class Lists(App[None]):
+    def compose(self) -> ComposeResult:
+        yield OneLine(*[f"a long row {i} " * 20 for i in range(50)], id="one")
+        yield OptionList(*[f"a long row {i} " * 20 for i in range(50)], id="stock")
+
+
+async def test_one_line_options_count_one_line_per_option_without_drawing() -> None:
+    app = Lists()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        one, stock = app.query_one("#one", OneLine), app.query_one("#stock", OptionList)
+        assert one.virtual_size.height == 50
+        assert stock.virtual_size.height > 50  # the stock list wraps each long row
+        one.highlighted = 49
+        await pilot.pause()
+        assert one.scroll_offset.y > 0

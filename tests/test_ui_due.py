@@ -137,3 +137,23 @@ async def test_what_is_due_this_week_has_its_own_heading(tmp_path: Path) -> None
         assert heading_of(due, key) == "This week (2)"
         assert "action due Tue 08 Dec: Send the portfolio" in str(due.get_option(key).prompt)
         assert "Next month" not in " ".join(str(o.prompt) for o in due.options)
+
+
+async def test_what_is_due_is_worked_out_on_a_thread_for_many_conversations(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("tui.widgets.due_list.BACKGROUND_DUE_FROM", 1)
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        due = app.screen.query_one(DueList)
+        tabs = app.screen.query_one(TabbedContent)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(tabs.get_tab("due").label) == "Due (5) [3]"
+        assert headings(due) == ["Overdue (2)", "Due today (2)", "This week (1)"]
+        # the filter applies to the list worked out on the thread
+        await pilot.press("slash", *"zzz-nobody")
+        await pilot.pause()
+        assert [str(o.prompt) for o in due.options] == ["Nothing matches the filter."]

@@ -122,6 +122,63 @@ async def test_a_held_call_is_listed_by_the_day_it_happened(tmp_path: Path) -> N
         assert "call in progress" in rows[running.id]
 
 
+async def test_files_that_need_the_user_are_listed_on_home(tmp_path: Path) -> None:
+    from tui.app import problem_lines
+    from tui.core.models import Contact, Conversation
+    from tui.widgets.data_status import DataProblems
+
+    app = make_app(tmp_path)
+    ana = app.store.save_contact(Contact(name="Ana"))
+    app.store.save_conversation(Conversation(contact_id=ana.id, id="c1", goal="kept"))
+    app.store.save_conversation(Conversation(contact_id=ana.id, id="c2", goal="damaged"))
+    app.store.close()
+    (tmp_path / "conversations" / "c2.json").write_bytes(b"{oops")
+    copy = tmp_path / "conversations" / "c1.sync-conflict-20261129-101500-ABCDEF7.json"
+    copy.write_bytes(b"{}")
+    app = make_app(tmp_path)
+    lines = problem_lines(app.store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.services.data_problems = lines
+        await pilot.pause()
+        shown = app.screen.query_one(DataProblems)
+        await app.screen.open_conversation("c1")  # the good ones open as usual
+        assert app.screen.conversation.goal == "kept"
+        await pilot.press("escape")
+        app.screen.show_problems(lines)
+        text = str(shown.render())
+        assert shown.display and "2 files need you" in text
+        assert str(tmp_path / "conversations" / "c2.json") in text
+        assert str(copy) in text and str(tmp_path / "conversations" / "c1.json") in text
+    app.store.close()
+
+
+async def test_a_long_list_draws_one_line_rows_as_they_show(tmp_path: Path) -> None:
+    from bench import synthetic
+    from tui.core.store import Store
+    from tui.widgets.record_lists import ONE_LINE_FROM, ConversationList, LazyOption
+
+    count = ONE_LINE_FROM + 100
+    store = Store.open(tmp_path)
+    store.import_data(synthetic.export_document(count))
+    store.close()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one(ConversationList)
+        lazy = [o for o in rows.options if isinstance(o, LazyOption)]
+        assert len(lazy) == count and rows.has_class("-one-line")
+        assert sum(o._make is None for o in lazy) < 40  # only the rows on screen were drawn
+        assert rows.virtual_size.height == rows.option_count  # one line each
+        await pilot.press("end")
+        await pilot.pause()
+        assert lazy[-1]._make is None and rows.highlighted == rows.option_count - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.screen.conversation.id == rows.options[-1].id
+    app.store.close()
+
+
 async def test_accepting_a_name_suggestion_links_the_existing_contact(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     app.store.save_contact(app.store.contact_for("Priya Raman", "Northwind", "PM"))

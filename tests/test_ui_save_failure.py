@@ -29,13 +29,20 @@ class Disk:
     def __init__(self, store: Store) -> None:
         self.full = False
         self._write = store.datafile.write
+        self._write_file = store.datafile.write_file
         store.datafile.write = self.write  # type: ignore[method-assign]
+        store.datafile.write_file = self.write_file  # type: ignore[method-assign]
         self.path = store.path
 
     def write(self, payload: bytes) -> None:
         if self.full:
             raise OSError(errno.ENOSPC, FULL, str(self.path))
         self._write(payload)
+
+    def write_file(self, path: Path, payload: bytes) -> None:
+        if self.full:
+            raise OSError(errno.ENOSPC, FULL, str(path))
+        self._write_file(path, payload)
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +86,8 @@ async def test_the_home_screen_shows_a_failed_save_and_its_recovery(tmp_path: Pa
         toasts = " ".join(str(t.render()) for t in app.screen.query("Toast"))
         assert FULL in toasts
         disk.full = False
-        await _until(pilot, lambda: _home_problem(app) == "")
+        # the problem line goes as the retry starts ("saving"); "saved" follows the write
+        await _until(pilot, lambda: _home_problem(app) == "" and app.save_status[0] == "saved")
         assert app.save_status == ("saved", None)
     assert [c["name"] for c in stored(tmp_path, "contacts")] == ["Home Three"]
 
@@ -97,7 +105,8 @@ async def test_the_conversation_screen_says_why_it_is_not_saved(tmp_path: Path) 
         indicator = app.screen.query_one(SaveIndicator)
         await _until(pilot, lambda: indicator.state == "error")
         assert f"✗ not saved: {FULL}" in str(indicator.render())
-        assert str(tmp_path / DATA_FILE) in str(indicator.tooltip)
+        tip = str(indicator.tooltip)  # the file that could not be written is named
+        assert str(tmp_path / DATA_FILE) in tip or str(tmp_path / "conversations") in tip
 
 
 async def test_quitting_after_a_failed_save_says_what_would_be_lost(tmp_path: Path) -> None:

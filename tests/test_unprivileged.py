@@ -45,6 +45,10 @@ def test_a_read_only_folder_as_an_ordinary_user(shared_tmp: Path,
     _nobody_owns(folder)
     os.chmod(folder, 0o500)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    cache = shared_tmp / "cache"  # the user's own cache folder, as ~/.cache would be
+    cache.mkdir()
+    _nobody_owns(cache)
+    subprocess_env = {**subprocess_env, "COFFEECHAT_CACHE_DIR": str(cache)}
 
     def coffeechat(*argv: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*prefix, "-m", "tui", "--data-dir", str(folder), *argv],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from tests.layout_tools import on_disk, stored
 from tui.app import CoffeechatApp
 from tui.core.store import Store
 
@@ -16,14 +16,6 @@ def make_app(data_dir: Path, config_dir: Path | None = None) -> CoffeechatApp:
     return CoffeechatApp(store, config_folder=config_dir or data_dir / "config")
 
 
-def on_disk(data_dir: Path) -> dict[str, Any]:
-    """What actually reached the data file."""
-    return json.loads((data_dir / "coffeechat.json").read_text(encoding="utf-8"))
-
-
-def stored(data_dir: Path, table: str) -> list[dict[str, Any]]:
-    """The documents of one table as they are on disk."""
-    return list(on_disk(data_dir).get(table, {}).values())
 
 
 async def type_text(pilot: Any, text: str) -> None:
@@ -38,3 +30,6 @@ def _key(ch: str) -> str:
              ")": "right_parenthesis", "@": "at", "#": "number_sign", "*": "asterisk",
              "!": "exclamation_mark", "_": "underscore"}
     return names.get(ch, ch)
+
+
+__all__ = ["make_app", "on_disk", "stored", "type_text"]

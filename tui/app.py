@@ -6,6 +6,8 @@ import asyncio
 import contextlib
 import signal
 import sys
+import threading
+import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -19,26 +21,33 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.core.backups import conversation_hint
 from tui.core.safetext import visible
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
+from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
 from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.screens.transfer_commands import transfer_commands
 from tui.services import Services
 from tui.services.autosave import Autosaver
 from tui.services.recovery import finish, summarise
 from tui.widgets.key_commands import PaletteSource
+from tui.widgets.key_hold import HoldsKeys, KeyHold
 from tui.widgets.key_order import Request
 from tui.widgets.save_indicator import NOT_SAVED_HINT, SaveStatus
 from tui.widgets.textual_patches import GuardedApp
 
 TICK_SECONDS = 0.2
 SETTINGS_GROUP = "settings"
+QUICK_READS = 100  # changed files read before the first paint; more are read in the background
+PROGRESS_SECONDS = 0.1
+PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
 # Textual's own palette entries that the app's Help (f1) and Quit already cover.
 TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
 
-class CoffeechatApp(GuardedApp):
+class CoffeechatApp(HoldsKeys, GuardedApp):
     """A keyboard-first companion for informational interviews (every screen update passes
     the control-character guard: see :class:`GuardedApp`)."""
 
@@ -49,6 +58,8 @@ class CoffeechatApp(GuardedApp):
         Binding("f1", "help", "Help", tooltip="Show the keys for this screen", id="help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save_now", "Save", show=False, tooltip="Save now", id="save"),
+        Binding("ctrl+f", "search", "Search", show=False, priority=True, id="search",
+                tooltip="Search every conversation and contact, from anywhere"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Save and quit", id="quit", priority=True,
                 show=False),
     ]
@@ -59,15 +70,24 @@ class CoffeechatApp(GuardedApp):
     class SaveStateChanged(Message):
         """The writer thread has news (``saving``, ``saved`` or ``error``)."""
 
-    def __init__(self, store: Store, *, config_folder: Path | None = None) -> None:
+    def __init__(self, store: Store, *, config_folder: Path | None = None,
+                 needs_refresh: bool = False) -> None:
+        """``needs_refresh``: the list of conversations is not complete yet (the files that
+        changed are read in the background, with progress on the home screen)."""
         super().__init__()
         # The clock asks now() each time: tests and snapshots replace it on the app.
         self.services = Services.start(store, config_folder, clock=lambda: self.now())
         self.services.autosaver.on_change = self.update_save_status
         self.services.settings.on_change = self._write_settings
+        self.key_hold = KeyHold()
         store.watch_saves(self._writer_state)
         self._theme_ready = False
         self._quit_anyway = False
+        self._needs_refresh = needs_refresh
+        self._upkeep_stop = threading.Event()
+        self.upkeep_done = threading.Event()
+        self._last_report = 0.0
+        self._upkeep_started = time.monotonic()
 
     @property
     def store(self) -> Store:
@@ -93,8 +113,88 @@ class CoffeechatApp(GuardedApp):
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
         self.update_save_status()
+        for message in self.store.notices:
+            self.notify(message, timeout=10, markup=False)
         for message in self.services.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
+        # after the first frame: the list comes first, the upkeep's work does not compete
+        self.call_after_refresh(self._start_upkeep)
+
+    def _start_upkeep(self) -> None:
+        self._upkeep_started = time.monotonic()
+        self.run_worker(self._upkeep, thread=True, exclusive=True, exit_on_error=False,
+                        group="upkeep", name="data upkeep")
+
+    # -- the data's background work ------------------------------------------------------
+
+    class UpkeepProgress(Message):
+        """News from the background work on the data (see :mod:`tui.core.upkeep`)."""
+
+        def __init__(self, step: str, done: int, total: int) -> None:
+            super().__init__()
+            self.step, self.done, self.total = step, done, total
+
+    def _upkeep(self) -> None:
+        """On a worker thread: read what changed, back up, index (see tui.core.upkeep)."""
+        try:
+            upkeep(self.store, self._report, self._upkeep_stop, self._needs_refresh,
+                   self._listed)
+        except Exception as exc:  # a cache: tell, never stop the app
+            with contextlib.suppress(Exception):
+                self.call_from_thread(self.notify, f"Background work on the data failed: "
+                                      f"{exc}", severity="warning", markup=False)
+        finally:
+            self.upkeep_done.set()
+            with contextlib.suppress(Exception):
+                self.call_from_thread(self._show_upkeep, None)
+
+    def _report(self, step: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._upkeep_started < PROGRESS_DELAY and step != DONE:
+            return  # quick work is not worth a line on the screen
+        if step == DONE or now - self._last_report >= PROGRESS_SECONDS:
+            self._last_report = now
+            self.post_message(self.UpkeepProgress(step, done, total))
+
+    def _listed(self) -> IndexInputs:
+        """On the worker: the list is complete. Work out the problem lines there (they read
+        the backups), then show everything on the event loop and take what indexing needs."""
+        lines = problem_lines(self.store)
+        return self.call_from_thread(self._show_listed, lines)
+
+    def _show_listed(self, lines: list[str]) -> IndexInputs:
+        self.services.data_problems = lines
+        home = self._home()
+        if home is not None and home.is_mounted:
+            if self._needs_refresh:
+                home.refresh_lists()
+            home.show_problems(lines)
+        self._needs_refresh = False
+        return self.store.index_inputs()
+
+    def on_coffeechat_app_upkeep_progress(self, event: UpkeepProgress) -> None:
+        """Show how far the background work is."""
+        if event.step == READING and event.done < event.total:
+            self._show_upkeep(f"Reading your conversations: {event.done:,} of "
+                              f"{event.total:,}…")
+        elif event.step == INDEXING and event.total:
+            self._show_upkeep(f"Building the search index: {event.done:,} of "
+                              f"{event.total:,}…")
+        else:
+            self._show_upkeep(None)
+
+    def _show_upkeep(self, text: str | None) -> None:
+        home = self._home()
+        if home is not None:
+            home.show_upkeep(text)
+
+    def _home(self) -> HomeScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+
+    def stop_upkeep(self, timeout: float = 10.0) -> None:
+        """Ask the background work to stop and wait for it (before the store closes)."""
+        self._upkeep_stop.set()
+        self.upkeep_done.wait(timeout)
 
     def on_unmount(self) -> None:
         """Leaving: the last change of the settings is written (a thread may not have)."""
@@ -139,10 +239,28 @@ class CoffeechatApp(GuardedApp):
 
     # -- the save state ------------------------------------------------------------------
 
+    class SavedAside(Message):
+        """A save went to a conflict copy: the file had changed on disk."""
+
+        def __init__(self, detail: str) -> None:
+            super().__init__()
+            self.detail = detail
+
     def _writer_state(self, state: str, detail: str | None) -> None:
         """Called on the writer's thread: hand the news to the event loop."""
         if self.is_running:
+            if state == "conflict" and detail:
+                self.post_message(self.SavedAside(detail))
             self.post_message(self.SaveStateChanged())
+
+    def on_coffeechat_app_saved_aside(self, event: SavedAside) -> None:
+        """Say where a save went instead of over a file changed elsewhere."""
+        self.notify(event.detail, title="Changed on disk", severity="warning", timeout=30,
+                    markup=False)
+        home = self._home()
+        self.services.data_problems = [*self.services.data_problems, event.detail]
+        if home is not None:
+            home.show_problems(self.services.data_problems)
 
     def on_coffeechat_app_save_state_changed(self, _: SaveStateChanged) -> None:
         """Show the writer's news (as the writer has it now: later news may be on its way)."""
@@ -196,6 +314,15 @@ class CoffeechatApp(GuardedApp):
         self.notify(self.save_status[1] or "Not saved yet: the disk is slow; still trying.",
                     title="Not saved", severity="error", markup=False)
 
+    def action_search(self) -> None:
+        """Search everything (not on top of another search or a form)."""
+        from textual.screen import ModalScreen
+
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, (SearchScreen, ModalScreen)):
+            self.push_screen(SearchScreen())
+
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):
@@ -229,6 +356,9 @@ class CoffeechatApp(GuardedApp):
         """The app's own commands first, then Textual's (theme, keys, screenshot...)."""
         if isinstance(screen, PaletteSource):
             yield from screen.palette_commands()
+        yield SystemCommand("Search", "Every conversation and contact, as you type (ctrl+f)",
+                            self.action_search)
+        yield from transfer_commands(self)
         yield SystemCommand("Help", "Show the keys for this screen (f1)", self.action_help)
         yield SystemCommand("Save now", "Write every change to disk (ctrl+s)",
                             self.action_save_now)
@@ -238,11 +368,21 @@ class CoffeechatApp(GuardedApp):
                 yield command
 
 
+def problem_lines(store: Store) -> list[str]:
+    """One line per file that needs the user: conversation files that cannot be used (with
+    where a good copy is) and sync conflicts. Reads the backups: keep it off the event loop."""
+    lines = [f"{p.describe()}. {conversation_hint(store.layout, p.path.name)}"
+             for p in store.problems()]
+    lines += [c.describe() for c in store.conflicts()]
+    return lines + store.save_notices()
+
+
 def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
     """Open the store in ``data_dir`` and run the app (with ``config_folder`` for settings
     and the user's own templates; default: the platform's); returns the exit code."""
     try:
-        store = Store.open(data_dir, background=True)
+        store = Store.open(data_dir, background=True, refresh=False)
+        unread = store.refresh(limit=QUICK_READS)  # the list from the cache, if it is warm
     except LockedError as exc:
         print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 3
@@ -250,7 +390,8 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
         print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
         return 1
     try:
-        app = CoffeechatApp(store, config_folder=config_folder)
+        app = CoffeechatApp(store, config_folder=config_folder,
+                            needs_refresh=bool(unread))
     except BaseException:
         store.close()
         raise
@@ -260,6 +401,7 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
         if app.autosaver.pending:
             with contextlib.suppress(Exception):
                 app.autosaver.flush()
+        app.stop_upkeep()
         with contextlib.suppress(OSError):
             app.services.settings.flush()
         unsaved = finish(store, app.autosaver.describe_pending())

@@ -52,6 +52,28 @@ def json_text(data: Any, *, ascii_only: bool = False) -> str:
     return text if ascii_only else UNSAFE.sub(_json_escape, text)
 
 
+def json_records(data: Any, *, ascii_only: bool = False, levels: int = 1) -> str:
+    """JSON with a final newline, laid out for thousands of records: the outer ``levels`` of
+    lists and objects one item per line, each record on a line of its own (Python's C
+    encoder writes those; an indented dump of 10,000 conversations is pure Python and takes
+    seconds). Control characters are escaped as by :func:`json_text`."""
+    dumps = json.JSONEncoder(ensure_ascii=ascii_only).encode  # one encoder for every record
+
+    def encode(value: Any, level: int, pad: str) -> str:
+        inner = pad + "  "
+        if level < levels and isinstance(value, list) and value:
+            items = ",\n".join(inner + encode(v, level + 1, inner) for v in value)
+            return f"[\n{items}\n{pad}]"
+        if level < levels and isinstance(value, dict) and value:
+            items = ",\n".join(f"{inner}{dumps(k)}: {encode(v, level + 1, inner)}"
+                               for k, v in value.items())
+            return f"{{\n{items}\n{pad}}}"
+        return dumps(value)
+
+    text = encode(data, 0, "") + "\n"
+    return text if ascii_only else UNSAFE.sub(_json_escape, text)
+
+
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match[0]):04x}"
 
@@ -64,6 +86,8 @@ def clean(text: str) -> str:
 
 def width(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
     total = 0
     for ch in text:
         if unicodedata.combining(ch):
@@ -77,6 +101,8 @@ def fit(text: str, limit: int) -> str:
     text = clean(text)
     if width(text) <= limit:
         return text
+    if text.isascii():
+        return text[:limit - 1] + "…"
     kept = ""
     for ch in text:
         if width(kept + ch) > limit - 1:

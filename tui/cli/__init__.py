@@ -6,9 +6,10 @@ Every failure is one line on stderr starting ``coffeechat: ``, never a traceback
 ``COFFEECHAT_DEBUG=1`` to see one for an unexpected error).
 
 Textual is imported only when the app is opened, so scripting stays fast and UI-free.
-Read-only commands (``list``, ``due``, ``export``, ``backups``) open the data without the lock,
-so they work while the app is running; writing commands (``new``, ``import``, ``restore``) take
-the lock.
+Read-only commands (``list``, ``due``, ``search``, ``show``, ``contacts``, ``person``,
+``export``, ``backups``) open the data
+without the lock, so they work while the app is running; writing commands (``new``,
+``import``, ``restore``) take the lock.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from tui import __version__
+from tui import package_version
 from tui.cli.backups import _add_backups, _add_restore
 from tui.cli.common import (
     DEBUG_ENV,
@@ -37,6 +38,8 @@ from tui.cli.common import (
 )
 from tui.cli.demo import _add_demo
 from tui.cli.records import _add_due, _add_list, _add_new, sort_for_listing
+from tui.cli.review import _add_contacts, _add_person, _add_show
+from tui.cli.search import _add_search
 from tui.cli.stats import _add_stats
 from tui.cli.transfer import _add_export, _add_import
 from tui.cli_output import format_table
@@ -44,6 +47,7 @@ from tui.core.dates import DateError
 from tui.core.models import ModelError
 from tui.core.paths import data_dir
 from tui.core.safetext import visible
+from tui.core.search_cache import SearchIndexError
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import NotFoundError
 
@@ -61,12 +65,24 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_list,
     _add_due,
     _add_stats,
+    _add_search,
+    _add_show,
+    _add_contacts,
+    _add_person,
     _add_export,
     _add_import,
     _add_backups,
     _add_restore,
     _add_demo,
 )
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"{PROG} {package_version()}\n")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A keyboard-first terminal companion for informational interviews. "
         "Without a subcommand, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show the version and exit")
     parser.add_argument("--data-dir", metavar="DIR", default=None,
                         help="the data folder (default: $COFFEECHAT_DATA_DIR or the "
                         "platform's user data folder)")
@@ -139,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DateError, ModelError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except NotFoundError as exc:
+        return _fail(str(exc), EXIT_STORAGE)
+    except SearchIndexError as exc:
         return _fail(str(exc), EXIT_STORAGE)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

@@ -7,10 +7,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.common import EXIT_OK, CliError
+from tui.cli.common import EXIT_OK, CliError, open_store, read_json_file
 from tui.cli_output import fit, format_table, json_text, out, say, stdout_is_utf8
 from tui.core.backups import Backup
 from tui.core.dataformat import BadBackupError
+from tui.core.importers import parse_import
+from tui.core.models import ModelError
+from tui.core.restore import kind_of, restore
 from tui.core.storage import DataFile
 
 if TYPE_CHECKING:
@@ -21,11 +24,11 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}{'' if number == 1 else 's'}"
 
 
-def _size(count: int) -> str:
+def _size(count: float) -> str:
     for unit in ("B", "kB", "MB", "GB"):
         if count < 1000 or unit == "GB":
-            return f"{count} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1000  # type: ignore[assignment]
+            return f"{int(count)} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
     return f"{count} B"  # pragma: no cover
 
 
@@ -34,10 +37,11 @@ def _add_backups(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "backups",
         parents=[common],
         help="list the backups of the data, newest first, and whether each one loads",
-        description="List the daily backups (and the copies kept by 'restore' and the recovery "
-        "files written when the app could not save), newest first, with their date, size and "
+        description="List the daily snapshots (and the copies kept by 'restore', the file "
+        "kept when the data moved to one file per conversation, and the recovery files "
+        "written when the app could not save), newest first, with their date, size and "
         "whether each one loads and validates. Works while the app is open and when the data "
-        "file itself is damaged.",
+        "itself is damaged.",
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=cmd_backups)
@@ -48,6 +52,7 @@ def backup_row(backup: Backup) -> dict[str, Any]:
     problem = backup.problem()
     return {"path": str(backup.path), "kind": backup.kind,
             "made": backup.made.isoformat(timespec="seconds"), "bytes": backup.size,
+            "snapshot": backup.snapshot, "conversations": backup.conversations,
             "loads": problem is None, "problem": problem}
 
 
@@ -76,22 +81,27 @@ def _add_restore(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "restore",
         parents=[common],
-        help="put a backup back in place of the data (the current file is kept as a backup)",
-        description="Put a backup in place of the data file. The backup must load and "
-        "validate; the current data file (even a damaged one) is first kept in backups/ as "
-        "'...-before-restore.json', then the backup is put in place atomically. Refused while "
-        "the app has the data open.",
+        help="put a backup back in place of the data (what it replaces is kept as a backup)",
+        description="Put a backup back. A snapshot (a date, or a folder in backups/) or an "
+        "older single-file backup replaces the whole data; one file from a snapshot "
+        "(backups/DATE/conversations/ID.json, or its coffeechat.json) replaces just that "
+        "file; a recovery file is merged in. The backup must load and validate; what it "
+        "replaces (even damaged files) is first kept in a '...-before-restore' snapshot. "
+        "Refused while the app has the data open.",
     )
     p.add_argument("backup", metavar="BACKUP",
-                   help="a backup's path, its file name in backups/, or its date (2026-11-29)")
+                   help="a backup's path, its name in backups/, or its date (2026-11-29)")
     p.set_defaults(handler=cmd_restore)
 
 
 def find_backup(datafile: DataFile, text: str) -> Path:
-    """The backup ``text`` names: a path, a file name in the backups folder, or a date."""
+    """The backup ``text`` names: a path, a name in the backups folder, or a date."""
     given = Path(text).expanduser()
-    if given.is_file():
+    if given.exists():
         return given
+    inside = datafile.layout.backups / text
+    if inside.exists():
+        return inside
     for backup in datafile.backups():
         if text in (backup.path.name, backup.made.date().isoformat()):
             return backup.path
@@ -99,19 +109,38 @@ def find_backup(datafile: DataFile, text: str) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
-    """Restore a backup and say what is where now."""
+    """Restore a backup (or merge a recovery file) and say what is where now."""
     datafile = DataFile(folder)
     backup = find_backup(datafile, args.backup)
-    if datafile.owns(backup) == "the data file itself":
+    if datafile.owns(backup) == "the data file":
         raise CliError(f"{backup} is the data file itself; name a backup")
     try:
-        checked, kept = datafile.restore(backup, datetime.now())
+        if kind_of(backup) == "recovery":
+            return _merge_recovery(backup, folder)
+        done = restore(datafile, backup, datetime.now())
     except BadBackupError as exc:
         raise CliError(f"{exc} Nothing was restored; choose another backup "
                        "('coffeechat backups' lists them).") from None
-    contacts, conversations = checked.counts()
-    say(f"Restored {backup} ({_count(contacts, 'contact')}, "
-        f"{_count(conversations, 'conversation')}) to {datafile.path}.\n")
-    if kept is not None:
-        say(f"The file it replaced is kept as {kept}.\n")
+    counts = []
+    if done.what != "one conversation":
+        counts.append(_count(done.contacts, "contact"))
+    if done.what != "the main file":
+        counts.append(_count(done.conversations, "conversation"))
+    say(f"Restored {backup} ({', '.join(counts)}): {done.what} of {datafile.path.parent}.\n")
+    say(f"What it replaced is kept in {done.kept}.\n")
+    return EXIT_OK
+
+
+def _merge_recovery(backup: Path, folder: Path) -> int:
+    """A recovery file holds what could not be saved: merge it into the data."""
+    try:
+        batch = parse_import(read_json_file(str(backup)))
+    except ModelError as exc:
+        raise CliError(f"{backup}: {exc}; nothing was restored") from None
+    store = open_store(folder, readonly=False)
+    try:
+        result = store.import_batch(batch)
+    finally:
+        store.close()
+    say(f"Merged the recovery file {backup} into the data: {result.summary()}\n")
     return EXIT_OK

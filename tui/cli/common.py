@@ -6,9 +6,12 @@ import argparse
 import contextlib
 import json
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from tui.core.backups import conversation_hint
 from tui.core.models import ModelError
 from tui.core.safetext import visible
 from tui.core.store import Store
@@ -44,6 +47,22 @@ class Parser(argparse.ArgumentParser):
 # -- opening the data --------------------------------------------------------------------
 
 
+def whole_number(name: str, high: int, unit: str = "") -> Callable[[str], int]:
+    """An argparse type for a whole number from 1 to ``high``; ``name`` and ``unit`` word
+    its messages ("'x' is not a whole number of minutes", "minutes must be from 1 to ...")."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            of = f" of {unit}" if unit else ""
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number{of}") from None
+        if not 1 <= value <= high:
+            raise argparse.ArgumentTypeError(f"{name} must be from 1 to {high}, not {value}")
+        return value
+
+    return parse
+
+
 def damaged(store: Store, exc: ModelError) -> CliError:
     """A record that did not read, as a one-line error naming the file (exit 1)."""
     return CliError(f"{store.path} holds a record coffeechat cannot read: {exc}", EXIT_STORAGE)
@@ -56,12 +75,63 @@ def warn(message: str) -> None:
         sys.stderr.flush()
 
 
+def note(message: str) -> None:
+    """One line on stderr for the user's information."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"{PROG}: {visible(' '.join(message.split()))}\n")
+        sys.stderr.flush()
+
+
+class ProgressLine:
+    """``coffeechat: reading conversations: 2400 of 10000`` on stderr, redrawn in place, once
+    the work has taken more than a moment, and only on a terminal."""
+
+    DELAY = 0.4
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.start = time.monotonic()
+        self.shown = False
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int | None) -> bool:
+        """Report progress (a refresh or rebuild callback); never stops the work."""
+        if self.live and time.monotonic() - self.start > self.DELAY:
+            of = f" of {total}" if total else ""
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"\r{PROG}: {self.what}: {done}{of}")
+                sys.stderr.flush()
+            self.shown = True
+        return True
+
+    def finish(self) -> None:
+        """Clear the line if one was drawn."""
+        if self.shown:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            self.shown = False
+
+
 def open_store(folder: Path, *, readonly: bool) -> Store:
     """Open the data folder; read-only takes no lock, so it works beside the running app.
-    What the user should know but that did not stop the opening is warned about."""
-    store = Store.open(folder, readonly=readonly)
+    Conversations that changed since the last run are read (with a progress line when that
+    takes a while). What the user should know but that did not stop the opening is said on
+    stderr: warnings, files that cannot be used, sync conflicts."""
+    progress = ProgressLine("reading conversations")
+    try:
+        store = Store.open(folder, readonly=readonly, progress=progress)
+    finally:
+        progress.finish()
+    for message in store.notices:
+        note(message)
     for message in store.warnings:
         warn(message)
+    for problem in store.problems():
+        warn(f"{problem.describe()}; it is left out and never written over. "
+             f"{conversation_hint(store.layout, problem.path.name)}")
+    for conflict in store.conflicts():
+        warn(conflict.describe())
     return store
 
 
@@ -78,6 +148,11 @@ def open_app(folder: Path, config_folder: Path | None = None) -> int:
 
 def read_json_file(name: str) -> Any:
     """Parse a JSON file given on the command line ('-' is stdin); errors are CliErrors."""
+    return read_json_source(name)[0]
+
+
+def read_json_source(name: str) -> tuple[Any, bytes]:
+    """A JSON file given on the command line ('-' is stdin), parsed, and its bytes."""
     try:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
     except FileNotFoundError:
@@ -89,7 +164,7 @@ def read_json_file(name: str) -> Any:
     if not raw.strip():
         raise CliError(f"{name} is empty")
     try:
-        return json.loads(raw)
+        return json.loads(raw), raw
     except json.JSONDecodeError as exc:
         raise CliError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"

@@ -6,10 +6,10 @@ import argparse
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store, warn
-from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
+from tui.cli.common import EXIT_OK, CliError, damaged, open_store, warn, whole_number
+from tui.cli_output import fit, format_table, json_records, out, stdout_is_utf8
 from tui.core.agenda import status_label
 from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
 from tui.core.followup import due_items
@@ -18,27 +18,19 @@ from tui.core.models import (
     KINDS,
     MAX_MINUTES,
     Contact,
-    Conversation,
     ModelError,
 )
 from tui.core.moments import moment
 from tui.core.outreach_due import routine_settings
 from tui.core.settings import load_settings
+from tui.core.summary import ConversationLike
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
 
+C = TypeVar("C", bound=ConversationLike)
+
 # -- coffeechat new ----------------------------------------------------------------------
-
-
-def _minutes(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes") from None
-    if not 1 <= value <= MAX_MINUTES:
-        raise argparse.ArgumentTypeError(f"minutes must be from 1 to {MAX_MINUTES}, not {value}")
-    return value
 
 
 def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -58,7 +50,8 @@ def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
                    help="what the conversation is about (default: %(default)s)")
     p.add_argument("--when", metavar="DATETIME",
                    help="schedule it, e.g. '2026-12-03 14:30', 'tomorrow 9am', 'fri 3pm'")
-    p.add_argument("--minutes", type=_minutes, default=DEFAULT_MINUTES,
+    p.add_argument("--minutes", type=whole_number("minutes", MAX_MINUTES, "minutes"),
+                   default=DEFAULT_MINUTES,
                    help=f"planned length, 1-{MAX_MINUTES} (default: %(default)s)")
     p.add_argument("--goal", default="", help="what you want to get out of it")
     p.set_defaults(handler=cmd_new)
@@ -104,14 +97,14 @@ def _aware(text: str) -> datetime:
 
 
 def sort_for_listing(
-    conversations: Iterable[Conversation], now: datetime | None = None
-) -> list[Conversation]:
+    conversations: Iterable[C], now: datetime | None = None
+) -> list[C]:
     """Upcoming (scheduled, not done) soonest first; then unscheduled ideas, newest first;
     then the past (held, done, or their time gone by), most recent first."""
     now = now or datetime.now().astimezone()
-    upcoming: list[tuple[datetime, Conversation]] = []
-    ideas: list[tuple[datetime, Conversation]] = []
-    past: list[tuple[datetime, Conversation]] = []
+    upcoming: list[tuple[datetime, C]] = []
+    ideas: list[tuple[datetime, C]] = []
+    past: list[tuple[datetime, C]] = []
     for conversation in conversations:
         finished = conversation.status in ("done", "thanked")
         when = _aware(conversation.scheduled_at) if conversation.scheduled_at else None
@@ -128,7 +121,8 @@ def sort_for_listing(
     return [c for _, c in (*upcoming, *ideas, *past)]
 
 
-def conversation_summary(conversation: Conversation, contact: Contact | None) -> dict[str, Any]:
+def conversation_summary(conversation: ConversationLike,
+                         contact: Contact | None) -> dict[str, Any]:
     """The JSON row of ``coffeechat list --json``."""
     return {
         "id": conversation.id,
@@ -164,14 +158,14 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     store = open_store(folder, readonly=True)
     try:
         contacts = {c.id: c for c in store.contacts()}
-        ordered = sort_for_listing(store.conversations())
+        ordered = sort_for_listing(store.summaries())
     except ModelError as exc:
         raise damaged(store, exc) from None
     finally:
         store.close()
     if args.json:
         rows = [conversation_summary(c, contacts.get(c.contact_id)) for c in ordered]
-        out(json_text(rows, ascii_only=not stdout_is_utf8()))
+        out(json_records(rows, ascii_only=not stdout_is_utf8()))
         return EXIT_OK
     if not ordered:
         return EXIT_OK
@@ -223,13 +217,13 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
         routine, warnings = routine_settings(load_settings())
         for warning in warnings:
             warn(f"settings.json: {warning}")
-        items = due_items(store.contacts(), store.conversations(), _now(), routine=routine)
+        items = due_items(store.contacts(), store.summaries(), _now(), routine=routine)
     except ModelError as exc:
         raise damaged(store, exc) from None
     finally:
         store.close()
     if args.json:
-        out(json_text([i.to_json() for i in items], ascii_only=not stdout_is_utf8()))
+        out(json_records([i.to_json() for i in items], ascii_only=not stdout_is_utf8()))
         return EXIT_OK
     if not items:
         return EXIT_OK

@@ -75,7 +75,7 @@ def cmd_stats(args: argparse.Namespace, folder: Path) -> int:
         warn(f"settings.json: {warning}")
     store = open_store(folder, readonly=True)
     try:
-        stats = progress(store.contacts(), store.conversations(), _now(), routine)
+        stats = progress(store.contacts(), store.summaries(), _now(), routine)
     except ModelError as exc:
         raise damaged(store, exc) from None
     finally:

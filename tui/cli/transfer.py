@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store, read_json_file
-from tui.cli_output import json_text, out, say, stdout_is_utf8
+from tui.cli.common import (
+    EXIT_OK,
+    EXIT_STORAGE,
+    EXIT_USAGE,
+    CliError,
+    damaged,
+    open_store,
+    read_json_source,
+)
+from tui.cli.import_contacts import CONTACT_FORMATS, cmd_import_contacts
+from tui.cli.progress import StderrProgress
+from tui.cli_output import json_records, out, say, stdout_is_utf8
+from tui.core.export_files import ExportError
+from tui.core.export_run import FORMATS, REDACTABLE, check_target, export_text, write_export
 from tui.core.importers import bulk, parse_import
-from tui.core.models import ModelError
-from tui.core.storage import DataFile, atomic_write
+from tui.core.models import Contact, Conversation, ModelError
+from tui.core.storage import StorageError, atomic_write
+from tui.core.store import Store
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -19,55 +32,86 @@ if TYPE_CHECKING:
 
 
 def _add_export(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    formats = "; ".join(f"{name}: {text}" for name, text in FORMATS.items())
     p = sub.add_parser(
         "export",
         parents=[common],
-        help="export everything (JSON that 'coffeechat import json' takes back)",
-        description="Export all contacts and conversations.",
+        help="export to Markdown, HTML, a calendar, vCards or JSON",
+        description=f"Export the data. Formats: {formats}. Files are written privately "
+        "(mode 0600) and atomically; a Markdown folder is updated in place (files are found "
+        "again by the id in their front matter; no file is ever deleted).",
     )
-    p.add_argument("--format", choices=("json",), default="json",
+    p.add_argument("--format", choices=tuple(FORMATS), default="json",
                    help="output format (default: %(default)s)")
-    p.add_argument("--out", metavar="FILE",
-                   help="write to FILE (private, mode 0600) instead of stdout")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--out", metavar="PATH",
+                   help="write to PATH (a folder for md) instead of stdout")
+    p.add_argument("--redact", action="store_true",
+                   help="md, html and ics: other people's names as initials, their e-mail "
+                   "addresses, phone numbers, LinkedIn URLs and the places removed")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(handler=cmd_export)
 
 
-def _export_target(text: str, force: bool, folder: Path) -> Path:
-    path = Path(text).expanduser()
-    own = DataFile(folder).owns(path)
-    if own is not None:
-        raise CliError(f"refusing to export onto {path}: it is {own} of the data in {folder}; "
-                       "choose another file (nothing was written)")
-    if path.is_dir():
-        raise CliError(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise CliError(f"the folder {path.parent} does not exist")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise CliError(f"{path} already exists; add --force to replace it")
-    return path
+def _records(store: Store, fmt: str) -> tuple[list[Contact], list[Conversation],
+                                              dict[str, Any] | None]:
+    """What the format needs: contacts, full conversations, the JSON document."""
+    try:
+        if fmt == "json":
+            return [], [], store.export_data()
+        contacts = store.contacts()
+        conversations = [] if fmt == "vcf" else list(store.conversations())
+    except ModelError as exc:
+        raise damaged(store, exc) from None
+    return contacts, conversations, None
 
 
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     """Write the export to stdout or, atomically and privately, to ``--out``."""
+    fmt = args.format
+    if args.redact and fmt not in REDACTABLE:
+        raise CliError(f"--redact applies to md, html and ics; a {fmt} export holds the "
+                       "people's details by design")
+    to_stdout = not args.out or args.out == "-"
+    if to_stdout and fmt == "md":
+        raise CliError("a Markdown export is a folder of files: give it with --out DIR")
     target = None
-    if args.out and args.out != "-":
-        target = _export_target(args.out, args.force, folder)
-    store = open_store(folder, readonly=True)
+    if not to_stdout:
+        try:
+            target = check_target(fmt, Path(args.out), folder, force=args.force)
+        except ExportError as exc:
+            raise CliError(f"{exc} (nothing was written)") from None
     try:
-        data = store.export_data()
-    except ModelError as exc:
-        raise damaged(store, exc) from None
-    finally:
-        store.close()
-    if target is None:
-        out(json_text(data, ascii_only=not stdout_is_utf8()))
-        return EXIT_OK
-    atomic_write(target, json_text(data).encode("utf-8"))
-    say(
-        f"Exported {len(data['contacts'])} contacts and {len(data['conversations'])} "
-        f"conversations to {target}\n"
-    )
+        store = open_store(folder, readonly=True)
+        try:
+            contacts, conversations, document = _records(store, fmt)
+        finally:
+            store.close()
+        if fmt == "json":
+            text = json_records(document, levels=2,
+                                ascii_only=target is None and not stdout_is_utf8())
+            if target is None:
+                out(text)
+                return EXIT_OK
+            atomic_write(target, text.encode("utf-8"))
+            assert document is not None
+            say(f"Exported {len(document['contacts'])} contacts and "
+                f"{len(document['conversations'])} conversations to {target}\n")
+            return EXIT_OK
+        with StderrProgress() as progress:
+            progress.step("Rendering the conversations" if fmt in ("md", "html")
+                          else "Writing the export")
+            if target is None:
+                text = export_text(fmt, contacts, conversations, redact=args.redact,
+                                   progress=progress)
+            else:
+                line = write_export(fmt, target, contacts, conversations, redact=args.redact,
+                                    document=document, progress=progress)
+        if target is None:
+            out(text)
+            return EXIT_OK
+    except ExportError as exc:
+        raise CliError(f"{exc} (nothing was written)", EXIT_STORAGE) from None
+    say(line + "\n")
     return EXIT_OK
 
 
@@ -78,30 +122,58 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import",
         parents=[common],
-        help="merge an export or a backup in (records matched by id, never duplicated)",
-        description="Merge a coffeechat export, or a backup or copy of a data file, into the "
-        "data. Records are matched by id (a record without one by its content), so importing "
+        help="merge contacts (linkedin, csv, vcf) or an export or backup (json) in",
+        description="Merge contacts from LinkedIn's Connections.csv, a contacts CSV or a vCard "
+        "file, matched by LinkedIn URL, else by name and company: importing the same file "
+        "twice adds nothing, a newer one updates a changed company or role; the report says "
+        "what was added, updated, unchanged and skipped (with the line and why). Or merge a "
+        "coffeechat export, or a backup or copy of a data file, into the data. Records are "
+        "matched by id (a record without one by its content), so importing "
         "the same file twice changes nothing the second time. The whole file is checked first "
         "and written in one go: on any error nothing is imported. Control characters in its "
         "text (other than newlines and tabs) are removed and counted.",
     )
-    p.add_argument("format", choices=("json",), help="the file's format")
+    p.add_argument("format", choices=("json", *CONTACT_FORMATS),
+                   help="json: a coffeechat export, backup or data file; linkedin: LinkedIn's "
+                   "Connections.csv; csv: any contacts CSV with a header row; vcf: vCards")
     p.add_argument("file", metavar="FILE",
-                   help="the export, backup or data file ('-' for stdin)")
+                   help="the file to import ('-' for stdin); for json also a data folder "
+                   "or snapshot folder (backups/DATE)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="linkedin, csv and vcf: show what would be added, updated and "
+                   "skipped without saving anything")
     p.set_defaults(handler=cmd_import)
 
+
+
+def _read_source(name: str) -> tuple[object, bytes | None]:
+    """The JSON of a file to import and its bytes, or a data folder (a snapshot) as one
+    database."""
+    path = Path(name).expanduser()
+    if name != "-" and path.is_dir():
+        from tui.core.folder_import import read_folder
+
+        try:
+            return read_folder(path), None
+        except StorageError as exc:
+            raise CliError(f"{exc} Nothing was imported.", EXIT_USAGE) from None
+    return read_json_source(name)
 
 
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     """Validate the whole file, then merge it into the store in one write and print what
     changed; on any error (or Ctrl-C) the data is exactly as before."""
+    if args.format in CONTACT_FORMATS:
+        return cmd_import_contacts(args, folder)
+    if args.dry_run:
+        raise CliError("--dry-run applies to the linkedin, csv and vcf imports")
     with bulk():
-        data = read_json_file(args.file)
+        data, text = _read_source(args.file)
         try:
-            batch = parse_import(data)  # complain before taking the lock
+            batch = parse_import(data, text)  # complain before taking the lock
         except ModelError as exc:
             raise CliError(f"{args.file}: {exc}; nothing was imported") from None
-        del data
+        del data, text
         store = open_store(folder, readonly=False)
         try:
             result = store.import_batch(batch)

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tui.core.dates import format_when
-from tui.core.models import STATUS_LABELS, Conversation
+from tui.core.models import STATUS_LABELS
 from tui.core.moments import moment, shifted
+from tui.core.summary import ConversationLike
 
 FINISHED = ("done", "thanked")
 CALL_IN_PROGRESS = "call in progress"
 
 
-def status_label(conversation: Conversation) -> str:
+def status_label(conversation: ConversationLike) -> str:
     """The status in words: ``call in progress`` from the call's start to its end (paused
     included), else the stored status (``scheduled``, ``done``...). The title line, the
     lists, the panes and the command line all show this one."""
@@ -23,7 +24,7 @@ def status_label(conversation: Conversation) -> str:
     return STATUS_LABELS.get(conversation.status, conversation.status)
 
 
-def when_label(conversation: Conversation) -> str:
+def when_label(conversation: ConversationLike) -> str:
     """When the call is or was: the planned moment, else the moment a call held without a
     plan started (``held 3 Dec 14:30``), else ``not scheduled``."""
     if conversation.scheduled_at:
@@ -37,12 +38,12 @@ def when_label(conversation: Conversation) -> str:
 class Agenda:
     """Conversations in the three groups, each already in display order."""
 
-    upcoming: list[Conversation] = field(default_factory=list)
-    to_plan: list[Conversation] = field(default_factory=list)
-    past: list[Conversation] = field(default_factory=list)
+    upcoming: list[ConversationLike] = field(default_factory=list)
+    to_plan: list[ConversationLike] = field(default_factory=list)
+    past: list[ConversationLike] = field(default_factory=list)
 
 
-def is_past(conversation: Conversation, now: datetime) -> bool:
+def is_past(conversation: ConversationLike, now: datetime) -> bool:
     """Finished, or its planned slot is over."""
     if conversation.status in FINISHED:
         return True
@@ -52,7 +53,7 @@ def is_past(conversation: Conversation, now: datetime) -> bool:
     return shifted(when, timedelta(minutes=conversation.minutes)) < now
 
 
-def group(conversations: list[Conversation], now: datetime | None = None) -> Agenda:
+def group(conversations: list[ConversationLike], now: datetime | None = None) -> Agenda:
     """Upcoming (soonest first), to plan (newest idea first), past (newest first)."""
     now = now or datetime.now().astimezone()
     agenda = Agenda()

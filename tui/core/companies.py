@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tui.core.models import Contact, Conversation, ModelError, new_id, now_iso
+from tui.core.models import Contact, ModelError, new_id, now_iso
 from tui.core.outreach_due import company_key
 from tui.core.outreach_routine import ReplySpeed
+from tui.core.summary import ConversationLike
 
 SCORES = range(0, 4)
 FRIENDLY = ("alumni", "friend", "colleague")  # how_found values that make a warm way in
@@ -163,7 +164,7 @@ SORT_KEYS = {
 
 
 def company_rows(companies: Iterable[Company], contacts: Iterable[Contact],
-                 conversations: Iterable[Conversation], now: datetime,
+                 conversations: Iterable[ConversationLike], now: datetime,
                  speeds: dict[str, ReplySpeed] | None = None,
                  due_contact_ids: Iterable[str | None] = (), sort: str = "score",
                  ) -> list[CompanyRow]:

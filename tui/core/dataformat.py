@@ -1,5 +1,10 @@
-"""The data file's format: names, the errors that say why a file cannot be used, and the check
+"""The data's format: names, the errors that say why a file cannot be used, and the check
 that parsed JSON is a coffeechat TinyDB database of a schema this version reads.
+
+Schema 1 was one file holding everything. Schema 2 (this version) is a folder: the main file
+``coffeechat.json`` (contacts, the profile and any table this version does not know) and one
+file per conversation in ``conversations/``; every file is a TinyDB database with a ``meta``
+record naming its schema, so a file written by a newer coffeechat is recognised on its own.
 
 Nothing here touches the disk; :mod:`tui.core.storage` reads and writes, and
 :mod:`tui.core.integrity` checks every record through the models.
@@ -8,22 +13,20 @@ Nothing here touches the disk; :mod:`tui.core.storage` reads and writes, and
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 APP_ID = "coffeechat"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+SINGLE_FILE_SCHEMA = 1  # everything in one file: migrated on the first open for writing
 DATA_FILE = "coffeechat.json"
+CONVERSATIONS_DIR = "conversations"
 LOCK_FILE = "coffeechat.lock"
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 7
 TEMP_PREFIX = ".coffeechat-"
 TEMP_SUFFIX = ".tmp"
 RECORD_TABLES = ("contacts", "conversations")
-
-# Each step turns a document of schema N into schema N + 1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 class StorageError(Exception):
@@ -79,21 +82,17 @@ def schema_problem(version: Any) -> str | None:
     return None
 
 
-def validate(data: Any, path: Path) -> dict[str, Any]:
-    """Check that parsed JSON is a coffeechat database we can use; migrate older schemas.
-
-    Returns the (possibly migrated) data; raises :class:`StorageError` otherwise. Messages
-    name the file and say it was left untouched; the caller adds where the backups are.
-    """
+def schema_of(data: Any, path: Path) -> int:
+    """The schema of a parsed coffeechat database (0 for an empty one); raises
+    :class:`StorageError` for JSON that is not one, or one from a newer coffeechat."""
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise ForeignFileError(
             f"{path} is not a coffeechat data file (it is JSON, but not TinyDB tables). "
             "It has been left untouched."
         )
-    tables: dict[str, Any] = data
-    if not tables:
-        return tables
-    meta = meta_of(tables)
+    if not data:
+        return 0
+    meta = meta_of(data)
     if meta is None:
         raise ForeignFileError(
             f"{path} is not a coffeechat data file (no coffeechat 'meta' record). "
@@ -108,23 +107,26 @@ def validate(data: Any, path: Path) -> dict[str, Any]:
             f"{path} was written by a newer coffeechat (schema {version}; this one reads up to "
             f"{SCHEMA_VERSION}). Upgrade coffeechat; the file has been left untouched."
         )
-    while version < SCHEMA_VERSION:
-        tables = MIGRATIONS[version](tables)
-        version += 1
-        meta = meta_of(tables) or {}
-        meta["schema"] = version
-    return tables
+    return version
 
 
-def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:
-    """Parse and validate the bytes of a data file (its format, not yet its records)."""
+def validate(data: Any, path: Path) -> dict[str, Any]:
+    """Check that parsed JSON is a coffeechat database of a schema this version reads (the
+    single file of schema 1, or a main or conversation file of schema 2); returns it."""
+    schema_of(data, path)
+    result: dict[str, Any] = data
+    return result
+
+
+def parse_json(raw: bytes, path: Path) -> Any:
+    """Parse the bytes of a data file, with a message naming the file for each failure."""
     if not raw.strip():
         raise CorruptFileError(
             f"{path} is empty (0 bytes of data), perhaps from a failed copy or a full disk. "
             "It has been left untouched."
         )
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except UnicodeDecodeError:
         raise CorruptFileError(
             f"{path} is not UTF-8 text. It has been left untouched."
@@ -138,4 +140,18 @@ def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:
         raise CorruptFileError(
             f"{path} is nested too deeply to be a coffeechat file. It has been left untouched."
         ) from None
-    return validate(data, path)
+
+
+def parse_bytes(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse and validate the bytes of a data file (its format, not yet its records)."""
+    return validate(parse_json(raw, path), path)
+
+
+def encode_json(value: Any) -> bytes:
+    """Serialise a database (or any JSON value) the way coffeechat writes it."""
+    # No indent: with one, json falls back to its pure-Python encoder (about 6x slower).
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a broken paste) cannot be UTF-8; \u escapes keep it as JSON.
+        return json.dumps(value, ensure_ascii=True).encode("ascii")

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from tui.core.followup import DueItem, add_followup, log_touch
 from tui.core.models import Contact, Conversation
 from tui.core.outreach_due import log_nudge_sent
+from tui.core.summary import ConversationLike
 from tui.core.thank_you import mark_sent
+
+C = TypeVar("C", bound=ConversationLike)
 
 SETTLEABLE = ("action", "thank-you", "cadence", "outreach-follow-up")
 TOUCH_NOTE = "got back in touch (logged from the Due list)"
 
 
-def latest_conversation(conversations: list[Conversation]) -> Conversation | None:
+def latest_conversation(conversations: list[C]) -> C | None:
     """The most recent conversation (by call, else creation), to log a touch in."""
-    def when(c: Conversation) -> str:
+    def when(c: ConversationLike) -> str:
         return c.live.ended_at or c.scheduled_at or c.created_at
 
     return max(conversations, key=when, default=None)

@@ -15,7 +15,9 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.core.dataformat import TEMP_PREFIX, TEMP_SUFFIX, FolderError, LockedError
@@ -213,3 +215,68 @@ class FileLock:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def held_elsewhere(path: Path) -> bool:
+    """True when another process holds the lock file ``path`` (which is never created or
+    changed here, so a read-only command may ask)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - not POSIX
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2), which makes every write to one file system durable in one call."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        call = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int]
+    return call
+
+
+_SYNCFS: list[Callable[[int], int] | None] = []  # looked up once, when first needed
+
+
+def _syncfs_call() -> Callable[[int], int] | None:
+    if not _SYNCFS:
+        _SYNCFS.append(_syncfs())
+    return _SYNCFS[0]
+
+
+def can_sync_filesystem() -> bool:
+    """True when :func:`sync_filesystem` is one call (Linux), not a file at a time."""
+    return _syncfs_call() is not None
+
+
+def sync_filesystem(folder: Path) -> None:
+    """Make everything written on ``folder``'s file system durable (``syncfs``); raises
+    ``OSError`` if that fails or is not available here."""
+    call = _syncfs_call()
+    if call is None:
+        raise OSError(errno.ENOSYS, "syncfs is not available here", str(folder))
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if call(fd) != 0:
+            import ctypes
+
+            code = ctypes.get_errno()
+            raise OSError(code, os.strerror(code), str(folder))
+    finally:
+        os.close(fd)

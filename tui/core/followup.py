@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.core.models import Contact, Conversation, FollowUp
 from tui.core.moments import (
@@ -24,6 +24,7 @@ from tui.core.moments import (
     shifted,
 )
 from tui.core.outreach_routine import DEFAULT_SETTINGS, RoutineSettings
+from tui.core.summary import ConversationLike
 
 THANK_YOU_HOURS = 24
 SOON_DAYS = 7  # "this week": what falls due in the next seven days
@@ -32,7 +33,7 @@ KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3,
               "outreach-follow-up": 4, "outreach-second-contact": 5}
 
 
-def call_end(conversation: Conversation) -> datetime | None:
+def call_end(conversation: ConversationLike) -> datetime | None:
     """When the call ended: the live session's end, else the scheduled start plus its minutes."""
     if conversation.live.ended_at:
         return moment(conversation.live.ended_at, None)
@@ -42,7 +43,7 @@ def call_end(conversation: Conversation) -> datetime | None:
     return None
 
 
-def call_happened(conversation: Conversation, now: datetime) -> bool:
+def call_happened(conversation: ConversationLike, now: datetime) -> bool:
     """Marked done (or thanked), ended live, or scheduled and already over."""
     if conversation.status in CALL_HAPPENED or conversation.live.ended_at:
         return True
@@ -87,7 +88,7 @@ class ThankYouStatus:
         return self.state in ("due", "overdue")
 
 
-def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatus:
+def thank_you_status(conversation: ConversationLike, now: datetime) -> ThankYouStatus:
     """The thank-you is due in the 24 hours after the call, then overdue until marked sent.
 
     Ideas and conversations only reached out to have no call yet, so nothing is due.
@@ -104,7 +105,7 @@ def thank_you_status(conversation: Conversation, now: datetime) -> ThankYouStatu
     return ThankYouStatus("due" if deadline > now else "overdue", deadline=deadline)
 
 
-def touches(contact: Contact, conversations: Iterable[Conversation],
+def touches(contact: Contact, conversations: Iterable[ConversationLike],
             tz: tzinfo | None) -> list[date]:
     """Every day the user was in touch with this contact that the data knows of."""
     days: list[date] = []
@@ -124,13 +125,13 @@ def touches(contact: Contact, conversations: Iterable[Conversation],
     return days
 
 
-def last_touch(contact: Contact, conversations: Iterable[Conversation],
+def last_touch(contact: Contact, conversations: Iterable[ConversationLike],
                tz: tzinfo | None = None) -> date | None:
     """The latest touch (logged, a call, a thank-you, an outreach), or None."""
     return max(touches(contact, conversations, tz), default=None)
 
 
-def keep_in_touch_on(contact: Contact, conversations: Iterable[Conversation],
+def keep_in_touch_on(contact: Contact, conversations: Iterable[ConversationLike],
                      tz: tzinfo | None = None) -> date | None:
     """The day the stay-in-touch clock runs out; None without a cadence or any touch yet."""
     if not contact.cadence_days:
@@ -157,9 +158,9 @@ def add_followup(conversation: Conversation, contact: Contact, day: date,
     return entry
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """One line of the Due list: what, for whom, by when, and why."""
+class DueItem(NamedTuple):
+    """One line of the Due list: what, for whom, by when, and why (a named tuple: tens of
+    thousands of them are made for a long history)."""
 
     kind: str  # thank-you | action | referral | cadence | outreach-second-contact | ...-follow-up
     level: str  # overdue | due | soon
@@ -183,7 +184,7 @@ class DueItem:
                 "conversation": self.conversation_id, "reason": self.reason}
 
 
-def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation],
+def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
               now: datetime, soon_days: int = SOON_DAYS,
               routine: RoutineSettings | None = None) -> list[DueItem]:
     """Everything that needs the user: most urgent (earliest deadline) first. ``routine``:
@@ -192,7 +193,7 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation]
 
     people = {c.id: c for c in contacts}
     chats = list(conversations)
-    by_contact: dict[str, list[Conversation]] = {}
+    by_contact: dict[str, list[ConversationLike]] = {}
     for chat in chats:
         by_contact.setdefault(chat.contact_id, []).append(chat)
     items: list[DueItem] = []
@@ -205,10 +206,20 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[Conversation]
     for person in people.values():
         items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
     items.extend(routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS))
-    return sorted(items, key=lambda i: (i.due, KIND_ORDER[i.kind], i.contact.casefold()))
+    return sorted(items, key=lambda i: (_instant(i.due), KIND_ORDER[i.kind],
+                                        i.contact.casefold()))
 
 
-def _thank_you_items(chat: Conversation, name: str, now: datetime) -> list[DueItem]:
+def _instant(moment_: datetime) -> float:
+    """A moment as a number, to sort thousands of them fast (comparing aware datetimes is
+    slow); the calendar's ends sort first or last, never raise."""
+    try:
+        return moment_.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return float("-inf") if moment_.year < 1970 else float("inf")
+
+
+def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[DueItem]:
     status = thank_you_status(chat, now)
     if not status.urgent:
         return []
@@ -217,11 +228,14 @@ def _thank_you_items(chat: Conversation, name: str, now: datetime) -> list[DueIt
                     status.label(now), name, chat.contact_id, chat.id)]
 
 
-def _action_items(chat: Conversation, name: str, now: datetime,
+def _action_items(chat: ConversationLike, name: str, now: datetime,
                   soon_days: int) -> list[DueItem]:
+    actions = chat.actions
+    if not actions:
+        return []
     today = now.date()
     found = []
-    for action in chat.actions:
+    for action in actions:
         if action.done or not action.due:
             continue
         day = date.fromisoformat(action.due)
@@ -240,13 +254,16 @@ def _action_items(chat: Conversation, name: str, now: datetime,
     return found
 
 
-def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
-                    by_contact: dict[str, list[Conversation]],
+def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact],
+                    by_contact: dict[str, list[ConversationLike]],
                     now: datetime) -> list[DueItem]:
+    referrals = chat.referrals
+    if not referrals:
+        return []
     found = []
     end = call_end(chat) or moment(chat.created_at, now.tzinfo)
     when = min(end, now)
-    for referral in chat.referrals:
+    for referral in referrals:
         if not referral.name.strip():
             continue
         contact = people.get(referral.contact_id or "")
@@ -268,7 +285,7 @@ def _referral_items(chat: Conversation, name: str, people: dict[str, Contact],
     return found
 
 
-def _cadence_items(person: Contact, theirs: list[Conversation], now: datetime) -> list[DueItem]:
+def _cadence_items(person: Contact, theirs: list[ConversationLike], now: datetime) -> list[DueItem]:
     """``theirs``: this person's conversations."""
     today = now.date()
     if not person.cadence_days:

@@ -26,7 +26,6 @@ from typing import Any
 
 from tui.core.dataformat import (
     RECORD_TABLES,
-    SCHEMA_VERSION,
     StorageError,
     meta_of,
     schema_problem,
@@ -38,6 +37,9 @@ from tui.core.profile import PROFILE_ID, Profile
 from tui.core.safetext import strip_controls_counted
 
 EXPORT_FORMAT = "coffeechat-export"
+# The export's own format version: unchanged by the move of the data to one file per
+# conversation (schema 2 of the data folder), so older coffeechats still read new exports.
+EXPORT_SCHEMA = 1
 MAX_CADENCE_DAYS = 3650
 # Lists inside a conversation whose items carry ids of their own.
 ITEM_LISTS = ("checklist", "questions", "actions", "referrals", "followups")
@@ -71,12 +73,17 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-def parse_import(data: Any) -> ImportBatch:
+def parse_import(data: Any, source_text: bytes | None = None) -> ImportBatch:
     """Validate an export (or a coffeechat data file or backup) and return its records;
-    raises :class:`ModelError` with a message that says what is wrong and where."""
+    raises :class:`ModelError` with a message that says what is wrong and where.
+    ``source_text``: the JSON bytes ``data`` was parsed from, when the caller has them; if
+    they hold no control character, looking for them in every string is skipped."""
     raw_contacts, raw_conversations, source = _records_of(data)
-    cleaned, removed = _clean((raw_contacts, raw_conversations, _profile_of(data, source)))
-    raw_contacts, raw_conversations, raw_profile = cleaned
+    raw_profile = _profile_of(data, source)
+    removed = 0
+    if source_text is None or may_hold_controls(source_text):
+        cleaned, removed = _clean((raw_contacts, raw_conversations, raw_profile))
+        raw_contacts, raw_conversations, raw_profile = cleaned
     batch = ImportBatch(source=source, controls_removed=removed)
     if raw_profile is not None:
         batch.profile = Profile.from_dict(raw_profile)
@@ -190,9 +197,9 @@ def _records_of(data: Any) -> tuple[list[Any], list[Any], str]:
         problem = schema_problem(schema)
         if problem or not isinstance(schema, int):
             raise ModelError(f"not a coffeechat export this version can read: {problem}")
-        if schema > SCHEMA_VERSION:
+        if schema > EXPORT_SCHEMA:
             raise ModelError(f"the export was written by a newer coffeechat (schema {schema}; "
-                             f"this one reads up to {SCHEMA_VERSION}); upgrade coffeechat")
+                             f"this one reads up to {EXPORT_SCHEMA}); upgrade coffeechat")
         contacts, conversations = data.get("contacts", []), data.get("conversations", [])
         if not isinstance(contacts, list) or not isinstance(conversations, list):
             raise ModelError("'contacts' and 'conversations' must be lists")
@@ -252,6 +259,19 @@ def _clean(value: Any) -> tuple[Any, int]:
 # letters only costs a needless slow pass, never a missed character.)
 _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ESCAPED_CONTROLS = ("\\u00", "\\b", "\\f", "\\r")
+
+
+# The same in the bytes of JSON text: C1, DEL and bidi controls raw (in UTF-8), and every
+# escape that can stand for a control character or a lone surrogate.
+_CONTROL_BYTES = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+    rb"|\\u00|\\u20[26]|\\u[dD][89a-fA-F]|\\[bfr]")
+
+
+def may_hold_controls(source: bytes) -> bool:
+    """True when the bytes of JSON text may hold a control character an import removes (a
+    fast scan of the whole file; a false alarm only costs the slower, exact pass)."""
+    return bool(_CONTROL_BYTES.search(source))
 
 
 def _may_hold_controls(text: str) -> bool:

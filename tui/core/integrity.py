@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tui.core.dataformat import DamagedRecordError, parse_bytes
 from tui.core.models import Contact, Conversation, ModelError
@@ -32,21 +32,26 @@ def check_records(data: dict[str, Any], path: Path) -> CheckedData:
     """Validate every contact and conversation; raise :class:`DamagedRecordError` naming the
     file, the record and the field of the first that does not read."""
     checked = CheckedData(data)
-    tables: tuple[tuple[str, type[Contact | Conversation], dict[str, Any]], ...] = (
-        ("contacts", Contact, checked.contacts),
-        ("conversations", Conversation, checked.conversations))
-    for table, model, target in tables:
-        for doc_id, doc in data.get(table, {}).items():
-            try:
-                record = model.from_dict(doc)
-            except (ModelError, RecursionError) as exc:
-                what = table[:-1]
-                raise DamagedRecordError(
-                    f"{path} holds a {what} coffeechat cannot read (document {doc_id} in "
-                    f"'{table}'): {exc}. It has been left untouched."
-                ) from None
-            target[record.id] = record
+    for doc_id, doc in data.get("contacts", {}).items():
+        contact = _read(Contact, doc, doc_id, "contacts", path)
+        checked.contacts[contact.id] = contact
+    for doc_id, doc in data.get("conversations", {}).items():
+        conversation = _read(Conversation, doc, doc_id, "conversations", path)
+        checked.conversations[conversation.id] = conversation
     return checked
+
+
+M = TypeVar("M", Contact, Conversation)
+
+
+def _read(model: type[M], doc: Any, doc_id: str, table: str, path: Path) -> M:
+    try:
+        return model.from_dict(doc)
+    except (ModelError, RecursionError) as exc:
+        raise DamagedRecordError(
+            f"{path} holds a {table[:-1]} coffeechat cannot read (document {doc_id} in "
+            f"'{table}'): {exc}. It has been left untouched."
+        ) from None
 
 
 def load_checked(raw: bytes, path: Path) -> CheckedData:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from tui.core.followup import DueItem, add_followup
 from tui.core.models import Contact, Conversation
@@ -30,10 +30,12 @@ from tui.core.outreach_routine import (
     reply_speed,
 )
 from tui.core.safetext import one_line
+from tui.core.summary import ConversationLike
 
 MOVED_ON = ("scheduled", "done", "thanked")
 NUDGE_NOTE = "sent one short follow-up to the outreach"
 ROUTINE_KINDS = (SECOND_CONTACT, FOLLOW_UP)
+C = TypeVar("C", bound=ConversationLike)
 
 
 def company_key(company: str) -> str:
@@ -46,7 +48,7 @@ def routine_settings(settings: Mapping[str, Any]) -> tuple[RoutineSettings, list
     return RoutineSettings.from_settings(settings)
 
 
-def sent_moment(conversation: Conversation, tz: Any = None) -> date | datetime | None:
+def sent_moment(conversation: ConversationLike, tz: Any = None) -> date | datetime | None:
     """When the outreach went out: the moment if known, else the day; None if not sent."""
     outreach = conversation.outreach
     if outreach.sent_at:
@@ -54,7 +56,7 @@ def sent_moment(conversation: Conversation, tz: Any = None) -> date | datetime |
     return date.fromisoformat(outreach.sent_on) if outreach.sent_on else None
 
 
-def reply_of(conversation: Conversation) -> Reply | None:
+def reply_of(conversation: ConversationLike) -> Reply | None:
     """The reply marked on the outreach; a chat that moved on (scheduled or later) counts as
     answered "yes" even without a marked reply."""
     outreach = conversation.outreach
@@ -88,7 +90,7 @@ def clear_reply(conversation: Conversation) -> None:
     conversation.outreach.reply = ""
 
 
-def _second_contact_on(chat: Conversation, company: str,
+def _second_contact_on(chat: ConversationLike, company: str,
                        sent_at: dict[str, list[tuple[date, str]]]) -> date | None:
     """The earliest outreach to someone else at ``company`` sent on or after this one's day
     (``sent_at``: per company, the days outreach went out and to whom, in order)."""
@@ -101,12 +103,12 @@ def _second_contact_on(chat: Conversation, company: str,
                 None)
 
 
-def _followed_up_on(chat: Conversation) -> date | None:
+def _followed_up_on(chat: ConversationLike) -> date | None:
     sent = chat.outreach.sent_on or ""
     return min((date.fromisoformat(f.on) for f in chat.followups if f.on >= sent), default=None)
 
 
-def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversation],
+def routine_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
                   now: datetime,
                   settings: RoutineSettings = DEFAULT_SETTINGS) -> list[DueItem]:
     """The routine's steps whose day has come, as Due items (one conversation's steps each
@@ -138,15 +140,14 @@ def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversat
     return items
 
 
-def latest_outreach(contact_id: str,
-                    conversations: Iterable[Conversation]) -> Conversation | None:
+def latest_outreach(contact_id: str, conversations: Iterable[C]) -> C | None:
     """This contact's most recently sent outreach."""
     sent = [c for c in conversations if c.contact_id == contact_id and c.outreach.sent_on]
     return max(sent, key=lambda c: (c.outreach.sent_at or c.outreach.sent_on or ""),
                default=None)
 
 
-def speed_of(conversation: Conversation, now: datetime,
+def speed_of(conversation: ConversationLike, now: datetime,
              settings: RoutineSettings = DEFAULT_SETTINGS) -> ReplySpeed | None:
     """How fast this outreach was answered (None if it was not sent). A chat that moved on
     without a marked reply tells nothing about speed, so it reads as None too."""
@@ -159,11 +160,11 @@ def speed_of(conversation: Conversation, now: datetime,
     return reply_speed(sent, date.fromisoformat(replied) if replied else None, now, settings)
 
 
-def contact_speeds(conversations: Iterable[Conversation], now: datetime,
+def contact_speeds(conversations: Iterable[ConversationLike], now: datetime,
                    settings: RoutineSettings = DEFAULT_SETTINGS) -> dict[str, ReplySpeed]:
     """Each contact's reply speed to their latest outreach (contacts never written to, or
     whose chat moved on without a marked reply, are left out)."""
-    latest: dict[str, Conversation] = {}
+    latest: dict[str, ConversationLike] = {}
     for chat in conversations:
         if not chat.outreach.sent_on:
             continue
@@ -180,7 +181,7 @@ def contact_speeds(conversations: Iterable[Conversation], now: datetime,
 
 
 def second_contacts(contact: Contact, contacts: Iterable[Contact],
-                    conversations: Iterable[Conversation], now: datetime,
+                    conversations: Iterable[ConversationLike], now: datetime,
                     settings: RoutineSettings = DEFAULT_SETTINGS) -> list[Contact]:
     """Other people at ``contact``'s company to write to next: those not written to yet
     first, then by how fast they replied before; by name within each."""
@@ -196,7 +197,8 @@ def second_contacts(contact: Contact, contacts: Iterable[Contact],
                                          c.name.casefold()))
 
 
-def nudge_text(conversation: Conversation, contact: Contact | None, my_name: str = "") -> str:
+def nudge_text(conversation: ConversationLike, contact: Contact | None,
+               my_name: str = "") -> str:
     """The drafted follow-up to the first person."""
     sent = conversation.outreach.sent_on
     return draft_nudge(contact.name if contact else "", conversation.topic or conversation.goal,
@@ -209,7 +211,7 @@ def log_nudge_sent(conversation: Conversation, contact: Contact, day: date) -> N
     add_followup(conversation, contact, day, NUDGE_NOTE)
 
 
-def reply_label(conversation: Conversation, now: datetime,
+def reply_label(conversation: ConversationLike, now: datetime,
                 settings: RoutineSettings = DEFAULT_SETTINGS) -> str:
     """``replied yes on 2026-11-20 · replied fast (1 business day)`` for the outreach status
     line; ``waiting for a reply (2 business days)`` before a reply; empty if not sent."""

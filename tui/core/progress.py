@@ -10,13 +10,14 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from tui.core.followup import call_happened, keep_in_touch_on
-from tui.core.models import Contact, Conversation
+from tui.core.models import Contact
 from tui.core.moments import local_day
 from tui.core.outreach_routine import DEFAULT_SETTINGS, RoutineSettings
 from tui.core.stats import DEFAULT_MONTHS, Stats, StatsInput, compute_stats
+from tui.core.summary import ConversationLike
 
 
-def _held_on(chat: Conversation, now: datetime) -> date | None:
+def _held_on(chat: ConversationLike, now: datetime) -> date | None:
     """The local day of the call, once it has happened."""
     if not call_happened(chat, now):
         return None
@@ -24,12 +25,12 @@ def _held_on(chat: Conversation, now: datetime) -> date | None:
     return local_day(when, now.tzinfo) if when else None
 
 
-def stats_inputs(contacts: Iterable[Contact], conversations: Iterable[Conversation],
+def stats_inputs(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
                  now: datetime) -> list[StatsInput]:
     """One :class:`StatsInput` per conversation, read as of ``now`` (in its zone)."""
     people = {c.id: c for c in contacts}
     chats = list(conversations)
-    by_contact: dict[str, list[Conversation]] = {}
+    by_contact: dict[str, list[ConversationLike]] = {}
     for chat in chats:
         by_contact.setdefault(chat.contact_id, []).append(chat)
     today = now.date()
@@ -60,7 +61,7 @@ def stats_inputs(contacts: Iterable[Contact], conversations: Iterable[Conversati
     return rows
 
 
-def progress(contacts: Iterable[Contact], conversations: Iterable[Conversation],
+def progress(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
              now: datetime, settings: RoutineSettings = DEFAULT_SETTINGS,
              months: int = DEFAULT_MONTHS) -> Stats:
     """Every progress number for these records, as of ``now``."""

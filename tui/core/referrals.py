@@ -33,7 +33,7 @@ def promote_referrals(store: Store, conversation: Conversation) -> list[Contact]
         if contact.id != introducer and not contact.introduced_by:
             contact.introduced_by = introducer
         contact = store.save_contact(contact)
-        theirs = store.conversations(contact.id)
+        theirs = store.summaries(contact.id)
         if contact.id != introducer and not any(c.status in OPEN_STATUSES for c in theirs):
             store.save_conversation(Conversation(
                 contact_id=contact.id, status="idea", goal=referral.why.strip(),

@@ -1,13 +1,16 @@
-"""Crash-safe JSON storage for TinyDB: atomic, durable, locked, backed up, private.
+"""The data folder on disk: its main file, the lock, writes of single files, recovery.
 
-:class:`DataFile` is the data file in its folder. Opening it for writing checks that the folder
+:class:`DataFile` is the data in its folder. Opening it for writing checks that the folder
 is one coffeechat may write in (creating it 0700 if it does not exist, never changing the mode
-of one that does), locks the *real* file (through any symlink), validates every record, and
-only then keeps the day's backup; a backup that cannot be made is a warning, not a refusal.
+of one that does), locks the *real* main file (through any symlink), finishes or throws away
+an interrupted transaction (:mod:`tui.core.txn`), cleans up interrupted writes, validates the
+main file and moves a schema-1 file to one file per conversation (:mod:`tui.core.migrate`).
+Read-only opening takes no lock and writes nothing, so it works beside the running app.
 
-A file that is empty, does not parse, is not a coffeechat file, has a newer schema or holds a
-record that does not read raises a :class:`StorageError` naming the path, what is wrong and
-the newest backup that actually loads; such a file is never written to.
+A main file that is empty, does not parse, is not a coffeechat file, has a newer schema or
+holds a record that does not read raises a :class:`StorageError` naming the path, what is
+wrong and the newest backup that actually loads; such a file is never written to. (Single
+conversation files are the store's business: one bad file never stops the others.)
 """
 
 from __future__ import annotations
@@ -15,29 +18,29 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from tui.core.backups import (
     Backup,
-    backup_folder,
     backup_hint,
-    keep_before_restore,
     list_backups,
+    make_daily,
     newest_good_backup,
-    write_daily,
     write_recovery,
 )
 from tui.core.dataformat import (
     APP_ID,
     BACKUP_DIR,
     BACKUPS_KEPT,
+    CONVERSATIONS_DIR,
     DATA_FILE,
     LOCK_FILE,
-    MIGRATIONS,
     RECORD_TABLES,
     SCHEMA_VERSION,
+    SINGLE_FILE_SCHEMA,
     TEMP_PREFIX,
     TEMP_SUFFIX,
     BadBackupError,
@@ -49,6 +52,7 @@ from tui.core.dataformat import (
     NewerSchemaError,
     StorageError,
     parse_bytes,
+    schema_of,
     validate,
 )
 from tui.core.files import (
@@ -57,16 +61,36 @@ from tui.core.files import (
     check_writable_file,
     check_writable_folder,
     file_in_the_way,
+    held_elsewhere,
     make_folder,
     not_a_folder,
     remove_temps,
 )
-from tui.core.integrity import CheckedData, load_checked
+from tui.core.integrity import CheckedData, check_records
+from tui.core.layout import Layout
+from tui.core.migrate import Migration, migrate
+from tui.core.txn import leftovers, recover
+
+BUSY_WAIT_SECONDS = 15.0  # how long a read waits for another process's import to finish
+
+
+@dataclass
+class MainData:
+    """The validated main file. ``schema`` is 0 for a new folder, 2 for the current layout,
+    1 for a single file read without migrating it (read-only: its conversations are then in
+    ``checked.conversations``)."""
+
+    checked: CheckedData
+    schema: int
+    migration: Migration | None = None
+    finished: str | None = None  # the kind of an interrupted transaction finished at open
+    notices: list[str] = field(default_factory=list)
 
 
 def newest_backup(path: Path) -> Path | None:
-    """The most recent backup of ``path`` that loads and validates, if any."""
-    backup = newest_good_backup(path)
+    """The most recent backup of the data whose main file is ``path`` that loads and
+    validates, if any."""
+    backup = newest_good_backup(Layout(Path(os.path.realpath(path))))
     return backup.path if backup else None
 
 
@@ -76,7 +100,7 @@ def ensure_folder(folder: Path) -> None:
 
 
 class DataFile:
-    """The coffeechat data file in its folder: reading, validating, locking, backups."""
+    """The coffeechat data in its folder: reading, validating, locking, backups."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder).expanduser()
@@ -86,8 +110,13 @@ class DataFile:
 
     @property
     def real_path(self) -> Path:
-        """The file the data really is in (through a symlinked file or folder)."""
+        """The file the main data really is in (through a symlinked file or folder)."""
         return Path(os.path.realpath(self.path))
+
+    @property
+    def layout(self) -> Layout:
+        """Where everything is, beside the real main file."""
+        return Layout(self.real_path)
 
     @property
     def lock_path(self) -> Path:
@@ -96,7 +125,7 @@ class DataFile:
         return real.with_name(LOCK_FILE if real.name == DATA_FILE else f"{real.stem}.lock")
 
     def _raw(self) -> bytes | None:
-        """The file's bytes; None when there is no file yet."""
+        """The main file's bytes; None when there is no file yet."""
         in_the_way = file_in_the_way(self.folder)
         if in_the_way is not None:
             raise not_a_folder(in_the_way)
@@ -109,80 +138,106 @@ class DataFile:
         except PermissionError:
             raise StorageError(f"{self.path} cannot be read: permission denied.") from None
 
-    def load(self) -> CheckedData:
-        """The validated contents (every record read through the models); a missing file
-        reads as a new, empty database."""
-        return self._checked(self._raw())
-
-    def _checked(self, raw: bytes | None) -> CheckedData:
+    def _checked(self, raw: bytes | None) -> tuple[CheckedData, int]:
         if raw is None:
-            return CheckedData({})
+            return CheckedData({}), 0
         try:
-            return load_checked(raw, self.path)
+            data = parse_bytes(raw, self.path)
+            schema = schema_of(data, self.path)
+            return check_records(data, self.path), schema
         except StorageError as exc:
-            raise type(exc)(f"{exc} {backup_hint(self.real_path)}") from None
+            raise type(exc)(f"{exc} {backup_hint(self.layout)}") from None
 
-    def read(self) -> dict[str, Any]:
-        """The validated contents as TinyDB tables."""
-        return self.load().data
+    def load(self) -> MainData:
+        """The validated main file, read without the lock and without writing anything; a
+        missing file reads as new, empty data. While another coffeechat is finishing an
+        import or a restore this waits for it (a few seconds at most)."""
+        self._wait_for_transactions()
+        checked, schema = self._checked(self._raw())
+        return MainData(checked, schema)
 
-    def open_for_writing(self, today: date | None = None) -> CheckedData:
-        """Check the folder, lock the real file, clean up interrupted writes, validate, keep
-        the day's backup (a failure there is a warning in :attr:`warnings`), and return the
-        contents."""
+    def _wait_for_transactions(self) -> None:
+        """A committed transaction not yet finished: another coffeechat is finishing it (wait
+        a little), or it was interrupted (finish it now: the data is then whole again; the
+        one thing a read does to the data folder, and only when it may)."""
+        root = self.layout.root
+        deadline = time.monotonic() + BUSY_WAIT_SECONDS
+        while leftovers(root):
+            if not held_elsewhere(self.lock_path):
+                try:
+                    self._lock()
+                    try:
+                        recover(root)
+                    finally:
+                        self.lock.release()
+                except (LockedError, FolderError, OSError) as exc:
+                    if isinstance(exc, LockedError):
+                        continue  # taken meanwhile: wait for that one
+                    raise StorageError(
+                        f"An import, restore or move of the data in {root} was interrupted, "
+                        f"and cannot be finished from here ({exc}). Open coffeechat where it "
+                        "may write in the folder to finish it; nothing was changed.") from None
+                continue
+            if time.monotonic() > deadline:
+                raise LockedError(f"Another coffeechat is changing the data in {root} (an "
+                                  "import or a restore); try again when it is done.")
+            time.sleep(0.1)
+
+    def open_for_writing(self) -> MainData:
+        """Check the folder, lock the real file, finish or discard interrupted transactions,
+        clean up interrupted writes, validate, and move a schema-1 file to one file per
+        conversation. Returns the validated main file."""
         real = self._lock()
         try:
+            layout = self.layout
+            finished = recover(layout.root)
+            for folder in (layout.root, layout.conversations):
+                remove_temps(folder)
             raw = self._raw()
-            checked = self._checked(raw)
+            checked, schema = self._checked(raw)
+            migration = None
+            if raw is not None and schema == SINGLE_FILE_SCHEMA:
+                check_writable_file(real)
+                migration = migrate(layout, raw, checked)
+                checked, schema = self._checked(self._raw())
             if raw is not None:
-                self._backup(raw, today or date.today())
                 with contextlib.suppress(OSError):
                     os.chmod(real, 0o600)
         except BaseException:
             self.lock.release()
             raise
-        return checked
+        return MainData(checked, schema, migration, finished)
 
     def _lock(self) -> Path:
-        """Make sure coffeechat may write here (creating the folder 0700 if it is missing),
-        lock the real file and clean up interrupted writes; returns the real file's path."""
+        """Make sure coffeechat may write here (creating the folder 0700 if it is missing)
+        and lock the real file; returns the real file's path."""
         make_folder(self.folder)
         real = self.real_path
         check_writable_folder(real.parent)
         check_writable_file(real)
         self.lock = FileLock(self.lock_path, subject=self.folder)
         self.lock.acquire()
-        try:
-            remove_temps(real.parent)
-        except BaseException:
-            self.lock.release()
-            raise
         return real
 
-    def _backup(self, raw: bytes, today: date) -> Path | None:
+    def backup_daily(self, good: list[tuple[str, Path]], left_out: dict[str, str],
+                     today: date | None = None) -> Path | None:
+        """Make today's snapshot of the files known to be good, unless there is one; a
+        failure is a warning in :attr:`warnings`, never an error."""
         try:
-            return write_daily(self.real_path, raw, today)
+            return make_daily(self.layout, good, left_out, today or date.today())
         except (OSError, StorageError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.warnings.append(
-                f"today's backup could not be made in {backup_folder(self.real_path)}: "
-                f"{reason}. Your data is untouched; coffeechat tries again next time.")
+                f"today's backup could not be made in {self.layout.backups}: {reason}. Your "
+                "data is untouched; coffeechat tries again next time.")
             return None
-
-    def backup_daily(self, today: date | None = None) -> Path | None:
-        """Keep today's backup of the file if it loads and validates (else raise)."""
-        raw = self._raw()
-        if raw is None:
-            return None
-        load_checked(raw, self.path)
-        return write_daily(self.real_path, raw, today or date.today())
 
     def backups(self) -> list[Backup]:
         """Every backup and recovery file, newest first."""
-        return list_backups(self.real_path)
+        return list_backups(self.layout)
 
     def write(self, payload: bytes) -> None:
-        """Atomically replace the data file with ``payload`` (through a symlink, the file it
+        """Atomically replace the main file with ``payload`` (through a symlink, the file it
         points at: replacing the link itself would cut the user's synced copy loose). A folder
         made read-only since the data was opened raises :class:`FolderError`."""
         real = self.real_path
@@ -192,8 +247,17 @@ class DataFile:
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror, str(self.path)) from None
 
+    def write_file(self, path: Path, payload: bytes) -> None:
+        """Atomically write one file of the data (a conversation's), creating its folder
+        (0700) if needed; errors name ``path``."""
+        folder = path.parent
+        if not folder.is_dir():
+            make_folder(folder)
+        check_writable_folder(folder)
+        atomic_write(path, payload)
+
     def write_recovery(self, payload: bytes, now: datetime | None = None) -> Path:
-        """Write ``payload`` to a new recovery file beside the data file (never over it) and
+        """Write ``payload`` to a new recovery file beside the data (never over it) and
         return its path. If that is impossible (the disk that failed the save is full), the
         system's temp folder is tried; an ``OSError`` names both reasons if neither works."""
         now = now or datetime.now()
@@ -208,34 +272,13 @@ class DataFile:
                               f"{fallback.parent}: {elsewhere.strerror or elsewhere})",
                               str(self.real_path.parent)) from None
 
-    def restore(self, backup: Path, now: datetime | None = None) -> tuple[CheckedData, Path | None]:
-        """Put ``backup`` in place of the data file, keeping the current file as a backup
-        first. Needs the lock (so never while the app is open); the backup must load and
-        validate. Returns its contents and where the replaced file was kept."""
-        try:
-            raw = backup.read_bytes()
-            checked = load_checked(raw, backup)
-        except OSError as exc:
-            raise BadBackupError(f"{backup} cannot be read: {exc.strerror or exc}.") from None
-        except StorageError as exc:
-            raise BadBackupError(str(exc).replace(" It has been left untouched.", "")) from None
-        real = self._lock()
-        try:
-            current = self._raw()
-            kept = None
-            if current is not None:
-                kept = keep_before_restore(real, current, now or datetime.now())
-            self.write(raw)
-        finally:
-            self.lock.release()
-        return checked, kept
-
     def owns(self, path: Path) -> str | None:
-        """What ``path`` is to this data if it is one of its own files ("the data file", "the
-        data file's lock", "a backup", "a recovery file", "a temp file"), else None. Exports
-        must never land on those."""
+        """What ``path`` is to this data if it is one of its own files ("the data file", "a
+        conversation's file", "the data file's lock", "a backup", "a recovery file", "a temp
+        file"), else None. Exports must never land on those."""
         target = Path(os.path.realpath(path))
         real = self.real_path
+        layout = self.layout
         with contextlib.suppress(OSError):
             if path.exists() and real.exists() and os.path.samefile(path, real):
                 return "the data file"
@@ -243,11 +286,14 @@ class DataFile:
             return "the data file"
         if target == self.lock_path:
             return "the data file's lock"
-        if target.parent == Path(os.path.realpath(backup_folder(real))):
+        if target.parent == Path(os.path.realpath(layout.conversations)):
+            return "a conversation's file"
+        backups = Path(os.path.realpath(layout.root / BACKUP_DIR))
+        if backups == target.parent or backups in target.parents:
             return "a backup"
         if target.parent == real.parent and target.name.startswith(f"{real.stem}-recovery-"):
             return "a recovery file"
-        if target.name.startswith(TEMP_PREFIX) and target.name.endswith(TEMP_SUFFIX):
+        if target.name.startswith(TEMP_PREFIX):
             return "a temp file"
         return None
 
@@ -257,11 +303,9 @@ class DataFile:
 
 
 __all__ = [
-    "APP_ID", "BACKUPS_KEPT", "BACKUP_DIR", "DATA_FILE", "LOCK_FILE", "MIGRATIONS",
-    "RECORD_TABLES",
-    "SCHEMA_VERSION", "TEMP_PREFIX", "TEMP_SUFFIX", "BadBackupError", "CheckedData",
-    "CorruptFileError",
-    "DamagedRecordError", "DataFile", "FolderError", "ForeignFileError", "LockedError",
-    "NewerSchemaError", "StorageError", "atomic_write", "ensure_folder", "newest_backup",
-    "parse_bytes", "validate",
+    "APP_ID", "BACKUPS_KEPT", "BACKUP_DIR", "CONVERSATIONS_DIR", "DATA_FILE", "LOCK_FILE",
+    "RECORD_TABLES", "SCHEMA_VERSION", "TEMP_PREFIX", "TEMP_SUFFIX", "BadBackupError",
+    "CheckedData", "CorruptFileError", "DamagedRecordError", "DataFile", "FolderError",
+    "ForeignFileError", "LockedError", "MainData", "NewerSchemaError", "StorageError",
+    "atomic_write", "ensure_folder", "newest_backup", "parse_bytes", "validate",
 ]

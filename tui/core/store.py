@@ -1,94 +1,129 @@
-"""The only code that talks to TinyDB: opening, queries, saves, export and import.
+"""The only code that talks to TinyDB: opening the data, contacts, conversations, saves.
 
-Models go in and come out; TinyDB documents never leave this module. The app opens the store
-with a background writer so saving never blocks a keystroke; the CLI opens it synchronously.
+Models go in and come out; TinyDB documents never leave this module. Contacts (and the
+profile, and tables this version does not know) live in the main file, kept in memory;
+conversations live one per file (:mod:`tui.core.conversation_files`) and are known through
+summaries until one is asked for. The app opens the store with a background writer so saving
+never blocks a keystroke; the CLI opens it synchronously.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, MutableMapping
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from tui.core.catalog import Progress
+from tui.core.conversation_files import ConversationFiles, NotFoundError
+from tui.core.convfile import FileProblem
 from tui.core.importers import (
     EXPORT_FORMAT,
+    EXPORT_SCHEMA,
     ImportBatch,
     ImportResult,
     bulk,
     parse_import,
 )
-from tui.core.models import (
-    Contact,
-    Conversation,
-    now_iso,
-)
-from tui.core.persist import BackgroundWriter, CoffeechatStorage, encode
+from tui.core.layout import Conflict, Layout, Stamp, stamp_of
+from tui.core.maindb import CoffeechatStorage
+from tui.core.models import Contact, Conversation, now_iso
+from tui.core.persist import BackgroundWriter, Disk, Job, SyncWriter
 from tui.core.profile import PROFILE_ID, Profile
-from tui.core.storage import (
-    APP_ID,
-    SCHEMA_VERSION,
-    DataFile,
-    StorageError,
-)
-from tui.core.store_import import import_into
-from tui.core.unsaved import unsaved_changes
+from tui.core.storage import APP_ID, SCHEMA_VERSION, DataFile, StorageError
+from tui.core.store_backup import daily_backup
+from tui.core.store_contacts import ContactRecords, replace_with
+from tui.core.summary import ConversationSummary
+from tui.core.summary_cache import SummaryCache
+from tui.core.unsaved import recovery_document, unsaved_lines
+
+if TYPE_CHECKING:
+    from tui.core.importing import ImportPlan
+    from tui.core.search import SearchIndex
+    from tui.core.search_link import Reader
+
+StateCallback = Callable[[str, str | None], None]
 
 
-class NotFoundError(KeyError):
-    """No record with that id."""
+class Store(ContactRecords):
+    """Contacts in the main file, conversations one per file (see the module docstring)."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else "not found"
-
-
-class Store:
-    """Contacts and conversations in one TinyDB JSON file."""
-
-    def __init__(self, db: TinyDB, storage: CoffeechatStorage, datafile: DataFile) -> None:
-        self._db = db
-        self._storage = storage
+    def __init__(self, datafile: DataFile, tables: dict[str, Any], *, readonly: bool,
+                 writer: BackgroundWriter | SyncWriter | None, files: ConversationFiles,
+                 contacts: dict[str, Contact] | None = None) -> None:
         self.datafile = datafile
-        self._contacts: Table = db.table("contacts", cache_size=0)
-        self._conversations: Table = db.table("conversations", cache_size=0)
-        self._profile: Table = db.table("profile", cache_size=0)
-        # record id -> TinyDB doc_id, per table; this module is the only writer, so it stays true.
-        self._index: dict[str, dict[str, int]] = {}
-        # Validated conversations by id, shared by listings; dropped whenever one is written.
-        self._listed: dict[str, Conversation] = {}
+        self.writer = writer
+        self.files = files
+        self.notices: list[str] = []
+        self.fresh_folder = False  # no main file when opened: nothing to back up yet
+        sink = self._submit_main if writer is not None and not readonly else None
+        self._storage = CoffeechatStorage(tables, sink, readonly=readonly)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._contacts: Table = self._db.table("contacts", cache_size=0)
+        self._index: dict[str, int] | None = None  # contact id -> TinyDB doc id
+        # Validated contacts (shared, read-only), so that listing never validates them again.
+        self._models: dict[str, Contact] | None = dict(contacts) if contacts else None
+        self._sorted: list[Contact] | None = None
+        self._main_afters: list[Callable[[Stamp | None], object]] = []
+        self._main_labels: list[str] = []  # the contacts in the next write of the main file
+        self._main_stamp: Stamp | None = None
+        with contextlib.suppress(OSError):
+            self._main_stamp = stamp_of(os.stat(files.layout.main))
 
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls,
-        folder: Path,
-        *,
-        readonly: bool = False,
-        background: bool = False,
-        on_save_state: Callable[[str, str | None], None] | None = None,
-    ) -> Store:
+    def open(cls, folder: Path, *, readonly: bool = False, background: bool = False,
+             on_save_state: StateCallback | None = None,
+             cache_folder: Path | str | None = None, refresh: bool = True,
+             progress: Progress | None = None, today: date | None = None) -> Store:
         """Open the data in ``folder``.
 
-        ``readonly`` reads without taking the lock (safe beside a running app); otherwise the
-        folder is locked for this process and a :class:`~tui.core.storage.LockedError` is raised
-        if another coffeechat holds it. ``background`` writes off the calling thread.
+        ``readonly`` reads without taking the lock and writes nothing in the data folder
+        (safe beside a running app); otherwise the folder is locked for this process and a
+        :class:`~tui.core.storage.LockedError` is raised if another coffeechat holds it.
+        ``background`` writes off the calling thread. ``refresh`` brings the list of
+        conversations up to date now (reading the files that changed, with ``progress``);
+        without it, call :meth:`refresh` (on a worker thread) before listing. Opening for
+        writing with ``refresh`` also makes the day's backup.
         """
         datafile = DataFile(folder)
-        checked = datafile.load() if readonly else datafile.open_for_writing()
-        writer = None
-        if background and not readonly:
-            writer = BackgroundWriter(datafile, on_save_state)
-        storage = CoffeechatStorage(datafile, checked.data, writer=writer, readonly=readonly)
-        db = TinyDB(storage=lambda: storage)
-        store = cls(db, storage, datafile)
-        # Every conversation was validated on the way in: listings start from those models.
-        store._listed.update(checked.conversations)
+        main = datafile.load() if readonly else datafile.open_for_writing()
+        try:
+            layout = datafile.layout
+            cache = SummaryCache.open(layout.root, cache_folder)
+            writer: BackgroundWriter | SyncWriter | None = None
+            if not readonly:
+                disk = Disk(datafile)
+                writer = BackgroundWriter(disk, on_save_state) if background else \
+                    SyncWriter(disk, on_save_state)
+            files = ConversationFiles(layout, cache, writer.submit if writer else None)
+            tables = dict(main.checked.data)
+            if main.schema == 1:  # read-only view of a single file: no migration here
+                files.hold_in_memory(main.checked.conversations)
+                tables.pop("conversations", None)
+            store = cls(datafile, tables, readonly=readonly, writer=writer, files=files,
+                        contacts=main.checked.contacts)
+        except BaseException:
+            datafile.close()
+            raise
+        if main.migration is not None:
+            store.notices.append(main.migration.notice())
+        if main.finished:
+            store.notices.append(f"An interrupted {main.finished} was finished.")
+        store.notices.extend(cache.notices)
         if not readonly:
             store._ensure_meta()
+        store.fresh_folder = main.schema == 0
+        if refresh:
+            store.refresh(progress)
+            if not readonly and not store.fresh_folder:
+                store.backup_daily(today)
         return store
 
     def _ensure_meta(self) -> None:
@@ -96,10 +131,41 @@ class Store:
         if not meta.all():
             meta.insert({"app": APP_ID, "schema": SCHEMA_VERSION, "created_at": now_iso()})
 
+    def refresh(self, progress: Progress | None = None, limit: int | None = None) -> int:
+        """Bring the conversations' summaries up to date with the files (reading only new or
+        changed ones); may run on a worker thread. With more than ``limit`` files to read,
+        none is read and the summaries are those the cache knows; returns how many files
+        are then left unread (0 when the list is complete)."""
+        return self.files.refresh(progress, limit=limit).unread
+
+    def backup_daily(self, today: date | None = None) -> Path | None:
+        """Make the day's snapshot of every file known to be good (after :meth:`refresh`);
+        may run on a worker thread. A failure is a warning."""
+        return daily_backup(self.datafile, self.files, today)
+
+    def index_inputs(self) -> tuple[list[dict[str, Any]], list[ConversationSummary], Reader]:
+        """What :func:`tui.core.search_link.catch_up` needs, safe to hand to another thread:
+        copies of the contacts, the summaries, and a reader of conversation files."""
+        return self.contact_docs(), self.files.summaries(), self.files.doc_reader()
+
+    def attach_index(self, index: SearchIndex | None) -> None:
+        """Keep ``index`` up to date with every save from now on."""
+        self.files.index = index
+
+    @property
+    def search_index(self) -> SearchIndex | None:
+        """The index given to :meth:`attach_index` (kept current by every save), or None."""
+        return self.files.index
+
     @property
     def path(self) -> Path:
-        """The data file."""
+        """The main data file."""
         return self.datafile.path
+
+    @property
+    def layout(self) -> Layout:
+        """Where the data's files are."""
+        return self.files.layout
 
     @property
     def warnings(self) -> list[str]:
@@ -112,168 +178,147 @@ class Store:
         """True when opened without the write lock."""
         return self._storage.readonly
 
+    def problems(self) -> list[FileProblem]:
+        """Conversation files that cannot be used (they are left untouched)."""
+        return self.files.problems()
+
+    def conflicts(self) -> list[Conflict]:
+        """Conflict copies beside the data's files."""
+        return self.files.conflicts()
+
+    # -- saving --------------------------------------------------------------------------
+
+    def _submit_main(self, payload: bytes) -> None:
+        assert self.writer is not None
+        afters, self._main_afters = self._main_afters, []
+        labels, self._main_labels = self._main_labels or ["the contacts"], []
+        self.writer.submit(Job(self.datafile.real_path, payload, labels, self._main_stamp,
+                               afters, main=True))
+
+    def _written(self, paths: list[Path]) -> None:
+        """Files a transaction replaced: what this process now knows of them."""
+        if self.writer is not None:
+            for path in paths:
+                self.writer.disk.seen[path] = self.writer.disk.stamp(path)
+
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until everything saved so far is on disk."""
-        writer = self._storage.writer
-        return writer.flush(timeout) if writer else True
+        return self.writer.flush(timeout) if self.writer else True
 
     def save_state(self) -> tuple[str, str | None]:
         """(``saved`` | ``saving`` | ``error``, error message) of the writes so far."""
-        writer = self._storage.writer
-        if writer is None:
+        if self.writer is None or isinstance(self.writer, SyncWriter):
             return ("saved", None)
-        return (writer.state, writer.last_error)
+        return (self.writer.state, self.writer.last_error)
 
-    def watch_saves(self, callback: Callable[[str, str | None], None]) -> None:
-        """Hear every change of the save state (``saving``, ``saved``, or ``error`` with the
-        message), on the writer's thread; only a store with a background writer has one."""
-        writer = self._storage.writer
-        if writer is not None:
-            writer.on_state = callback
+    def watch_saves(self, callback: StateCallback) -> None:
+        """Hear every change of the save state (``saving``, ``saved``, ``conflict`` or
+        ``error`` with the message), on the writer's thread."""
+        if self.writer is not None:
+            self.writer.on_state = callback
 
-    def snapshot(self) -> bytes:
-        """The whole database as it is in memory, as a data file holds it."""
-        return encode(self._storage.read() or {})
+    def save_notices(self) -> list[str]:
+        """Saves that went to a conflict copy because the file changed on disk."""
+        return list(self.writer.notices) if self.writer is not None else []
 
     def unsaved_changes(self) -> list[str]:
-        """What is in memory but not in the file, one short line per record (empty when the
-        file has everything)."""
-        return unsaved_changes(self._storage.read() or {}, self.datafile.path)
+        """What is not on disk yet, one short line per record (empty when everything is)."""
+        return unsaved_lines(self.writer.pending() if self.writer is not None else [])
 
     def write_recovery(self) -> Path:
-        """Write the whole database as it is in memory to a new recovery file (beside the
-        data if possible, never over it); returns its path."""
-        return self.datafile.write_recovery(self.snapshot())
+        """Write what is not on disk yet (the contacts as they are in memory, and every
+        conversation waiting to be written) to a new recovery file beside the data (never
+        over it); returns its path."""
+        pending = self.writer.pending() if self.writer is not None else []
+        return self.datafile.write_recovery(recovery_document(self._storage.data, pending))
 
     def batch(self) -> contextlib.AbstractContextManager[None]:
-        """Group many saves into one write of the file (imports, bulk changes)."""
+        """Group many contact saves into one write of the main file."""
         return self._storage.batch()
 
     def close(self) -> None:
         """Flush and release the lock."""
-        self._db.close()
-
-    # -- contacts ------------------------------------------------------------------------
-
-    def contacts(self) -> list[Contact]:
-        """All contacts, by name."""
-        found = [Contact.from_dict(doc) for doc in self._contacts.all()]
-        return sorted(found, key=lambda c: (c.name.casefold(), c.company.casefold()))
-
-    def contact(self, contact_id: str) -> Contact:
-        """The contact with this id."""
-        doc = self._find(self._contacts, contact_id)
-        if doc is None:
-            raise NotFoundError(f"no contact with id {contact_id}")
-        return Contact.from_dict(doc)
-
-    def contact_or_none(self, contact_id: str | None) -> Contact | None:
-        """The contact with this id, or None."""
-        if not contact_id:
-            return None
-        doc = self._find(self._contacts, contact_id)
-        return Contact.from_dict(doc) if doc is not None else None
-
-    def find_contact(self, name: str, company: str = "") -> Contact | None:
-        """The contact this name (and company) means, case and spacing ignored: the one with
-        the same name and company; with no company given, the only contact of that name
-        (none when there are several). The app, the command line and referrals share this
-        rule, so a person is never split in two by a missing company."""
-        wanted, where = _norm(name), _norm(company)
-        named = [doc for doc in self._contacts.all() if _norm(doc.get("name", "")) == wanted]
-        same = [doc for doc in named if _norm(doc.get("company", "")) == where]
-        if same:
-            return Contact.from_dict(same[0])
-        if not where and len(named) == 1:
-            return Contact.from_dict(named[0])
-        return None
-
-    def contact_for(self, name: str, company: str = "", role: str = "",
-                    current: Contact | None = None) -> Contact:
-        """The existing contact with this name and company, else a new (unsaved) one.
-
-        A role given here fills an existing contact's empty role. ``current`` is the person a
-        form was opened for: with the same name it is *their* company and role that change
-        (a fixed typo must not split one person into two); another name means another person.
-        """
-        if current is not None and _norm(name) == _norm(current.name):
-            edited = current.copy()
-            edited.name, edited.company, edited.role = name.strip(), company.strip(), role.strip()
-            return edited
-        found = self.find_contact(name, company)
-        if found is None:
-            return Contact(name=name.strip(), company=company.strip(), role=role.strip())
-        if role.strip() and not found.role:
-            found.role = role.strip()
-        return found
-
-    def save_contact(self, contact: Contact) -> Contact:
-        """Insert or update a contact; returns the stored version."""
-        stored = Contact.from_dict(contact.to_dict())
-        self._upsert(self._contacts, stored.to_dict())
-        return stored
-
-    def delete_contact(self, contact_id: str) -> int:
-        """Delete a contact and their conversations; returns how many conversations went."""
-        self.contact(contact_id)
-        gone = [c.id for c in self.conversations() if c.contact_id == contact_id]
-        for conversation_id in gone:
-            self.delete_conversation(conversation_id)
-        self._remove(self._contacts, contact_id)
-        return len(gone)
+        try:
+            self._db.close()
+            if self.writer is not None:
+                self.writer.close()
+        finally:
+            index, self.files.index = self.files.index, None
+            if index is not None:
+                index.close()
+            self.files.close()
+            self.datafile.close()
 
     # -- conversations -------------------------------------------------------------------
 
-    def conversations(self, contact_id: str | None = None) -> list[Conversation]:
-        """All conversations (or one contact's), in no particular order.
+    def summaries(self, contact_id: str | None = None) -> list[ConversationSummary]:
+        """What the lists need of every conversation (or one contact's), without reading
+        their files; in no particular order."""
+        return self.files.summaries(contact_id)
 
-        These are shared, read-only snapshots (validating thousands of conversations on every
-        listing is slow); to change one, take an editable copy with :meth:`conversation`.
-        """
-        listed = self._listed
+    def summary(self, conversation_id: str) -> ConversationSummary | None:
+        """One conversation's summary (None if it is unknown or its file cannot be used)."""
+        return self.files.summary(conversation_id)
+
+    def conversations(self, contact_id: str | None = None) -> list[Conversation]:
+        """Conversations read from their files: one contact's, or (for exports and
+        scripts; never in the app) all of them. Files that cannot be used are left out."""
         found = []
-        for doc in self._conversations.all():
-            if contact_id is not None and doc.get("contact_id") != contact_id:
-                continue
-            model = listed.get(doc.get("id", ""))
-            if model is None:
-                model = Conversation.from_dict(doc)
-                listed[model.id] = model
-            found.append(model)
+        for summary in self.files.summaries(contact_id):
+            with contextlib.suppress(NotFoundError, StorageError, OSError):
+                found.append(self.files.read(summary.id))
         return found
 
+    def iter_conversations(self) -> Iterator[Conversation]:
+        """Every usable conversation, one file at a time, oldest first."""
+        for summary in sorted(self.files.summaries(), key=lambda s: s.created_at):
+            with contextlib.suppress(NotFoundError, StorageError, OSError):
+                yield self.files.read(summary.id)
+
     def conversation(self, conversation_id: str) -> Conversation:
-        """The conversation with this id."""
-        doc = self._find(self._conversations, conversation_id)
-        if doc is None:
-            raise NotFoundError(f"no conversation with id {conversation_id}")
-        return Conversation.from_dict(doc)
+        """The conversation with this id, read from its file."""
+        return self.files.read(conversation_id)
 
     def save_conversation(self, conversation: Conversation) -> Conversation:
-        """Insert or update a conversation (its contact must exist); returns the stored one."""
-        if self._find(self._contacts, conversation.contact_id) is None:
+        """Insert or update a conversation (its contact must exist); returns the stored one.
+        Costs that one conversation: its file is the only one written."""
+        if not isinstance(conversation, Conversation):
+            raise TypeError(f"only a Conversation can be saved, not {type(conversation)}")
+        contact_doc = self._find(conversation.contact_id)
+        if contact_doc is None:
             raise NotFoundError(f"no contact with id {conversation.contact_id}")
         stored = Conversation.from_dict(conversation.to_dict())
         stored.updated_at = now_iso()
-        self._upsert(self._conversations, stored.to_dict())
+        name = contact_doc.get("name") or "an unknown contact"
+        self.files.save(stored, dict(contact_doc), f"the conversation with {name}")
         return stored
 
     def delete_conversation(self, conversation_id: str) -> None:
         """Delete a conversation."""
-        if not self._remove(self._conversations, conversation_id):
-            raise NotFoundError(f"no conversation with id {conversation_id}")
+        summary = self.files.summary(conversation_id)
+        who = self.contact_or_none(summary.contact_id) if summary else None
+        self.files.delete(conversation_id,
+                          f"the conversation with {who.name if who else 'an unknown contact'}")
 
     # -- the user's profile --------------------------------------------------------------
 
     def profile(self) -> Profile:
         """The user's own name and one-line introduction (empty until they give them)."""
-        doc = self._find(self._profile, PROFILE_ID)
-        return Profile.from_dict(doc) if doc is not None else Profile()
+        doc = _profile_doc(self._storage.data)
+        return Profile.from_dict(doc[1]) if doc is not None else Profile()
 
     def save_profile(self, profile: Profile) -> Profile:
-        """Store the profile; returns the stored version."""
+        """Store the profile (in the main file, with the contacts); returns the stored
+        version."""
         stored = Profile.from_dict({**profile.to_dict(), "updated_at": now_iso()})
-        self._upsert(self._profile, stored.to_dict())
+        table = Table(self._storage, "profile", cache_size=0)  # fresh: imports replace tables
+        found = _profile_doc(self._storage.data)
+        self._main_labels.append("your profile")
+        if found is not None:
+            self._storage.changed("profile", found[0])
+            table.update(replace_with(stored.to_dict()), doc_ids=[int(found[0])])
+        else:
+            table.insert(stored.to_dict())
         return stored
 
     def new_conversation(self, contact: Contact, **fields: Any) -> Conversation:
@@ -288,13 +333,11 @@ class Store:
         """Everything, as one JSON-ready document that :meth:`import_data` takes back."""
         return {
             "format": EXPORT_FORMAT,
-            "schema": SCHEMA_VERSION,
+            "schema": EXPORT_SCHEMA,
             "exported_at": now_iso(),
             "profile": self.profile().to_dict(),
             "contacts": [c.to_dict() for c in self.contacts()],
-            "conversations": [
-                c.to_dict() for c in sorted(self.conversations(), key=lambda c: c.created_at)
-            ],
+            "conversations": [c.to_dict() for c in self.iter_conversations()],
         }
 
     def import_data(self, data: Any) -> ImportResult:
@@ -304,54 +347,30 @@ class Store:
             return self.import_batch(parse_import(data))
 
     def import_batch(self, batch: ImportBatch) -> ImportResult:
-        """Merge validated records in: the whole new state is built in memory, then written
-        with one atomic write. A failure or an interruption anywhere leaves the file, and this
-        store, exactly as they were. Linear in the size of the file and of the data."""
+        """Merge validated records in, all or nothing (one transaction: a failure or an
+        interruption anywhere leaves the data, and this store, exactly as they were)."""
+        from tui.core.store_import import import_into
+
+        self.flush()
         return import_into(self, batch)
 
-    # -- internals -----------------------------------------------------------------------
+    def apply_contact_plan(self, plan: ImportPlan) -> int:
+        """Save every contact an import plan adds or updates, in one write of the main file
+        (all or nothing); returns how many. See :mod:`tui.core.store_contact_import`."""
+        from tui.core.store_contact_import import apply_contact_plan
 
-    def _ids(self, table: Table) -> dict[str, int]:
-        index = self._index.get(table.name)
-        if index is None:
-            index = {d["id"]: d.doc_id for d in table.all() if isinstance(d.get("id"), str)}
-            self._index[table.name] = index
-        return index
-
-    def _find(self, table: Table, record_id: str) -> dict[str, Any] | None:
-        doc_id = self._ids(table).get(record_id)
-        return table.get(doc_id=doc_id) if doc_id is not None else None
-
-    def _upsert(self, table: Table, doc: dict[str, Any]) -> None:
-        index = self._ids(table)
-        doc_id = index.get(doc["id"])
-        self._listed.pop(doc["id"], None)
-        if doc_id is not None:
-            self._storage.changed(table.name, doc_id)
-            table.update(_replace_with(doc), doc_ids=[doc_id])
-        else:
-            index[doc["id"]] = table.insert(doc)
-
-    def _remove(self, table: Table, record_id: str) -> bool:
-        doc_id = self._ids(table).pop(record_id, None)
-        self._listed.pop(record_id, None)
-        if doc_id is None:
-            return False
-        self._storage.changed(table.name, doc_id)
-        table.remove(doc_ids=[doc_id])
-        return True
+        return apply_contact_plan(self, plan)
 
 
-def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
-    def transform(stored: MutableMapping[Any, Any]) -> None:
-        stored.clear()
-        stored.update(doc)
+def _profile_doc(tables: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The profile's (doc id, document) in the main file's tables, if it has one."""
+    table = tables.get("profile")
+    if isinstance(table, dict):
+        for doc_id, doc in table.items():
+            if isinstance(doc, dict) and doc.get("id", PROFILE_ID) == PROFILE_ID:
+                return doc_id, doc
+    return None
 
-    return transform
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:

@@ -1,28 +1,33 @@
-"""Merging an import into the store: all or nothing.
+"""Merging an import into the store: all or nothing, in one transaction.
 
-The whole new state is built in memory from the store's tables and the imported records,
-then written with one atomic write. Until then nothing in the data file, and nothing in the
-open store, has changed: an error, a full disk or Ctrl-C leaves both exactly as they were.
-Linear in the size of the file and of the data.
+Contacts are merged into a copy of the main file's table, conversations compared with their
+files; every new or changed file is staged and the lot is committed at once
+(:class:`~tui.core.txn.Transaction`). Until the commit nothing in the data folder, and
+nothing in the open store, has changed: an error, a full disk or Ctrl-C leaves both exactly as
+they were. Linear in the size of the file and of the data.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tinydb.table import Table
-
+from tui.core import convfile
+from tui.core.dataformat import StorageError
 from tui.core.importers import ImportBatch, ImportResult, bulk, merge_records
-from tui.core.models import ModelError, now_iso
-from tui.core.profile import PROFILE_ID, Profile
+from tui.core.layout import Stamp, stamp_of
+from tui.core.models import Conversation, ModelError, now_iso
+from tui.core.profile import Profile
+from tui.core.txn import Transaction
 
 if TYPE_CHECKING:
     from tui.core.store import Store
 
 
 def import_into(store: Store, batch: ImportBatch) -> ImportResult:
-    """Merge validated records into ``store`` (see the module docstring)."""
-    known = store._ids(store._contacts)
+    """Merge ``batch`` into ``store`` (see the module docstring)."""
+    known = store._ids()
     batch_ids = {c.id for c in batch.contacts}
     for conversation in batch.conversations:
         if conversation.contact_id not in batch_ids and conversation.contact_id not in known:
@@ -36,36 +41,55 @@ def import_into(store: Store, batch: ImportBatch) -> ImportResult:
 
 def _import(store: Store, batch: ImportBatch) -> ImportResult:
     result = ImportResult(controls_removed=batch.controls_removed, source=batch.source)
-    tables = store._storage.read() or {}
-    contacts = merge_records(tables.get("contacts", {}), store._ids(store._contacts),
-                             batch.contacts, batch.untimed)
-    conversations = merge_records(tables.get("conversations", {}),
-                                  store._ids(store._conversations), batch.conversations,
-                                  batch.untimed)
+    tables = store._storage.data
+    contacts = merge_records(tables.get("contacts", {}), store._ids(), batch.contacts,
+                             batch.untimed)
+    changed = _changed_conversations(store, batch, result)
     result.contacts_added, result.contacts_updated = contacts.added, contacts.updated
-    result.conversations_added = conversations.added
-    result.conversations_updated = conversations.updated
-    result.unchanged = contacts.unchanged + conversations.unchanged
+    result.unchanged += contacts.unchanged
     profile = _imported_profile(store, batch)
     result.profile_updated = profile is not None
     if not result.added and not result.updated and profile is None:
         return result
+    files, layout = store.files, store.layout
     data = dict(tables)
-    data["contacts"], data["conversations"] = contacts.docs, conversations.docs
-    changed = {("contacts", doc_id) for doc_id in contacts.changed}
-    changed |= {("conversations", doc_id) for doc_id in conversations.changed}
+    data["contacts"] = contacts.docs
+    main_changed = {("contacts", doc_id) for doc_id in contacts.changed}
     if profile is not None:
-        doc_id = str(store._ids(store._profile).get(PROFILE_ID, 1))
+        doc_id = _profile_doc_id(tables.get("profile"))
         data["profile"] = {doc_id: profile.to_dict()}
-        changed.add(("profile", doc_id))
-    store._storage.replace(data, changed)
-    # The tables changed under TinyDB: fresh views (their next doc id is read anew).
-    store._contacts = Table(store._storage, "contacts", cache_size=0)
-    store._conversations = Table(store._storage, "conversations", cache_size=0)
-    store._profile = Table(store._storage, "profile", cache_size=0)
-    store._index = {"contacts": contacts.index, "conversations": conversations.index}
-    for conversation in batch.conversations:
-        store._listed.pop(conversation.id, None)
+        main_changed.add(("profile", doc_id))
+    main_written = bool(contacts.added or contacts.updated or profile is not None)
+    folder = layout.relative(layout.conversations)
+    names = {c.id: files.path_of(c.id).name for c in changed}
+    try:
+        with Transaction(layout.root, "import") as txn:
+            for conversation in changed:
+                txn.stage(f"{folder}/{names[conversation.id]}",
+                          convfile.encode(conversation.to_dict(), files.envelope(conversation.id)))
+            if main_written:
+                payload = store._storage.encoded(data, main_changed)
+                txn.stage(layout.relative(layout.main), payload)
+            txn.commit()
+    except BaseException:
+        store._storage.forget_encoding()
+        raise
+    written: dict[str, tuple[Conversation, Stamp]] = {}
+    paths: list[Path] = []
+    base = str(layout.conversations)
+    for conversation in changed:
+        path = f"{base}/{names[conversation.id]}"
+        paths.append(Path(path))
+        try:
+            written[conversation.id] = (conversation, stamp_of(os.stat(path)))
+        except OSError:
+            continue
+    if main_written:
+        store._storage.adopt(data)
+        store._reset_tables(contacts.index)
+        paths.append(store.datafile.real_path)
+    files.adopt(written)
+    store._written(paths)
     return result
 
 
@@ -75,3 +99,37 @@ def _imported_profile(store: Store, batch: ImportBatch) -> Profile | None:
     if theirs is None or theirs.empty or (theirs.name, theirs.intro) == (mine.name, mine.intro):
         return None
     return Profile.from_dict({**theirs.to_dict(), "updated_at": now_iso()})
+
+
+def _profile_doc_id(table: object) -> str:
+    """The doc id the profile has in the main file (``1`` when it has none yet)."""
+    if isinstance(table, dict) and table:
+        return str(next(iter(table)))
+    return "1"
+
+
+def _changed_conversations(store: Store, batch: ImportBatch,
+                           result: ImportResult) -> list[Conversation]:
+    """The imported conversations that are new or differ from their files (each existing
+    file is read once); a conversation whose file cannot be used stops the import."""
+    files = store.files
+    changed = []
+    for record in batch.conversations:
+        problem = files.catalog.problems.get(files.path_of(record.id).name)
+        if problem is not None:
+            raise StorageError(f"conversation {record.id} cannot be imported: "
+                               f"{problem.describe()}, and it is never written over; nothing "
+                               "was imported")
+        if files.summary(record.id) is None:
+            changed.append(record)
+            result.conversations_added += 1
+            continue
+        existing = files.read(record.id)
+        if record.id in batch.untimed:  # the file did not say when it was made: keep ours
+            record.created_at, record.updated_at = existing.created_at, existing.updated_at
+        if existing == record:
+            result.unchanged += 1
+            continue
+        changed.append(record)
+        result.conversations_updated += 1
+    return changed

@@ -1,41 +1,40 @@
-"""Saying what would be lost: the records that differ between memory and the data file."""
+"""Saying what would be lost, and keeping it: the saves that have not reached the disk.
+
+Each waiting :class:`~tui.core.persist.Job` names what it saves (``contact Ana Silva``, ``the
+conversation with Bo (changed)``). A recovery file is a coffeechat data file (TinyDB JSON,
+schema 2) holding the contacts as they are in memory and every conversation still waiting to
+be written: ``coffeechat import json FILE`` (or ``coffeechat restore FILE``) merges it back.
+"""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from tui.core.dataformat import RECORD_TABLES
+from tui.core.dataformat import APP_ID, SCHEMA_VERSION, encode_json
+from tui.core.models import now_iso
+from tui.core.persist import Job
 
 
-def unsaved_changes(memory: dict[str, Any], path: Path) -> list[str]:
-    """One short line per record that is new, changed or deleted in ``memory`` (a TinyDB
-    database) compared with the file at ``path``: ``contact Ana Silva (new)``."""
-    try:
-        on_disk = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        on_disk = {}
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "it does not parse"
-        return [f"every change since the last save (the file cannot be read: {reason})"]
-    names = {d.get("id"): d.get("name") for d in memory.get("contacts", {}).values()}
-    changes = []
-    for table in RECORD_TABLES:
-        before = {d.get("id"): d for d in (on_disk.get(table) or {}).values()
-                  if isinstance(d, dict)}
-        after = {d.get("id"): d for d in memory.get(table, {}).values()}
-        for record_id, doc in after.items():
-            if before.get(record_id) != doc:
-                state = "new" if record_id not in before else "changed"
-                changes.append(f"{_label(table, doc, names)} ({state})")
-        changes += [f"{_label(table, doc, names)} (deleted)"
-                    for record_id, doc in before.items() if record_id not in after]
-    return changes
+def unsaved_lines(pending: list[Job]) -> list[str]:
+    """One short line per record that has not reached the disk."""
+    lines: list[str] = []
+    for job in pending:
+        lines.extend(job.labels)
+    return list(dict.fromkeys(lines))
 
 
-def _label(table: str, doc: dict[str, Any], names: dict[Any, Any]) -> str:
-    if table == "contacts":
-        return f"contact {doc.get('name') or doc.get('id')}"
-    who = names.get(doc.get("contact_id")) or "an unknown contact"
-    return f"the conversation with {who}"
+def recovery_document(main_tables: dict[str, Any], pending: list[Job]) -> bytes:
+    """The bytes of a recovery file: the main tables as they are in memory (contacts, the
+    profile...) and the conversations of ``pending`` jobs."""
+    data: dict[str, Any] = {name: table for name, table in main_tables.items()
+                            if name != "meta"}
+    data["meta"] = {"1": {"app": APP_ID, "schema": SCHEMA_VERSION, "recovery": True,
+                          "written_at": now_iso()}}
+    conversations: dict[str, Any] = {}
+    for job in pending:
+        if job.main:
+            continue
+        for doc in job.records.values():
+            conversations[str(len(conversations) + 1)] = doc
+    data["conversations"] = conversations
+    return encode_json(data)

@@ -104,7 +104,7 @@ class CompaniesScreen(SideFiles):
     def reload(self) -> None:
         """Read the records again, add new companies, and redraw."""
         services = app_services(self)
-        contacts, chats = services.store.contacts(), services.store.conversations()
+        contacts, chats = services.store.contacts(), services.store.summaries()
         if add_from_contacts(self.companies, contacts):
             self.save()
         now = services.clock()

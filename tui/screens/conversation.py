@@ -82,9 +82,12 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
     profile: var[Profile] = var(Profile, always_update=True)
     introducer: var[Contact | None] = var(None, always_update=True)
 
-    def __init__(self, conversation_id: str) -> None:
+    def __init__(self, conversation_id: str, conversation: Conversation | None = None) -> None:
+        """``conversation``: the model when the caller has read it already (off the event
+        loop); else its file is read when the screen is composed."""
         super().__init__()
         self.conversation_id = conversation_id
+        self._given = conversation
         self._shown_already: ConversationPane | None = None
         self._profile_saved = ("", "")
 
@@ -101,7 +104,8 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
     def _load(self) -> None:
         profile = self.store.profile()
         self._profile_saved = (profile.name, profile.intro)
-        conversation = self.store.conversation(self.conversation_id)
+        given, self._given = self._given, None
+        conversation = given or self.store.conversation(self.conversation_id)
         contact = self.store.contact_or_none(conversation.contact_id)
         if contact is None:
             # A hand-edited file lost this person: keep the conversation saveable with a
@@ -337,4 +341,13 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
                             self.action_edit_conversation)
         yield SystemCommand("Edit contact", "Name, company, how found, keep in touch",
                             self.action_edit_contact)
+        yield SystemCommand("Read the whole conversation", "Everything on one read-only "
+                            "scroll; e there comes back to the matching pane", self.action_read)
         yield SystemCommand("Back to the list", "Save and go back", self.action_back)
+
+    def action_read(self) -> None:
+        """Save, then show the conversation on one read-only scroll."""
+        from tui.screens.opening import read_conversation
+
+        self.save_now()
+        read_conversation(self, self.conversation_id)

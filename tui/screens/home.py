@@ -7,27 +7,27 @@ shows the lists again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Awaitable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
-from tui.core.due_actions import latest_conversation, settle
-from tui.core.followup import DueItem, due_items
+from tui.core.followup import DueItem
 from tui.core.models import Contact, Conversation
-from tui.core.outreach_due import contact_speeds
-from tui.core.outreach_routine import ReplySpeed
-from tui.core.store import NotFoundError, Store
-from tui.dialogs.confirm import ConfirmScreen
-from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
-from tui.screens.conversation import ConversationScreen
-from tui.screens.routine_due import RoutineDue, routine_item
+from tui.core.store import Store
+from tui.core.summary import ConversationSummary
+from tui.screens.due_settle import settle_due
+from tui.screens.home_records import HomeRecords
+from tui.screens.opener import ConversationOpener
+from tui.screens.routine_due import RoutineSteps, routine_item
 from tui.services.autosave import Autosaver
 from tui.widgets.app_services import app_services
+from tui.widgets.data_status import DataProblems, DataProgress
 from tui.widgets.due_list import DueList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
@@ -41,7 +41,7 @@ CLOCK_SECONDS = 60
 OPEN_ON_REFLECT = ("thank-you", "action")
 
 
-class HomeScreen(RoutineDue):
+class HomeScreen(Screen[None]):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [
@@ -49,6 +49,8 @@ class HomeScreen(RoutineDue):
                 id="home.new"),
         Binding("a", "new_contact", "Add contact", tooltip="Add a contact", id="home.contact"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted item", id="home.edit"),
+        Binding("v", "read", "Read", tooltip="Read the highlighted conversation top to bottom",
+                id="home.read"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted item",
                 id="home.delete"),
         Binding("slash", "filter", "Filter", tooltip="Filter the list by name, company or goal",
@@ -70,13 +72,18 @@ class HomeScreen(RoutineDue):
     def __init__(self) -> None:
         super().__init__()
         self._stale = False
-        self._records: tuple[list[Contact], list[Conversation]] | None = None
-        self._due: list[DueItem] | None = None
-        self._speeds: dict[str, ReplySpeed] = {}
+        self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
+        self._first_frame = True  # until then only the conversations are shown
+        self._opener = ConversationOpener(self)
+        self.records = HomeRecords(self)
+        self.routine_steps = RoutineSteps(self, self._opener, self.now, self.refresh_lists,
+                                          self.open_conversation)
 
     def compose(self) -> ComposeResult:
         """Header, a filter line, the tabs, the footer."""
         yield Header()
+        yield DataProblems(id="data-problems")
+        yield DataProgress(id="data-progress")
         yield Input(placeholder="filter: name, company, goal (esc clears)", id="filter",
                     compact=True)
         with TabbedContent(id="home-tabs", initial="conversations"):
@@ -90,8 +97,11 @@ class HomeScreen(RoutineDue):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Fill the lists and put the cursor in the conversations."""
+        """Fill the conversations (the other tabs just after the first frame: with thousands
+        of records the list shows sooner) and put the cursor in them."""
         self.refresh_lists()
+        self.call_after_refresh(self._after_first_frame)
+        self.show_problems(app_services(self).data_problems)
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
         # Hours left for a thank-you and what is due today change while the app sits open.
@@ -128,29 +138,66 @@ class HomeScreen(RoutineDue):
         ``clock`` works out what is due again (time has passed)."""
         now = self.now()
         if reload or self._records is None:
-            self._records = (self.store.contacts(), self.store.conversations())
-        if reload or clock or self._due is None:
-            self._due = due_items(*self._records, now, routine=self.routine)
-            self._speeds = contact_speeds(self._records[1], now, self.routine)
+            self._records = (self.store.contacts(), self.store.summaries())
         contacts, conversations = self._records
-        due = self._due
         needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
-        counts = Counter(c.contact_id for c in conversations)
-        self.query_one(ContactList).show_contacts(contacts, counts, needle, self._speeds)
-        self.query_one(DueList).show_items(due, needle)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
+        if self._first_frame:
+            return
+        due = self.query_one(DueList)
+        if reload or clock or due.due is None:
+            due.work_out(contacts, conversations, now, self.routine_steps.routine)
+        due.filter(needle)
+        self._show_contacts(needle)
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
-        tabs.get_tab("due").label = plain(f"Due ({len(due)}) [3]")
+        self._count_due()
 
-    def _on_tab(self, tab: str) -> bool:
+    def _show_contacts(self, needle: str) -> None:
+        """The contacts, with how fast each replied (known once what is due is worked out)."""
+        assert self._records is not None
+        contacts, conversations = self._records
+        counts = Counter(c.contact_id for c in conversations)
+        speeds = self.query_one(DueList).speeds
+        self.query_one(ContactList).show_contacts(contacts, counts, needle, speeds)
+
+    @on(DueList.WorkedOut)
+    def _worked_out(self) -> None:
+        self._show_contacts(self.query_one("#filter", Input).value)
+        self._count_due()
+
+    def _count_due(self) -> None:
+        due = self.query_one(DueList).due
+        count = "…" if due is None else str(len(due))
+        self.query_one(TabbedContent).get_tab("due").label = plain(f"Due ({count}) [3]")
+
+    def _after_first_frame(self) -> None:
+        self._first_frame = False
+        self.refresh_lists(reload=False, clock=True)
+
+    def show_upkeep(self, text: str | None) -> None:
+        """Say what is being done with the data in the background (None: nothing)."""
+        for progress in self.query(DataProgress):  # none while the screen closes at exit
+            progress.show_progress(text)
+
+    def show_problems(self, lines: list[str]) -> None:
+        """List the files that need the user (damaged, newer, sync conflicts)."""
+        for problems in self.query(DataProblems):
+            problems.show_problems(lines)
+
+    def on_tab(self, tab: str) -> bool:
+        """Whether ``tab`` is the active tab."""
         return self.query_one(TabbedContent).active == tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing is deleted on the Due tab."""
-        return not (action == "delete" and self._on_tab("due"))
+        """Nothing is deleted on the Due tab; ``v`` (read) is for the conversations tab."""
+        if action == "delete":
+            return not self.on_tab("due")
+        if action == "read":
+            return self.on_tab("conversations")
+        return True
 
     def action_tab(self, tab: str) -> None:
         """Switch tab and focus its list."""
@@ -168,9 +215,13 @@ class HomeScreen(RoutineDue):
         self.refresh_bindings()
 
     @on(DueList.ReplyRequested)
-    def _reply_requested(self, event: DueList.ReplyRequested) -> None:
+    async def _reply_requested(self, event: DueList.ReplyRequested) -> None:
         event.stop()
-        self.action_replied(event.item)
+        await self.routine_steps.mark_reply(event.item)
+
+    async def action_replied(self) -> None:
+        """They replied to the highlighted outreach: the day and the answer."""
+        await self.routine_steps.mark_reply(self.query_one(DueList).current_item)
 
     # -- filter --------------------------------------------------------------------------
 
@@ -199,128 +250,84 @@ class HomeScreen(RoutineDue):
     # -- opening and editing -------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#conversation-list")
-    def _open_conversation(self, event: OptionList.OptionSelected) -> None:
+    async def _open_conversation(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.open_conversation(event.option.id)
+            await self.open_conversation(event.option.id)
+        else:
+            self._opener.release_keys()
 
     @on(OptionList.OptionSelected, "#contact-list")
     def _open_contact(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.edit_contact(event.option.id)
+        from tui.screens.person import PersonScreen
 
-    def open_conversation(self, conversation_id: str) -> Awaitable[object] | None:
-        """Show one conversation; the result can be awaited to wait until it is mounted."""
-        try:
-            self.store.conversation(conversation_id)
-        except NotFoundError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return None
-        return self.app.push_screen(ConversationScreen(conversation_id))
+        if event.option.id:
+            self.app.push_screen(PersonScreen(event.option.id))
+
+    async def read_conversation(self, conversation_id: str) -> Conversation | None:
+        """The conversation, its file read off the event loop (None: it could not be)."""
+        return await self._opener.read(conversation_id)
+
+    async def open_conversation(self, conversation_id: str) -> bool:
+        """Show one conversation (read off the event loop, the keys typed meanwhile held for
+        it); returns once it is mounted, True if it could be opened."""
+        return await self._opener.open(conversation_id)
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
-        contact = None
-        if self._on_tab("contacts"):
-            contact = self.store.contact_or_none(self.query_one(ContactList).current_id)
-        form = ConversationForm(None, contact, self.store.contacts())
-        self.app.push_screen(form, self._save_new_conversation)
-
-    def _save_new_conversation(self, draft: ConversationDraft | None) -> None:
-        if draft is None:
-            return
-        contact = self.store.contact_for(draft.name, draft.company, draft.role)
-        draft.conversation.contact_id = contact.id
-        self.store.save_contact(contact)
-        saved = self.store.save_conversation(draft.conversation)
-        self.query_one("#filter", Input).value = ""
-        self.action_tab("conversations")
-        self.refresh_lists()
-        self.query_one(ConversationList).select_id(saved.id)
-        self.notify(f"Planned a conversation with {contact.name}.", markup=False, timeout=3)
+        self.records.new_conversation()
 
     def action_new_contact(self) -> None:
         """Add a contact."""
-        self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
+        self.records.new_contact()
 
-    def action_edit(self) -> None:
+
+    async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
-        if self._on_tab("due"):
-            self.edit_due()
+        if self.on_tab("due"):
+            await self.edit_due()
             return
-        if self._on_tab("contacts"):
+        if self.on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
             if contact_id:
                 self.edit_contact(contact_id)
             return
         conversation_id = self.query_one(ConversationList).current_id
         if conversation_id:
-            self._edit_conversation(conversation_id)
+            await self._edit_conversation(conversation_id)
 
-    def _edit_conversation(self, conversation_id: str) -> None:
-        conversation = self.store.conversation(conversation_id)
-        contact = self.store.contact_or_none(conversation.contact_id)
-        form = ConversationForm(conversation, contact, self.store.contacts())
-        self.app.push_screen(form, lambda draft: self._save_edited_conversation(draft, contact))
+    def action_read(self) -> None:
+        """Read the highlighted conversation (read-only, one scroll)."""
+        from tui.screens.opening import read_conversation
 
-    def _save_edited_conversation(self, draft: ConversationDraft | None,
-                                  current: Contact | None) -> None:
-        if draft is None:
-            return
-        contact = self.store.contact_for(draft.name, draft.company, draft.role, current)
-        self.store.save_contact(contact)
-        draft.conversation.contact_id = contact.id
-        self.store.save_conversation(draft.conversation)
-        self.refresh_lists()
+        if self.on_tab("conversations"):
+            conversation_id = self.query_one(ConversationList).current_id
+            if conversation_id:
+                read_conversation(self, conversation_id)
+
+    async def _edit_conversation(self, conversation_id: str) -> None:
+        await self.records.edit_conversation(conversation_id)
 
     def edit_contact(self, contact_id: str) -> None:
         """Open the contact form for this contact."""
-        contact = self.store.contact(contact_id)
-        self.app.push_screen(ContactForm(contact, self.store.contacts()), self._save_contact)
+        self.records.edit_contact(contact_id)
 
-    def _save_contact(self, contact: Contact | None) -> None:
-        if contact is None:
-            return
-        twin = self.store.find_contact(contact.name, contact.company)
-        if twin is not None and twin.id != contact.id:
-            self.notify(f"Note: {twin.label} already exists; both are kept.", markup=False)
-        saved = self.store.save_contact(contact)
-        self.refresh_lists()
-        self.query_one(ContactList).select_id(saved.id)
 
     # -- what is due ---------------------------------------------------------------------
 
     @on(DueList.SettleRequested)
-    def _settle(self, event: DueList.SettleRequested) -> None:
+    async def _settle(self, event: DueList.SettleRequested) -> None:
         """Deal with a due item without opening it, then show the list again."""
         event.stop()
-        item = event.item
-        contact = self.store.contact_or_none(item.contact_id)
-        conversation: Conversation | None
-        if item.conversation_id and item.kind != "cadence":
-            conversation = self.store.conversation(item.conversation_id)
-        else:
-            latest = latest_conversation(self.store.conversations(item.contact_id))
-            conversation = self.store.conversation(latest.id) if latest else None
-        try:
-            message = settle(item, conversation, contact, self.now().date())
-        except ValueError as exc:
-            self.notify(str(exc), markup=False, severity="warning")
-            return
-        try:
-            if contact is not None:
-                self.store.save_contact(contact)
-            if conversation is not None:
-                self.store.save_conversation(conversation)
-        except Exception as exc:
-            self.notify(f"Not saved: {exc}", markup=False, severity="error")
-            return
-        self.refresh_lists()
-        self.notify(message, markup=False, timeout=3)
+        if await settle_due(self, self._opener, event.item, self.now().date()):
+            self.refresh_lists()
 
     @on(DueList.OpenRequested)
     async def _open_due(self, event: DueList.OpenRequested) -> None:
         event.stop()
-        await self.open_due(event.item)
+        try:
+            await self.open_due(event.item)
+        finally:
+            self._opener.release_keys()
 
     async def open_due(self, item: DueItem) -> None:
         """Open what a due item is about: the contact form for a keep-in-touch reminder,
@@ -330,16 +337,17 @@ class HomeScreen(RoutineDue):
                 self.edit_contact(item.contact_id)
             return
         if routine_item(item):
-            self.open_routine_step(item)
+            await self.routine_steps.open_step(item)
             return
-        mounted = self.open_conversation(item.conversation_id)
-        if mounted is not None and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
-            await mounted
+        opened = await self.open_conversation(item.conversation_id)
+        if opened and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
+            from tui.screens.conversation import ConversationScreen
+
             screen = self.app.screen
             if isinstance(screen, ConversationScreen):
                 screen.action_pane("reflect")
 
-    def edit_due(self) -> None:
+    async def edit_due(self) -> None:
         """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
         conversation form."""
         item = self.query_one(DueList).current_item
@@ -347,46 +355,13 @@ class HomeScreen(RoutineDue):
             if item.contact_id:
                 self.edit_contact(item.contact_id)
         elif item is not None and item.conversation_id:
-            self._edit_conversation(item.conversation_id)
+            await self._edit_conversation(item.conversation_id)
 
     # -- deleting ------------------------------------------------------------------------
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
-        if self._on_tab("contacts"):
-            contact_id = self.query_one(ContactList).current_id
-            if not contact_id:
-                return
-            contact = self.store.contact(contact_id)
-            count = len(self.store.conversations(contact_id))
-            extra = f" and their {count} conversation{'s' if count != 1 else ''}" if count else ""
-            question = f"Delete {contact.label}{extra}? This cannot be undone."
-            self.app.push_screen(ConfirmScreen(question),
-                                 lambda yes: self._delete_contact(contact_id, bool(yes)))
-            return
-        conversation_id = self.query_one(ConversationList).current_id
-        if not conversation_id:
-            return
-        conversation = self.store.conversation(conversation_id)
-        who = self.store.contact_or_none(conversation.contact_id)
-        question = f"Delete the conversation with {who.label if who else 'unknown'}? " \
-                   "Its notes go with it. This cannot be undone."
-        self.app.push_screen(ConfirmScreen(question),
-                             lambda yes: self._delete_conversation(conversation, bool(yes)))
-
-    def _delete_contact(self, contact_id: str, yes: bool) -> None:
-        if yes:
-            for conversation in self.store.conversations(contact_id):
-                self.autosaver.discard(conversation.id)
-            self.autosaver.discard(contact_id)
-            self.store.delete_contact(contact_id)
-            self.refresh_lists()
-
-    def _delete_conversation(self, conversation: Conversation, yes: bool) -> None:
-        if yes:
-            self.autosaver.discard(conversation.id)
-            self.store.delete_conversation(conversation.id)
-            self.refresh_lists()
+        self.records.delete()
 
     def action_companies(self) -> None:
         """Show the Companies view."""
@@ -416,12 +391,14 @@ class HomeScreen(RoutineDue):
                             "per month (p)", self.action_progress)
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
         yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
+        yield SystemCommand("Read conversation", "The highlighted conversation on one "
+                            "read-only scroll (v)", self.action_read)
         yield SystemCommand("Show conversations", "Switch to the conversations tab",
                             lambda: self.action_tab("conversations"))
         yield SystemCommand("Show contacts", "Switch to the contacts tab",
                             lambda: self.action_tab("contacts"))
         yield SystemCommand("Show what is due", "Thank-you notes, actions, referrals, "
                             "people to get back to", lambda: self.action_tab("due"))
-        if self._on_tab("due") and routine_item(self.query_one(DueList).current_item):
+        if self.on_tab("due") and routine_item(self.query_one(DueList).current_item):
             yield SystemCommand("They replied", "The highlighted outreach got a reply: the day "
                                 "and yes, no or later (r)", self.action_replied)

@@ -13,11 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Sparkline, Static
 
-from tui.core.models import Contact, Conversation
+from tui.core.models import Contact
 from tui.core.outreach_due import routine_settings
 from tui.core.outreach_routine import RoutineSettings
 from tui.core.progress import progress
 from tui.core.stats import Stats
+from tui.core.summary import ConversationSummary
 from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.progress_charts import (
@@ -68,15 +69,15 @@ class ProgressScreen(Screen[None]):
         self.action_reload()
 
     def action_reload(self) -> None:
-        """Read the records and work the numbers out (the store is read here, on the event
-        loop, where every other read happens; the arithmetic runs in a thread)."""
+        """Work the numbers out, in a thread, from the contacts and the conversations'
+        summaries (both held in memory by the store)."""
         services = app_services(self)
-        contacts, conversations = services.store.contacts(), services.store.conversations()
+        contacts, conversations = services.store.contacts(), services.store.summaries()
         routine, _ = routine_settings(services.settings.values())
         self._compute(contacts, conversations, services.clock(), routine)
 
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
-    def _compute(self, contacts: list[Contact], conversations: list[Conversation],
+    def _compute(self, contacts: list[Contact], conversations: list[ConversationSummary],
                  now: datetime, routine: RoutineSettings) -> None:
         stats = progress(contacts, conversations, now, routine)
         self.app.call_from_thread(self.show_stats, stats)

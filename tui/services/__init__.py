@@ -47,6 +47,8 @@ class Services:
     clock: Callable[[], datetime] = system_now
     #: Things to tell the user once the app shows (a backup not made, a profile not moved).
     warnings: list[str] = field(default_factory=list)
+    #: One line per data file that needs the user (shown on the home screen).
+    data_problems: list[str] = field(default_factory=list)
 
     @classmethod
     def start(cls, store: Store, config_folder: Path | None = None,

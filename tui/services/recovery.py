@@ -1,9 +1,10 @@
 """Leaving the app without losing what could not be saved.
 
-When the app stops (ctrl+q, SIGTERM, SIGHUP, or a crash) and the data file does not have
-everything, the whole database as it is in memory goes to a recovery file beside the data
-(never over it; the system's temp folder if the disk is full) and stderr says where and what
-was not saved; the exit code is then 1. Textual is not needed here: the terminal is back to
+When the app stops (ctrl+q, SIGTERM, SIGHUP, or a crash) and the data does not have
+everything, what is not on disk (the contacts as they are in memory and every conversation
+waiting to be written) goes to a recovery file beside the data (never over it; the system's
+temp folder if the disk is full) and stderr says where and what was not saved; the exit code
+is then 1. Textual is not needed here: the terminal is back to
 normal by the time this runs.
 """
 
@@ -47,9 +48,9 @@ def finish(store: Store, not_in_store: list[str] | None = None, timeout: float =
              f"({exc.strerror or exc}); lost: {summarise(changes + lost_anyway)}.")
         return EXIT_UNSAVED
     also = f" Not even in memory: {summarise(lost_anyway)}." if lost_anyway else ""
-    _say(f"not saved: {reason}. Everything, with the unsaved changes ({summarise(changes)}), "
-         f"is in {path}. Once the problem is fixed, 'coffeechat restore {path}' puts it in "
-         f"place of your data (or 'coffeechat import json {path}' merges it in).{also}")
+    _say(f"not saved: {reason}. The unsaved changes ({summarise(changes)}) are in {path}. "
+         f"Once the problem is fixed, 'coffeechat restore {path}' merges them back into your "
+         f"data.{also}")
     return EXIT_UNSAVED
 
 

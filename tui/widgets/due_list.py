@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from functools import partial
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.followup import DueItem
-from tui.core.outreach_due import ROUTINE_KINDS
+from tui.core.followup import DueItem, due_items
+from tui.core.models import Contact
+from tui.core.outreach_due import ROUTINE_KINDS, contact_speeds
+from tui.core.outreach_routine import DEFAULT_SETTINGS, ReplySpeed, RoutineSettings
+from tui.core.summary import ConversationLike
 from tui.widgets.record_lists import RecordList
 from tui.widgets.text import one_line, styled
+from tui.widgets.textual_patches import LazyOption
 
 # The Due list's headings, in this order: what is late, what is due now, the coming week.
 LEVELS = {
@@ -22,6 +29,8 @@ LEVELS = {
     "due": ("Due today", "bold $warning"),
     "soon": ("This week", "bold $accent"),
 }
+# From this many conversations, what is due is worked out on a thread (it takes a while).
+BACKGROUND_DUE_FROM = 2000
 KIND_LABEL = {"thank-you": "thank-you", "action": "action", "referral": "referral",
               "cadence": "keep in touch", "outreach-second-contact": "second person",
               "outreach-follow-up": "follow-up"}
@@ -44,11 +53,19 @@ def _matches(needle: str, item: DueItem) -> bool:
     return not needle or needle in f"{item.contact} {item.reason} {item.kind}".casefold()
 
 
+def _work_out(contacts: Sequence[Contact], conversations: Sequence[ConversationLike],
+              now: datetime, routine: RoutineSettings,
+              ) -> tuple[list[DueItem], dict[str, ReplySpeed]]:
+    return (due_items(contacts, conversations, now, routine=routine),
+            contact_speeds(conversations, now, routine))
+
+
 class DueList(RecordList):
     """What is due: overdue, then due today, then this week (each most urgent first, under
     its own heading); option ids are :attr:`DueItem.key`. ``x`` asks to settle the
     highlighted item (:class:`SettleRequested`), enter to open what it is about
-    (:class:`OpenRequested`); the screen does both, as they need the data."""
+    (:class:`OpenRequested`); the screen does both, as they need the data. What is due is
+    worked out here (:meth:`work_out`), on a thread for many conversations."""
 
     BINDINGS = [
         Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
@@ -79,14 +96,57 @@ class DueList(RecordList):
             super().__init__()
             self.item = item
 
+    class WorkedOut(Message):
+        """What is due was worked out again (:attr:`DueList.due`)."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.items: dict[str, DueItem] = {}
+        #: Everything due, unfiltered (None until it has been worked out).
+        self.due: list[DueItem] | None = None
+        #: How fast each contact replied to their latest outreach (worked out with the due).
+        self.speeds: dict[str, ReplySpeed] = {}
+        self._needle = ""
 
-    def show_items(self, items: list[DueItem], needle: str = "") -> None:
-        """Rebuild the list, keeping the highlighted item where possible."""
+    def work_out(self, contacts: Sequence[Contact], conversations: Sequence[ConversationLike],
+                 now: datetime, routine: RoutineSettings = DEFAULT_SETTINGS) -> None:
+        """Work out what is due (and how fast people replied) and show it: at once for a few
+        conversations, on a thread for many (the list shows what it had, or that it is being
+        worked out, until then). ``routine``: the outreach follow-up routine's settings."""
+        if len(conversations) < BACKGROUND_DUE_FROM:
+            self._worked_out(*_work_out(contacts, conversations, now, routine))
+            return
+        self.show_items(self.due, self._needle)
+        self._due_on_thread(list(contacts), list(conversations), now, routine)
+
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    def _due_on_thread(self, contacts: list[Contact], conversations: list[ConversationLike],
+                       now: datetime, routine: RoutineSettings) -> None:
+        """On a worker thread: models and summaries are only read here."""
+        worked_out = _work_out(contacts, conversations, now, routine)
+        self.app.call_from_thread(self._worked_out, *worked_out)
+
+    def _worked_out(self, items: list[DueItem], speeds: dict[str, ReplySpeed]) -> None:
+        self.due = items
+        self.speeds = speeds
+        self.show_items(items, self._needle)
+        self.post_message(self.WorkedOut())
+
+    def filter(self, needle: str) -> None:
+        """Show only the items that match ``needle``."""
+        self.show_items(self.due, needle)
+
+    def show_items(self, items: list[DueItem] | None, needle: str = "") -> None:
+        """Rebuild the list, keeping the highlighted item where possible (``None``: what is
+        due is still being worked out)."""
         keep = self.current_id
+        self._needle = needle
         needle = needle.casefold().strip()
+        if items is None:
+            self.items = {}
+            self.clear_options()
+            self.add_option(Option(styled(("Working out what is due…", "dim")), disabled=True))
+            return
         shown = [i for i in items if _matches(needle, i)]
         self.items = {i.key: i for i in shown}
         self.clear_options()
@@ -101,7 +161,7 @@ class DueList(RecordList):
             group = [i for i in shown if i.level == level]
             if group:
                 options.append(Option(level_heading(level, len(group)), disabled=True))
-                options.extend(Option(due_row(i), id=i.key) for i in group)
+                options.extend(LazyOption(partial(due_row, i), id=i.key) for i in group)
         self.add_options(options)
         self.select_id(keep)
 
@@ -109,6 +169,12 @@ class DueList(RecordList):
     def current_item(self) -> DueItem | None:
         """The highlighted item."""
         return self.items.get(self.current_id or "")
+
+    def opens_screen(self) -> bool:
+        """Enter opens the conversation of the highlighted item (a keep-in-touch reminder
+        opens the contact's form at once)."""
+        item = self.current_item
+        return item is not None and item.kind != "cadence" and bool(item.conversation_id)
 
     def action_settle(self) -> None:
         """Ask for the highlighted item to be dealt with."""

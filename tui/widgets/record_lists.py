@@ -1,23 +1,40 @@
-"""Fast lists of conversations and contacts (OptionList, so thousands of rows stay quick)."""
+"""Fast lists of conversations and contacts (OptionList, so thousands of rows stay quick).
+
+Rows are drawn the first time they are shown (see :class:`LazyOption`). A long list (more
+than :data:`ONE_LINE_FROM` rows) also gives every row exactly one line, cut with an ellipsis
+when the terminal is narrow, so that its height is known without drawing any row: 10,000
+conversations then cost 10,000 small objects, not 10,000 rendered rows. A short list wraps a
+long row onto a second line, as it always did.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
+from textual import events
 from textual.content import Content
+from textual.visual import VisualType
 from textual.widgets.option_list import Option
 
 from tui.core.agenda import group, status_label
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
-from tui.core.models import Contact, Conversation
+from tui.core.models import Contact
 from tui.core.outreach_routine import ReplySpeed
+from tui.core.summary import ConversationLike
 from tui.widgets.fitted_list import FittedOptionList
+from tui.widgets.key_hold import app_key_hold
 from tui.widgets.text import one_line, styled
+from tui.widgets.textual_patches import LazyOption, OneLineOptions, bindings_for
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 
-def conversation_row(conversation: Conversation, contact: Contact | None,
+def conversation_row(conversation: ConversationLike, contact: Contact | None,
                      now: datetime | None = None) -> Content:
     """One line: when, who, company, kind, status, prep progress and a thank-you due."""
     who = contact.name if contact else "(unknown contact)"
@@ -71,8 +88,26 @@ def _matches(needle: str, *haystack: str) -> bool:
     return not needle or needle in " ".join(haystack).casefold()
 
 
-class RecordList(FittedOptionList):
-    """An OptionList whose option ids are record ids."""
+ONE_LINE_FROM = 500
+
+
+class RecordList(FittedOptionList, OneLineOptions):
+    """An OptionList whose option ids are record ids (see the module docstring for long
+    lists)."""
+
+    DEFAULT_CSS = """
+    RecordList.-one-line { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+    def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
+        """Add options; past :data:`ONE_LINE_FROM` of them, every row is one line."""
+        new_options = list(new_options)
+        self.set_class(len(self.options) + len(new_options) > ONE_LINE_FROM, "-one-line")
+        return super().add_options(new_options)
+
+    def one_line_rows(self) -> bool:
+        """Past :data:`ONE_LINE_FROM` options, every row is one line."""
+        return self.has_class("-one-line")
 
     def select_id(self, option_id: str | None) -> None:
         """Highlight the option with this id, else the first selectable one."""
@@ -93,13 +128,43 @@ class RecordList(FittedOptionList):
         option = self.highlighted_option
         return option.id if option and not option.disabled else None
 
+    def opens_screen(self) -> bool:
+        """True when enter on the highlighted row opens a screen whose data is read first
+        (off the event loop): the keys typed meanwhile are held for it."""
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        # See tui.widgets.key_hold: from the enter that opens a screen, keys are held for
+        # it, including those already queued here. The list's own keys (up, down, enter...)
+        # act here, in typing order: "down, enter" typed quickly opens the next row.
+        holder = app_key_hold(self)
+        if holder is None:
+            return
+        hold = holder.key_hold
+        if hold.hold_early(event):
+            self._handled(event)
+        elif event.key == "enter" and self.opens_screen():
+            hold.start()
+            self._handled(event)
+            self.action_select()
+        else:
+            for binding in bindings_for(self, event.key):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    self._handled(event)
+                    return
+
+    @staticmethod
+    def _handled(event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+
 
 class ConversationList(RecordList):
     """Conversations grouped as upcoming, to plan and past; option ids are conversation ids."""
 
     def show(
         self,
-        conversations: list[Conversation],
+        conversations: Sequence[ConversationLike],
         contacts: dict[str, Contact],
         needle: str = "",
         now: datetime | None = None,
@@ -108,7 +173,7 @@ class ConversationList(RecordList):
         keep = self.highlighted_option.id if self.highlighted_option else None
         needle = needle.casefold().strip()
 
-        def wanted(c: Conversation) -> bool:
+        def wanted(c: ConversationLike) -> bool:
             contact = contacts.get(c.contact_id)
             return _matches(needle, contact.name if contact else "",
                             contact.company if contact else "", c.goal, c.topic, c.kind)
@@ -123,12 +188,17 @@ class ConversationList(RecordList):
             options.append(Option(styled((f"{title} ({len(items)})", "bold $accent")),
                                   disabled=True))
             options.extend(
-                Option(conversation_row(c, contacts.get(c.contact_id), now), id=c.id)
+                LazyOption(partial(conversation_row, c, contacts.get(c.contact_id), now),
+                           id=c.id)
                 for c in items
             )
         self.clear_options()
         self.add_options(options)
         self.select_id(keep)
+
+    def opens_screen(self) -> bool:
+        """Enter opens the highlighted conversation."""
+        return self.current_id is not None
 
 
 class ContactList(RecordList):
@@ -142,7 +212,7 @@ class ContactList(RecordList):
         speeds = speeds or {}
         self.clear_options()
         self.add_options(
-            Option(contact_row(c, counts.get(c.id, 0), speeds.get(c.id)), id=c.id)
+            LazyOption(partial(contact_row, c, counts.get(c.id, 0), speeds.get(c.id)), id=c.id)
             for c in contacts
             if _matches(needle, c.name, c.company, c.role, " ".join(c.tags))
         )

@@ -10,7 +10,7 @@ upgrade fails there, in one place, and not somewhere in the middle of a call.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -20,20 +20,23 @@ from textual._compositor import ChopsUpdate, InlineUpdate, LayoutUpdate
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import OptionList, TabbedContent, TabPane, TextArea
 from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectCurrent
+from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document, Location, Selection, WrappedDocument
 
 from tui.core.safetext import REPLACEMENT, UNSAFE
 
 __all__ = [
-    "FooterKey", "GuardedApp", "ListRewrapOnScrollbar", "SelectCurrent", "TabsFollowFocus",
-    "TextAreaHooks", "binding_pairs", "bindings_for", "forward_key", "guard_update",
-    "safe_strip",
+    "FooterKey", "GuardedApp", "LazyOption", "ListRewrapOnScrollbar", "OneLineOptions",
+    "SelectCurrent", "TabsFollowFocus", "TextAreaHooks", "binding_pairs", "bindings_for",
+    "forward_key", "guard_update", "safe_strip",
 ]
 
 
@@ -200,6 +203,50 @@ class ListRewrapOnScrollbar(OptionList):
 
     def _watch_show_vertical_scrollbar(self) -> None:
         self._clear_caches()
+
+
+class LazyOption(Option):
+    """An option whose prompt is made by ``make`` when the row is first shown (Textual keeps
+    the prompt in ``_prompt``)."""
+
+    def __init__(self, make: Callable[[], VisualType], id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self._make: Callable[[], VisualType] | None = make
+
+    @property
+    def prompt(self) -> VisualType:
+        """The prompt, made now if it was not yet."""
+        if self._make is not None:
+            self._prompt, self._make = self._make(), None
+        return self._prompt
+
+
+class OneLineOptions(OptionList):
+    """An OptionList that, while :meth:`one_line_rows` says so, counts every option as one
+    line (Textual's own ``_update_lines`` draws every option to measure it: 10,000 rows
+    drawn before the first is shown)."""
+
+    def one_line_rows(self) -> bool:
+        """Whether every option is one line (subclasses decide; default: no)."""
+        return False
+
+    def _update_lines(self) -> None:
+        if not self.one_line_rows():
+            super()._update_lines()
+            return
+        region = self.scrollable_content_region
+        if not region:
+            return
+        cache = self._line_cache
+        count, known = len(self.options), len(cache.lines)
+        if known < count:
+            cache.lines.extend((index, 0) for index in range(known, count))
+            cache.heights.update(dict.fromkeys(range(known, count), 1))
+            cache.index_to_line.update((index, index) for index in range(known, count))
+        size = Size(region.width - self._get_left_gutter_width(), len(cache.lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
 
 
 class TabsFollowFocus(TabbedContent):

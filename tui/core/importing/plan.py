@@ -7,10 +7,11 @@ case and spacing, unless both have LinkedIn URLs and they differ. Without URLs, 
 changed company reads as a new person: there is nothing else to tell two namesakes apart.
 
 For a match, the file's company and role win when they are not blank (it is the newer word on
-where the person works); e-mail, LinkedIn URL, how found and notes are only filled in when
-the contact has none (what the user typed is never replaced); tags are added; the name is
-never changed. Blank values never erase anything. Rows that are the same person as an earlier
-row of the same file are skipped with that line. Linear time: dictionary look-ups only.
+where the person works); e-mail, LinkedIn URL, how found, notes and the day of connecting
+are only filled in when the contact has none (what the user typed is never replaced); tags
+are added; the name is never changed. Blank values never erase anything. Rows that are the
+same person as an earlier row of the same file are skipped with that line. Linear time:
+dictionary look-ups only.
 """
 
 from __future__ import annotations
@@ -107,6 +108,9 @@ def _merge(contact: Contact, row: ContactRow) -> tuple[Contact, tuple[str, ...]]
         if new and not old.strip():
             updates[attr] = new
             changes.append(f"{label} added")
+    if row.connected_on is not None and not contact.connected_on:
+        updates["connected_on"] = row.connected_on.isoformat()
+        changes.append(f"connected on {updates['connected_on']}")
     known = {_norm(t) for t in contact.tags}
     extra = [t for t in row.tags if _norm(t) not in known]
     if extra:
@@ -166,7 +170,8 @@ def plan_contact_import(existing: Iterable[Contact], rows: Iterable[ContactRow] 
             plan.added.append(PlannedAdd(row, Contact(
                 name=row.name, id=ids[number], company=row.company, role=row.role,
                 email=row.email, linkedin=row.linkedin, how_found=row.how_found,
-                tags=list(row.tags), notes=row.notes, created_at=created)))
+                tags=list(row.tags), notes=row.notes, created_at=created,
+                connected_on=row.connected_on.isoformat() if row.connected_on else None)))
             continue
         after, changes = _merge(match, row)
         if changes:

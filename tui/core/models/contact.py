@@ -31,6 +31,7 @@ class Contact(Record):
     cadence_days: int | None = DEFAULT_CADENCE_DAYS
     last_contacted: str | None = field(default=None, metadata=DATE)
     created_at: str = field(default_factory=now_iso, metadata=MOMENT)
+    connected_on: str | None = field(default=None, metadata=DATE)  # day of the LinkedIn link
     unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)
 
     def validate(self, where: str) -> None:

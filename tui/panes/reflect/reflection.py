@@ -161,7 +161,8 @@ class ReflectionSection(ReflectSection):
             yield PromptField(prompt, answers.get(prompt.key, ""), index)
 
     def on_mount(self) -> None:
-        """Say if the user's own prompts could not be used."""
+        """Say if the user's own prompts could not be used (Textual runs the base class's
+        ``on_mount``, which fills in, as well)."""
         for warning in self.warnings:
             self.say(warning, "warning")
 

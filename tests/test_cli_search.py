@@ -1,0 +1,64 @@
+"""``coffeechat search``: the engine from the command line, beside the running app too."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import assert_one_line_error, run
+from tui.core.models import Contact, Conversation, LiveNote, LiveSession
+from tui.core.store import Store
+
+
+def _data(folder: Path) -> None:
+    store = Store.open(folder)
+    jose = store.save_contact(Contact(name="José Álvarez", company="Stripe", id="p1"))
+    bo = store.save_contact(Contact(name="Bo \x1b]0;pwned\x07Lee", id="p2"))
+    store.save_conversation(Conversation(
+        contact_id=jose.id, id="c1", goal="payments in Europe",
+        live=LiveSession(notes=[LiveNote(text="moved to Dublin last year", at_seconds=750)])))
+    for n in range(30):
+        store.save_conversation(Conversation(contact_id=bo.id, id=f"b{n}",
+                                             goal=f"platform team number {n}"))
+    store.close()
+
+
+def test_accents_case_fields_and_snippets(capsys, data_dir: Path) -> None:
+    _data(data_dir)
+    holder = Store.open(data_dir)  # the app has the data open: searching still works
+    try:
+        code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "jose", "dublin")
+        assert (code, err) == (0, "")
+        lines = out.splitlines()
+        assert lines[0].split() == ["DATE", "PERSON", "FIELD", "MATCH"]
+        assert "José Álvarez" in lines[1] and "quick note 12:30" in out and "[Dublin]" in out
+        code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "jose dublin",
+                           "--json")
+        hits = json.loads(out)["hits"]
+        assert {h["conversation_id"] for h in hits} == {"c1"}
+        assert "quick note 12:30" in [h["label"] for h in hits]
+    finally:
+        holder.close()
+
+
+def test_limit_filters_and_hostile_text(capsys, data_dir: Path) -> None:
+    _data(data_dir)
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "platform",
+                       "--json", "--limit", "5")
+    result = json.loads(out)
+    assert code == 0 and len(result["hits"]) == 5 and result["more"]
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "platform", "--limit", "3")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "Bo ␛]0;pwned␇Lee" in out
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "company:stripe",
+                       "--json")
+    assert {h["contact_id"] for h in json.loads(out)["hits"]} == {"p1"}
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "nothinglikethis")
+    assert (code, out, err) == (0, "", "")
+
+
+def test_bad_usage_is_one_line_and_exit_2(capsys, data_dir: Path) -> None:
+    for argv in (["search"], ["search", "x", "--limit", "0"], ["search", "x", "--limit", "a"],
+                 ["search", " "]):
+        code, _, err = run(capsys, "--data-dir", str(data_dir), *argv)
+        assert code == 2
+        assert_one_line_error(err)
