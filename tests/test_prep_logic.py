@@ -202,7 +202,7 @@ def test_draft_fills_what_is_known_and_leaves_the_rest_visible() -> None:
     assert "Bo suggested" in draft and "Sam" in draft and "20 minutes" in draft
     assert unfilled(draft, {"who_i_am", "why_them", "what_i_hope_to_learn", "my_name"}) == [
         "{who_i_am}", "{why_them}"]
-    assert "particularly platform teams." in draft  # the goal fills what I hope to learn
+    assert "advice on platform teams." in draft  # the goal fills what I hope to learn
     assert greeting_name("ana") == "ana" and greeting_name("  ") == ""
 
 
@@ -301,10 +301,10 @@ def test_the_goal_reads_as_what_i_hope_to_learn() -> None:
     contact = Contact(name="Priya Raman")
     for goal, reads in [
         ("Understand how a data engineer spends the week.",
-         "particularly how a data engineer spends the week."),
-        ("How staff engineers pick work", "particularly how staff engineers pick work."),
-        ("learn about API design at Stripe", "particularly API design at Stripe."),
-        ("Payments at scale!", "particularly payments at scale."),
+         "advice on how a data engineer spends the week."),
+        ("How staff engineers pick work", "advice on how staff engineers pick work."),
+        ("learn about API design at Stripe", "advice on API design at Stripe."),
+        ("Payments at scale!", "advice on payments at scale."),
     ]:
         v = Conversation(contact_id=contact.id, goal=goal)
         draft = draft_outreach(template, draft_values(contact, v, {"my_name": "Sam"}))

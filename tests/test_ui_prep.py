@@ -186,12 +186,12 @@ async def test_outreach_draft_about_me_copy_and_mark_sent(tmp_path: Path) -> Non
         assert app.focused.id == "my-name"  # blank, and the draft uses it
         assert draft.text.startswith("Hi Ana,") and "20 minutes" in draft.text
         assert "Tuesday or Wednesday" in text_of(app, "#outreach-hints")
-        assert "over LinkedIn's 300" in text_of(app, "#outreach-count")
+        assert text_of(app, "#outreach-count").startswith("274 chars · fits a LinkedIn")
         app.screen.query_one("#my-name").focus()
         await type_text(pilot, "Sam")
         await pilot.press("enter")
         await pilot.pause()
-        assert "My name is Sam." in draft.text and "{my_name}" not in draft.text
+        assert "I'm Sam." in draft.text and "{my_name}" not in draft.text
         draft.focus()
         await pilot.press("ctrl+home")
         await type_text(pilot, "Yo ")
@@ -221,7 +221,7 @@ async def test_about_me_fills_an_older_draft_and_redraft_can_be_undone(tmp_path:
         assert app.screen.query_one("#my-name", Input).value == "Sam"
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert draft.text.startswith("Hi Ana,") and "My name is Sam." in draft.text
+        assert draft.text.startswith("Hi Ana,") and "I'm Sam." in draft.text
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert draft.text == "Dear {name},\nI am Sam."

@@ -55,7 +55,7 @@ async def test_my_name_goes_into_my_name_not_the_draft(tmp_path: Path) -> None:
         await type_text(pilot, "Alex Kim")
         await pilot.press("enter")
         draft = app.screen.query_one("#outreach-draft", TextArea)
-        assert draft.text.startswith("Hi Priya,") and "My name is Alex Kim." in draft.text
+        assert draft.text.startswith("Hi Priya,") and "I'm Alex Kim." in draft.text
         conversation = unchanged_call(app, tmp_path)
     assert conversation["outreach"]["draft"].startswith("Hi Priya,")
     assert stored(tmp_path, "profile")[0]["name"] == "Alex Kim"

@@ -40,6 +40,7 @@ from tui.cli.demo import _add_demo
 from tui.cli.records import _add_due, _add_list, _add_new, sort_for_listing
 from tui.cli.review import _add_contacts, _add_person, _add_show
 from tui.cli.search import _add_search
+from tui.cli.stats import _add_stats
 from tui.cli.transfer import _add_export, _add_import
 from tui.cli_output import format_table
 from tui.core.dates import DateError
@@ -63,6 +64,7 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_new,
     _add_list,
     _add_due,
+    _add_stats,
     _add_search,
     _add_show,
     _add_contacts,

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tui.cli.common import EXIT_OK, CliError, damaged, open_store, whole_number
+from tui.cli.common import EXIT_OK, CliError, damaged, open_store, warn, whole_number
 from tui.cli_output import fit, format_table, json_records, out, stdout_is_utf8
 from tui.core.agenda import status_label
 from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
@@ -21,6 +21,8 @@ from tui.core.models import (
     ModelError,
 )
 from tui.core.moments import moment
+from tui.core.outreach_due import routine_settings
+from tui.core.settings import load_settings
 from tui.core.summary import ConversationLike
 
 if TYPE_CHECKING:
@@ -199,7 +201,10 @@ def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         description="List what needs you, most urgent first: thank-you notes (due within 24 "
         "hours of the call), action items overdue, due today or this week (the next 7 days), "
         "referrals not contacted "
-        "yet, and contacts whose stay-in-touch cadence has run out.",
+        "yet, contacts whose stay-in-touch cadence has run out, and outreach with no reply: "
+        "after 3 business days write to a second person at the company "
+        "(kind outreach-second-contact), after 7 send one short follow-up (outreach-follow-up). "
+        "The numbers are the settings second_contact_after and follow_up_after.",
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=cmd_due)
@@ -209,7 +214,10 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     """Print the Due list as a table or as JSON."""
     store = open_store(folder, readonly=True)
     try:
-        items = due_items(store.contacts(), store.summaries(), _now())
+        routine, warnings = routine_settings(load_settings())
+        for warning in warnings:
+            warn(f"settings.json: {warning}")
+        items = due_items(store.contacts(), store.summaries(), _now(), routine=routine)
     except ModelError as exc:
         raise damaged(store, exc) from None
     finally:

@@ -23,12 +23,14 @@ from tui.core.moments import (
     moment,
     shifted,
 )
+from tui.core.outreach_routine import DEFAULT_SETTINGS, RoutineSettings
 from tui.core.summary import ConversationLike
 
 THANK_YOU_HOURS = 24
 SOON_DAYS = 7  # "this week": what falls due in the next seven days
 CALL_HAPPENED = ("done", "thanked")
-KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3}
+KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3,
+              "outreach-follow-up": 4, "outreach-second-contact": 5}
 
 
 def call_end(conversation: ConversationLike) -> datetime | None:
@@ -160,7 +162,7 @@ class DueItem(NamedTuple):
     """One line of the Due list: what, for whom, by when, and why (a named tuple: tens of
     thousands of them are made for a long history)."""
 
-    kind: str  # thank-you | action | referral | cadence
+    kind: str  # thank-you | action | referral | cadence | outreach-second-contact | ...-follow-up
     level: str  # overdue | due | soon
     due: datetime  # the deadline, for ordering
     due_text: str  # ISO date (or moment for a thank-you) for scripts
@@ -183,8 +185,12 @@ class DueItem(NamedTuple):
 
 
 def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
-              now: datetime, soon_days: int = SOON_DAYS) -> list[DueItem]:
-    """Everything that needs the user: most urgent (earliest deadline) first."""
+              now: datetime, soon_days: int = SOON_DAYS,
+              routine: RoutineSettings | None = None) -> list[DueItem]:
+    """Everything that needs the user: most urgent (earliest deadline) first. ``routine``:
+    the outreach follow-up routine's settings (default: 3 and 7 business days)."""
+    from tui.core.outreach_due import routine_items  # it builds on this module
+
     people = {c.id: c for c in contacts}
     chats = list(conversations)
     by_contact: dict[str, list[ConversationLike]] = {}
@@ -199,6 +205,7 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationL
         items.extend(_referral_items(chat, name, people, by_contact, now))
     for person in people.values():
         items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
+    items.extend(routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS))
     return sorted(items, key=lambda i: (_instant(i.due), KIND_ORDER[i.kind],
                                         i.contact.casefold()))
 

@@ -112,9 +112,11 @@ def next_good_send(now: datetime) -> datetime:
 # -- sent and scheduled --------------------------------------------------------------------
 
 
-def mark_sent(conversation: Conversation, on: date) -> None:
-    """Record that the outreach went out; an idea becomes "reached out"."""
+def mark_sent(conversation: Conversation, on: date, at: datetime | None = None) -> None:
+    """Record that the outreach went out (``at``: the moment, which the follow-up routine
+    counts from); an idea becomes "reached out"."""
     conversation.outreach.sent_on = on.isoformat()
+    conversation.outreach.sent_at = at.isoformat(timespec="seconds") if at else None
     if conversation.status == "idea":
         conversation.status = "reached_out"
 
@@ -122,6 +124,7 @@ def mark_sent(conversation: Conversation, on: date) -> None:
 def unmark_sent(conversation: Conversation) -> None:
     """Undo :func:`mark_sent`; "reached out" goes back to "idea"."""
     conversation.outreach.sent_on = None
+    conversation.outreach.sent_at = None
     if conversation.status == "reached_out":
         conversation.status = "idea"
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 from tui.core.models import Conversation
 from tui.core.moments import moment
 
-SUMMARY_VERSION = 2  # change with the fields below: cached summaries are then rebuilt
+SUMMARY_VERSION = 3  # change with the fields below: cached summaries are then rebuilt
 
 
 class LiveLike(Protocol):
@@ -38,6 +38,17 @@ class SentLike(Protocol):
 
     @property
     def sent_on(self) -> str | None: ...
+
+
+class OutreachLike(SentLike, Protocol):
+    """The outreach as the follow-up routine and the progress numbers read it."""
+
+    @property
+    def sent_at(self) -> str | None: ...
+    @property
+    def replied_on(self) -> str | None: ...
+    @property
+    def reply(self) -> str: ...
 
 
 class ActionLike(Protocol):
@@ -103,7 +114,7 @@ class ConversationLike(Protocol):
     @property
     def live(self) -> LiveLike: ...
     @property
-    def outreach(self) -> SentLike: ...
+    def outreach(self) -> OutreachLike: ...
     @property
     def thank_you(self) -> SentLike: ...
     @property
@@ -137,6 +148,15 @@ class SentSummary(NamedTuple):
     """The day a message went out."""
 
     sent_on: str | None
+
+
+class OutreachSummary(NamedTuple):
+    """When the outreach went out and how it was answered."""
+
+    sent_on: str | None
+    sent_at: str | None
+    replied_on: str | None
+    reply: str
 
 
 class ActionSummary(NamedTuple):
@@ -186,6 +206,9 @@ class ConversationSummary(NamedTuple):
     live_ended_at: str | None
     live_paused_at: str | None
     outreach_sent_on: str | None
+    outreach_sent_at: str | None
+    outreach_replied_on: str | None
+    outreach_reply: str
     thank_you_sent_on: str | None
     checklist_done: int
     checklist_total: int
@@ -199,9 +222,10 @@ class ConversationSummary(NamedTuple):
         return LiveSummary(self.live_started_at, self.live_ended_at, self.live_paused_at)
 
     @property
-    def outreach(self) -> SentSummary:
-        """When the outreach message went out."""
-        return SentSummary(self.outreach_sent_on)
+    def outreach(self) -> OutreachSummary:
+        """When the outreach message went out and how it was answered."""
+        return OutreachSummary(self.outreach_sent_on, self.outreach_sent_at,
+                               self.outreach_replied_on, self.outreach_reply)
 
     @property
     def thank_you(self) -> SentSummary:
@@ -240,7 +264,7 @@ class ConversationSummary(NamedTuple):
 
     def to_json(self) -> list[Any]:
         """A compact JSON form (a list, in field order) for the cache."""
-        return [*self[:19], [list(a) for a in self.open_actions],
+        return [*self[:22], [list(a) for a in self.open_actions],
                 [list(r) for r in self.referral_rows], list(self.followup_days)]
 
     @classmethod
@@ -260,7 +284,8 @@ def summarise(conversation: Conversation) -> ConversationSummary:
         c.id, c.contact_id, c.kind, c.topic, c.goal, c.ask, c.status, c.scheduled_at,
         c.minutes, c.medium, c.created_at, c.updated_at,
         c.live.started_at, c.live.ended_at, c.live.paused_at,
-        c.outreach.sent_on, c.thank_you.sent_on, done, total,
+        c.outreach.sent_on, c.outreach.sent_at, c.outreach.replied_on, c.outreach.reply,
+        c.thank_you.sent_on, done, total,
         tuple((a.id, a.text, a.due, a.done) for a in c.actions if not a.done),
         tuple((r.id, r.name, r.company, r.contact_id) for r in c.referrals),
         tuple(f.on for f in c.followups),

@@ -15,7 +15,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TabbedContent, TabPane, TextArea
 from textual.widgets.tabbed_content import ContentTabs
@@ -32,6 +31,7 @@ from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
 from tui.panes.reflect import ReflectPane
 from tui.panes.reflect.records import ReferralsSection
+from tui.screens.evidence import EvidenceNotes
 from tui.services.autosave import Autosaver
 from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
@@ -58,7 +58,7 @@ def _no_contact() -> Contact:
     return Contact(name="")
 
 
-class ConversationScreen(KeyOwner, Screen[None]):
+class ConversationScreen(KeyOwner, EvidenceNotes):
     """Holds the conversation being worked on; panes edit it, this screen saves it."""
 
     # The pane keys are priority keys: they switch at once, so keys typed right after them
@@ -295,6 +295,13 @@ class ConversationScreen(KeyOwner, Screen[None]):
             self._shown_already = pane
             pane.refresh_view()
         self.focus_pane()
+
+    def show_prep_part(self, part_id: str) -> None:
+        """Show the Prep pane on one of its parts (``prep-outreach``...), cursor in it."""
+        self.action_pane("prep")
+        prep = self.query_one(PrepPane)
+        prep.show_part(part_id)
+        prep.part().focus_first()
 
     def action_edit_conversation(self) -> None:
         """Edit who, when, goal and ask in the form."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -22,9 +21,10 @@ from tui.core.followup import DueItem
 from tui.core.models import Contact, Conversation
 from tui.core.store import Store
 from tui.core.summary import ConversationSummary
-from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.due_settle import settle_due
+from tui.screens.home_records import HomeRecords
 from tui.screens.opener import ConversationOpener
+from tui.screens.routine_due import RoutineSteps, routine_item
 from tui.services.autosave import Autosaver
 from tui.widgets.app_services import app_services
 from tui.widgets.data_status import DataProblems, DataProgress
@@ -33,9 +33,6 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
 from tui.widgets.text import plain
-
-if TYPE_CHECKING:
-    from tui.dialogs.record_forms import ConversationDraft
 
 CLOCK_SECONDS = 60
 
@@ -63,6 +60,12 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
+        Binding("p", "progress", "Progress", tooltip="The funnel, replies by weekday, "
+                "conversations per month, the ask and relationships", id="home.progress"),
+        Binding("c", "companies", "Companies", tooltip="Target companies: scores, way in, "
+                "who you know there", id="home.companies"),
+        Binding("h", "hypotheses", "Hypotheses", tooltip="Career hypotheses tested by your "
+                "conversations", id="home.hypotheses"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -72,6 +75,9 @@ class HomeScreen(Screen[None]):
         self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
         self._first_frame = True  # until then only the conversations are shown
         self._opener = ConversationOpener(self)
+        self.records = HomeRecords(self)
+        self.routine_steps = RoutineSteps(self, self._opener, self.now, self.refresh_lists,
+                                          self.open_conversation)
 
     def compose(self) -> ComposeResult:
         """Header, a filter line, the tabs, the footer."""
@@ -143,14 +149,25 @@ class HomeScreen(Screen[None]):
             return
         due = self.query_one(DueList)
         if reload or clock or due.due is None:
-            due.work_out(contacts, conversations, now)
+            due.work_out(contacts, conversations, now, self.routine_steps.routine)
         due.filter(needle)
-        counts = Counter(c.contact_id for c in conversations)
-        self.query_one(ContactList).show_contacts(contacts, counts, needle)
+        self._show_contacts(needle)
         tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
         self._count_due()
 
+    def _show_contacts(self, needle: str) -> None:
+        """The contacts, with how fast each replied (known once what is due is worked out)."""
+        assert self._records is not None
+        contacts, conversations = self._records
+        counts = Counter(c.contact_id for c in conversations)
+        speeds = self.query_one(DueList).speeds
+        self.query_one(ContactList).show_contacts(contacts, counts, needle, speeds)
+
     @on(DueList.WorkedOut)
+    def _worked_out(self) -> None:
+        self._show_contacts(self.query_one("#filter", Input).value)
+        self._count_due()
+
     def _count_due(self) -> None:
         due = self.query_one(DueList).due
         count = "…" if due is None else str(len(due))
@@ -170,15 +187,16 @@ class HomeScreen(Screen[None]):
         for problems in self.query(DataProblems):
             problems.show_problems(lines)
 
-    def _on_tab(self, tab: str) -> bool:
+    def on_tab(self, tab: str) -> bool:
+        """Whether ``tab`` is the active tab."""
         return self.query_one(TabbedContent).active == tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Nothing is deleted on the Due tab; ``v`` (read) is for the conversations tab."""
         if action == "delete":
-            return not self._on_tab("due")
+            return not self.on_tab("due")
         if action == "read":
-            return self._on_tab("conversations")
+            return self.on_tab("conversations")
         return True
 
     def action_tab(self, tab: str) -> None:
@@ -195,6 +213,15 @@ class HomeScreen(Screen[None]):
     def _tab_changed(self) -> None:
         self._focus_list()
         self.refresh_bindings()
+
+    @on(DueList.ReplyRequested)
+    async def _reply_requested(self, event: DueList.ReplyRequested) -> None:
+        event.stop()
+        await self.routine_steps.mark_reply(event.item)
+
+    async def action_replied(self) -> None:
+        """They replied to the highlighted outreach: the day and the answer."""
+        await self.routine_steps.mark_reply(self.query_one(DueList).current_item)
 
     # -- filter --------------------------------------------------------------------------
 
@@ -247,39 +274,19 @@ class HomeScreen(Screen[None]):
 
     def action_new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
-        contact = None
-        if self._on_tab("contacts"):
-            contact = self.store.contact_or_none(self.query_one(ContactList).current_id)
-        from tui.dialogs.record_forms import ConversationForm  # heavy: when first needed
-
-        form = ConversationForm(None, contact, self.store.contacts())
-        self.app.push_screen(form, self._save_new_conversation)
-
-    def _save_new_conversation(self, draft: ConversationDraft | None) -> None:
-        if draft is None:
-            return
-        contact = self.store.contact_for(draft.name, draft.company, draft.role)
-        draft.conversation.contact_id = contact.id
-        self.store.save_contact(contact)
-        saved = self.store.save_conversation(draft.conversation)
-        self.query_one("#filter", Input).value = ""
-        self.action_tab("conversations")
-        self.refresh_lists()
-        self.query_one(ConversationList).select_id(saved.id)
-        self.notify(f"Planned a conversation with {contact.name}.", markup=False, timeout=3)
+        self.records.new_conversation()
 
     def action_new_contact(self) -> None:
         """Add a contact."""
-        from tui.dialogs.record_forms import ContactForm
+        self.records.new_contact()
 
-        self.app.push_screen(ContactForm(None, self.store.contacts()), self._save_contact)
 
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
-        if self._on_tab("due"):
+        if self.on_tab("due"):
             await self.edit_due()
             return
-        if self._on_tab("contacts"):
+        if self.on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
             if contact_id:
                 self.edit_contact(contact_id)
@@ -292,47 +299,18 @@ class HomeScreen(Screen[None]):
         """Read the highlighted conversation (read-only, one scroll)."""
         from tui.screens.opening import read_conversation
 
-        if self._on_tab("conversations"):
+        if self.on_tab("conversations"):
             conversation_id = self.query_one(ConversationList).current_id
             if conversation_id:
                 read_conversation(self, conversation_id)
 
     async def _edit_conversation(self, conversation_id: str) -> None:
-        from tui.dialogs.record_forms import ConversationForm
-
-        conversation = await self.read_conversation(conversation_id)
-        if conversation is None:
-            return
-        contact = self.store.contact_or_none(conversation.contact_id)
-        form = ConversationForm(conversation, contact, self.store.contacts())
-        self.app.push_screen(form, lambda draft: self._save_edited_conversation(draft, contact))
-
-    def _save_edited_conversation(self, draft: ConversationDraft | None,
-                                  current: Contact | None) -> None:
-        if draft is None:
-            return
-        contact = self.store.contact_for(draft.name, draft.company, draft.role, current)
-        self.store.save_contact(contact)
-        draft.conversation.contact_id = contact.id
-        self.store.save_conversation(draft.conversation)
-        self.refresh_lists()
+        await self.records.edit_conversation(conversation_id)
 
     def edit_contact(self, contact_id: str) -> None:
         """Open the contact form for this contact."""
-        from tui.dialogs.record_forms import ContactForm
+        self.records.edit_contact(contact_id)
 
-        contact = self.store.contact(contact_id)
-        self.app.push_screen(ContactForm(contact, self.store.contacts()), self._save_contact)
-
-    def _save_contact(self, contact: Contact | None) -> None:
-        if contact is None:
-            return
-        twin = self.store.find_contact(contact.name, contact.company)
-        if twin is not None and twin.id != contact.id:
-            self.notify(f"Note: {twin.label} already exists; both are kept.", markup=False)
-        saved = self.store.save_contact(contact)
-        self.refresh_lists()
-        self.query_one(ContactList).select_id(saved.id)
 
     # -- what is due ---------------------------------------------------------------------
 
@@ -358,6 +336,9 @@ class HomeScreen(Screen[None]):
             if item.contact_id:
                 self.edit_contact(item.contact_id)
             return
+        if routine_item(item):
+            await self.routine_steps.open_step(item)
+            return
         opened = await self.open_conversation(item.conversation_id)
         if opened and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
             from tui.screens.conversation import ConversationScreen
@@ -380,45 +361,34 @@ class HomeScreen(Screen[None]):
 
     def action_delete(self) -> None:
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
-        if self._on_tab("contacts"):
-            contact_id = self.query_one(ContactList).current_id
-            if not contact_id:
-                return
-            contact = self.store.contact(contact_id)
-            count = len(self.store.summaries(contact_id))
-            extra = f" and their {count} conversation{'s' if count != 1 else ''}" if count else ""
-            question = f"Delete {contact.label}{extra}? This cannot be undone."
-            self.app.push_screen(ConfirmScreen(question),
-                                 lambda yes: self._delete_contact(contact_id, bool(yes)))
-            return
-        conversation_id = self.query_one(ConversationList).current_id
-        if not conversation_id:
-            return
-        conversation = self.store.summary(conversation_id)
-        if conversation is None:
-            return
-        who = self.store.contact_or_none(conversation.contact_id)
-        question = f"Delete the conversation with {who.label if who else 'unknown'}? " \
-                   "Its notes go with it. This cannot be undone."
-        self.app.push_screen(ConfirmScreen(question),
-                             lambda yes: self._delete_conversation(conversation, bool(yes)))
+        self.records.delete()
 
-    def _delete_contact(self, contact_id: str, yes: bool) -> None:
-        if yes:
-            for conversation in self.store.summaries(contact_id):
-                self.autosaver.discard(conversation.id)
-            self.autosaver.discard(contact_id)
-            self.store.delete_contact(contact_id)
-            self.refresh_lists()
+    def action_companies(self) -> None:
+        """Show the Companies view."""
+        from tui.screens.companies import CompaniesScreen
 
-    def _delete_conversation(self, conversation: ConversationSummary, yes: bool) -> None:
-        if yes:
-            self.autosaver.discard(conversation.id)
-            self.store.delete_conversation(conversation.id)
-            self.refresh_lists()
+        self.app.push_screen(CompaniesScreen())
+
+    def action_hypotheses(self) -> None:
+        """Show the Hypotheses view."""
+        from tui.screens.hypotheses import HypothesesScreen
+
+        self.app.push_screen(HypothesesScreen())
+
+    def action_progress(self) -> None:
+        """Show the Progress view."""
+        from tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's commands for the command palette."""
+        yield SystemCommand("Show companies", "Target companies, most promising first (c)",
+                            self.action_companies)
+        yield SystemCommand("Show hypotheses", "Career hypotheses and their evidence (h)",
+                            self.action_hypotheses)
+        yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
+                            "per month (p)", self.action_progress)
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
         yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
         yield SystemCommand("Read conversation", "The highlighted conversation on one "
@@ -429,3 +399,6 @@ class HomeScreen(Screen[None]):
                             lambda: self.action_tab("contacts"))
         yield SystemCommand("Show what is due", "Thank-you notes, actions, referrals, "
                             "people to get back to", lambda: self.action_tab("due"))
+        if self.on_tab("due") and routine_item(self.query_one(DueList).current_item):
+            yield SystemCommand("They replied", "The highlighted outreach got a reply: the day "
+                                "and yes, no or later (r)", self.action_replied)

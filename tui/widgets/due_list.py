@@ -16,6 +16,8 @@ from textual.widgets.option_list import Option
 
 from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact
+from tui.core.outreach_due import ROUTINE_KINDS, contact_speeds
+from tui.core.outreach_routine import DEFAULT_SETTINGS, ReplySpeed, RoutineSettings
 from tui.core.summary import ConversationLike
 from tui.widgets.record_lists import RecordList
 from tui.widgets.text import one_line, styled
@@ -30,7 +32,8 @@ LEVELS = {
 # From this many conversations, what is due is worked out on a thread (it takes a while).
 BACKGROUND_DUE_FROM = 2000
 KIND_LABEL = {"thank-you": "thank-you", "action": "action", "referral": "referral",
-              "cadence": "keep in touch"}
+              "cadence": "keep in touch", "outreach-second-contact": "second person",
+              "outreach-follow-up": "follow-up"}
 
 
 def due_row(item: DueItem) -> Content:
@@ -50,6 +53,13 @@ def _matches(needle: str, item: DueItem) -> bool:
     return not needle or needle in f"{item.contact} {item.reason} {item.kind}".casefold()
 
 
+def _work_out(contacts: Sequence[Contact], conversations: Sequence[ConversationLike],
+              now: datetime, routine: RoutineSettings,
+              ) -> tuple[list[DueItem], dict[str, ReplySpeed]]:
+    return (due_items(contacts, conversations, now, routine=routine),
+            contact_speeds(conversations, now, routine))
+
+
 class DueList(RecordList):
     """What is due: overdue, then due today, then this week (each most urgent first, under
     its own heading); option ids are :attr:`DueItem.key`. ``x`` asks to settle the
@@ -61,10 +71,19 @@ class DueList(RecordList):
         Binding("x,space", "settle", "Done", tooltip="Deal with the highlighted due item: check "
                 "the action off, mark the thank-you sent, or log a touch today",
                 id="home.settle"),
+        Binding("r", "replied", "They replied", tooltip="They replied to the outreach: the day "
+                "and yes, no or later (the follow-up routine stops)", id="home.replied"),
     ]
 
     class SettleRequested(Message):
         """Deal with ``item`` on the spot (check it off, mark it sent, log a touch)."""
+
+        def __init__(self, item: DueItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class ReplyRequested(Message):
+        """Mark the reply to the outreach ``item`` is a step of the routine for."""
 
         def __init__(self, item: DueItem) -> None:
             super().__init__()
@@ -85,27 +104,31 @@ class DueList(RecordList):
         self.items: dict[str, DueItem] = {}
         #: Everything due, unfiltered (None until it has been worked out).
         self.due: list[DueItem] | None = None
+        #: How fast each contact replied to their latest outreach (worked out with the due).
+        self.speeds: dict[str, ReplySpeed] = {}
         self._needle = ""
 
     def work_out(self, contacts: Sequence[Contact], conversations: Sequence[ConversationLike],
-                 now: datetime) -> None:
-        """Work out what is due and show it: at once for a few conversations, on a thread for
-        many (the list shows what it had, or that it is being worked out, until then)."""
+                 now: datetime, routine: RoutineSettings = DEFAULT_SETTINGS) -> None:
+        """Work out what is due (and how fast people replied) and show it: at once for a few
+        conversations, on a thread for many (the list shows what it had, or that it is being
+        worked out, until then). ``routine``: the outreach follow-up routine's settings."""
         if len(conversations) < BACKGROUND_DUE_FROM:
-            self._worked_out(due_items(contacts, conversations, now))
+            self._worked_out(*_work_out(contacts, conversations, now, routine))
             return
         self.show_items(self.due, self._needle)
-        self._due_on_thread(list(contacts), list(conversations), now)
+        self._due_on_thread(list(contacts), list(conversations), now, routine)
 
     @work(thread=True, exclusive=True, group="due", exit_on_error=False)
     def _due_on_thread(self, contacts: list[Contact], conversations: list[ConversationLike],
-                       now: datetime) -> None:
+                       now: datetime, routine: RoutineSettings) -> None:
         """On a worker thread: models and summaries are only read here."""
-        items = due_items(contacts, conversations, now)
-        self.app.call_from_thread(self._worked_out, items)
+        worked_out = _work_out(contacts, conversations, now, routine)
+        self.app.call_from_thread(self._worked_out, *worked_out)
 
-    def _worked_out(self, items: list[DueItem]) -> None:
+    def _worked_out(self, items: list[DueItem], speeds: dict[str, ReplySpeed]) -> None:
         self.due = items
+        self.speeds = speeds
         self.show_items(items, self._needle)
         self.post_message(self.WorkedOut())
 
@@ -129,8 +152,8 @@ class DueList(RecordList):
         self.clear_options()
         if not shown:
             empty = "Nothing matches the filter." if needle else \
-                "Nothing is due. Thank-you notes, action items, referrals and keep-in-touch " \
-                "reminders show up here."
+                "Nothing is due. Thank-you notes, action items, referrals, keep-in-touch " \
+                "reminders and outreach follow-ups show up here."
             self.add_option(Option(styled((empty, "dim")), disabled=True))
             return
         options: list[Option] = []
@@ -158,6 +181,23 @@ class DueList(RecordList):
         item = self.current_item
         if item is not None:
             self.post_message(self.SettleRequested(item).set_sender(self))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"They replied" only on a step of the outreach follow-up routine."""
+        if action == "replied":
+            item = self.current_item
+            return item is not None and item.kind in ROUTINE_KINDS
+        return True
+
+    def action_replied(self) -> None:
+        """Ask for the reply to the highlighted outreach to be marked."""
+        item = self.current_item
+        if item is not None and item.kind in ROUTINE_KINDS:
+            self.post_message(self.ReplyRequested(item).set_sender(self))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()  # "they replied" follows the highlighted item
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

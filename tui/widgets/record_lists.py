@@ -9,7 +9,7 @@ long row onto a second line, as it always did.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from tui.core.agenda import group, status_label
 from tui.core.dates import format_when
 from tui.core.followup import thank_you_status
 from tui.core.models import Contact
+from tui.core.outreach_routine import ReplySpeed
 from tui.core.summary import ConversationLike
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_hold import app_key_hold
@@ -57,14 +58,29 @@ def conversation_row(conversation: ConversationLike, contact: Contact | None,
     )
 
 
-def contact_row(contact: Contact, conversations: int) -> Content:
-    """One line: name, company and role, how many conversations."""
+SPEED_LOOK = {"fast": "$success", "slow": "dim", "no-reply": "$warning", "waiting": "dim"}
+
+
+def speed_note(speed: ReplySpeed | None) -> str:
+    """A few words for a list row: ``replied fast``, ``replied slowly``, ``no reply 8bd``
+    (business days); nothing while it is too early to tell."""
+    if speed is None or speed.kind == "waiting":
+        return ""
+    if speed.kind == "no-reply":
+        return f"no reply {speed.business_days}bd"
+    return "replied fast" if speed.kind == "fast" else "replied slowly"
+
+
+def contact_row(contact: Contact, conversations: int, speed: ReplySpeed | None = None) -> Content:
+    """One line: name, company and role, how many conversations, how fast they replied."""
     details = " · ".join(p for p in (contact.company, contact.role) if p)
     count = f"  {conversations} chat{'s' if conversations != 1 else ''}" if conversations else ""
     return styled(
         (one_line(contact.name, 40), "bold"),
         f"  {one_line(details, 60)}" if details else "",
         (count, "dim"),
+        (f"  {speed_note(speed)}", SPEED_LOOK[speed.kind])
+        if speed is not None and speed_note(speed) else "",
     )
 
 
@@ -189,13 +205,14 @@ class ContactList(RecordList):
     """Contacts by name; option ids are contact ids."""
 
     def show_contacts(self, contacts: list[Contact], counts: dict[str, int],
-                      needle: str = "") -> None:
-        """Rebuild the list of contacts."""
+                      needle: str = "", speeds: Mapping[str, ReplySpeed] | None = None) -> None:
+        """Rebuild the list of contacts (``speeds``: how fast each replied to an outreach)."""
         keep = self.current_id
         needle = needle.casefold().strip()
+        speeds = speeds or {}
         self.clear_options()
         self.add_options(
-            LazyOption(partial(contact_row, c, counts.get(c.id, 0)), id=c.id)
+            LazyOption(partial(contact_row, c, counts.get(c.id, 0), speeds.get(c.id)), id=c.id)
             for c in contacts
             if _matches(needle, c.name, c.company, c.role, " ".join(c.tags))
         )

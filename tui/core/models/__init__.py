@@ -24,12 +24,18 @@ from tui.core.models.conversation import (
     Conversation,
 )
 from tui.core.models.follow_through import ActionItem, FollowUp, Referral, Reflection
-from tui.core.models.preparation import QUESTION_STATES, ChecklistItem, DraftMessage, Question
+from tui.core.models.preparation import (
+    QUESTION_STATES,
+    REPLIES,
+    ChecklistItem,
+    DraftMessage,
+    Question,
+)
 from tui.core.models.record import ModelError, Record, field_names, new_id, now_iso
 
 __all__ = [
     "DEFAULT_CADENCE_DAYS", "DEFAULT_MINUTES", "HOW_FOUND", "KINDS", "MAX_MINUTES", "MEDIUMS",
-    "QUESTION_STATES", "STATUSES", "STATUS_LABELS", "ActionItem", "ChecklistItem", "Contact",
-    "Conversation", "DraftMessage", "FollowUp", "LiveNote", "LiveSession", "ModelError",
+    "QUESTION_STATES", "REPLIES", "STATUSES", "STATUS_LABELS", "ActionItem", "ChecklistItem",
+    "Contact", "Conversation", "DraftMessage", "FollowUp", "LiveNote", "LiveSession", "ModelError",
     "Question", "Record", "Referral", "Reflection", "field_names", "new_id", "now_iso",
 ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.core.models.record import DATE, Record, choices, new_id
+from tui.core.models.record import DATE, MOMENT, Record, choices, new_id
 
 QUESTION_STATES = ("pending", "asked", "skipped")
+REPLIES = ("", "yes", "no", "later")  # "": no reply marked
 
 
 @dataclass
@@ -42,10 +43,15 @@ class Question(Record):
 
 @dataclass
 class DraftMessage(Record):
-    """A drafted message (the outreach or the thank-you) and the date it went out."""
+    """A drafted message (the outreach or the thank-you), when it went out and, for an outreach,
+    the reply: the day it came (``replied_on``) and the answer (``reply``: yes, no or later)."""
 
     WHAT = "message"
+    OMIT_UNSET = frozenset({"sent_at", "replied_on", "reply"})
 
     draft: str = ""
     sent_on: str | None = field(default=None, metadata=DATE)
+    sent_at: str | None = field(default=None, metadata=MOMENT)
+    replied_on: str | None = field(default=None, metadata=DATE)
+    reply: str = field(default="", metadata=choices(REPLIES))
     unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)

@@ -86,6 +86,9 @@ class Record:
 
     WHAT: ClassVar[str] = "record"
     NAMED_BY_ID: ClassVar[bool] = False
+    #: Fields left out of the stored form while unset (empty or None), so that records which
+    #: never use them keep the shape they were stored with.
+    OMIT_UNSET: ClassVar[frozenset[str]] = frozenset()
 
     #: Keys this version does not know, kept as they were (each dataclass declares it, last).
     unknown_fields: dict[str, Any]
@@ -110,8 +113,11 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready copy of this record, with the keys this version does not know."""
         doc: dict[str, Any] = {}
+        omit = self.OMIT_UNSET
         for name, write in _layout(type(self)).writers:
             value = getattr(self, name)
+            if omit and not value and name in omit:
+                continue
             doc[name] = value if write is None else write(value)
         for key, value in self.unknown_fields.items():
             doc.setdefault(key, plain(value))

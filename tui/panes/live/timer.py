@@ -7,16 +7,12 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.core.live import BEFORE, ENDED, OVERRUN, PAUSED, WRAP_UP, TimerState, format_clock
+from tui.widgets.arc_bar import arc_bar, arc_label
 from tui.widgets.text import one_line, styled
 
 BAR_MIN_WIDTH = 70
 BAR_CELLS = 12
-
-
-def progress_bar(state: TimerState, cells: int = BAR_CELLS) -> str:
-    """A small bar of elapsed against planned time."""
-    filled = min(cells, round(cells * state.elapsed / state.planned)) if state.planned else 0
-    return "▰" * filled + "▱" * (cells - filled)
+ARC_LINE_WIDTH = 110  # from this width the arc says how long until the next phase
 
 
 def timer_line(state: TimerState, asked: str, width: int) -> Content:
@@ -32,16 +28,19 @@ def timer_line(state: TimerState, asked: str, width: int) -> Content:
     if state.phase == PAUSED:
         return styled(("❚❚ Paused", "bold $warning"), f"  {clock}",
                       (" · ctrl+t resumes", "dim"))
-    bar = f"  {progress_bar(state)}" if width >= BAR_MIN_WIDTH else ""
+    bar = Content("")
+    if width >= BAR_MIN_WIDTH:
+        bar = Content("  ") + arc_bar(state, BAR_CELLS)
     if state.phase == OVERRUN:
-        return styled(("● ", "$error"), (clock, "bold"), bar,
-                      (f"  +{format_clock(state.overrun)} OVER", "bold $error"),
-                      (f"  {asked}", "dim"))
+        return styled(("● ", "$error"), (clock, "bold")) + bar + styled(
+            (f"  +{format_clock(state.overrun)} OVER", "bold $error"), (f"  {asked}", "dim"))
     left = f"  {format_clock(state.remaining)} left"
     if state.phase == WRAP_UP:
-        return styled(("● ", "$warning"), (clock, "bold"), bar, (left, "$warning"),
-                      (" · WRAP UP", "bold $warning"), (f"  {asked}", "dim"))
-    return styled(("● ", "$success"), (clock, "bold"), bar, (left, "dim"), (f"  {asked}", "dim"))
+        return styled(("● ", "$warning"), (clock, "bold")) + bar + styled(
+            (left, "$warning"), (" · WRAP UP", "bold $warning"), (f"  {asked}", "dim"))
+    phase = arc_label(state, wide=width >= ARC_LINE_WIDTH)
+    return styled(("● ", "$success"), (clock, "bold")) + bar + styled(
+        (left, "dim"), (f" · {phase}", ""), (f"  {asked}", "dim"))
 
 
 def ask_line(ask: str) -> Content:

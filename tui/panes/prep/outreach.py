@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,20 +23,27 @@ from tui.core.outreach import (
     unfilled,
     unmark_sent,
 )
+from tui.core.outreach_checks import EMAIL, LINKEDIN, DraftContext
+from tui.core.outreach_due import clear_reply, mark_replied, reply_label, routine_settings
+from tui.core.outreach_routine import RoutineSettings
+from tui.dialogs.reply_form import ReplyForm
 from tui.panes.prep.part import PrepPart
 from tui.widgets.app_services import app_services
 from tui.widgets.lines import FixedLine, Line
+from tui.widgets.outreach_checklist import DraftChecking, OutreachChecklist
 from tui.widgets.text import styled
 from tui.widgets.text_box import LineBox, TextBox
 
 MAX_DRAFT = 20_000
+NARROW = 96  # below this width the checklist goes under the draft
 MAX_ME = 2_000
 
 
-class OutreachPart(PrepPart):
+class OutreachPart(DraftChecking, PrepPart):
     """The first message: drafted for this contact, edited freely, copied, marked as sent."""
 
     label = "Outreach"
+    _routine: RoutineSettings | None = None
     BINDINGS = [
         Binding("ctrl+o", "copy", "Copy", tooltip="Copy the draft to the clipboard",
                 id="prep.copy"),
@@ -42,13 +51,22 @@ class OutreachPart(PrepPart):
                 "(again: not sent)", id="prep.sent"),
         Binding("ctrl+r", "redraft", "Redraft", tooltip="Draft again from the template "
                 "(ctrl+z in the draft brings yours back)", id="prep.redraft"),
+        Binding("f7", "medium", "Email/LinkedIn", tooltip="Check the draft as an email (about "
+                "100 words) or a LinkedIn note (300 characters)", id="prep.medium"),
+        Binding("f6", "replied", "They replied", tooltip="They replied: the day and yes, no or "
+                "later; the follow-up routine stops (again: no reply)", id="prep.replied"),
     ]
     DEFAULT_CSS = """
     OutreachPart #my-name { width: 22; margin-right: 1; }
     OutreachPart #who-i-am { width: 1fr; }
     OutreachPart #outreach-status { padding: 0 1; }
-    OutreachPart #outreach-draft { height: 1fr; min-height: 4; border: none; padding: 0 1;
-                                   background: $surface; }
+    OutreachPart #outreach-body { height: 1fr; }
+    OutreachPart #outreach-draft { width: 1fr; height: 100%; min-height: 4; border: none;
+                                   padding: 0 1; background: $surface; }
+    OutreachPart #outreach-checks { width: 42; height: 100%; overflow-y: auto; }
+    OutreachPart.-narrow #outreach-body { layout: vertical; }
+    OutreachPart.-narrow #outreach-draft { height: 1fr; width: 100%; }
+    OutreachPart.-narrow #outreach-checks { width: 100%; height: auto; max-height: 7; }
     OutreachPart #outreach-draft:focus { background: $boost; }
     OutreachPart #outreach-status, OutreachPart #outreach-count { height: 1; }
     OutreachPart .outreach-note { padding: 0 1; color: $text-muted; height: auto; }
@@ -63,7 +81,9 @@ class OutreachPart(PrepPart):
             yield LineBox(id="who-i-am", compact=True,
                           placeholder="one line on who I am (fills {who_i_am})")
         yield FixedLine(id="outreach-status")
-        yield TextBox(id="outreach-draft")
+        with Horizontal(id="outreach-body"):
+            yield TextBox(id="outreach-draft")
+            yield OutreachChecklist(id="outreach-checks")
         yield FixedLine(id="outreach-count", classes="outreach-note")
         yield Line(id="outreach-hints", classes="outreach-note")
 
@@ -103,13 +123,16 @@ class OutreachPart(PrepPart):
         if draft.text != self.conversation.outreach.draft:
             with draft.prevent(TextArea.Changed):
                 draft.load_text(self.conversation.outreach.draft)
+        self.check_draft_now(draft.text, MAX_DRAFT)
         self.show_notes()
 
     def show_notes(self) -> None:
         """Status, length, placeholders still to fill and the send-time tip."""
         v = self.conversation
         if v.outreach.sent_on:
+            reply = reply_label(v, app_services(self).clock(), self.routine)
             status = styled(("Sent ", "bold $success"), v.outreach.sent_on,
+                            (f" · {reply}" if reply else "", "$text"),
                             (f" · status {status_label(v)}", "dim"))
         else:
             status = styled(("Not sent yet", "bold"),
@@ -137,6 +160,7 @@ class OutreachPart(PrepPart):
         text = event.text_area.text
         if text == self.conversation.outreach.draft:
             return
+        self.check_draft_now(text, MAX_DRAFT)
         if len(text) > MAX_DRAFT:
             self.say(f"The draft is limited to {MAX_DRAFT:,} characters; this change is not "
                      "saved until it is shorter.", "error")
@@ -193,9 +217,80 @@ class OutreachPart(PrepPart):
             unmark_sent(v)
             self.say(f"Marked as not sent; status {status_label(v)}.")
         else:
-            mark_sent(v, app_services(self).clock().date())
+            now = app_services(self).clock()
+            mark_sent(v, now.date(), now)
             self.say(f"Marked as sent on {v.outreach.sent_on}; status "
                      f"{status_label(v)}.")
+        self.edited()
+        self.show_notes()
+
+    def on_resize(self) -> None:
+        """Beside the draft when there is room; under it in a narrow terminal or split."""
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(OutreachChecklist).set_compact(narrow)
+
+    def check_context(self) -> DraftContext:
+        """The contact, who introduced us, the call's minutes and the medium."""
+        contact = self.contact
+        introducer = self.introducer.name if self.introducer is not None else ""
+        return DraftContext(medium=self.medium, name=contact.name, company=contact.company,
+                            introducer=introducer, minutes=self.conversation.minutes)
+
+    @property
+    def medium(self) -> str:
+        """The medium the draft is checked for (``email`` or ``linkedin``; remembered)."""
+        saved = app_services(self).settings.get("outreach_medium")
+        return str(saved) if saved in (EMAIL, LINKEDIN) else EMAIL
+
+    def current_draft(self) -> str:
+        """The draft as typed."""
+        return self.query_one("#outreach-draft", TextArea).text
+
+    def action_medium(self) -> None:
+        """Check the draft as an email or as a LinkedIn note (remembered; the app writes the
+        setting in a thread)."""
+        medium = LINKEDIN if self.medium == EMAIL else EMAIL
+        app_services(self).settings.set("outreach_medium", medium)
+        self.check_draft_now(self.current_draft(), MAX_DRAFT)
+        self.say("Checking the draft as " + ("a LinkedIn connection note (300 characters)."
+                                             if medium == LINKEDIN else
+                                             "an email (about 100 words)."))
+
+    @property
+    def routine(self) -> RoutineSettings:
+        """The follow-up routine's numbers (from the settings, worked out once)."""
+        if self._routine is None:
+            self._routine, _warnings = routine_settings(app_services(self).settings.values())
+        return self._routine
+
+    def action_replied(self) -> None:
+        """They replied: the day and the answer (or, once marked, clear the reply)."""
+        v = self.conversation
+        if not v.outreach.sent_on:
+            self.say("Mark the outreach as sent first (ctrl+t); then f6 records the reply.",
+                     "warning")
+            return
+        if v.outreach.replied_on:
+            clear_reply(v)
+            self.say("The reply is cleared; the follow-up routine counts again.")
+            self.edited()
+            self.show_notes()
+            return
+        form = ReplyForm(self.contact.name, app_services(self).clock().date(),
+                         date.fromisoformat(v.outreach.sent_on))
+        self.app.push_screen(form, self._replied)
+
+    def _replied(self, result: tuple[date, str] | None) -> None:
+        if result is None:
+            return
+        try:
+            mark_replied(self.conversation, *result)
+        except ValueError as exc:
+            self.say(str(exc), "warning")
+            return
+        self.say(f"Replied {result[1]} on {result[0].isoformat()}; the follow-up routine "
+                 "stops.")
         self.edited()
         self.show_notes()
 
@@ -210,4 +305,5 @@ class OutreachPart(PrepPart):
 
     def first_widget(self) -> Widget | None:
         """Start on my name while it is blank (the draft uses it), else in the draft."""
-        return self.query_one("#my-name" if not self.me["my_name"] else "#outreach-draft")
+        return self.query_one("#my-name" if not self.me["my_name"] else "#outreach-draft",
+                              Widget)

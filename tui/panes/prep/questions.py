@@ -7,12 +7,14 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from tui.core.models import Question
+from tui.core.plan_fill import fill_plan
 from tui.core.prep import (
     OWN_CATEGORY,
     PrepError,
@@ -42,6 +44,11 @@ class QuestionsPart(PrepPart):
     """What I want, what I will ask for, and the questions in the order I mean to ask them."""
 
     label = "Questions"
+    BINDINGS = [
+        Binding("f7", "tiara_fill", "TIARA fill", tooltip="Fill the plan with a balanced set of "
+                "TIARA questions (trends, insights, advice, resources, assignments) for the "
+                "call's length; again after d for another set", id="prep.tiara_fill"),
+    ]
     DEFAULT_CSS = """
     QuestionsPart #plan-summary { padding: 0 1; color: $text-muted; }
     QuestionsPart #plan-summary.-over { color: $warning; }
@@ -56,6 +63,7 @@ class QuestionsPart(PrepPart):
         self._added: str | None = None
         self._removed: tuple[int, Question] | None = None
         self._categories: list[str] = []
+        self._fills = 0
 
     def compose(self) -> ComposeResult:
         """Goal, ask, the plan with its summary, the own-question line, the bank."""
@@ -269,6 +277,27 @@ class QuestionsPart(PrepPart):
         self.show_plan(highlight=question.id)
         self.show_bank()
         self.edited()
+
+    def action_tiara_fill(self) -> None:
+        """Top the plan up with TIARA questions balanced across the five stages; each press
+        draws from another shuffle of the bank."""
+        v = self.conversation
+        self._fills += 1
+        result = fill_plan(self.content.bank, v.minutes, v.kind, v.questions,
+                           seed=self._fills)
+        first = None
+        for entry in result.picks:
+            try:
+                question = add_question(v, entry.text, entry.category)
+            except PrepError:
+                continue  # already planned in other words, or the plan is full
+            first = first or question.id
+        if first is not None:
+            self._added = None
+            self.show_plan(highlight=first)
+            self.show_bank()
+            self.edited()
+        self.say(result.message)
 
     def take_back(self) -> None:
         """Take the question last added from the bank out of the plan again."""

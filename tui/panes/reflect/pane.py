@@ -22,6 +22,7 @@ from textual.widgets import TextArea
 from tui.core.followup import thank_you_status
 from tui.core.referrals import pending_referrals
 from tui.panes.base import ConversationPane
+from tui.panes.reflect.evidence import EVIDENCE_BINDING, EvidenceWanted
 from tui.panes.reflect.item_lists import ActionList, FollowUpList, ReferralList
 from tui.panes.reflect.records import ActionsSection, FollowUpSection, ReferralsSection
 from tui.panes.reflect.reflection import AnswerArea, RatingBar, ReflectionSection
@@ -58,6 +59,7 @@ class ReflectPane(ConversationPane):
              "reflection, actions, referrals, thank-you, follow-ups", True),
         _key("ctrl+up", "section(-1)", "Previous section", "Go to the previous section"),
         _key("ctrl+o", "editor", "Editor", "Open the focused text field in $VISUAL / $EDITOR"),
+        EVIDENCE_BINDING,
     ]
     DEFAULT_CSS = """
     ReflectPane #reflect-status { height: 1; padding: 0 1; }
@@ -163,6 +165,10 @@ class ReflectPane(ConversationPane):
         return [self.query_one(RatingBar), *answers[:1], self.query_one(ActionList),
                 self.query_one(ReferralList), self.query_one(DraftArea),
                 self.query_one(FollowUpList)]
+
+    def action_evidence(self) -> None:
+        """f8: ask the screen for the evidence form (it reads and writes the hypotheses)."""
+        self.post_message(EvidenceWanted(self.conversation.id).set_sender(self))
 
     def action_section(self, step: int) -> None:
         """The cursor to the next (or previous) section."""

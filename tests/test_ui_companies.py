@@ -1,0 +1,139 @@
+"""Pilot tests and snapshots of the Companies view and a company's page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import DataTable
+
+from tests.reflect_data import fixed_clock
+from tests.routine_data import NOW, save_routine_records
+from tests.snapshot_tools import snapshot_app
+from tests.uitools import make_app, type_text
+from tui.core.models import Contact
+from tui.dialogs.company_form import CompanyForm
+from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.companies import CompaniesScreen
+from tui.screens.company_page import CompanyPage
+from tui.screens.home import HomeScreen
+
+
+def company_app(make: Any, tmp_path: Path) -> Any:
+    app = make(tmp_path)
+    fixed_clock(app, NOW)
+    save_routine_records(app.store)
+    app.store.save_contact(Contact(name="Zed [b]Yu[/b]", company="Acme Robotics, Inc.",
+                                   id="zed", how_found="alumni"))
+    return app
+
+
+def names(app: Any) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+def on_disk(tmp_path: Path) -> list[dict]:
+    data = json.loads((tmp_path / "companies.json").read_text(encoding="utf-8"))
+    return list(data["companies"].values())
+
+
+async def test_companies_list_sort_edit_merge_and_page(tmp_path: Path) -> None:
+    app = company_app(make_app, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompaniesScreen)
+        assert names(app) == ["Acme Robotics", "Acme Robotics, Inc.", "Globex"]
+        assert "1 look-alike name to merge (m)" in str(
+            app.screen.query_one("#companies-note").render())
+        await pilot.press("down", "down", "e")
+        assert isinstance(app.screen, CompanyForm)
+        await type_text(pilot, "fintech team")
+        await pilot.press("tab", "backspace", "3", "tab", "backspace", "2", "enter")
+        await pilot.pause()
+        assert names(app)[0] == "Globex"  # 3 + 2 + a contact there: most promising
+        await pilot.press("s", "s")  # score -> name -> motivation
+        assert "sorted by motiv." in str(app.screen.query_one("#companies-note").render())
+        await pilot.press("m")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # not without a yes
+        assert len(names(app)) == 3
+        await pilot.press("m", "y")
+        await pilot.pause()
+        assert sorted(names(app)) == ["Acme Robotics", "Globex"]
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=names(app).index("Acme Robotics"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompanyPage)
+        people = str(app.screen.query_one("#company-people").render())
+        assert "Zed [b]Yu[/b] · via alumni" in people  # literally, never as markup
+        assert "Bob Lee · Engineer" in people
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, HomeScreen)
+    saved = {c["name"]: c for c in on_disk(tmp_path)}
+    assert set(saved) == {"Acme Robotics", "Globex"}
+    assert (saved["Globex"]["why"], saved["Globex"]["motivation"],
+            saved["Globex"]["openings"]) == ("fintech team", 3, 2)
+    assert saved["Acme Robotics"]["aliases"] == ["Acme Robotics, Inc."]
+
+
+async def test_a_bad_score_is_refused(tmp_path: Path) -> None:
+    app = company_app(make_app, tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("e", "tab", "backspace", "7", "ctrl+s")
+        assert isinstance(app.screen, CompanyForm)
+        assert "Motivation: a score from 0 to 3." in str(
+            app.screen.query_one(".form-error").render())
+
+
+def test_companies_snapshot(snap_compare, tmp_path: Path) -> None:
+    app = company_app(snapshot_app, tmp_path)
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_company_page_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
+    app = company_app(snapshot_app, tmp_path)
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 24), run_before=run_before)
+
+
+async def test_companies_file_is_written_off_the_event_loop(
+        tmp_path: Path, monkeypatch: Any) -> None:
+    import threading
+
+    from tui.core import company_file
+
+    writers: list[str] = []
+    save = company_file.save_records
+
+    def spy(*args: Any) -> None:
+        writers.append(threading.current_thread().name)
+        save(*args)
+
+    monkeypatch.setattr(company_file, "save_records", spy)
+    app = company_app(make_app, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = threading.current_thread().name
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert writers and main not in writers
+        assert sorted(c["name"] for c in on_disk(tmp_path)) == [
+            "Acme Robotics", "Acme Robotics, Inc.", "Globex"]
+    assert (tmp_path / "companies.json").stat().st_mode & 0o777 == 0o600
