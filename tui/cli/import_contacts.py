@@ -8,8 +8,9 @@ from pathlib import Path
 from tui.cli.common import EXIT_OK, CliError, open_store
 from tui.cli.progress import StderrProgress
 from tui.cli_output import say
+from tui.core.formats import CONTACT_FORMATS
 from tui.core.importing import ImportFileError, ImportPlan, plan_contact_import
-from tui.core.importing.run import CONTACT_FORMATS, read_contacts, report_lines
+from tui.core.importing.run import read_contacts, report_lines
 from tui.core.models import ModelError
 
 __all__ = ["CONTACT_FORMATS", "cmd_import_contacts"]

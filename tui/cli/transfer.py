@@ -15,18 +15,18 @@ from tui.cli.common import (
     open_store,
     read_json_source,
 )
-from tui.cli.import_contacts import CONTACT_FORMATS, cmd_import_contacts
 from tui.cli.progress import StderrProgress
 from tui.cli_output import json_records, out, say, stdout_is_utf8
-from tui.core.export_files import ExportError
-from tui.core.export_run import FORMATS, REDACTABLE, check_target, export_text, write_export
-from tui.core.importers import bulk, parse_import
+from tui.core.formats import CONTACT_FORMATS, FORMATS, REDACTABLE
 from tui.core.models import Contact, Conversation, ModelError
 from tui.core.storage import StorageError, atomic_write
-from tui.core.store import Store
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
+    from tui.core.store import Store
+
+# The exporters and importers are imported by the commands that use them: the parser is built
+# on every start, the app's included.
 
 # -- coffeechat export -------------------------------------------------------------------
 
@@ -67,6 +67,9 @@ def _records(store: Store, fmt: str) -> tuple[list[Contact], list[Conversation],
 
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     """Write the export to stdout or, atomically and privately, to ``--out``."""
+    from tui.core.export_files import ExportError
+    from tui.core.export_run import check_target, export_text, write_export
+
     fmt = args.format
     if args.redact and fmt not in REDACTABLE:
         raise CliError(f"--redact applies to md, html and ics; a {fmt} export holds the "
@@ -145,7 +148,6 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-
 def _read_source(name: str) -> tuple[object, bytes | None]:
     """The JSON of a file to import and its bytes, or a data folder (a snapshot) as one
     database."""
@@ -163,7 +165,11 @@ def _read_source(name: str) -> tuple[object, bytes | None]:
 def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     """Validate the whole file, then merge it into the store in one write and print what
     changed; on any error (or Ctrl-C) the data is exactly as before."""
+    from tui.core.importers import bulk, parse_import
+
     if args.format in CONTACT_FORMATS:
+        from tui.cli.import_contacts import cmd_import_contacts
+
         return cmd_import_contacts(args, folder)
     if args.dry_run:
         raise CliError("--dry-run applies to the linkedin, csv and vcf imports")

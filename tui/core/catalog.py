@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core import fastjson
 from tui.core.convfile import TABLE, FileProblem, decode, problem_of
 from tui.core.dataformat import StorageError, parse_json
 from tui.core.layout import Conflict, Layout, Stamp, stamp_of
@@ -97,7 +98,7 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     catalog = Catalog(conflicts=[*layout.main_conflicts(), *scan.conflicts])
     rows, text = cache.summaries()
     try:
-        summaries = json.loads(text)
+        summaries = fastjson.loads(text)
     except ValueError:
         summaries = [None] * len(rows)  # a damaged cache: every file is read again
     known: set[str] = set()

@@ -16,6 +16,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tui.core import fastjson
+
 APP_ID = "coffeechat"
 SCHEMA_VERSION = 2
 SINGLE_FILE_SCHEMA = 1  # everything in one file: migrated on the first open for writing
@@ -126,7 +128,7 @@ def parse_json(raw: bytes, path: Path) -> Any:
             "It has been left untouched."
         )
     try:
-        return json.loads(raw)
+        return fastjson.loads(raw)
     except UnicodeDecodeError:
         raise CorruptFileError(
             f"{path} is not UTF-8 text. It has been left untouched."

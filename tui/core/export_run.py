@@ -19,19 +19,12 @@ from tui.core.export_html import export_html, html_document
 from tui.core.export_ics import calendar_bytes, export_ics
 from tui.core.export_md import export_markdown
 from tui.core.export_vcf import export_vcf, vcard_text
+from tui.core.formats import FORMATS
 from tui.core.models import Contact, Conversation
 from tui.core.safetext import UNSAFE
 from tui.core.storage import DataFile
 
 #: Every export format, with what it holds (for help texts and the app's dialog).
-FORMATS: dict[str, str] = {
-    "md": "one Markdown file per conversation, with YAML front matter, in a folder",
-    "html": "one self-contained HTML document with a table of contents",
-    "ics": "scheduled conversations, thank-you deadlines and action due dates as a calendar",
-    "vcf": "contacts as vCard 3.0 for address books",
-    "json": "everything, as JSON that 'coffeechat import json' takes back",
-}
-REDACTABLE = frozenset({"md", "html", "ics"})
 #: What ``--out`` names for each format.
 TARGET_KIND = {"md": "folder", "html": "file", "ics": "file", "vcf": "file", "json": "file"}
 SUFFIX = {"html": ".html", "ics": ".ics", "vcf": ".vcf", "json": ".json"}

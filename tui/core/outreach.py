@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from tui.core.content import fill_template
 from tui.core.models import MAX_MINUTES, Contact, Conversation
 from tui.core.moments import in_zone
 
@@ -68,6 +67,8 @@ def draft_values(contact: Contact, conversation: Conversation, me: dict[str, str
 
 def draft_outreach(template: str, values: dict[str, str]) -> str:
     """The template with what is known filled in; the rest stays ``{visible}``."""
+    from tui.core.content import fill_template  # markdown-it: only when a draft is made
+
     return fill_template(template, values)
 
 

@@ -19,8 +19,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, ProgressBar, Select, Static
 
+from tui.core.formats import CONTACT_FORMATS
 from tui.core.importing import ImportFileError, ImportPlan, plan_contact_import
-from tui.core.importing.run import CONTACT_FORMATS, read_contacts, report_lines
+from tui.core.importing.run import read_contacts, report_lines
 from tui.core.models import Contact
 from tui.widgets.text import plain
 
@@ -170,7 +171,8 @@ class ImportDialog(ModalScreen[ImportPlan | None]):
         bar.display = True
         self._read(self.fmt, path, text)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import",
+          description="reading the contacts file")
     def _read(self, fmt: str, path: Path, label: str) -> None:
         try:
             self.post_message(self.Step(0, f"Reading {label}"))

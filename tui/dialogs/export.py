@@ -25,14 +25,13 @@ from textual.widgets import Button, Checkbox, Input, ProgressBar, Select, Static
 
 from tui.core.export_files import ExportError
 from tui.core.export_run import (
-    FORMATS,
-    REDACTABLE,
     TARGET_KIND,
     TargetExists,
     check_target,
     default_name,
     write_export,
 )
+from tui.core.formats import FORMATS, REDACTABLE
 from tui.core.models import Contact, Conversation
 from tui.dialogs.confirm import ConfirmScreen
 from tui.widgets.text import plain
@@ -190,7 +189,8 @@ class ExportDialog(ModalScreen[str | None]):
         bar.display = True
         self._export(self.fmt, path, redact, force)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export",
+          description="writing the export")
     def _export(self, fmt: str, path: Path, redact: bool, force: bool) -> None:
         try:
             target = check_target(fmt, path, self.data_folder, force=force)

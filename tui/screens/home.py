@@ -19,6 +19,7 @@ from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
 from tui.core.followup import DueItem
 from tui.core.models import Contact, Conversation
+from tui.core.outreach_routine import ReplySpeed
 from tui.core.store import Store
 from tui.core.summary import ConversationSummary
 from tui.screens.due_settle import settle_due
@@ -60,11 +61,11 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
-        Binding("p", "progress", "Progress", tooltip="The funnel, replies by weekday, "
+        Binding("p", "view('progress')", "Progress", tooltip="The funnel, replies by weekday, "
                 "conversations per month, the ask and relationships", id="home.progress"),
-        Binding("c", "companies", "Companies", tooltip="Target companies: scores, way in, "
+        Binding("c", "view('companies')", "Companies", tooltip="Target companies: scores, way in, "
                 "who you know there", id="home.companies"),
-        Binding("h", "hypotheses", "Hypotheses", tooltip="Career hypotheses tested by your "
+        Binding("h", "view('hypotheses')", "Hypotheses", tooltip="Career hypotheses tested by your "
                 "conversations", id="home.hypotheses"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
@@ -74,6 +75,7 @@ class HomeScreen(Screen[None]):
         self._stale = False
         self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
         self._first_frame = True  # until then only the conversations are shown
+        self._shown_speeds: dict[str, ReplySpeed] | None = None  # on the contacts shown
         self._opener = ConversationOpener(self)
         self.records = HomeRecords(self)
         self.routine_steps = RoutineSteps(self, self._opener, self.now, self.refresh_lists,
@@ -139,20 +141,31 @@ class HomeScreen(Screen[None]):
         now = self.now()
         if reload or self._records is None:
             self._records = (self.store.contacts(), self.store.summaries())
+        self._show_conversations(now)
+        if not self._first_frame:
+            self._show_other_tabs(now, work_out=reload or clock)
+
+    def _show_conversations(self, now: datetime) -> None:
+        assert self._records is not None
         contacts, conversations = self._records
         needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
-        if self._first_frame:
-            return
+
+    def _show_other_tabs(self, now: datetime, work_out: bool) -> None:
+        """Contacts and what is due (``work_out``: what is due is worked out again)."""
+        assert self._records is not None
+        contacts, conversations = self._records
+        needle = self.query_one("#filter", Input).value
         due = self.query_one(DueList)
-        if reload or clock or due.due is None:
+        if work_out or due.due is None:
             due.work_out(contacts, conversations, now, self.routine_steps.routine)
         due.filter(needle)
         self._show_contacts(needle)
-        tabs.get_tab("contacts").label = plain(f"Contacts ({len(contacts)}) [2]")
+        self.query_one(TabbedContent).get_tab("contacts").label = plain(
+            f"Contacts ({len(contacts)}) [2]")
         self._count_due()
 
     def _show_contacts(self, needle: str) -> None:
@@ -161,11 +174,13 @@ class HomeScreen(Screen[None]):
         contacts, conversations = self._records
         counts = Counter(c.contact_id for c in conversations)
         speeds = self.query_one(DueList).speeds
+        self._shown_speeds = speeds
         self.query_one(ContactList).show_contacts(contacts, counts, needle, speeds)
 
     @on(DueList.WorkedOut)
     def _worked_out(self) -> None:
-        self._show_contacts(self.query_one("#filter", Input).value)
+        if self.query_one(DueList).speeds != self._shown_speeds:
+            self._show_contacts(self.query_one("#filter", Input).value)
         self._count_due()
 
     def _count_due(self) -> None:
@@ -174,8 +189,9 @@ class HomeScreen(Screen[None]):
         self.query_one(TabbedContent).get_tab("due").label = plain(f"Due ({count}) [3]")
 
     def _after_first_frame(self) -> None:
+        """The contacts and what is due, once the conversations are on the screen."""
         self._first_frame = False
-        self.refresh_lists(reload=False, clock=True)
+        self._show_other_tabs(self.now(), work_out=True)
 
     def show_upkeep(self, text: str | None) -> None:
         """Say what is being done with the data in the background (None: nothing)."""
@@ -363,42 +379,15 @@ class HomeScreen(Screen[None]):
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
         self.records.delete()
 
-    def action_companies(self) -> None:
-        """Show the Companies view."""
-        from tui.screens.companies import CompaniesScreen
+    def action_view(self, name: str) -> None:
+        """Show one of the views over everything: ``companies``, ``hypotheses`` or
+        ``progress``."""
+        from tui.screens.home_views import open_view
 
-        self.app.push_screen(CompaniesScreen())
-
-    def action_hypotheses(self) -> None:
-        """Show the Hypotheses view."""
-        from tui.screens.hypotheses import HypothesesScreen
-
-        self.app.push_screen(HypothesesScreen())
-
-    def action_progress(self) -> None:
-        """Show the Progress view."""
-        from tui.screens.progress import ProgressScreen
-
-        self.app.push_screen(ProgressScreen())
+        open_view(self, name)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's commands for the command palette."""
-        yield SystemCommand("Show companies", "Target companies, most promising first (c)",
-                            self.action_companies)
-        yield SystemCommand("Show hypotheses", "Career hypotheses and their evidence (h)",
-                            self.action_hypotheses)
-        yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
-                            "per month (p)", self.action_progress)
-        yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
-        yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
-        yield SystemCommand("Read conversation", "The highlighted conversation on one "
-                            "read-only scroll (v)", self.action_read)
-        yield SystemCommand("Show conversations", "Switch to the conversations tab",
-                            lambda: self.action_tab("conversations"))
-        yield SystemCommand("Show contacts", "Switch to the contacts tab",
-                            lambda: self.action_tab("contacts"))
-        yield SystemCommand("Show what is due", "Thank-you notes, actions, referrals, "
-                            "people to get back to", lambda: self.action_tab("due"))
-        if self.on_tab("due") and routine_item(self.query_one(DueList).current_item):
-            yield SystemCommand("They replied", "The highlighted outreach got a reply: the day "
-                                "and yes, no or later (r)", self.action_replied)
+        from tui.screens.home_views import home_commands
+
+        return home_commands(self)

@@ -148,7 +148,8 @@ class PersonScreen(Screen[None]):
         ids = [s.id for s in summaries if s.contact_id == contact.id]
         self._load(contact, contacts, ids, referrals_by_person(summaries))
 
-    @work(thread=True, exclusive=True, group="person", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="person", exit_on_error=False,
+          description="reading the person's conversations")
     def _load(self, contact: Contact, contacts: list[Contact], ids: list[str],
               referrals: Referrals) -> None:
         chats: list[Conversation] = []

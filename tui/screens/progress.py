@@ -76,7 +76,8 @@ class ProgressScreen(Screen[None]):
         routine, _ = routine_settings(services.settings.values())
         self._compute(contacts, conversations, services.clock(), routine)
 
-    @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="progress", exit_on_error=False,
+          description="working out progress")
     def _compute(self, contacts: list[Contact], conversations: list[ConversationSummary],
                  now: datetime, routine: RoutineSettings) -> None:
         stats = progress(contacts, conversations, now, routine)

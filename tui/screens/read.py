@@ -73,7 +73,8 @@ class ReadScreen(Screen[str | None]):
         people = {c.id: c for c in store.contacts()}
         self._load(people)
 
-    @work(thread=True, exclusive=True, group="read", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="read", exit_on_error=False,
+          description="rendering the conversation")
     def _load(self, people: dict[str, Contact]) -> None:
         """On a thread: read the file, build the document, render it."""
         store = app_services(self).store

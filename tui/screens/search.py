@@ -93,7 +93,8 @@ class SearchScreen(Screen[None]):
         self.query_one("#search-box", Input).focus()
         self._find_index()
 
-    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False,
+          description="building the search index")
     def _find_index(self) -> None:
         store = app_services(self).store
         index = store.search_index
@@ -123,7 +124,8 @@ class SearchScreen(Screen[None]):
         width = max(30, self.query_one("#search-results").size.width - 4)
         self._search(self.query_one("#search-box", Input).value, width)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
+          description="searching")
     def _search(self, text: str, width: int) -> None:
         from tui.core.search_query import parse
 

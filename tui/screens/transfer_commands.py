@@ -13,16 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 
-from tui.core.importing import ImportPlan
-from tui.core.models import Conversation
-from tui.dialogs.contact_import import ImportDialog
-from tui.dialogs.export import ExportDialog, ExportSource
 from tui.screens.home import HomeScreen
 from tui.services import Services
 from tui.widgets.app_services import app_services
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from tui.core.importing import ImportPlan
+    from tui.core.models import Conversation
+    from tui.dialogs.export import ExportSource
+
+# The dialogs (and the exporters and importers behind them) are imported when a command runs:
+# they cost a fifth of the app's start-up otherwise.
 
 EXPORT_COMMANDS = {
     "md": ("Export to Markdown files", "One file per conversation, with front matter, for "
@@ -51,6 +54,8 @@ def transfer_commands(app: App[Any]) -> Iterator[SystemCommand]:
 
 
 def _source(services: Services) -> ExportSource:
+    from tui.dialogs.export import ExportSource
+
     # Conversations live one per file: they are read by the export's worker, off the event
     # loop, only for the formats that need them.
     store = services.store
@@ -78,6 +83,8 @@ def open_export(app: App[Any], fmt: str) -> None:
     """Save what is waiting, then ask where to export to."""
     if not _saved(app, "Export"):
         return
+    from tui.dialogs.export import ExportDialog
+
     services = app_services(app)
     today = services.clock().date().isoformat()
     dialog = ExportDialog(_source(services), services.folders.data, fmt, today=today)
@@ -93,6 +100,8 @@ def open_import(app: App[Any], fmt: str) -> None:
     """Ask for a contacts file and show what importing it would do."""
     if not _saved(app, "Import"):
         return
+    from tui.dialogs.contact_import import ImportDialog
+
     contacts = list(app_services(app).store.contacts())
     app.push_screen(ImportDialog(contacts, fmt), partial(_imported, app))
 

@@ -90,7 +90,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._generation += 1
         self._render_in_background(self._generation, list(self.sections), self._width)
 
-    @work(thread=True, exclusive=True, group="document", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="document", exit_on_error=False,
+          description="rendering a document")
     def _render_in_background(self, generation: int, sections: list[Section], width: int) -> None:
         self._render_sections(generation, sections, width)
 

@@ -119,7 +119,8 @@ class DueList(RecordList):
         self.show_items(self.due, self._needle)
         self._due_on_thread(list(contacts), list(conversations), now, routine)
 
-    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False,
+          description="working out what is due")
     def _due_on_thread(self, contacts: list[Contact], conversations: list[ConversationLike],
                        now: datetime, routine: RoutineSettings) -> None:
         """On a worker thread: models and summaries are only read here."""

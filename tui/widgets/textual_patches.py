@@ -11,6 +11,7 @@ upgrade fails there, in one place, and not somewhere in the middle of a call.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import repeat
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -240,9 +241,10 @@ class OneLineOptions(OptionList):
         cache = self._line_cache
         count, known = len(self.options), len(cache.lines)
         if known < count:
-            cache.lines.extend((index, 0) for index in range(known, count))
-            cache.heights.update(dict.fromkeys(range(known, count), 1))
-            cache.index_to_line.update((index, index) for index in range(known, count))
+            new = range(known, count)
+            cache.lines.extend(zip(new, repeat(0)))
+            cache.heights.update(dict.fromkeys(new, 1))
+            cache.index_to_line.update(zip(new, new, strict=True))
         size = Size(region.width - self._get_left_gutter_width(), len(cache.lines))
         if size != self.virtual_size:
             self.virtual_size = size

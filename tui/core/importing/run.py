@@ -12,11 +12,6 @@ from tui.core.importing.rows import ParsedContacts
 from tui.core.importing.vcard import parse_vcf
 
 #: Contact import formats, with what the file is.
-CONTACT_FORMATS = {
-    "linkedin": "LinkedIn connections",
-    "csv": "contacts CSV",
-    "vcf": "vCard",
-}
 _PARSERS = {"linkedin": parse_linkedin, "csv": parse_contacts_csv, "vcf": parse_vcf}
 
 
