@@ -1,0 +1,44 @@
+"""Home at start: the conversations are listed once, then the contacts and what is due follow
+(nothing is built twice while the app comes up)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.reflect_data import busy_history, fixed_clock
+from tests.uitools import make_app
+from tui.screens.home import HomeScreen
+from tui.widgets.due_list import DueList
+from tui.widgets.record_lists import ContactList, ConversationList
+
+
+async def test_start_builds_each_list_once(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    for cls, method in ((ConversationList, "show"), (ContactList, "show_contacts")):
+        original = getattr(cls, method)
+
+        def counted(self: object, *args: object, _original=original, _name=cls.__name__,
+                    **kwargs: object) -> None:
+            built.append(_name)
+            _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(cls, method, counted)
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)):
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        deadline = time.monotonic() + 10
+        while home.query_one(DueList).due is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)  # a second build would follow what is due
+        due = home.query_one(DueList).due
+        assert due  # the history has things due, so the contacts could have been re-shown
+        assert home.query_one(ContactList).option_count > 0
+        assert built == ["ConversationList", "ContactList"]
