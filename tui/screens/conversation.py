@@ -29,6 +29,7 @@ from tui.panes.base import ConversationPane, follow_models
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
+from tui.panes.prep.brief import BriefPart
 from tui.panes.reflect import ReflectPane
 from tui.panes.reflect.records import ReferralsSection
 from tui.screens.evidence import EvidenceNotes
@@ -255,6 +256,32 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
         if pane is not None:
             pane.refresh_view()
         self._show_title()
+
+    @on(PrepPane.BriefWanted)
+    def _brief_wanted(self, event: PrepPane.BriefWanted) -> None:
+        event.stop()
+        self.run_worker(self._load_brief(), group="brief", exclusive=True,
+                        exit_on_error=False)
+
+    async def _load_brief(self) -> None:
+        from tui.screens.brief_reader import read_brief
+
+        try:
+            brief = await read_brief(self.store, self.conversation, self.contact)
+        except Exception as exc:
+            self.notify(f"Could not read the earlier conversations: {exc}",
+                        severity="warning", markup=False)
+            return
+        if brief is not None and self.is_attached:
+            self.query_one(PrepPane).show_brief(brief)
+
+    @on(BriefPart.ReadWanted)
+    def _read_wanted(self, event: BriefPart.ReadWanted) -> None:
+        from tui.screens.opening import read_conversation
+
+        event.stop()
+        self.save_now()
+        read_conversation(self, event.conversation_id)
 
     @on(ReferralsSection.PromoteReferrals)
     def _promote_referrals(self, event: ReferralsSection.PromoteReferrals) -> None:

@@ -26,7 +26,7 @@ def part_badges(conversation: Conversation) -> dict[str, tuple[str, bool]]:
 
 class PartBar(OrderedKeys, FixedLine, can_focus=True):
     """One line naming the parts, the current one highlighted; a click switches. With the
-    cursor on it, ←/→ and 1-4 switch part, enter or ↓ go into the part; letters typed here are
+    cursor on it, ←/→ and 1-5 switch part, enter or ↓ go into the part; letters typed here are
     text for the part's first box (the pane puts them there)."""
 
     # Keys of the bar itself (no ids: the palette has the pane's f3 and shift+f3 instead).
@@ -42,10 +42,10 @@ class PartBar(OrderedKeys, FixedLine, can_focus=True):
               link-style-hover: underline; link-background-hover: transparent; }
     PartBar:focus { background: $accent 30%; }
     """
-    skip_on_tab = True  # tab moves between fields; the bar is reached by 1-4 and esc
+    skip_on_tab = True  # tab moves between fields; the bar is reached by 1-5 and esc
 
     class PartWanted(Request):
-        """Show part ``number`` (1-4), or the one ``step`` away; ``enter`` puts the cursor in
+        """Show part ``number`` (1-5), or the one ``step`` away; ``enter`` puts the cursor in
         it, else the cursor stays on the bar."""
 
         def __init__(self, number: int = 0, step: int = 0, enter: bool = False) -> None:
@@ -61,7 +61,7 @@ class PartBar(OrderedKeys, FixedLine, can_focus=True):
         badges = part_badges(conversation)
         pieces = []
         for number, (part_id, label) in enumerate(parts, start=1):
-            badge, warn = badges[part_id]
+            badge, warn = badges.get(part_id, ("", False))
             if part_id == current:
                 label = f"[bold reverse $accent] {label} [/]"
             else:
