@@ -35,11 +35,11 @@ class BriefList(CommandList):
     ``c:<conversation id>:<n>``. Its keys are commands for the Last time part."""
 
     BINDINGS = [
-        Binding("c", "command('carry')", "Carry questions", tooltip="Add the questions not "
-                "asked last time to this plan (those it has already are left out)",
+        Binding("c", "command('carry')", "Carry questions", tooltip="Carry the questions "
+                "never asked into this plan (those it has already are left out)",
                 id="prep.brief_carry"),
         Binding("u", "command('take_back')", "Take back", show=False,
-                tooltip="Take the questions just carried out of the plan again",
+                tooltip="Take the carried questions out of the plan again",
                 id="prep.brief_take_back"),
         Binding("enter,v", "command('read')", "Read that chat", tooltip="Read the earlier "
                 "conversation this row comes from, top to bottom", id="prep.brief_read"),
@@ -65,10 +65,13 @@ def brief_rows(brief: Brief, plan: list[Question]) -> list[Option]:
     if brief.learned:
         rows.append(_heading("What you learned"))
         for item in brief.learned:
-            rows.append(row(styled(("  ★ " if item.starred else "  ", "$warning"),
-                                   (one_line(item.label, 120), "bold"),
-                                   ("\n    " + one_line(item.text, 400), "")),
-                            item.conversation_id))
+            if item.starred:  # the question, and its note below
+                content = styled(("  ★ ", "$warning"), (one_line(item.label, 120), "bold"),
+                                 "\n    " + one_line(item.text, 400))
+            else:  # a reflection answer: its prompt, then the answer on the same line
+                content = styled("  ", (one_line(item.label, 60) + ": ", "bold"),
+                                 one_line(item.text, 400))
+            rows.append(row(content, item.conversation_id))
     if brief.open_items:
         rows.append(_heading("Still open"))
         for open_item in brief.open_items:
