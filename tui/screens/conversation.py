@@ -29,7 +29,6 @@ from tui.panes.base import ConversationPane, follow_models
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
-from tui.panes.prep.brief import BriefPart
 from tui.panes.reflect import ReflectPane
 from tui.panes.reflect.records import ReferralsSection
 from tui.screens.evidence import EvidenceNotes
@@ -275,11 +274,13 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
         if brief is not None and self.is_attached:
             self.query_one(PrepPane).show_brief(brief)
 
-    @on(BriefPart.ReadWanted)
-    def _read_wanted(self, event: BriefPart.ReadWanted) -> None:
+    @on(ConversationPane.ReadWanted)
+    def _read_wanted(self, event: ConversationPane.ReadWanted) -> None:
         from tui.screens.opening import read_conversation
 
         event.stop()
+        # What the pane put into the model just now may not have sent its Edited yet.
+        self.autosaver.schedule(self.conversation, self._conversation_saved)
         self.save_now()
         read_conversation(self, event.conversation_id)
 
@@ -368,8 +369,12 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
                             self.action_edit_conversation)
         yield SystemCommand("Edit contact", "Name, company, how found, keep in touch",
                             self.action_edit_contact)
-        yield SystemCommand("Read the whole conversation", "Everything on one read-only "
-                            "scroll; e there comes back to the matching pane", self.action_read)
+        shown = self.active_pane()
+        if not (isinstance(shown, LivePane) and shown.check_action("read", ())):
+            # (in a finished call's Live pane, its f12 is the same command)
+            yield SystemCommand("Read the whole conversation", "Everything on one read-only "
+                                "scroll; e there comes back to the matching pane",
+                                self.action_read)
         yield SystemCommand("Back to the list", "Save and go back", self.action_back)
 
     def action_read(self) -> None:

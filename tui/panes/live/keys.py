@@ -36,6 +36,8 @@ LIVE_BINDINGS: list[BindingType] = [
        show=False),
     _b("f9", "end", "End", "End the call: saves start and end, status done (asks first)",
        "end"),
+    _b("f12", "read", "Read all", "Read the whole conversation, top to bottom (once the call "
+       "has ended)", "read"),
     _b("f10", "timing", "Timing", "Planned minutes and the wrap-up warning (kept for every "
        "call)", "timing", show=False),
     _b("ctrl+down", "step(1)", "Next question", "Go to the next question without marking",
@@ -55,4 +57,4 @@ LIVE_BINDINGS: list[BindingType] = [
 # before any key typed later, which follows the cursor (into the form, once it is open).
 ORDERED_ACTIONS = frozenset({"next", "step", "move", "leave", "quick_note", "mark", "star",
                              "focus_mode", "start", "pause", "resume", "follow_up", "referral",
-                             "timing"})
+                             "timing", "read"})

@@ -14,13 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from tui.core.brief import Brief, brief_heading, questions_to_carry
 from tui.core.models import Question
 from tui.core.prep import PrepError, add_question, plan_position, remove_by_id
+from tui.panes.base import ConversationPane
 from tui.panes.prep.part import PrepPart
 from tui.widgets.command_list import CommandList, ListCommand
 from tui.widgets.key_order import focus_now
@@ -112,13 +112,6 @@ class BriefPart(PrepPart):
     BriefPart #brief-rows { height: 1fr; min-height: 3; }
     """
 
-    class ReadWanted(Message):
-        """Read an earlier conversation (``conversation_id``) top to bottom."""
-
-        def __init__(self, conversation_id: str) -> None:
-            super().__init__()
-            self.conversation_id = conversation_id
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.brief: Brief | None = None
@@ -172,7 +165,7 @@ class BriefPart(PrepPart):
             self.take_back()
         elif request.command == "read" and request.item_id:
             conversation_id = request.item_id.removeprefix(CHAT_PREFIX).rsplit(":", 1)[0]
-            self.post_message(self.ReadWanted(conversation_id))
+            self.post_message(ConversationPane.ReadWanted(conversation_id))
 
     def carry(self) -> int:
         """Add the questions never asked to the end of the plan (none twice); returns how
