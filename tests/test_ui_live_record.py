@@ -29,7 +29,7 @@ async def test_a_finished_call_reads_as_a_record_that_stays_editable(tmp_path: P
         clock.advance(minutes=25)
         await pilot.press("f9", "y")
         await pilot.pause()
-        assert "Ended" in timer_text(pane) and "stay editable" in timer_text(pane)
+        assert "Ended" in timer_text(pane) and "notes stay editable" in timer_text(pane)
         offered = footer_actions(app)
         assert not offered & {"start", "pause", "resume", "reopen", "end", "focus_mode"}
         await pilot.press("ctrl+g")  # no focus mode for a record

@@ -18,6 +18,8 @@ LIVE_BINDINGS: list[BindingType] = [
     _b("ctrl+t", "resume", "Resume", "Resume the timer; the pause does not count", "resume"),
     _b("ctrl+t", "reopen", "Carry on", "Carry on with a call that was ended by mistake "
        "(asks first)", "reopen", show=False),
+    _b("f12", "read", "Read all", "Read the whole conversation, top to bottom (once the call "
+       "has ended)", "read"),
     _b("ctrl+n", "next", "Asked, next", "Mark this question asked and go to the next "
        "pending one", "next"),
     _b("ctrl+l", "quick_note", "Quick note", "Type a note stamped with the minute of the call; "
@@ -36,8 +38,6 @@ LIVE_BINDINGS: list[BindingType] = [
        show=False),
     _b("f9", "end", "End", "End the call: saves start and end, status done (asks first)",
        "end"),
-    _b("f12", "read", "Read all", "Read the whole conversation, top to bottom (once the call "
-       "has ended)", "read"),
     _b("f10", "timing", "Timing", "Planned minutes and the wrap-up warning (kept for every "
        "call)", "timing", show=False),
     _b("ctrl+down", "step(1)", "Next question", "Go to the next question without marking",

@@ -26,8 +26,8 @@ def timer_line(state: TimerState, asked: str, width: int, ended: str = "") -> Co
         # A record now: it can be read whole, and notes and marks can still be corrected.
         said = f" {ended}" if ended else f"  {clock}"
         return styled(("■ Ended", "bold"), (said, "bold"), (f"  {asked}", "dim"),
-                      ("\nf12 reads the whole conversation · notes and marks here stay "
-                       "editable", "italic $text-muted"))
+                      ("\nf12 reads the whole conversation · notes stay editable",
+                       "italic $text-muted"))
     if state.phase == PAUSED:
         return styled(("❚❚ Paused", "bold $warning"), f"  {clock}",
                       (" · ctrl+t resumes", "dim"))
