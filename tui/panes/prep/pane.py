@@ -53,8 +53,11 @@ class PrepPane(ConversationPane):
             Binding(str(number), f"part({number})", part_class.label, show=False,
                     tooltip=f"Show the {part_class.label} part ({number} from a list)",
                     id=f"prep.part{number}")
-            for number, (_, part_class) in enumerate(PARTS, start=1)
+            for number, (_, part_class) in enumerate(PARTS[:-1], start=1)
         ],
+        Binding("5", "brief_part", BriefPart.label, show=False,
+                tooltip="Show the Last time part: the brief of earlier conversations with "
+                "this person (5 from a list)", id="prep.part5"),
     ]
     DEFAULT_CSS = """
     PrepPane ContentSwitcher { height: 1fr; }
@@ -66,7 +69,7 @@ class PrepPane(ConversationPane):
                  "the part bar. Letters on a list act on that list only, each undone by one "
                  "key; in a text box they are text. esc leaves a text box, and outside one "
                  "goes back to the list of chats.")
-    ORDERED_ACTIONS = frozenset({"part", "next_part"})
+    ORDERED_ACTIONS = frozenset({"part", "next_part", "brief_part"})
     DRAW_ON_MOUNT = False  # drawn when first shown
     current = PARTS[0][0]
     _prepared = False
@@ -84,7 +87,7 @@ class PrepPane(ConversationPane):
         """The part keys are for lists: not in a text box or on a drop-down, where a digit is
         part of what the user is doing; 5 only when there is a brief."""
         typing = isinstance(self.screen.focused, (Select, SelectCurrent, Input, TextArea))
-        if action == "part" and parameters and parameters[0] == len(PARTS):
+        if action == "brief_part":
             return self.brief is not None and not typing
         return not (action == "part" and typing)
 
@@ -203,6 +206,10 @@ class PrepPane(ConversationPane):
         if 1 <= number <= len(PARTS) and PARTS[number - 1][0] in self.part_ids():
             self.show_part(PARTS[number - 1][0])
             focus_now(self.part().list_widget() or self.query_one(PartBar))
+
+    def action_brief_part(self) -> None:
+        """Show the Last time part (when there is a brief)."""
+        self.action_part(len(PARTS))
 
     def show_part(self, part_id: str) -> None:
         """Switch part and draw it."""
