@@ -240,3 +240,14 @@ def test_the_overrun_message_counts_minutes_in_words() -> None:
     over = live.TimerState(phase=live.OVERRUN, elapsed=70, planned=60, wrap_at=60)
     assert live.phase_message(live.RUNNING, over, 1, "") == "Past the planned 1 minute."
     assert live.phase_message(live.RUNNING, over, 30, "") == "Past the planned 30 minutes."
+
+
+def test_ended_summary_says_when_and_how_long_without_pauses() -> None:
+    now = datetime(2026, 12, 3, 16, 0, tzinfo=timezone.utc)
+    session = LiveSession(started_at="2026-12-03T14:30:00+00:00", paused_seconds=300,
+                          ended_at="2026-12-03T15:06:40+00:00")
+    assert live.ended_summary(session, now).endswith(" after 32 min")
+    assert live.ended_summary(LiveSession(started_at="2026-12-03T14:30:00+00:00"), now) == ""
+    short = LiveSession(started_at="2026-12-03T14:30:00+00:00",
+                        ended_at="2026-12-03T14:30:20+00:00")
+    assert live.ended_summary(short, now).endswith(" after less than a minute")

@@ -15,6 +15,7 @@ from tui.panes.live import LivePane
 from tui.panes.live.note_log import NoteLog
 from tui.panes.live.question_flow import QuestionFlow
 from tui.panes.prep import PartBar, PrepPane
+from tui.panes.prep.brief import BriefList
 from tui.panes.prep.checklist import ChecklistList
 from tui.panes.prep.outreach import OutreachPart
 from tui.panes.prep.question_lists import BankList, PlanList
@@ -36,7 +37,7 @@ SECTIONS = {
     "Home": [HomeScreen, DueList],
     "A conversation": [ConversationScreen, DetailsPane],
     "Prep": [ConversationScreen, PrepPane, PartBar, ChecklistList, PlanList, BankList,
-             OutreachPart, SchedulePart],
+             OutreachPart, SchedulePart, BriefList],
     "Live": [LivePane, QuestionFlow, NoteLog],
     "Reflect": [ReflectPane, RatingBar, ItemList, ActionList, ReferralsSection,
                 ThankYouSection],

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tui.core.dates import format_when
 from tui.core.models import LiveNote, LiveSession
 from tui.core.moments import moment as stored_moment
 
@@ -198,6 +199,16 @@ def add_note(session: LiveSession, text: str, question_id: str | None,
                     question_id=question_id)
     session.notes.append(note)
     return note
+
+
+def ended_summary(session: LiveSession, now: datetime) -> str:
+    """``Thu 3 Dec 15:04 after 31 min``: when a call ended and how long it was ("" if it has
+    not ended); the minutes are call time, pauses left out."""
+    if not session.ended_at:
+        return ""
+    minutes = round(session.elapsed_seconds(now) / 60)
+    length = f"{minutes} min" if minutes else "less than a minute"
+    return f"{format_when(session.ended_at, now)} after {length}"
 
 
 # -- settings and numbers -------------------------------------------------------------------

@@ -142,6 +142,14 @@ class ConversationPane(KeyOwner, ModelView):
             self.contact_changed = contact_changed
             self.profile_changed = profile_changed
 
+    class ReadWanted(Message):
+        """Read a conversation (this one, or an earlier one with the same person) top to
+        bottom, read-only."""
+
+        def __init__(self, conversation_id: str) -> None:
+            super().__init__()
+            self.conversation_id = conversation_id
+
     class FocusWanted(Message):
         """The cursor landed in a pane that is hidden: put it in the shown pane."""
 

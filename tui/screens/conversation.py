@@ -256,6 +256,34 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
             pane.refresh_view()
         self._show_title()
 
+    @on(PrepPane.BriefWanted)
+    def _brief_wanted(self, event: PrepPane.BriefWanted) -> None:
+        event.stop()
+        self.run_worker(self._load_brief(), group="brief", exclusive=True,
+                        exit_on_error=False)
+
+    async def _load_brief(self) -> None:
+        from tui.screens.brief_reader import read_brief
+
+        try:
+            brief = await read_brief(self.store, self.conversation, self.contact)
+        except Exception as exc:
+            self.notify(f"Could not read the earlier conversations: {exc}",
+                        severity="warning", markup=False)
+            return
+        if brief is not None and self.is_attached:
+            self.query_one(PrepPane).show_brief(brief)
+
+    @on(ConversationPane.ReadWanted)
+    def _read_wanted(self, event: ConversationPane.ReadWanted) -> None:
+        from tui.screens.opening import read_conversation
+
+        event.stop()
+        # What the pane put into the model just now may not have sent its Edited yet.
+        self.autosaver.schedule(self.conversation, self._conversation_saved)
+        self.save_now()
+        read_conversation(self, event.conversation_id)
+
     @on(ReferralsSection.PromoteReferrals)
     def _promote_referrals(self, event: ReferralsSection.PromoteReferrals) -> None:
         event.stop()
@@ -341,8 +369,12 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
                             self.action_edit_conversation)
         yield SystemCommand("Edit contact", "Name, company, how found, keep in touch",
                             self.action_edit_contact)
-        yield SystemCommand("Read the whole conversation", "Everything on one read-only "
-                            "scroll; e there comes back to the matching pane", self.action_read)
+        shown = self.active_pane()
+        if not (isinstance(shown, LivePane) and shown.check_action("read", ())):
+            # (in a finished call's Live pane, its f12 is the same command)
+            yield SystemCommand("Read the whole conversation", "Everything on one read-only "
+                                "scroll; e there comes back to the matching pane",
+                                self.action_read)
         yield SystemCommand("Back to the list", "Save and go back", self.action_back)
 
     def action_read(self) -> None:

@@ -64,10 +64,12 @@ class CallControls(ModelView):
     def tick(self) -> None:
         """Read the clock from the stored session and show it; signal wrap-up and overrun."""
         v = self.conversation
-        state = live.timer_state(v.live, v.minutes, self.wrap_up, self.clock())
+        now = self.clock()
+        state = live.timer_state(v.live, v.minutes, self.wrap_up, now)
         asked, _, total = progress(v.questions)
         self.query_one(CallTimer).reading = (state, v.ask,
-                                             f"{asked}/{total} asked" if total else "")
+                                             f"{asked}/{total} asked" if total else "",
+                                             live.ended_summary(v.live, now))
         self.set_class(state.show_ask and state.phase != live.OVERRUN, "-wrap-up")
         self.set_class(state.phase == live.OVERRUN, "-overrun")
         previous, self._phase_seen = self._phase_seen, state.phase

@@ -18,6 +18,8 @@ LIVE_BINDINGS: list[BindingType] = [
     _b("ctrl+t", "resume", "Resume", "Resume the timer; the pause does not count", "resume"),
     _b("ctrl+t", "reopen", "Carry on", "Carry on with a call that was ended by mistake "
        "(asks first)", "reopen", show=False),
+    _b("f12", "read", "Read all", "Read the whole conversation, top to bottom (once the call "
+       "has ended)", "read"),
     _b("ctrl+n", "next", "Asked, next", "Mark this question asked and go to the next "
        "pending one", "next"),
     _b("ctrl+l", "quick_note", "Quick note", "Type a note stamped with the minute of the call; "
@@ -55,4 +57,4 @@ LIVE_BINDINGS: list[BindingType] = [
 # before any key typed later, which follows the cursor (into the form, once it is open).
 ORDERED_ACTIONS = frozenset({"next", "step", "move", "leave", "quick_note", "mark", "star",
                              "focus_mode", "start", "pause", "resume", "follow_up", "referral",
-                             "timing"})
+                             "timing", "read"})

@@ -40,6 +40,8 @@ from tui.panes.live.notes import LiveNotes
 from tui.panes.live.question_flow import QuestionFlow
 from tui.widgets.key_order import focus_now
 
+FINISHED = ("done", "thanked")  # a call over by status, even with no timed session
+
 
 class LivePane(ConversationPane):
     """The Live tab: start the call, move through the questions, take notes that stay."""
@@ -151,6 +153,7 @@ class LivePane(ConversationPane):
                   "pause": session.running and not session.paused_at,
                   "resume": session.running and bool(session.paused_at),
                   "reopen": bool(session.ended_at),
+                  "read": bool(session.ended_at) or self.conversation.status in FINISHED,
                   "end": not session.ended_at,
                   "focus_mode": not session.ended_at or self.has_class("-focus"),
                   "leave": self.has_class("-focus") or typing}
@@ -250,6 +253,11 @@ class LivePane(ConversationPane):
         """End the call after asking."""
         self.notes.commit()
         self.call.end(self.current_id)
+
+    def action_read(self) -> None:
+        """Read the whole conversation, top to bottom (the screen saves and opens it)."""
+        self.notes.commit()
+        self.post_message(ConversationPane.ReadWanted(self.conversation.id))
 
     def action_timing(self) -> None:
         """Change the planned length of this call and the wrap-up warning."""

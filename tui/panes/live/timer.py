@@ -15,16 +15,19 @@ BAR_CELLS = 12
 ARC_LINE_WIDTH = 110  # from this width the arc says how long until the next phase
 
 
-def timer_line(state: TimerState, asked: str, width: int) -> Content:
-    """The first line: phase, elapsed / planned, what is left or how far over."""
+def timer_line(state: TimerState, asked: str, width: int, ended: str = "") -> Content:
+    """The first line: phase, elapsed / planned, what is left or how far over; after the
+    end, when and how long (``ended``), and what the finished call offers."""
     clock = f"{format_clock(state.elapsed)} / {format_clock(state.planned)}"
     if state.phase == BEFORE:
         return styled(("○ Not started", "bold"),
                       (f" · {state.planned // 60} min planned · ctrl+t starts", "dim"))
     if state.phase == ENDED:
-        # A record now: notes and marks can still be corrected, and that shows.
-        return styled(("■ Ended", "bold"), f"  {clock}", (f"  {asked}", "dim"),
-                      ("  · editing a finished call", "italic $text-muted"))
+        # A record now: it can be read whole, and notes and marks can still be corrected.
+        said = f" {ended}" if ended else f"  {clock}"
+        return styled(("■ Ended", "bold"), (said, "bold"), (f"  {asked}", "dim"),
+                      ("\nf12 reads the whole conversation · notes stay editable",
+                       "italic $text-muted"))
     if state.phase == PAUSED:
         return styled(("❚❚ Paused", "bold $warning"), f"  {clock}",
                       (" · ctrl+t resumes", "dim"))
@@ -51,7 +54,8 @@ def ask_line(ask: str) -> Content:
                   (" (none planned: who else should I talk to?)", "dim"))
 
 
-Reading = tuple[TimerState | None, str, str]  # the state, the ask, "2/5 asked"
+# the state, the ask, "2/5 asked", and after the end "Thu 3 Dec 15:04 after 31 min"
+Reading = tuple[TimerState | None, str, str, str]
 
 
 class CallTimer(Widget):
@@ -66,7 +70,7 @@ class CallTimer(Widget):
     CallTimer { height: auto; width: 1fr; padding: 0 1; }
     """
 
-    reading: reactive[Reading] = reactive((None, "", ""), init=False)
+    reading: reactive[Reading] = reactive((None, "", "", ""), init=False)
 
     @property
     def state(self) -> TimerState | None:
@@ -75,15 +79,16 @@ class CallTimer(Widget):
 
     def watch_reading(self, old: Reading, new: Reading) -> None:
         """Repaint; lay out again when the ask line comes or goes."""
-        grew = old[0] is None or new[0] is None or old[0].show_ask != new[0].show_ask
+        grew = (old[0] is None or new[0] is None or old[0].show_ask != new[0].show_ask
+                or old[0].phase != new[0].phase)
         self.refresh(layout=grew)
 
     def render(self) -> Content:
         """The clock line, and the ask when it is time."""
-        state, ask, asked = self.reading
+        state, ask, asked, ended = self.reading
         if state is None:
             return Content("")
-        line = timer_line(state, asked, self.size.width)
+        line = timer_line(state, asked, self.size.width, ended)
         if state.show_ask:
             return Content("\n").join([line, ask_line(ask)])
         return line

@@ -1,5 +1,5 @@
 """The Prep pane and its parts: Research (checklist), Questions (goal, ask, plan, bank),
-Outreach (the first message) and Schedule."""
+Outreach (the first message), Schedule, and Last time (the brief for someone met before)."""
 
 from tui.panes.prep.pane import PARTS, PrepPane
 from tui.panes.prep.part_bar import PartBar

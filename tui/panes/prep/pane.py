@@ -1,9 +1,12 @@
-"""Prep: research checklist, goal and the ask, question plan, outreach and scheduling.
+"""Prep: research checklist, goal and the ask, question plan, outreach and scheduling, and
+for someone met before, the brief of last time.
 
-Four parts behind a one-line switch (f3 cycles while in the pane and puts the cursor in the
-part; 1-4 jump from a list or the part bar and keep the cursor out of text boxes, so a second
-digit switches again instead of being typed), so each part gets the whole height even at
-80x24 or in a 60-column split. Each part is drawn only while it is the one shown.
+Parts behind a one-line switch (f3 cycles while in the pane and puts the cursor in the part;
+1-5 jump from a list or the part bar and keep the cursor out of text boxes, so a second digit
+switches again instead of being typed), so each part gets the whole height even at 80x24 or
+in a 60-column split. Each part is drawn only while it is the one shown. The fifth part, "Last
+time", is there only when the screen has found earlier conversations with the person (the
+pane asks for them with :class:`PrepPane.BriefWanted`); Prep then opens on it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, Select, TextArea
 
+from tui.core.brief import Brief
 from tui.panes.base import ConversationPane
+from tui.panes.prep.brief import BriefPart
 from tui.panes.prep.checklist import ChecklistPart
 from tui.panes.prep.outreach import OutreachPart
 from tui.panes.prep.part import PrepPart
@@ -30,7 +36,9 @@ PARTS: list[tuple[str, type[PrepPart]]] = [
     ("prep-questions", QuestionsPart),
     ("prep-outreach", OutreachPart),
     ("prep-schedule", SchedulePart),
+    ("prep-brief", BriefPart),  # only with a brief (see show_brief)
 ]
+BRIEF = "prep-brief"
 
 
 class PrepPane(ConversationPane):
@@ -43,10 +51,13 @@ class PrepPane(ConversationPane):
                 tooltip="Show the previous part of Prep", id="prep.previous_part"),
         *[
             Binding(str(number), f"part({number})", part_class.label, show=False,
-                    tooltip=f"Show the {part_class.label} part (1-4 from a list)",
+                    tooltip=f"Show the {part_class.label} part ({number} from a list)",
                     id=f"prep.part{number}")
-            for number, (_, part_class) in enumerate(PARTS, start=1)
+            for number, (_, part_class) in enumerate(PARTS[:-1], start=1)
         ],
+        Binding("5", "brief_part", BriefPart.label, show=False,
+                tooltip="Show the Last time part: the brief of earlier conversations with "
+                "this person (5 from a list)", id="prep.part5"),
     ]
     DEFAULT_CSS = """
     PrepPane ContentSwitcher { height: 1fr; }
@@ -54,20 +65,51 @@ class PrepPane(ConversationPane):
     PrepPane .prep-row Label { width: 10; color: $text-muted; padding: 0 1; }
     PrepPane .prep-row Input { width: 1fr; }
     """
-    HELP_NOTE = ("f3 moves on to the next part and into it; 1-4 jump to a part from a list or "
+    HELP_NOTE = ("f3 moves on to the next part and into it; 1-5 jump to a part from a list or "
                  "the part bar. Letters on a list act on that list only, each undone by one "
                  "key; in a text box they are text. esc leaves a text box, and outside one "
                  "goes back to the list of chats.")
-    ORDERED_ACTIONS = frozenset({"part", "next_part"})
+    ORDERED_ACTIONS = frozenset({"part", "next_part", "brief_part"})
     DRAW_ON_MOUNT = False  # drawn when first shown
     current = PARTS[0][0]
     _prepared = False
+    brief: Brief | None = None
+
+    class BriefWanted(Message):
+        """Find out whether the person was met before, and hand the brief of those
+        conversations to :meth:`PrepPane.show_brief` (the screen reads them)."""
+
+    def on_mount(self) -> None:
+        """Ask for the brief at once: it is read while the user is still on another pane."""
+        self.post_message(self.BriefWanted())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The 1-4 part keys are for lists: not in a text box or on a drop-down, where a digit
-        is part of what the user is doing."""
+        """The part keys are for lists: not in a text box or on a drop-down, where a digit is
+        part of what the user is doing; 5 only when there is a brief."""
         typing = isinstance(self.screen.focused, (Select, SelectCurrent, Input, TextArea))
+        if action == "brief_part":
+            return self.brief is not None and not typing
         return not (action == "part" and typing)
+
+    def part_ids(self) -> list[str]:
+        """The parts there are (the brief only when there is one), in order."""
+        return [p for p, _ in PARTS if p != BRIEF or self.brief is not None]
+
+    def show_brief(self, brief: Brief | None) -> None:
+        """The brief of earlier conversations with the person (None: there is none). Before
+        Prep is first shown it becomes the part Prep opens on; later it only joins the bar."""
+        self.brief = brief
+        part = self.query_one(BriefPart)
+        part.brief = brief
+        if brief is not None and not self._prepared:
+            self.current = BRIEF
+            self.query_one(ContentSwitcher).current = BRIEF
+        elif brief is None and self.current == BRIEF:
+            self.show_part(PARTS[0][0])
+        if self._prepared and self.current == BRIEF:
+            part.refresh_view()
+        self.refresh_bar()
+        self.refresh_bindings()
 
     def typing_target(self, widget: Widget) -> Widget | None:
         """Letters typed on the part bar go into the part's first text box."""
@@ -132,7 +174,9 @@ class PrepPane(ConversationPane):
     def refresh_bar(self) -> None:
         """Redraw the part bar."""
         if self.is_mounted:
-            parts = [(part_id, part_class.label) for part_id, part_class in PARTS]
+            ids = self.part_ids()
+            parts = [(part_id, part_class.label) for part_id, part_class in PARTS
+                     if part_id in ids]
             self.query_one(PartBar).show_parts(parts, self.current, self.conversation)
 
     @on(PartBar.PartWanted)
@@ -152,15 +196,20 @@ class PrepPane(ConversationPane):
 
     def step_part(self, step: int) -> None:
         """Show the next (or previous) part; the cursor stays where it is."""
-        ids = [part_id for part_id, _ in PARTS]
-        self.show_part(ids[(ids.index(self.current) + step) % len(ids)])
+        ids = self.part_ids()
+        at = ids.index(self.current) if self.current in ids else 0
+        self.show_part(ids[(at + step) % len(ids)])
 
     def action_part(self, number: int) -> None:
-        """Show part ``number`` (1-4); the cursor goes to the part's list, or stays on the
+        """Show part ``number`` (1-5); the cursor goes to the part's list, or stays on the
         part bar, never into a text box (the next digit would be typed there)."""
-        if 1 <= number <= len(PARTS):
+        if 1 <= number <= len(PARTS) and PARTS[number - 1][0] in self.part_ids():
             self.show_part(PARTS[number - 1][0])
             focus_now(self.part().list_widget() or self.query_one(PartBar))
+
+    def action_brief_part(self) -> None:
+        """Show the Last time part (when there is a brief)."""
+        self.action_part(len(PARTS))
 
     def show_part(self, part_id: str) -> None:
         """Switch part and draw it."""

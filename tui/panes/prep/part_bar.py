@@ -26,7 +26,7 @@ def part_badges(conversation: Conversation) -> dict[str, tuple[str, bool]]:
 
 class PartBar(OrderedKeys, FixedLine, can_focus=True):
     """One line naming the parts, the current one highlighted; a click switches. With the
-    cursor on it, ←/→ and 1-4 switch part, enter or ↓ go into the part; letters typed here are
+    cursor on it, ←/→ and 1-5 switch part, enter or ↓ go into the part; letters typed here are
     text for the part's first box (the pane puts them there)."""
 
     # Keys of the bar itself (no ids: the palette has the pane's f3 and shift+f3 instead).
@@ -42,10 +42,11 @@ class PartBar(OrderedKeys, FixedLine, can_focus=True):
               link-style-hover: underline; link-background-hover: transparent; }
     PartBar:focus { background: $accent 30%; }
     """
-    skip_on_tab = True  # tab moves between fields; the bar is reached by 1-4 and esc
+    _shown_parts: tuple[list[tuple[str, str]], str, Conversation] | None = None
+    skip_on_tab = True  # tab moves between fields; the bar is reached by 1-5 and esc
 
     class PartWanted(Request):
-        """Show part ``number`` (1-4), or the one ``step`` away; ``enter`` puts the cursor in
+        """Show part ``number`` (1-5), or the one ``step`` away; ``enter`` puts the cursor in
         it, else the cursor stays on the bar."""
 
         def __init__(self, number: int = 0, step: int = 0, enter: bool = False) -> None:
@@ -57,19 +58,34 @@ class PartBar(OrderedKeys, FixedLine, can_focus=True):
     def show_parts(self, parts: list[tuple[str, str]], current: str,
                    conversation: Conversation) -> None:
         """Show ``parts`` ((id, label) in order), ``current`` highlighted, with the model's
-        progress."""
+        progress; in a narrow terminal the separators, then the other parts' badges, go."""
+        self._shown_parts = (parts, current, conversation)
         badges = part_badges(conversation)
-        pieces = []
-        for number, (part_id, label) in enumerate(parts, start=1):
-            badge, warn = badges[part_id]
-            if part_id == current:
-                label = f"[bold reverse $accent] {label} [/]"
-            else:
-                label = f"[$text-muted]{label}[/]"
-            badge_look = "$warning" if warn else ("$success" if badge == "✓" else "dim")
-            badge_markup = f" [{badge_look}]{badge}[/]" if badge else ""
-            pieces.append(f"[@click=part({number})]{label}{badge_markup}[/]")
-        self.shown = Content.from_markup(" │ ".join(pieces))
+        room = self.size.width - 2 if self.size.width else 1_000
+        for separator, all_badges in ((" │ ", True), ("│", True), ("│", False)):
+            pieces, width = [], 0
+            for number, (part_id, label) in enumerate(parts, start=1):
+                badge, warn = badges.get(part_id, ("", False))
+                if not all_badges and part_id != current:
+                    badge = ""
+                if part_id == current:
+                    shown = f"[bold reverse $accent] {label} [/]"
+                    width += 2
+                else:
+                    shown = f"[$text-muted]{label}[/]"
+                badge_look = "$warning" if warn else ("$success" if badge == "✓" else "dim")
+                badge_markup = f" [{badge_look}]{badge}[/]" if badge else ""
+                width += len(label) + (len(badge) + 1 if badge else 0)
+                pieces.append(f"[@click=part({number})]{shown}{badge_markup}[/]")
+            width += len(separator) * (len(pieces) - 1)
+            if width <= room:
+                break
+        self.shown = Content.from_markup(separator.join(pieces))
+
+    def on_resize(self) -> None:
+        """Fit the parts to the new width."""
+        if self._shown_parts is not None:
+            self.show_parts(*self._shown_parts)
 
     async def action_part(self, number: int) -> None:
         """Switch to the clicked part."""
