@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -60,12 +61,15 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
-        Binding("p", "progress", "Progress", tooltip="The funnel, replies by weekday, "
-                "conversations per month, the ask and relationships", id="home.progress"),
-        Binding("c", "companies", "Companies", tooltip="Target companies: scores, way in, "
-                "who you know there", id="home.companies"),
-        Binding("h", "hypotheses", "Hypotheses", tooltip="Career hypotheses tested by your "
-                "conversations", id="home.hypotheses"),
+        Binding("p", "view('progress')", "Progress", tooltip="The funnel, replies by "
+                "weekday, conversations per month, the ask and relationships",
+                id="home.progress"),
+        Binding("c", "view('companies')", "Companies", tooltip="Target companies: scores, "
+                "way in, who you know there", id="home.companies"),
+        Binding("h", "view('hypotheses')", "Hypotheses", tooltip="Career hypotheses tested "
+                "by your conversations", id="home.hypotheses"),
+        Binding("t", "view('tags')", "Tags", tooltip="Every #tag and contact tag with its "
+                "count, and the notes carrying each", id="home.tags"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -280,7 +284,6 @@ class HomeScreen(Screen[None]):
         """Add a contact."""
         self.records.new_contact()
 
-
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
         if self.on_tab("due"):
@@ -310,7 +313,6 @@ class HomeScreen(Screen[None]):
     def edit_contact(self, contact_id: str) -> None:
         """Open the contact form for this contact."""
         self.records.edit_contact(contact_id)
-
 
     # -- what is due ---------------------------------------------------------------------
 
@@ -363,32 +365,28 @@ class HomeScreen(Screen[None]):
         """Ask, then delete the highlighted contact (with their conversations) or conversation."""
         self.records.delete()
 
-    def action_companies(self) -> None:
-        """Show the Companies view."""
+    def action_view(self, name: str) -> None:
+        """Show one of the views over all the data: companies, hypotheses, tags, progress."""
         from tui.screens.companies import CompaniesScreen
-
-        self.app.push_screen(CompaniesScreen())
-
-    def action_hypotheses(self) -> None:
-        """Show the Hypotheses view."""
         from tui.screens.hypotheses import HypothesesScreen
-
-        self.app.push_screen(HypothesesScreen())
-
-    def action_progress(self) -> None:
-        """Show the Progress view."""
         from tui.screens.progress import ProgressScreen
+        from tui.screens.tags import TagsScreen
 
-        self.app.push_screen(ProgressScreen())
+        views: dict[str, type[Screen[Any]]] = {
+            "companies": CompaniesScreen, "hypotheses": HypothesesScreen, "tags": TagsScreen,
+            "progress": ProgressScreen}
+        self.app.push_screen(views[name]())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's commands for the command palette."""
         yield SystemCommand("Show companies", "Target companies, most promising first (c)",
-                            self.action_companies)
+                            lambda: self.action_view("companies"))
         yield SystemCommand("Show hypotheses", "Career hypotheses and their evidence (h)",
-                            self.action_hypotheses)
+                            lambda: self.action_view("hypotheses"))
+        yield SystemCommand("Show tags", "Every #tag with its count; the notes, answers "
+                            "and contacts carrying each (t)", lambda: self.action_view("tags"))
         yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
-                            "per month (p)", self.action_progress)
+                            "per month (p)", lambda: self.action_view("progress"))
         yield SystemCommand("New conversation", "Plan a conversation", self.action_new_conversation)
         yield SystemCommand("Add contact", "Add a person", self.action_new_contact)
         yield SystemCommand("Read conversation", "The highlighted conversation on one "

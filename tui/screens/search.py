@@ -24,8 +24,8 @@ from textual.widgets.option_list import Option
 
 from tui.core.dates import format_when
 from tui.core.safetext import visible
-from tui.core.search_fields import Locator
 from tui.core.search_hits import Hit, SearchResult
+from tui.screens.opening import find_index, show_place
 from tui.widgets.app_services import app_services
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_footer import KeyFooter
@@ -95,14 +95,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def _find_index(self) -> None:
-        store = app_services(self).store
-        index = store.search_index
-        if index is None:  # the app is still building it: read what is there so far
-            from tui.core.search import SearchIndex
-
-            index = SearchIndex.open(store.layout.root)
-            self._own_index = True
-        self._index = index
+        self._index, self._own_index = find_index(app_services(self).store)
         self.app.call_from_thread(self._search_now)
 
     def on_unmount(self) -> None:
@@ -186,19 +179,10 @@ class SearchScreen(Screen[None]):
     def open_hit(self, hit: Hit) -> None:
         """Close the search and show where ``hit`` came from (the app does the opening: this
         screen is gone by then)."""
-        from tui.screens.opening import open_at
-        from tui.screens.person import PersonScreen
-        from tui.screens.places import go_to, pane_of
-
         app = self.app
-        conversation_id = hit.conversation_id
-        locator: Locator = hit.locator
 
         async def show() -> None:
-            if conversation_id is None:  # a contact's own record
-                await app.push_screen(PersonScreen(hit.contact_id))
-            elif await open_at(app.screen, conversation_id, pane_of(locator)):
-                go_to(app.screen, locator)
+            await show_place(app.screen, hit.conversation_id, hit.contact_id, hit.locator)
             self.opened = True
 
         self.dismiss(None)
