@@ -45,7 +45,7 @@ ALIASES = {"name": "person", "who": "person", "tags": "tag", "org": "company",
 FILTER_KEYS = (*TEXT_FILTERS, "status", "kind", "before", "after")
 URL_SCHEMES = ("http", "https", "mailto", "ftp", "file", "tel")
 
-_PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]*)')
+PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]*)')
 _DAY = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -114,7 +114,7 @@ def parse(text: object, *, typing: bool = True) -> Query:
         raw = raw[:MAX_QUERY_CHARS]
         problems.append(f"the query is cut to its first {MAX_QUERY_CHARS} characters")
     builder = _Builder(problems)
-    pieces = [m for m in _PIECE.finditer(raw) if m.group(0)]
+    pieces = [m for m in PIECE.finditer(raw) if m.group(0)]
     still_typing = typing and bool(raw) and not raw[-1].isspace()
     for number, match in enumerate(pieces):
         last = still_typing and number == len(pieces) - 1
