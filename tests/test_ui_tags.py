@@ -77,3 +77,47 @@ async def test_tag_search_finds_the_note_and_marks_the_tag(tmp_path: Path) -> No
             [(start, end)] = search.hits[0].spans
             assert search.hits[0].snippet[start:end] == "#fintech"
             await pilot.press("escape")
+
+
+async def test_filter_keys_narrow_the_results_and_typing_stays_text(tmp_path: Path) -> None:
+    from tests import search_data
+    from tests.uitools import make_app
+    from tui.dialogs.choice import ChoiceScreen
+
+    app = make_app(tmp_path)
+    for contact in search_data.contacts():
+        app.store.save_contact(contact)
+    for conversation in search_data.conversations():
+        app.store.save_conversation(conversation)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.upkeep_done.is_set())
+        await pilot.press("ctrl+f")
+        search = await until(pilot, lambda: isinstance(app.screen, SearchScreen) and app.screen)
+        await until(pilot, lambda: search._index is not None)
+        box = search.query_one(Input)
+
+        async def results(text: str) -> set[str | None]:
+            await until(pilot, lambda: box.value == text and search.result is not None
+                        and search.result.query.text == text)
+            return {h.conversation_id for h in search.hits}
+
+        await type_text(pilot, "dublin")
+        assert await results("dublin") == {"c-jose", "c-ana-1", "c-marcus"}
+        await pilot.press("f2")  # status: idea
+        assert await results("status:idea dublin") == {"c-marcus"}
+        await pilot.press("f2", "f2", "f2")  # reached out, scheduled, done
+        assert await results("status:done dublin") == {"c-jose"}
+        assert "status done" in str(search.query_one("#search-filters").render())
+        await pilot.press("f7")
+        await type_text(pilot, " l")  # a letter after a filter key is text
+        assert "c-jose" in await results("dublin l")
+        await pilot.press("f6")
+        picker = await until(pilot, lambda: isinstance(app.screen, ChoiceScreen)
+                             and app.screen)
+        await type_text(pilot, "fin")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is search)
+        assert await results("tag:fintech dublin l") == {"c-jose"}
+        assert picker.choices and app.focused is box
+        await pilot.press("f3")  # kind: person leaves José's company chat out
+        assert await results("kind:person tag:fintech dublin l") == set()

@@ -3,8 +3,8 @@
 The filters stay in the query text, in the syntax of :mod:`tui.core.search_query`, so what a
 key sets is visible, can be edited by typing, and means the same in ``coffeechat search``.
 Setting a filter replaces that filter's values (``-status:`` and other negated filters are
-left as typed) and appends the new one at the end, followed by a space so that the next
-word typed starts a new word.
+left as typed) and puts the new one first, so that the word being typed stays last (and is
+still matched as a prefix); after a filter alone comes a space, for the next word.
 """
 
 from __future__ import annotations
@@ -60,19 +60,21 @@ def with_filter(text: str, key: str, *values: str) -> str:
     keys = DATE_KEYS if key in DATE_KEYS else (key,)
     kept = [p for p in _pieces(text) if not (_key_of(p)[1] in keys and not _key_of(p)[0])]
     added = [f"{key}:{_quoted(v)}" for v in values if v.strip()]
-    joined = " ".join([*kept, *added])
-    return joined + " " if joined and (added or text.endswith(" ")) else joined
+    return _joined(added, kept, text)
+
+
+def _joined(added: list[str], kept: list[str], text: str) -> str:
+    # Filters go first: the word being typed stays last, still matched as a prefix.
+    joined = " ".join([*added, *kept])
+    return joined + " " if joined and (not kept or text.endswith(" ")) else joined
 
 
 def with_dates(text: str, chosen: DateRange | None) -> str:
     """``text`` with its date range set to ``chosen`` (None: no dates)."""
-    kept = with_filter(text, "after").rstrip()
-    parts = [kept] if kept else []
-    if chosen is not None:
-        parts += [f"{k}:{v}" for k, v in (("after", chosen.after), ("before", chosen.before))
-                  if v]
-    joined = " ".join(parts)
-    return joined + " " if joined and (chosen is not None or text.endswith(" ")) else joined
+    kept = _pieces(with_filter(text, "after"))
+    added = [] if chosen is None else [
+        f"{k}:{v}" for k, v in (("after", chosen.after), ("before", chosen.before)) if v]
+    return _joined(added, kept, text)
 
 
 def current_values(text: str, key: str) -> list[str]:
