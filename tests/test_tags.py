@@ -62,6 +62,8 @@ def test_one_tag_whatever_the_case_accents_and_joiners() -> None:
     assert tag_key("Café") == tag_key("cafe") == "cafe"
     assert contact_tag("Climate  Tech") == ("climatetech", "Climate Tech")
     assert contact_tag(" - ") is None
+    assert contact_tag("#remote") == ("remote", "remote")
+    assert contact_tag("a\x1b[31mb") == ("a31mb", "a\u241b[31mb")  # escape made visible
     assert tags_in("#AI and #ai and #Ai") == ["ai"]
     assert pick_spelling([("FinTech", 2), ("fintech", 2), ("FINTECH", 1)]) == "fintech"
     assert pick_spelling([("AI", 3), ("ai", 1)]) == "AI"

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.core.search_text import tokens
+from tui.core.search_text import safe_line, tokens
 
 MAX_TAG = 40
 _BODY = re.compile(r"(?:\w|[\u0300-\u036f-])+")
@@ -115,7 +115,7 @@ def contact_tag(text: str) -> tuple[str, str] | None:
     A contact's tags are whole words the user chose (``fintech``, ``Climate tech``), so the
     inline grammar does not apply: any text with a letter or digit is a tag.
     """
-    shown = " ".join(text.split())[:MAX_TAG * 2]
+    shown = safe_line(text, MAX_TAG * 2).lstrip("#").strip()  # "#x" given as a tag is x
     key = tag_key(shown)
     return (key, shown) if key else None
 

@@ -63,8 +63,7 @@ def filters_line(text: str) -> Content:
     """The filters in force, or the keys that set them."""
     active = describe_filters(text)
     if not active:
-        return styled(("filters: f2 status · f3 kind · f4 dates · f5 company · f6 tag",
-                       "dim"))
+        return styled(("f2 status · f3 kind · f4 dates · f5 company · f6 tag", "dim"))
     parts: list[str | tuple[str, str]] = [("filters: ", "dim")]
     for number, (name, value) in enumerate(active):
         parts += [("  " if number else "", ""), (f"{name} ", "dim"),
