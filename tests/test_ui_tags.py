@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, TabbedContent
 from tests.live_tools import live_app, open_live
 from tests.review_tools import until
 from tests.uitools import type_text
+from tui.core.models import Contact
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
 from tui.screens.search import SearchScreen
@@ -121,3 +122,34 @@ async def test_filter_keys_narrow_the_results_and_typing_stays_text(tmp_path: Pa
         assert picker.choices and app.focused is box
         await pilot.press("f3")  # kind: person leaves José's company chat out
         assert await results("kind:person tag:fintech dublin l") == set()
+
+
+async def test_counting_and_listing_run_off_the_event_loop(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    import threading
+
+    from tui.core.search import SearchIndex
+
+    threads: list[str] = []
+    for name in ("tag_counts", "tag_places"):
+        real = getattr(SearchIndex, name)
+
+        def spy(self, *args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            threads.append(threading.current_thread().name)
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(SearchIndex, name, spy)
+    app = live_app(tmp_path)
+    app.store.save_contact(Contact(name="Bo", id="c-bo", tags=["climate tech"]))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await until(pilot, lambda: app.upkeep_done.is_set())
+        screen = await _tags_view(app, pilot)
+        assert [t.shown for t in screen.counts.tags] == ["climate tech"]
+        assert screen.has_class("-narrow") and not screen.query_one("#tag-side").display
+        await pilot.press("enter")  # narrow: the places take the tags' room
+        assert screen.query_one("#tag-side").display
+        assert not screen.query_one("#tag-list").display
+        await pilot.press("escape")
+        assert screen.query_one("#tag-list").display and app.screen is screen
+    main = threading.main_thread().name
+    assert threads and main not in threads

@@ -34,6 +34,8 @@ from tui.widgets.text import one_line, styled
 
 NARROW = 70  # below this many columns the tags and their places take turns
 RETRY_SECONDS = 2.0  # while the app is still building the index, count again this often
+FIRST_ROWS = 40  # places shown at once; the rest follow in steps of MORE_ROWS
+MORE_ROWS = 60
 
 
 def _plural(count: int, word: str) -> str:
@@ -204,13 +206,28 @@ class TagsScreen(Screen[None]):
             return  # another tag is highlighted by now
         self.places, self.hits = places, list(places.hits)
         rows = self.query_one("#tag-places", OptionList)
-        now = app_services(self).clock()
-        width = max(30, rows.size.width - 4)
-        rows.set_options([Option(hit_row(hit, width, now), id=str(n))
-                          for n, hit in enumerate(self.hits)])
+        rows.set_options(self._rows(0, FIRST_ROWS))
         if self.hits:
             rows.highlighted = 0
         self.query_one("#tag-title", Static).update(self._title(places))
+        if len(self.hits) > FIRST_ROWS:
+            self.call_after_refresh(self._more_rows, places, FIRST_ROWS)
+
+    def _rows(self, start: int, end: int) -> list[Option]:
+        now = app_services(self).clock()
+        width = max(30, self.query_one("#tag-places").size.width - 4)
+        return [Option(hit_row(hit, width, now), id=str(n))
+                for n, hit in enumerate(self.hits[start:end], start)]
+
+    def _more_rows(self, places: TagPlaces, start: int) -> None:
+        """The rest of a long list a few screens at a time, so that keys are never kept
+        waiting behind hundreds of rows."""
+        if places is not self.places:
+            return  # another tag by now
+        self.query_one("#tag-places", OptionList).add_options(
+            self._rows(start, start + MORE_ROWS))
+        if start + MORE_ROWS < len(self.hits):
+            self.set_timer(0.01, lambda: self._more_rows(places, start + MORE_ROWS))
 
     def _title(self, places: TagPlaces) -> Content:
         tag = self.current_tag
