@@ -151,5 +151,9 @@ async def test_counting_and_listing_run_off_the_event_loop(tmp_path: Path,
         assert not screen.query_one("#tag-list").display
         await pilot.press("escape")
         assert screen.query_one("#tag-list").display and app.screen is screen
+        await pilot.press("right")
+        assert app.focused is screen.query_one("#tag-places")
+        await pilot.press("left")
+        assert app.focused is screen.query_one("#tag-list")
     main = threading.main_thread().name
     assert threads and main not in threads

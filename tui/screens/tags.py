@@ -63,9 +63,10 @@ class TagsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "back", "Back", tooltip="From the places back to the tags; from "
                 "the tags back to the lists", id="tags.back"),
-        Binding("right", "places", "Places", show=False,
+        # priority: the lists would take ← → to scroll sideways
+        Binding("right", "places", "Places", show=False, priority=True,
                 tooltip="The places carrying the highlighted tag", id="tags.places"),
-        Binding("left", "tags", "Tags", show=False, tooltip="Back to the tags",
+        Binding("left", "tags", "Tags", show=False, priority=True, tooltip="Back to the tags",
                 id="tags.tags"),
         Binding("v", "read", "Read", tooltip="Read the highlighted place's conversation, "
                 "top to bottom", id="tags.read"),
