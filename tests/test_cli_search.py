@@ -62,3 +62,38 @@ def test_bad_usage_is_one_line_and_exit_2(capsys, data_dir: Path) -> None:
         code, _, err = run(capsys, "--data-dir", str(data_dir), *argv)
         assert code == 2
         assert_one_line_error(err)
+
+
+def test_tags_on_the_command_line(capsys, data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    ana = store.save_contact(Contact(name="Ana", id="p1", tags=["FinTech", "#remote"]))
+    store.save_conversation(Conversation(
+        contact_id=ana.id, id="c1", goal="payments",
+        live=LiveSession(notes=[LiveNote(text="moved banks #fintech \x1b#x \x1b[31m#no",
+                                         at_seconds=90)])))
+    bo = store.save_contact(Contact(name="Bo", id="p2"))
+    store.save_conversation(Conversation(contact_id=bo.id, id="c2",
+                                         goal="see https://example.com/#fintech"))
+    store.close()
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "tag:fintech",
+                         "--json")
+    assert (code, err) == (0, "")
+    hits = json.loads(out)["hits"]
+    assert {(h["conversation_id"], h["label"]) for h in hits} >= {
+        ("c1", "quick note 01:30"), (None, "tags")}
+    assert "c2" not in {h["conversation_id"] for h in hits}  # a web address is no tag
+    note = next(h for h in hits if h["label"] == "quick note 01:30")
+    [(start, end)] = [tuple(s) for s in note["spans"]]
+    assert note["snippet"][start:end] == "#fintech"
+    code, same, _ = run(capsys, "--data-dir", str(data_dir), "search", "#fintech", "--json")
+    assert json.loads(same)["hits"] == hits
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "tags", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == [
+        {"tag": "fintech", "key": "fintech", "places": 2, "conversations": 1, "contacts": 1},
+        {"tag": "remote", "key": "remote", "places": 1, "conversations": 0, "contacts": 1},
+        {"tag": "x", "key": "x", "places": 1, "conversations": 1, "contacts": 0}]
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "tags")
+    assert code == 0 and out.splitlines()[0].split() == ["TAG", "PLACES", "CONVERSATIONS",
+                                                        "CONTACTS"]
+    assert "\x1b" not in out and "#fintech" in out

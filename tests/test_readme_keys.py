@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.widgets import OptionList
 
 from tui.app import CoffeechatApp
 from tui.panes.details import DetailsPane
@@ -27,6 +28,8 @@ from tui.panes.reflect.reflection import RatingBar
 from tui.panes.reflect.thank_you import ThankYouSection
 from tui.screens.conversation import ConversationScreen
 from tui.screens.home import HomeScreen
+from tui.screens.search import SearchScreen
+from tui.screens.tags import TagsScreen
 from tui.widgets.due_list import DueList
 from tui.widgets.text_box import LineBox, TextBox
 
@@ -41,13 +44,16 @@ SECTIONS = {
     "Live": [LivePane, QuestionFlow, NoteLog],
     "Reflect": [ReflectPane, RatingBar, ItemList, ActionList, ReferralsSection,
                 ThankYouSection],
+    "Search": [SearchScreen],
+    "Tags": [TagsScreen, OptionList],
 }
-COMPLETE = {"Everywhere", "Prep", "Live", "Reflect"}
+COMPLETE = {"Everywhere", "Prep", "Live", "Reflect", "Search", "Tags"}
 # Keys Textual provides itself: the command palette, and Enter choosing in a list.
 TEXTUAL_KEYS = {"ctrl+p", "enter"}
 NAMES = {"←": "left", "→": "right", "↑": "up", "↓": "down", "esc": "escape", "del": "delete",
          "/": "slash", "?": "question_mark", "[": "left_square_bracket",
-         "]": "right_square_bracket", "+": "plus", "-": "minus", "enter": "enter"}
+         "]": "right_square_bracket", "+": "plus", "-": "minus", "enter": "enter",
+         "pgdn": "pagedown", "pgup": "pageup"}
 
 
 def key_name(shown: str) -> str:

@@ -6,7 +6,7 @@ Every failure is one line on stderr starting ``coffeechat: ``, never a traceback
 ``COFFEECHAT_DEBUG=1`` to see one for an unexpected error).
 
 Textual is imported only when the app is opened, so scripting stays fast and UI-free.
-Read-only commands (``list``, ``due``, ``search``, ``show``, ``contacts``, ``person``,
+Read-only commands (``list``, ``due``, ``search``, ``tags``, ``show``, ``contacts``, ``person``,
 ``export``, ``backups``) open the data
 without the lock, so they work while the app is running; writing commands (``new``,
 ``import``, ``restore``) take the lock.
@@ -39,7 +39,7 @@ from tui.cli.common import (
 from tui.cli.demo import _add_demo
 from tui.cli.records import _add_due, _add_list, _add_new, sort_for_listing
 from tui.cli.review import _add_contacts, _add_person, _add_show
-from tui.cli.search import _add_search
+from tui.cli.search import _add_search, _add_tags
 from tui.cli.stats import _add_stats
 from tui.cli.transfer import _add_export, _add_import
 from tui.cli_output import format_table
@@ -66,6 +66,7 @@ COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
     _add_due,
     _add_stats,
     _add_search,
+    _add_tags,
     _add_show,
     _add_contacts,
     _add_person,

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.cli.common import EXIT_OK, CliError, ProgressLine, open_store, warn, whole_number
 from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
+    from tui.core.search import SearchIndex
+
+R = TypeVar("R")
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
@@ -24,7 +28,7 @@ def _add_search(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         description="Search names, companies, goals, research, questions and their notes, "
         "quick notes, reflections, actions, referrals, thank-you and outreach text. Words "
         "must all match (case and accents ignored); \"a phrase\" in quotes; -word leaves "
-        "out; word* matches a prefix; filters: company:, person:, tag:, status:, kind:, "
+        "out; word* matches a prefix; filters: company:, person:, tag: (or #tag), status:, kind:, "
         "after:2026-01-15, before:2026-06. Best matches first, each with the field it came "
         "from. The first search after many changes brings the index up to date (it lives "
         "in the cache folder and is rebuilt from the data whenever needed).",
@@ -37,15 +41,24 @@ def _add_search(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_search)
 
 
-def cmd_search(args: argparse.Namespace, folder: Path) -> int:
-    """Run the query and print the hits as a table or as JSON."""
-    from tui.core.search import SearchIndex, format_hits  # the engine only when searching
-    from tui.core.search_link import catch_up
-    from tui.core.search_query import parse
+def _add_tags(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "tags",
+        parents=[common],
+        help="every tag with how many places carry it",
+        description="Every #tag typed in a note, an answer or any other text, and every "
+        "tag given to a contact, most used first, with how many places carry it and in how "
+        "many conversations and contacts. 'coffeechat search tag:NAME' lists the places.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_tags)
 
-    text = " ".join(args.query)
-    if not text.strip():
-        raise CliError("the query is empty: give a word to look for")
+
+def _with_index(folder: Path, use: Callable[[SearchIndex], R]) -> R:
+    """Bring the folder's index up to date (with a progress line), then ``use`` it."""
+    from tui.core.search import SearchIndex  # the engine only when searching
+    from tui.core.search_link import catch_up
+
     store = open_store(folder, readonly=True)
     try:
         contacts, summaries, read = store.index_inputs()
@@ -55,9 +68,37 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
                 catch_up(index, contacts, summaries, read, progress=progress)
             finally:
                 progress.finish()
-            result = index.search(parse(text, typing=False), limit=args.limit)
+            return use(index)
     finally:
         store.close()
+
+
+def cmd_tags(args: argparse.Namespace, folder: Path) -> int:
+    """Print every tag with its counts, as a table or as JSON."""
+    counts = _with_index(folder, lambda index: index.tag_counts())
+    for notice in counts.notices:
+        warn(notice)
+    if args.json:
+        out(json_text([t.to_json() for t in counts.tags], ascii_only=not stdout_is_utf8()))
+        return EXIT_OK
+    rows = [[fit("#" + t.shown, 40), str(t.places), str(t.conversations), str(t.contacts)]
+            for t in counts.tags]
+    if rows:
+        out("".join(line + "\n" for line in format_table(
+            ("TAG", "PLACES", "CONVERSATIONS", "CONTACTS"), rows)))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, folder: Path) -> int:
+    """Run the query and print the hits as a table or as JSON."""
+    from tui.core.search import format_hits
+    from tui.core.search_query import parse
+
+    text = " ".join(args.query)
+    if not text.strip():
+        raise CliError("the query is empty: give a word to look for")
+    result = _with_index(folder, lambda index: index.search(parse(text, typing=False),
+                                                            limit=args.limit))
     for notice in result.notices:
         warn(notice)
     if args.json:

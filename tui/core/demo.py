@@ -60,17 +60,17 @@ def demo_records(now: datetime) -> tuple[list[Contact], list[Conversation]]:
                      category="Skills and qualifications", state="skipped"),
             Question(text="How do you test pipelines that feed the forecasting models?",
                      category="Day to day", state="asked", added_live=True,
-                     note="Contract tests on every source table."),
+                     note="Contract tests on every source table. #data-quality"),
         ],
         live=LiveSession(
             started_at=_iso(past_start), ended_at=_iso(past_start + timedelta(minutes=32)),
             notes=[LiveNote(text="Mentions the grid analytics team is hiring juniors next "
-                                 "spring", at_seconds=610),
+                                 "spring #hiring", at_seconds=610),
                    LiveNote(text="Book: Designing Data-Intensive Applications",
                             at_seconds=1320)],
         ),
         reflection=Reflection(answers={
-            "key-insights": "On-call and data quality are most of the job, not modelling.",
+            "key-insights": "On-call and #data-quality are most of the job, not modelling.",
             "how-this-fits-my-goals": "Fits my interest in infrastructure more than I thought.",
         }, rating=4),
         actions=[ActionItem(text="Read chapter 3 of DDIA", due=_day(at + timedelta(days=2))),
@@ -90,7 +90,8 @@ def demo_records(now: datetime) -> tuple[list[Contact], list[Conversation]]:
         thank_you=DraftMessage(draft="Thank you, Priya...", sent_on=_day(at - timedelta(days=119))),
         followups=[FollowUp(on=_day(at - timedelta(days=100)),
                             note="Sent the article on clinical trial UX she mentioned")],
-        reflection=Reflection(answers={"key-insights": "Compliance shapes the roadmap."},
+        reflection=Reflection(answers={"key-insights": "Compliance shapes the roadmap. "
+                                                 "#regulation"},
                               rating=5),
     )
     sofia_chat = Conversation(

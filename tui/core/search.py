@@ -45,10 +45,19 @@ from tui.core.search_fields import (
     with_contact,
 )
 from tui.core.search_fts import FtsEngine, fts5_available
-from tui.core.search_hits import Hit, SearchResult, format_hits, query_phrases, record_hits
+from tui.core.search_hits import (
+    Hit,
+    SearchResult,
+    TagPlaces,
+    format_hits,
+    place_hits,
+    query_phrases,
+    record_hits,
+)
 from tui.core.search_memory import MemoryEngine
 from tui.core.search_query import Query, parse
 from tui.core.search_sync import Record, Staleness, compare, records, synchronise
+from tui.core.search_tags import MAX_PLACES, TagCount, TagCounts, count_tags, wanted_tags
 from tui.core.search_text import Highlighter
 
 RANK_CAP = 300  # a query matching more records ranks only the newest this many
@@ -61,8 +70,9 @@ PROGRESS_EVERY = 100
 Progress = Callable[[int, int | None], object]
 
 __all__ = [
-    "Hit", "SearchIndex", "SearchIndexError", "SearchResult", "Staleness", "cache_dir",
-    "format_hits", "index_path", "parse", "records", "synchronise",
+    "Hit", "SearchIndex", "SearchIndexError", "SearchResult", "Staleness", "TagCount",
+    "TagCounts", "TagPlaces", "cache_dir", "format_hits", "index_path", "parse", "records",
+    "synchronise",
 ]
 
 
@@ -336,20 +346,46 @@ class SearchIndex:
             cap = min(cap, FIRST_LETTERS_CAP)  # "m", "ma": relevance means little yet
         handles, more, capped = engine.rank(parsed, limit, max(limit, cap))
         highlighter = Highlighter(query_phrases(parsed))
+        tags = wanted_tags(parsed)
         hits: list[Hit] = []
         taken = records = 0
         while taken < len(handles) and len(hits) < limit:
             # at first, enough records if each gives per_record hits; then one hit each
             wanted = -(-limit // per_record) if not taken else limit - len(hits)
             chunk = handles[taken:taken + wanted]
-            for ranked in engine.fetch(chunk, highlighter):
-                hits += record_hits(ranked, highlighter, records, per_record, width)
+            for ranked in engine.fetch(chunk, highlighter, tags):
+                hits += record_hits(ranked, highlighter, records, per_record, width, tags)
                 records += 1
             taken += len(chunk)
             if self._stop_search.is_set():
                 return SearchResult(parsed, engine=self.engine, cancelled=True)
         return SearchResult(parsed, tuple(hits[:limit]), records, more or taken < len(handles),
                             capped, self.engine, notices)
+
+    # -- tags ----------------------------------------------------------------------------
+
+    def tag_counts(self) -> TagCounts:
+        """Every tag with how many places carry it, most first (see
+        :func:`~tui.core.search_tags.count_tags`)."""
+        return TagCounts(tuple(self._read_tags(lambda e: count_tags(*e.tag_groups()), [])),
+                         (*self.notices, *self._building()))
+
+    def tag_places(self, key: str, limit: int = MAX_PLACES, width: int = 120) -> TagPlaces:
+        """The newest ``limit`` places carrying the tag ``key`` (a :func:`~tui.core.tags.
+        tag_key`), one hit each, the tag marked in its snippet."""
+        places, total = self._read_tags(lambda e: e.tag_places(key, max(1, limit)), ([], 0))
+        return TagPlaces(key, tuple(place_hits(places, key, width)), total,
+                         (*self.notices, *self._building()))
+
+    def _read_tags(self, read: Callable[[FtsEngine | MemoryEngine], Any], default: Any) -> Any:
+        with self._read_lock:
+            try:
+                with self._snapshot():
+                    return read(self._reader)
+            except sqlite3.DatabaseError as error:
+                failure = error
+        self._damaged(failure)
+        return default
 
     @contextlib.contextmanager
     def _searching_now(self) -> Iterator[None]:

@@ -20,13 +20,13 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from tui.core.search_text import clean, safe_line, tokens
+from tui.core.tags import contact_tag, find_tags
 
 NAMES, HEADS, NOTES = 0, 1, 2  # tiers: how much a match in the field counts
 TIER_COUNT = 3
 CONVERSATION, CONTACT = "conversation", "contact"
 NO_DAY = date(1970, 1, 1)
 LABEL_CHARS = 40
-_HASHTAG = re.compile(r"(?<![\w#])#([^\W\d_][\w-]{0,40})")
 
 
 class Locator(NamedTuple):
@@ -116,6 +116,8 @@ KINDS: dict[str, Kind] = {
     "followup": Kind(NOTES, "reflect", "followups", "note"),
 }
 FROM_CONTACT = frozenset(("person", "person_company", "person_tags", "person_role"))
+TAG_LISTS = frozenset(("tags", "person_tags"))  # a contact's tags, joined by TAG_JOIN
+TAG_JOIN = ", "
 
 
 def make_field(kind: str, text: str, item_id: str = "", extra: str = "") -> Field:
@@ -166,14 +168,27 @@ class RecordDoc:
         return tuple(tokens(self.name))
 
     @property
-    def tag_words(self) -> tuple[tuple[str, ...], ...]:
-        """Folded words of each tag, the person's and ``#inline`` ones (for ``tag:``)."""
-        seen: dict[tuple[str, ...], None] = {}
-        for tag in (*self.tags, *self.hashtags):
-            words = tuple(tokens(tag))
-            if words:
-                seen.setdefault(words, None)
-        return tuple(seen)
+    def tag_keys(self) -> tuple[str, ...]:
+        """The keys of the person's tags and of the ``#inline`` ones (for ``tag:``; see
+        :func:`tui.core.tags.tag_key`)."""
+        keys = (found[0] for found in map(contact_tag, self.tags) if found)
+        return tuple(dict.fromkeys((*keys, *self.hashtags)))
+
+    def tag_places(self) -> list[tuple[int, str, str]]:
+        """``(field number, tag key, spelling)`` for each tag this record carries itself:
+        the contact's own tags, and ``#inline`` tags in its own fields (not the copies of its
+        contact's fields in a conversation)."""
+        found: dict[tuple[int, str], str] = {}  # a tag twice in one field is one place
+        for number, item in enumerate(self.fields):
+            if item.kind == "tags":
+                for tag in self.tags:
+                    given = contact_tag(tag)
+                    if given is not None:
+                        found.setdefault((number, given[0]), given[1])
+            elif not item.from_contact and "#" in item.text:
+                for match in find_tags(item.text):
+                    found.setdefault((number, match.key), match.shown)
+        return [(number, key, shown) for (number, key), shown in found.items()]
 
 
 def conversation_key(conversation_id: str) -> str:
@@ -241,7 +256,7 @@ def _add(found: list[Field], kind: str, text: str, item_id: str = "", extra: str
 def contact_fields(contact: Mapping[str, Any], into_conversation: bool = False) -> list[Field]:
     """The contact's own fields; ``into_conversation`` gives those a conversation repeats."""
     found: list[Field] = []
-    tags = ", ".join(_tags(contact))
+    tags = TAG_JOIN.join(_tags(contact))
     if into_conversation:
         for kind, text in (("person", _s(contact, "name")), ("person_company",
                            _s(contact, "company")), ("person_tags", tags),
@@ -262,11 +277,12 @@ def _tags(contact: Mapping[str, Any]) -> list[str]:
 
 
 def _hashtags(fields: Iterable[Field]) -> tuple[str, ...]:
+    """The keys of the ``#inline`` tags in ``fields``, each once."""
     found: dict[str, None] = {}
     for item in fields:
         if "#" in item.text:
-            for match in _HASHTAG.finditer(item.text):
-                found.setdefault(match.group(1), None)
+            for match in find_tags(item.text):
+                found.setdefault(match.key, None)
     return tuple(found)
 
 

@@ -34,6 +34,7 @@ from tui.core.search_fields import (
 )
 from tui.core.search_hits import HEADLINE_KINDS, Matches, Ranked
 from tui.core.search_query import Filter, Query
+from tui.core.search_tags import Wanted, tag_spans
 from tui.core.search_text import EVERYTHING, FIELD_BREAK, META, Highlighter
 
 TOKENIZER = "unicode61 remove_diacritics 2"
@@ -54,6 +55,13 @@ SCHEMA = (
     # one-letter query at 10,000 conversations takes about a second).
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(names, heads, notes, meta,"
     f" tokenize='{TOKENIZER}', prefix='1 2 3')",
+    # Each tag a record carries, with the field it is in (number in the record, and column
+    # and position in the column): the Tags view counts and lists them from here.
+    "CREATE TABLE IF NOT EXISTS tags (rowid INTEGER NOT NULL, field INTEGER NOT NULL,"
+    " tier INTEGER NOT NULL, position INTEGER NOT NULL, tag TEXT NOT NULL,"
+    " shown TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag, rowid)",
+    "CREATE INDEX IF NOT EXISTS tags_rowid ON tags(rowid)",
 )
 _WEIGHTS = ", ".join(str(WEIGHTS[t]) for t in range(TIER_COUNT))
 _RECORD = ("r.key, r.type, r.contact_id, r.conversation_id, r.name, r.date, r.day, r.status,"
@@ -89,8 +97,7 @@ def meta_text(doc: RecordDoc) -> str:
         parts.append(META + "k" + doc.kind)
     for key, words in (("c", doc.company_words), ("p", doc.person_words)):
         parts += [FIELD_BREAK, *(META + key + w for w in words)]
-    for tag in doc.tag_words:
-        parts += [FIELD_BREAK, *(META + "t" + w for w in tag)]
+    parts += [META + "t" + key for key in doc.tag_keys]
     return " ".join(parts)
 
 
@@ -101,6 +108,8 @@ def _phrase(words: Iterable[str], prefix: bool) -> str:
 
 def _filter_phrase(item: Filter) -> str:
     code = META + META_KEYS[item.key]
+    if item.key == "tag" and item.term is not None:  # one token: the tag's key
+        return _phrase([code + "".join(item.term.words)], item.term.prefix)
     if item.term is not None:
         return _phrase((code + w for w in item.term.words), item.term.prefix)
     return _phrase([code + item.value.replace("_", "")], False)
@@ -150,6 +159,7 @@ class FtsEngine:
         """Forget every record."""
         self.db.execute("DELETE FROM records")
         self.db.execute("DELETE FROM fts")
+        self.db.execute("DELETE FROM tags")
 
     def put(self, doc: RecordDoc, replace: bool = True) -> None:
         """Insert ``doc``, replacing the record with the same key (``replace=False`` when the
@@ -159,7 +169,9 @@ class FtsEngine:
         columns: list[list[str]] = [[] for _ in range(TIER_COUNT)]
         entries: list[list[list[str]]] = [[] for _ in range(TIER_COUNT)]
         steps: list[list[int]] = [[] for _ in range(TIER_COUNT)]  # from a field to the next
+        places: list[tuple[int, int]] = []  # each field's (tier, position in the column)
         for item in doc.fields:
+            places.append((item.tier, len(columns[item.tier])))
             text = item.text if FIELD_BREAK not in item.text else item.text.replace(FIELD_BREAK,
                                                                                     " ")
             columns[item.tier].append(text)
@@ -177,6 +189,9 @@ class FtsEngine:
              json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
         self.db.execute("INSERT INTO fts(rowid, names, heads, notes, meta) VALUES (?,?,?,?,?)",
                         (rowid, *(SEPARATOR.join(c) for c in columns), meta_text(doc)))
+        self.db.executemany("INSERT INTO tags VALUES (?,?,?,?,?,?)",
+                            [(rowid, number, *places[number], key, shown)
+                             for number, key, shown in doc.tag_places()])
 
     def _free_rowid(self, day: date) -> int:
         low, high = rowid_range(day)
@@ -194,6 +209,7 @@ class FtsEngine:
             return False
         self.db.execute("DELETE FROM fts WHERE rowid = ?", row)
         self.db.execute("DELETE FROM records WHERE rowid = ?", row)
+        self.db.execute("DELETE FROM tags WHERE rowid = ?", row)
         return True
 
     def stamps(self) -> dict[str, str]:
@@ -259,9 +275,11 @@ class FtsEngine:
         return [(rowid, -float(value)) for rowid, value in ranked[:limit]], \
             len(ranked) > limit, False
 
-    def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter) -> list[Ranked]:
+    def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter,
+              tags: Wanted = ()) -> list[Ranked]:
         """The ranked records for ``handles`` from :meth:`rank`, in that order, each with only
-        the fields that matched (and its headline field) and the matches in them."""
+        the fields that matched or carry one of ``tags`` (and its headline field) and the
+        word matches in them."""
         rowids = [rowid for rowid, _ in handles]
         if not rowids:
             return []
@@ -274,9 +292,39 @@ class FtsEngine:
             row = rows.get(rowid)
             if row is not None:
                 layout = _Layout(row[:12], row[12:])
-                doc, matches = layout.matched(highlighter)
+                doc, matches = layout.matched(highlighter, tags)
                 found.append(Ranked(doc, score, matches))
         return found
+
+    def tag_groups(self) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+        """For :func:`~tui.core.search_tags.count_tags`: ``(key, spelling, places)`` and
+        ``(key, record type, records)`` groups."""
+        spellings = self.db.execute(
+            "SELECT tag, shown, count(*) FROM tags GROUP BY tag, shown").fetchall()
+        records = self.db.execute(
+            "SELECT t.tag, r.type, count(DISTINCT t.rowid) FROM tags t JOIN records r"
+            " ON r.rowid = t.rowid GROUP BY t.tag, r.type").fetchall()
+        return spellings, records
+
+    def tag_places(self, key: str, limit: int) -> tuple[list[tuple[RecordDoc, Field]], int]:
+        """The newest ``limit`` places carrying the tag ``key`` (a record's fields in their
+        order), each as its record (without fields) and the field; and how many there are."""
+        (total,) = first(self.db.execute("SELECT count(*) FROM tags WHERE tag = ?", (key,)))
+        places = self.db.execute(
+            "SELECT rowid, tier, position FROM tags WHERE tag = ? ORDER BY rowid DESC, field"
+            " LIMIT ?", (key, limit)).fetchall()
+        rowids = sorted({rowid for rowid, _, _ in places})
+        layouts: dict[int, _Layout] = {}
+        for start in range(0, len(rowids), 500):  # SQLite's limit on ? in one statement
+            chunk = rowids[start:start + 500]
+            for row in self.db.execute(
+                    f"SELECT r.rowid, {_RECORD}, fts.names, fts.heads, fts.notes FROM records r"
+                    f" JOIN fts ON fts.rowid = r.rowid WHERE r.rowid IN"
+                    f" ({','.join('?' * len(chunk))})", chunk):
+                layouts[row[0]] = _Layout(row[1:13], row[13:])
+        found = [(layouts[rowid].doc(()), layouts[rowid].field(tier, position))
+                 for rowid, tier, position in places if rowid in layouts]
+        return found, int(total)
 
 
 class _Layout:
@@ -303,8 +351,10 @@ class _Layout:
         kind, item_id, extra = (*self.entries[tier][position], "", "")[:3]
         return make_field(kind, self.columns[tier][start:end], item_id, extra)
 
-    def matched(self, highlighter: Highlighter) -> tuple[RecordDoc, dict[int, Matches]]:
-        """The record with only its matched fields (and its headline), and their matches."""
+    def matched(self, highlighter: Highlighter, tags: Wanted = ()
+                ) -> tuple[RecordDoc, dict[int, Matches]]:
+        """The record with only its matched fields, those carrying one of ``tags`` (and its
+        headline), and their word matches."""
         kept: list[tuple[int, int]] = []
         matches: dict[int, Matches] = {}
         for tier, starts in enumerate(self.starts):
@@ -312,6 +362,9 @@ class _Layout:
                                                               starts).items()):
                 matches[len(kept)] = spans
                 kept.append((tier, position))
+        if tags:
+            kept += [n for n in self.numbers() if n not in kept and tag_spans(self.field(*n),
+                                                                               tags)]
         if not any(self.entries[t][p][0] in HEADLINE_KINDS for t, p in kept):
             head = next(((t, p) for kind in HEADLINE_KINDS for t, p in self.numbers()
                          if self.entries[t][p][0] == kind), None)

@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.core.search_fields import CONVERSATION, Field, Locator, RecordDoc
 from tui.core.search_query import Query
+from tui.core.search_tags import Wanted, merge_spans, tag_spans
 from tui.core.search_text import Highlighter, safe_line, snippet
 
 SNIPPET_WIDTH = 120
@@ -94,6 +95,16 @@ class SearchResult:
                 "engine": self.engine, "notices": list(self.notices)}
 
 
+@dataclass(frozen=True)
+class TagPlaces:
+    """The places carrying one tag, newest first: ``total`` of them, ``hits`` the first."""
+
+    key: str
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    notices: tuple[str, ...] = ()
+
+
 Matches = list[tuple[int, int, int]]  # (start, end, term number) inside one field's text
 
 
@@ -116,24 +127,33 @@ def query_phrases(query: Query) -> list[tuple[tuple[str, ...], bool]]:
 
 
 def record_hits(ranked: Ranked, highlighter: Highlighter, rank: int, per_record: int,
-                width: int = SNIPPET_WIDTH) -> list[Hit]:
-    """The hits of one matching record: its fields that contain query words, best first.
+                width: int = SNIPPET_WIDTH, tags: Wanted = ()) -> list[Hit]:
+    """The hits of one matching record: its fields that contain query words or carry the
+    query's ``tags`` (``(key, prefix)``, from :func:`~tui.core.search_tags.wanted_tags`), best
+    first.
 
-    A field ranks by how many different query words it holds, then by its tier (names before
-    headings before notes), then by its order in the record. A record that matched only
-    through filters (or whose match cannot be placed in a field) gets one headline hit.
+    A field ranks by how many different query words and tags it holds, then by its tier
+    (names before headings before notes), then by its order in the record. A record that
+    matched only through other filters (or whose match cannot be placed in a field) gets one
+    headline hit.
     """
     doc = ranked.doc
     fields = doc.fields
     found = ranked.matches
     if found is None:
         found = highlighter.find_each([f.text for f in fields])
+    if tags:
+        found = dict(found)
+        for order, item in enumerate(fields):
+            spans = tag_spans(item, tags, highlighter.count)
+            if spans:
+                found[order] = merge_spans(found.get(order, ()), spans)
     scored = sorted((-len({term for _, _, term in spans}), fields[order].tier, order)
                     for order, spans in found.items() if spans and order < len(fields))
-    hits = [_hit(doc, fields[order], found[order], rank, ranked.score, width)
+    hits = [field_hit(doc, fields[order], found[order], rank, ranked.score, width)
             for _, _, order in scored[:max(1, per_record)]]
     if not hits:
-        hits.append(_hit(doc, headline(fields), [], rank, ranked.score, width))
+        hits.append(field_hit(doc, headline(fields), [], rank, ranked.score, width))
     return hits
 
 
@@ -146,8 +166,9 @@ def headline(fields: Sequence[Field]) -> Field:
     return fields[0] if fields else Field("name", "name", "", 0, Locator("details"))
 
 
-def _hit(doc: RecordDoc, item: Field, found: list[tuple[int, int, int]], rank: int,
-         score: float, width: int) -> Hit:
+def field_hit(doc: RecordDoc, item: Field, found: Sequence[tuple[int, int, int]], rank: int,
+              score: float, width: int) -> Hit:
+    """The hit of one field of ``doc``: a snippet around ``found`` (offsets in its text)."""
     text, spans = snippet(item.text, found, width)
     return Hit(
         record_type=doc.type, conversation_id=doc.conversation_id, contact_id=doc.contact_id,
@@ -164,4 +185,12 @@ def format_hits(hits: Sequence[Hit], marks: tuple[str, str] = ("[", "]")) -> lis
     ``--json`` use ``[hit.to_json() for hit in hits]`` or ``SearchResult.to_json()``.
     """
     return [[(hit.date or "")[:10], hit.name, hit.label, hit.marked(*marks)] for hit in hits]
+
+
+def place_hits(places: Sequence[tuple[RecordDoc, Field]], key: str,
+               width: int = SNIPPET_WIDTH) -> list[Hit]:
+    """One hit per place carrying the tag ``key`` (as an engine's ``tag_places`` gives them),
+    in that order, the tag marked in each snippet."""
+    return [field_hit(doc, item, tag_spans(item, ((key, False),)), rank, 0.0, width)
+            for rank, (doc, item) in enumerate(places)]
 

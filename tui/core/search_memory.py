@@ -14,12 +14,15 @@ from __future__ import annotations
 import bisect
 import math
 from array import array
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
-from tui.core.search_fields import CONVERSATION, TIER_COUNT, RecordDoc
+from tui.core.search_fields import CONVERSATION, TIER_COUNT, Field, RecordDoc
 from tui.core.search_fts import DAY_SHIFT, WEIGHTS
 from tui.core.search_hits import Ranked
 from tui.core.search_query import Filter, Query, Term
+from tui.core.search_tags import Wanted
 from tui.core.search_text import Highlighter, tokens
 
 K1, B = 1.2, 0.75
@@ -50,7 +53,8 @@ def filter_matches(item: Filter, doc: RecordDoc) -> bool:
         return _words_match(item.term, doc.company_words)
     if item.key == "person":
         return _words_match(item.term, doc.person_words)
-    return any(_words_match(item.term, tag) for tag in doc.tag_words)
+    want, prefix = "".join(item.term.words), item.term.prefix
+    return any(key == want or (prefix and key.startswith(want)) for key in doc.tag_keys)
 
 
 class MemoryEngine:
@@ -70,6 +74,7 @@ class MemoryEngine:
         self._postings: dict[str, array[int]] = {}
         self._vocabulary: list[str] | None = None
         self._used: dict[int, int] = {}  # day -> records put on that day so far
+        self._tags: dict[int, list[tuple[int, str, str]]] = {}  # slot -> its tag places
 
     def put(self, doc: RecordDoc, replace: bool = True) -> None:
         """Insert ``doc``, replacing the record with the same key (``replace`` is accepted
@@ -87,6 +92,9 @@ class MemoryEngine:
             lengths[item.tier] += len(words)
             seen.update(words)
         self._lengths.append(tuple(lengths))
+        places = doc.tag_places()
+        if places:
+            self._tags[slot] = places
         for word in seen:
             posting = self._postings.get(word)
             if posting is None:
@@ -102,6 +110,7 @@ class MemoryEngine:
         if slot is None:
             return False
         self._slots[slot] = None  # its postings stay, pointing at an empty slot
+        self._tags.pop(slot, None)
         return True
 
     def stamps(self) -> dict[str, str]:
@@ -234,8 +243,36 @@ class MemoryEngine:
                                for t, w in enumerate(weighted) if w)
         return scores
 
-    def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter) -> list[Ranked]:
+    def fetch(self, handles: list[tuple[int, float]], highlighter: Highlighter,
+              tags: Wanted = ()) -> list[Ranked]:
         """The ranked records for ``handles`` from :meth:`rank`, in that order (their
-        matches are found by :func:`~tui.core.search_hits.record_hits`)."""
+        matches, words and ``tags``, are found by :func:`~tui.core.search_hits.record_hits`)."""
         return [Ranked(doc, score) for slot, score in handles
                 for doc in (self._slots[slot],) if doc is not None]
+
+    # -- tags ----------------------------------------------------------------------------
+
+    def tag_groups(self) -> tuple[list[tuple[str, str, int]], list[tuple[str, str, int]]]:
+        """As :meth:`FtsEngine.tag_groups <tui.core.search_fts.FtsEngine.tag_groups>`."""
+        spellings: Counter[tuple[str, str]] = Counter()
+        records: Counter[tuple[str, str]] = Counter()
+        for slot, places in self._tags.items():
+            doc = self._slots[slot]
+            if doc is None:
+                continue
+            spellings.update((key, shown) for _, key, shown in places)
+            records.update((key, doc.type) for key in {key for _, key, _ in places})
+        return ([(*pair, n) for pair, n in spellings.items()],
+                [(*pair, n) for pair, n in records.items()])
+
+    def tag_places(self, key: str, limit: int) -> tuple[list[tuple[RecordDoc, Field]], int]:
+        """As :meth:`FtsEngine.tag_places <tui.core.search_fts.FtsEngine.tag_places>`."""
+        found: list[tuple[int, int, RecordDoc, Field]] = []
+        for slot, places in self._tags.items():
+            doc = self._slots[slot]
+            if doc is not None:
+                found += [(self._order[slot], number, doc, doc.fields[number])
+                          for number, tag, _ in places if tag == key]
+        found.sort(key=lambda place: (-place[0], place[1]))
+        return [(replace(doc, fields=()), item) for _, _, doc, item in found[:limit]], \
+            len(found)

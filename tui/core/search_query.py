@@ -6,7 +6,9 @@
     "grid analytics"       a phrase: these words next to each other, in one field
     -stripe  -"cold call"  leave out conversations and contacts that mention it
     company:stripe         the person's company (company:"goldman sachs" for several words)
-    person:ana             the person's name        tag:fintech   a tag of the person
+    person:ana             the person's name
+    tag:fintech  #fintech  a tag: one of the person's, or #fintech typed in any note or
+                           answer (case, accents, - and _ ignored: tag:fin-tech is the same)
     status:done            idea, reached-out, scheduled, done, thanked (a unique prefix will do)
     kind:industry          person, industry, company
     after:2026-01-15       on or after that day      before:2026-06   before June 2026
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tui.core.search_text import safe_line, tokens
+from tui.core.tags import find_tags
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 24
@@ -42,7 +45,7 @@ ALIASES = {"name": "person", "who": "person", "tags": "tag", "org": "company",
 FILTER_KEYS = (*TEXT_FILTERS, "status", "kind", "before", "after")
 URL_SCHEMES = ("http", "https", "mailto", "ftp", "file", "tel")
 
-_PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]*)')
+PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?("[^"]*"?|[^\s"]*)')
 _DAY = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -111,7 +114,7 @@ def parse(text: object, *, typing: bool = True) -> Query:
         raw = raw[:MAX_QUERY_CHARS]
         problems.append(f"the query is cut to its first {MAX_QUERY_CHARS} characters")
     builder = _Builder(problems)
-    pieces = [m for m in _PIECE.finditer(raw) if m.group(0)]
+    pieces = [m for m in PIECE.finditer(raw) if m.group(0)]
     still_typing = typing and bool(raw) and not raw[-1].isspace()
     for number, match in enumerate(pieces):
         last = still_typing and number == len(pieces) - 1
@@ -140,9 +143,13 @@ class _Builder:
         explicit_prefix = not quoted and body.endswith("*")
         prefix = explicit_prefix or (last and not closed)
         name = ALIASES.get(key.lower(), key.lower()) if key else None
+        if name is None and not quoted and value.startswith("#"):
+            found = find_tags(value)
+            if found and found[0].start == 0:  # #fintech is tag:fintech
+                name, body = "tag", found[0].shown
         if name in FILTER_KEYS:
             if body.strip():
-                self._filter(name, body, negated, prefix, f"{key}:{value}")
+                self._filter(name, body, negated, prefix, f"{key}:{value}" if key else value)
             return
         if key:
             if key.lower() not in URL_SCHEMES and key.isalpha() and body.strip():

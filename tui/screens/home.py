@@ -61,12 +61,15 @@ class HomeScreen(Screen[None]):
         Binding("3", "tab('due')", "Due", show=False,
                 tooltip="Thank-you notes, actions, referrals and people to get back to",
                 id="home.tab3"),
-        Binding("p", "view('progress')", "Progress", tooltip="The funnel, replies by weekday, "
-                "conversations per month, the ask and relationships", id="home.progress"),
-        Binding("c", "view('companies')", "Companies", tooltip="Target companies: scores, way in, "
-                "who you know there", id="home.companies"),
-        Binding("h", "view('hypotheses')", "Hypotheses", tooltip="Career hypotheses tested by your "
-                "conversations", id="home.hypotheses"),
+        Binding("p", "view('progress')", "Progress", tooltip="The funnel, replies by "
+                "weekday, conversations per month, the ask and relationships",
+                id="home.progress"),
+        Binding("c", "view('companies')", "Companies", tooltip="Target companies: scores, "
+                "way in, who you know there", id="home.companies"),
+        Binding("h", "view('hypotheses')", "Hypotheses", tooltip="Career hypotheses tested "
+                "by your conversations", id="home.hypotheses"),
+        Binding("t", "view('tags')", "Tags", tooltip="Every #tag and contact tag with its "
+                "count, and the notes carrying each", id="home.tags"),
         Binding("q", "app.quit", "Quit", show=False, tooltip="Save and quit", id="home.quit"),
     ]
 
@@ -296,7 +299,6 @@ class HomeScreen(Screen[None]):
         """Add a contact."""
         self.records.new_contact()
 
-
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
         if self.on_tab("due"):
@@ -326,7 +328,6 @@ class HomeScreen(Screen[None]):
     def edit_contact(self, contact_id: str) -> None:
         """Open the contact form for this contact."""
         self.records.edit_contact(contact_id)
-
 
     # -- what is due ---------------------------------------------------------------------
 
@@ -380,8 +381,8 @@ class HomeScreen(Screen[None]):
         self.records.delete()
 
     def action_view(self, name: str) -> None:
-        """Show one of the views over everything: ``companies``, ``hypotheses`` or
-        ``progress``."""
+        """Show one of the views over everything: ``companies``, ``hypotheses``,
+        ``tags`` or ``progress``."""
         from tui.screens.home_views import open_view
 
         open_view(self, name)

@@ -1,5 +1,5 @@
-"""The home screen's views over everything (Companies, Hypotheses, Progress) and its commands
-in the palette."""
+"""The home screen's views over everything (Companies, Hypotheses, Tags, Progress) and its
+commands in the palette."""
 
 from __future__ import annotations
 
@@ -25,13 +25,17 @@ def _view(name: str) -> Screen[None]:
         from tui.screens.hypotheses import HypothesesScreen
 
         return HypothesesScreen()
+    if name == "tags":
+        from tui.screens.tags import TagsScreen
+
+        return TagsScreen()
     from tui.screens.progress import ProgressScreen
 
     return ProgressScreen()
 
 
 def open_view(home: HomeScreen, name: str) -> None:
-    """Show the view ``name`` (companies, hypotheses or progress) over the home screen."""
+    """Show the view ``name`` (companies, hypotheses, tags or progress) over the home screen."""
     home.app.push_screen(_view(name))
 
 
@@ -41,6 +45,8 @@ def home_commands(home: HomeScreen) -> Iterator[SystemCommand]:
                         lambda: home.action_view("companies"))
     yield SystemCommand("Show hypotheses", "Career hypotheses and their evidence (h)",
                         lambda: home.action_view("hypotheses"))
+    yield SystemCommand("Show tags", "Every #tag with its count; the notes, answers and "
+                        "contacts carrying each (t)", lambda: home.action_view("tags"))
     yield SystemCommand("Show progress", "The funnel, replies by weekday, conversations "
                         "per month (p)", lambda: home.action_view("progress"))
     yield SystemCommand("New conversation", "Plan a conversation", home.action_new_conversation)

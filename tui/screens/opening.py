@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
+from tui.core.search_fields import Locator
+
 if TYPE_CHECKING:
+    from tui.core.search import SearchIndex
+    from tui.core.store import Store
     from tui.screens.home import HomeScreen
 
 
@@ -54,3 +58,28 @@ async def open_at(screen: Screen[Any], conversation_id: str, pane: str) -> bool:
         await settled
         opened.action_pane(pane)
     return True
+
+
+async def show_place(screen: Screen[Any], conversation_id: str | None, contact_id: str,
+                     locator: Locator) -> None:
+    """Show where a search hit or a tagged place lives: a contact's page, or the
+    conversation at its pane, part and item, scrolled to it."""
+    from tui.screens.person import PersonScreen
+    from tui.screens.places import go_to, pane_of
+
+    app = screen.app
+    if conversation_id is None:  # a contact's own record
+        await app.push_screen(PersonScreen(contact_id))
+    elif await open_at(screen, conversation_id, pane_of(locator)):
+        go_to(app.screen, locator)
+
+
+def find_index(store: Store) -> tuple[SearchIndex, bool]:
+    """The app's search index, or, while the app is still building it, the index file as it
+    is so far (True: the caller opened it and closes it). Opens a file: call it on a thread."""
+    index = store.search_index
+    if index is not None:
+        return index, False
+    from tui.core.search import SearchIndex
+
+    return SearchIndex.open(store.layout.root), True

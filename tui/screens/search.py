@@ -24,8 +24,17 @@ from textual.widgets.option_list import Option
 
 from tui.core.dates import format_when
 from tui.core.safetext import visible
-from tui.core.search_fields import Locator
+from tui.core.search_filters import (
+    current_values,
+    describe_filters,
+    next_range,
+    next_value,
+    with_dates,
+    with_filter,
+)
 from tui.core.search_hits import Hit, SearchResult
+from tui.core.search_text import fold, tokens
+from tui.screens.opening import find_index, show_place
 from tui.widgets.app_services import app_services
 from tui.widgets.fitted_list import FittedOptionList
 from tui.widgets.key_footer import KeyFooter
@@ -50,6 +59,23 @@ def hit_row(hit: Hit, width: int = 200, now: datetime | None = None) -> Content:
     return Content("\n").join([head, snippet])
 
 
+def filters_line(text: str) -> Content:
+    """The filters in force, or the keys that set them."""
+    active = describe_filters(text)
+    if not active:
+        return styled(("f2 status · f3 kind · f4 dates · f5 company · f6 tag", "dim"))
+    parts: list[str | tuple[str, str]] = [("filters: ", "dim")]
+    for number, (name, value) in enumerate(active):
+        parts += [("  " if number else "", ""), (f"{name} ", "dim"),
+                  (one_line(value, 40), "bold $accent")]
+    parts.append(("   f7 clears", "dim"))
+    return styled(*parts)
+
+
+def _people(count: int) -> str:
+    return f"{count} contact{'s' if count != 1 else ''}"
+
+
 class SearchScreen(Screen[None]):
     """The search box and its results (see the module docstring)."""
 
@@ -61,10 +87,23 @@ class SearchScreen(Screen[None]):
                 id="search.previous"),
         Binding("pagedown", "move(5)", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "move(-5)", "Page up", show=False, id="search.page_up"),
+        Binding("f2", "cycle('status')", "Status", tooltip="Filter by status: idea, "
+                "reached out, scheduled, done, thanked, then any", id="search.status"),
+        Binding("f3", "cycle('kind')", "Kind", tooltip="Filter by kind: person, industry, "
+                "company, then any", id="search.kind"),
+        Binding("f4", "dates", "Dates", tooltip="Filter by date: the last 30 days, 90 days, "
+                "this year, last year, then any", id="search.dates"),
+        Binding("f5", "pick('company')", "Company", tooltip="Filter by company: pick one "
+                "from your contacts", id="search.company"),
+        Binding("f6", "pick('tag')", "Tag", tooltip="Filter by tag: pick one of your tags",
+                id="search.tag"),
+        Binding("f7", "clear_filters", "No filters", tooltip="Remove every filter (the "
+                "words stay)", id="search.clear"),
     ]
     DEFAULT_CSS = """
     SearchScreen #search-box { margin: 0 0; }
     SearchScreen #search-status { height: 1; padding: 0 1; color: $text-muted; }
+    SearchScreen #search-filters { height: auto; max-height: 2; padding: 0 1; }
     SearchScreen #search-results { height: 1fr; }
     """
 
@@ -82,6 +121,7 @@ class SearchScreen(Screen[None]):
         """The query box, a status line, the results, the footer."""
         yield Input(self.initial, placeholder="search every conversation and contact",
                     id="search-box", compact=True)
+        yield Static(filters_line(self.initial), id="search-filters")
         yield Static(styled((HINT, "dim")), id="search-status")
         results = FittedOptionList(id="search-results", compact=True)
         results.can_focus = False
@@ -96,14 +136,7 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False,
           description="building the search index")
     def _find_index(self) -> None:
-        store = app_services(self).store
-        index = store.search_index
-        if index is None:  # the app is still building it: read what is there so far
-            from tui.core.search import SearchIndex
-
-            index = SearchIndex.open(store.layout.root)
-            self._own_index = True
-        self._index = index
+        self._index, self._own_index = find_index(app_services(self).store)
         self.app.call_from_thread(self._search_now)
 
     def on_unmount(self) -> None:
@@ -113,7 +146,8 @@ class SearchScreen(Screen[None]):
                 self._index.close()
 
     @on(Input.Changed, "#search-box")
-    def _typed(self) -> None:
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_one("#search-filters", Static).update(filters_line(event.value))
         self._search_now()
 
     def _search_now(self) -> None:
@@ -188,19 +222,10 @@ class SearchScreen(Screen[None]):
     def open_hit(self, hit: Hit) -> None:
         """Close the search and show where ``hit`` came from (the app does the opening: this
         screen is gone by then)."""
-        from tui.screens.opening import open_at
-        from tui.screens.person import PersonScreen
-        from tui.screens.places import go_to, pane_of
-
         app = self.app
-        conversation_id = hit.conversation_id
-        locator: Locator = hit.locator
 
         async def show() -> None:
-            if conversation_id is None:  # a contact's own record
-                await app.push_screen(PersonScreen(hit.contact_id))
-            elif await open_at(app.screen, conversation_id, pane_of(locator)):
-                go_to(app.screen, locator)
+            await show_place(app.screen, hit.conversation_id, hit.contact_id, hit.locator)
             self.opened = True
 
         self.dismiss(None)
@@ -216,9 +241,89 @@ class SearchScreen(Screen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """A command per filter: each adds it to the query."""
+        for name, help_text, action in (
+                ("status", "the next status (f2)", lambda: self.action_cycle("status")),
+                ("kind", "the next kind (f3)", lambda: self.action_cycle("kind")),
+                ("dates", "the next date range (f4)", self.action_dates),
+                ("company", "pick a company (f5)", lambda: self.action_pick("company")),
+                ("tag", "pick a tag (f6)", lambda: self.action_pick("tag"))):
+            yield SystemCommand(f"Filter by {name}", help_text.capitalize(), action)
+        yield SystemCommand("Remove the filters", "Every filter goes; the words stay (f7)",
+                            self.action_clear_filters)
         for name in FILTERS:
             yield SystemCommand(f"Filter {name}", f"Add '{name}' to the query",
                                 lambda f=name: self._add_filter(f))
+
+    # -- filter keys: they edit the query text, so what they set is in plain sight ------
+
+    @property
+    def text(self) -> str:
+        """The query as typed."""
+        return self.query_one("#search-box", Input).value
+
+    def set_text(self, text: str) -> None:
+        """Replace the query (the cursor at its end, in the box); results follow."""
+        box = self.query_one("#search-box", Input)
+        box.value = text
+        box.cursor_position = len(text)
+        box.focus()
+
+    def action_cycle(self, key: str) -> None:
+        """The next status or kind (after the last one: any)."""
+        value = next_value(self.text, key)
+        self.set_text(with_filter(self.text, key, *([value] if value else [])))
+
+    def action_dates(self) -> None:
+        """The next date range (after the last one: any date)."""
+        today = app_services(self).clock().date()
+        self.set_text(with_dates(self.text, next_range(self.text, today)))
+
+    def action_clear_filters(self) -> None:
+        """Remove every filter; the words stay."""
+        text = self.text
+        for key in ("status", "kind", "company", "person", "tag", "after"):
+            text = with_filter(text, key)
+        self.set_text(text)
+
+    def action_pick(self, key: str) -> None:
+        """Pick a company from the contacts, or a tag from the index (counted on a thread)."""
+        if key == "company":
+            companies: dict[str, list[str]] = {}
+            for contact in app_services(self).store.contacts():
+                if contact.company.strip():
+                    companies.setdefault(fold(contact.company.strip()), []).append(
+                        contact.company.strip())
+            choices = sorted(((names[0], names[0], _people(len(names)))
+                              for names in companies.values()), key=lambda c: fold(c[1]))
+            self._choose("company", "Filter by company", choices)
+        elif self._index is not None:
+            self._tag_choices()
+
+    @work(thread=True, exclusive=True, group="search-tags", exit_on_error=False,
+          description="listing the tags")
+    def _tag_choices(self) -> None:
+        counts = self._index.tag_counts()
+        choices = [(t.shown, "#" + t.shown, f"{t.places}") for t in counts.tags]
+        self.app.call_from_thread(self._choose, "tag", "Filter by tag", choices)
+
+    def _choose(self, key: str, title: str, choices: list[tuple[str, str, str]]) -> None:
+        from tui.dialogs.choice import ChoiceScreen
+
+        current = current_values(self.text, key)
+        chosen = next((c[0] for c in choices
+                       if current and " ".join(tokens(c[0])) == current[0]), "")
+
+        def picked(value: str | None) -> None:
+            if value is not None:
+                self.set_text(with_filter(self.text, key, *([value] if value else [])))
+            else:
+                self.query_one("#search-box").focus()
+
+        if not choices:
+            self.notify("No tags yet: type #fintech in a note to tag it." if key == "tag"
+                        else "No contact has a company yet.", timeout=4)
+            return
+        self.app.push_screen(ChoiceScreen(title, choices, chosen), picked)
 
     def _add_filter(self, name: str) -> None:
         box = self.query_one("#search-box", Input)
