@@ -142,6 +142,7 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
         for tabs in self.query(ContentTabs):
             tabs.can_focus = False
         self.focus_pane()
+        self.read_links()
 
     @property
     def focus_chain(self) -> list[Widget]:
