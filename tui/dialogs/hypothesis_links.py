@@ -54,7 +54,7 @@ class LinkHypothesesForm(ModalScreen[set[str] | None]):
         with Vertical():
             yield Static(plain(f"What the conversation with {one_line(self.who, 40)} will "
                                "test"), classes="dialog-title")
-            yield TickList[str](*[
+            yield TickList(*[
                 (plain(f"{one_line(h.statement, 70)} ({STATUS_LABELS[h.status]})"), h.id,
                  h.is_tested_by(self.conversation_id))
                 for h in self.hypotheses], id="link-list")
