@@ -17,8 +17,8 @@ from tui.dialogs.company_form import CompanyForm
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.companies import CompaniesScreen
 from tui.screens.company_page import CompanyPage
-from tui.screens.side_files import wait_for_side_files
 from tui.screens.home import HomeScreen
+from tui.screens.side_files import wait_for_side_files
 
 
 def company_app(make: Any, tmp_path: Path) -> Any:
@@ -53,7 +53,8 @@ async def test_companies_list_sort_edit_merge_and_page(tmp_path: Path) -> None:
         assert isinstance(app.screen, CompanyForm)
         await type_text(pilot, "fintech team")
         await pilot.press("tab", "backspace", "3", "tab", "backspace", "2", "enter")
-        await until(pilot, lambda: names(app)[0] == "Globex")  # 3 + 2 + a contact there: most promising
+        # 3 + 2 + a contact there: most promising
+        await until(pilot, lambda: names(app)[0] == "Globex")
         await pilot.press("s", "s")  # score -> name -> motivation
         assert "sorted by motiv." in str(app.screen.query_one("#companies-note").render())
         await pilot.press("m")

@@ -9,7 +9,6 @@ the screen hands them to the autosaver, and takes back the store's copy once sav
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-
 from datetime import datetime
 
 from textual import on, work
@@ -23,10 +22,10 @@ from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
-from tui.core.profile import Profile
-from tui.core.referrals import promote_referrals, promoted_summary
 from tui.core.outreach_due import routine_settings
 from tui.core.outreach_routine import RoutineSettings
+from tui.core.profile import Profile
+from tui.core.referrals import promote_referrals, promoted_summary
 from tui.core.send_days import own_send_evidence
 from tui.core.store import Store
 from tui.core.summary import ConversationSummary

@@ -14,6 +14,7 @@ not a daemon, so a write asked for just before quitting still reaches the disk.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -30,10 +31,8 @@ _ONE_AT_A_TIME = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coffeecha
 def _back_on_loop(app: App[Any], callback: Callable[..., object], *args: Any,
                   **kwargs: Any) -> None:
     """Run ``callback`` on the app's event loop (nothing when the app has closed meanwhile)."""
-    try:
+    with contextlib.suppress(RuntimeError):  # the app has closed: nobody is left to tell
         app.call_from_thread(callback, *args, **kwargs)
-    except RuntimeError:
-        pass  # the app is no longer running: nobody is left to tell
 
 
 class SideFiles(Screen[Any]):
