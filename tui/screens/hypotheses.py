@@ -74,6 +74,10 @@ class HypothesesScreen(SideFiles):
             yield Static(id="hypothesis-evidence")
         yield KeyFooter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing changes the list before it has been read (a write would lose the file's)."""
+        return self.loaded or action == "back"
+
     @property
     def folder(self) -> Path:
         """The data folder (the hypotheses file lives beside the data)."""
