@@ -29,7 +29,7 @@ from tui.core.company_file import companies_path, load_companies, save_companies
 from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact
 from tui.core.outreach_due import contact_speeds, routine_settings
-from tui.core.outreach_routine import RoutineSettings
+from tui.core.outreach_routine import ReplySpeed, RoutineSettings
 from tui.core.summary import ConversationSummary
 from tui.dialogs.company_form import CompanyForm
 from tui.dialogs.confirm import ConfirmScreen
@@ -57,12 +57,17 @@ class WorkedOut(NamedTuple):
 
 def work_out(companies: list[Company], contacts: Sequence[Contact],
              chats: Sequence[ConversationSummary], now: datetime, routine: RoutineSettings,
-             sort: str) -> WorkedOut:
+             sort: str, known: tuple[list[DueItem], dict[str, ReplySpeed]] | None = None,
+             ) -> WorkedOut:
     """Add companies named by contacts, then each company's row and what is due (pure: runs
-    on a worker thread over copies)."""
+    on a worker thread over copies). ``known``: what is due and the reply speeds, when the
+    home screen has worked them out already."""
     added = bool(add_from_contacts(companies, contacts))
-    due = due_items(contacts, chats, now, routine=routine)
-    rows = company_rows(companies, contacts, chats, now, contact_speeds(chats, now, routine),
+    if known is None:
+        known = (due_items(contacts, chats, now, routine=routine),
+                 contact_speeds(chats, now, routine))
+    due, speeds = known
+    rows = company_rows(companies, contacts, chats, now, speeds,
                         [i.contact_id for i in due], sort)
     return WorkedOut(companies, added, rows, due)
 
@@ -99,6 +104,14 @@ class CompaniesScreen(SideFiles):
     contacts: list[Contact]
     loaded = False  # the file is read and the rows worked out at least once
     _broken = False
+
+    def __init__(self, due: list[DueItem] | None = None,
+                 speeds: dict[str, ReplySpeed] | None = None) -> None:
+        """``due`` and ``speeds``: what is due and how fast people replied, when the caller
+        has them worked out already (the home screen's Due list); else they are worked out
+        here."""
+        super().__init__()
+        self._known = (due, speeds or {}) if due is not None else None
 
     def compose(self) -> ComposeResult:
         """The table and a line under it."""
@@ -139,13 +152,15 @@ class CompaniesScreen(SideFiles):
         contacts, chats = services.store.contacts(), services.store.summaries()
         routine, _ = routine_settings(services.settings.values())
         copies = [Company.from_dict(c.to_dict()) for c in self.companies]
-        self._work_out(copies, contacts, chats, services.clock(), routine, self.sort)
+        known, self._known = self._known, None  # used once: a reload works it out afresh
+        self._work_out(copies, contacts, chats, services.clock(), routine, self.sort, known)
 
     @work(thread=True, exclusive=True, group="companies", exit_on_error=False)
     def _work_out(self, companies: list[Company], contacts: list[Contact],
                   chats: list[ConversationSummary], now: datetime, routine: RoutineSettings,
-                  sort: str) -> None:
-        result = work_out(companies, contacts, chats, now, routine, sort)
+                  sort: str, known: tuple[list[DueItem], dict[str, ReplySpeed]] | None
+                  ) -> None:
+        result = work_out(companies, contacts, chats, now, routine, sort, known)
         self.app.call_from_thread(self._worked_out, contacts, result)
 
     def _worked_out(self, contacts: list[Contact], result: WorkedOut) -> None:

@@ -367,7 +367,8 @@ class HomeScreen(Screen[None]):
         """Show the Companies view."""
         from tui.screens.companies import CompaniesScreen
 
-        self.app.push_screen(CompaniesScreen())
+        due = self.query_one(DueList)  # what is due, worked out already: not again
+        self.app.push_screen(CompaniesScreen(due.due, due.speeds))
 
     def action_hypotheses(self) -> None:
         """Show the Hypotheses view."""
