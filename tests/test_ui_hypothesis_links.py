@@ -67,7 +67,7 @@ async def test_link_in_prep_then_reflect_lists_it_and_f8_preselects_it(tmp_path:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_chat(pilot, "chat-ana")
         await pilot.press("f3")
-        await until(pilot, lambda: "no hypothesis linked" in links_text(app, "#prep-tests"))
+        await until(pilot, lambda: "no hypothesis linked: f8" in links_text(app, "#prep-tests"))
         await pilot.press("f3")  # the Questions part, the cursor in the goal
         await type_text(pilot, "learn")
         await pilot.press("f8")  # a function key: never text, even in the goal box

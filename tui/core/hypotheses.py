@@ -143,11 +143,13 @@ class Hypothesis:
         return sorted(self.evidence, key=lambda e: e.on)
 
     def summary(self) -> str:
-        """``2 for · 1 against · 0 mixed · 3 conversations``."""
+        """``2 for · 1 against · 0 mixed · 3 conversations · 1 to test``."""
         t = self.tally()
         count = len(self.conversations())
+        waiting = len(self.awaiting())
         return (f"{t['for']} for · {t['against']} against · {t['mixed']} mixed · {count} "
-                f"conversation{'s' if count != 1 else ''}")
+                f"conversation{'s' if count != 1 else ''}"
+                + (f" · {waiting} to test" if waiting else ""))
 
 
 def add_evidence(hypothesis: Hypothesis, conversation_id: str, verdict: str, note: str,

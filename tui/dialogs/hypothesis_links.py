@@ -63,7 +63,9 @@ class LinkHypothesesForm(ModalScreen[set[str] | None]):
 
     def on_mount(self) -> None:
         """Start on the list."""
-        self.query_one(TickList).focus()
+        ticks = self.query_one(TickList)
+        ticks.styles.height = "auto"  # the app's CSS fills lists
+        ticks.focus()
 
     def action_save(self) -> None:
         """Close with the ids ticked."""
@@ -116,6 +118,7 @@ class PickConversation(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         """Show them all; typing goes into the filter."""
+        self.query_one(OptionList).styles.height = "auto"  # the app's CSS fills lists
         self.show_matches("")
         self.query_one(Input).focus()
 

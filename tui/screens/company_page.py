@@ -112,6 +112,7 @@ class CompanyPage(Screen[None]):
     def on_mount(self) -> None:
         """The cursor on what is due; the conversations are read in a thread."""
         due = self.query_one("#company-due", OptionList)
+        due.styles.height = "auto"  # as tall as what is due (the app's CSS fills lists)
         due.display = bool(self.due)
         if self.due:
             due.focus()

@@ -49,14 +49,13 @@ class HypothesisLinks(Line):
 
     def compact_content(self) -> Content:
         """``Tests  PM at a fintech would suit me · Economic development…  (f8)``."""
+        label = (f"{'Tests':<9}", "$text-muted")  # lined up with Prep's "Goal" and "The ask"
         if self.links is None:
-            return styled(("Tests  ", "$text-muted"), ("…", "dim"))
+            return styled(label, ("…", "dim"))
         if not self.links:
-            return styled(("Tests  ", "$text-muted"),
-                          ("no hypothesis linked yet: f8 links the ones this chat will test",
-                           "dim"))
+            return styled(label, ("no hypothesis linked: f8 links one", "dim"))
         names = " · ".join(one_line(link.statement, 50) for link in self.links)
-        return styled(("Tests  ", "$text-muted"), names, ("  (f8)", "dim"))
+        return styled(label, names, ("  (f8)", "dim"))
 
     def full_content(self) -> Content:
         """A heading, then each hypothesis with this conversation's evidence or a hint."""

@@ -52,6 +52,7 @@ class QuestionsPart(PrepPart):
     ]
     DEFAULT_CSS = """
     QuestionsPart #plan-summary { padding: 0 1; color: $text-muted; }
+    QuestionsPart #prep-tests { padding: 0 1; height: 1; }
     QuestionsPart #plan-summary.-over { color: $warning; }
     QuestionsPart #plan { height: 1fr; min-height: 3; }
     QuestionsPart #bank { height: 1fr; min-height: 3; }
