@@ -18,7 +18,7 @@ from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.companies import CompaniesScreen
 from tui.screens.company_page import CompanyPage
 from tui.screens.home import HomeScreen
-from tui.screens.side_files import wait_for_side_files
+from tui.screens.side_files import side_files_idle
 
 
 def company_app(make: Any, tmp_path: Path) -> Any:
@@ -133,7 +133,7 @@ async def test_companies_file_is_written_off_the_event_loop(
         main = threading.current_thread().name
         await pilot.press("c")
         await until(pilot, lambda: app.screen.loaded)
-        wait_for_side_files()
+        await until(pilot, side_files_idle)
         assert writers and main not in writers
         assert sorted(c["name"] for c in on_disk(tmp_path)) == [
             "Acme Robotics", "Acme Robotics, Inc.", "Globex"]

@@ -18,7 +18,7 @@ from tui.dialogs.hypothesis_forms import EvidenceForm
 from tui.dialogs.hypothesis_links import LinkHypothesesForm, PickConversation
 from tui.screens.conversation import ConversationScreen
 from tui.screens.hypotheses import HypothesesScreen
-from tui.screens.side_files import wait_for_side_files
+from tui.screens.side_files import side_files_idle
 
 
 def on_disk(tmp_path: Path) -> dict[str, dict[str, Any]]:
@@ -33,7 +33,8 @@ def two_hypotheses(tmp_path: Path) -> None:
 
 
 def links_text(app: Any, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
+    found = app.screen.query(selector)  # none while a dialog is up
+    return str(found.first().render()) if found else ""
 
 
 async def open_chat(pilot: Any, chat_id: str) -> None:
@@ -76,7 +77,7 @@ async def test_link_in_prep_then_reflect_lists_it_and_f8_preselects_it(tmp_path:
         await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
         assert app.screen.conversation.goal == "learn"
         assert "Economic development is worth a switch" in links_text(app, "#prep-tests")
-        wait_for_side_files()
+        await until(pilot, side_files_idle)
         assert on_disk(tmp_path)["h2"]["tested_by"] == ["chat-ana"]
         assert on_disk(tmp_path)["h1"]["tested_by"] == []
         await pilot.press("f5")
@@ -90,7 +91,7 @@ async def test_link_in_prep_then_reflect_lists_it_and_f8_preselects_it(tmp_path:
         await type_text(pilot, "Pay halves")
         await pilot.press("enter")
         await until(pilot, lambda: "− against: Pay halves" in links_text(app, "#reflect-tests"))
-        wait_for_side_files()
+        await until(pilot, side_files_idle)
     saved = on_disk(tmp_path)["h2"]
     assert saved["tested_by"] == ["chat-ana"]
     assert [(e["conversation_id"], e["verdict"]) for e in saved["evidence"]] == [
@@ -118,7 +119,7 @@ async def test_link_from_the_hypotheses_view_shows_to_test_in(tmp_path: Path) ->
         detail = links_text(app, "#hypothesis-evidence")
         assert "+ 2026-11-30 Dana Li: The lab hires generalists" in detail
         assert "… to test in: Carla Diaz, not scheduled" in detail
-        wait_for_side_files()
+        await until(pilot, side_files_idle)
         assert on_disk(tmp_path)["h1"]["tested_by"] == ["chat-carla"]
         await pilot.press("escape")
         await open_chat(pilot, "chat-carla")
@@ -128,6 +129,25 @@ async def test_link_from_the_hypotheses_view_shows_to_test_in(tmp_path: Path) ->
         assert ticks.selected == ["h1"]  # already linked
         await pilot.press("space", "ctrl+s")  # untick it
         await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
-        wait_for_side_files()
+        await until(pilot, side_files_idle)
     assert on_disk(tmp_path)["h1"]["tested_by"] == []
     assert on_disk(tmp_path)["h1"]["evidence"][0]["conversation_id"] == "chat-dana"
+
+
+async def test_space_then_enter_in_one_burst_saves_the_tick(tmp_path: Path) -> None:
+    from tests.test_ui_live_typing import burst
+
+    app = make_app(tmp_path)
+    fixed_clock(app, NOW)
+    save_routine_records(app.store)
+    two_hypotheses(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chat(pilot, "chat-ana")
+        await pilot.press("f3")
+        await until(pilot, lambda: "no hypothesis linked" in links_text(app, "#prep-tests"))
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.focused, SelectionList))
+        burst(app, [("space", " "), ("enter", None)])
+        await until(pilot, lambda: "Robotics" in links_text(app, "#prep-tests"))
+        await until(pilot, side_files_idle)
+    assert on_disk(tmp_path)["h1"]["tested_by"] == ["chat-ana"]

@@ -27,9 +27,20 @@ DIALOG_CSS = """
 
 
 class TickList(SelectionList[str]):
-    """Space ticks or unticks; enter saves the form around it."""
+    """Space ticks or unticks; enter saves the form around it.
 
-    BINDINGS = [Binding("enter", "screen.save", "Save", show=False)]
+    The tick is made at once (a stock SelectionList ticks through a message), so an enter
+    typed right after a space saves the tick."""
+
+    BINDINGS = [
+        Binding("space", "tick", "Tick", show=False),
+        Binding("enter", "screen.save", "Save", show=False),
+    ]
+
+    def action_tick(self) -> None:
+        """Tick or untick the highlighted hypothesis."""
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted).value)
 
 
 class LinkHypothesesForm(ModalScreen[set[str] | None]):

@@ -15,6 +15,7 @@ not a daemon, so a write asked for just before quitting still reaches the disk.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -26,6 +27,30 @@ from tui.core.record_file import RecordFileError
 
 T = TypeVar("T")
 _ONE_AT_A_TIME = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coffeechat-side-files")
+_COUNT = threading.Lock()
+_pending = 0  # reads and writes asked for and not finished yet
+
+
+def _submit(job: Callable[..., None], *args: Any) -> None:
+    global _pending
+    with _COUNT:
+        _pending += 1
+
+    def run() -> None:
+        global _pending
+        try:
+            job(*args)
+        finally:
+            with _COUNT:
+                _pending -= 1
+
+    _ONE_AT_A_TIME.submit(run)
+
+
+def side_files_idle() -> bool:
+    """Every read and write asked for so far is done (its callback on the event loop too)."""
+    with _COUNT:
+        return _pending == 0
 
 
 def _back_on_loop(app: App[Any], callback: Callable[..., object], *args: Any,
@@ -42,14 +67,14 @@ class SideFiles(Screen[Any]):
                        failed: Callable[[str], None]) -> None:
         """Run ``read`` on the side files' thread (after every write asked for before it);
         ``shown(result)`` or ``failed(message)`` follows on the event loop."""
-        _ONE_AT_A_TIME.submit(_read, self, read, shown, failed)
+        _submit(_read, self, read, shown, failed)
 
     def write_in_thread(self, key: str, write: Callable[[], object], what: str,
                         done: str = "") -> None:
         """Run ``write`` on the side files' thread, after the writes asked for before it; a
         failure is shown as ``"{what} not saved: ..."``, success as ``done`` (if any).
         ``key`` names the file (kept for the messages' sake)."""
-        _ONE_AT_A_TIME.submit(_write, self.app, write, what, done)
+        _submit(_write, self.app, write, what, done)
 
 
 def _read(screen: Screen[Any], read: Callable[[], T], shown: Callable[[T], None],
@@ -77,9 +102,3 @@ def _write(app: App[Any], write: Callable[[], object], what: str, done: str) -> 
         return
     if done:
         _back_on_loop(app, app.notify, done, markup=False, timeout=3)
-
-
-def wait_for_side_files(timeout: float = 10.0) -> None:
-    """Block until every read and write asked for so far is done (for the command line and
-    tests)."""
-    _ONE_AT_A_TIME.submit(lambda: None).result(timeout)
