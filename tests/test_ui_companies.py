@@ -10,7 +10,7 @@ from textual.widgets import DataTable, OptionList
 
 from tests.reflect_data import fixed_clock
 from tests.routine_data import NOW, save_routine_records
-from tests.snapshot_tools import snapshot_app
+from tests.snapshot_tools import snapshot_app, until_still
 from tests.uitools import make_app, type_text, until
 from tui.core.models import Contact
 from tui.dialogs.company_form import CompanyForm
@@ -98,6 +98,8 @@ def test_companies_snapshot(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Any) -> None:
         await pilot.press("c")
         await until(pilot, lambda: pilot.app.screen.loaded)
+        await until(pilot, side_files_idle)  # the companies named by contacts are written
+        await until_still(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -110,6 +112,8 @@ def test_company_page_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
         await until(pilot, lambda: pilot.app.screen.loaded)
         await pilot.press("enter")
         await until(pilot, lambda: getattr(pilot.app.screen, "learned_ready", False))
+        await until(pilot, side_files_idle)
+        await until_still(pilot)
 
     assert snap_compare(app, terminal_size=(60, 24), run_before=run_before)
 
