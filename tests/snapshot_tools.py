@@ -66,11 +66,23 @@ def press_then_saved(*keys: str) -> Any:
     return run_before
 
 
+def background_work_shown(app: Any) -> bool:
+    """What the screen works out in a thread has arrived: the hypotheses a conversation tests
+    and the user's own replies by weekday in Prep."""
+    from tui.panes.prep.outreach import OutreachPart
+    from tui.widgets.hypothesis_links import HypothesisLinks
+
+    return (all(w.links is not None for w in app.screen.query(HypothesisLinks))
+            and all(p.send_evidence for p in app.screen.query(OutreachPart)))
+
+
 async def until_still(pilot: Any, seconds: float = 30.0) -> None:
     """Wait until no scrolled view moves any more: a focus change scrolls its widget into
     view after a refresh, which on a loaded machine can come after the screenshot."""
     app, last = pilot.app, None
     deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not background_work_shown(app):
+        await pilot.pause(0.02)
     while time.monotonic() < deadline:
         await pilot.wait_for_scheduled_animations()
         await pilot.pause(0.02)

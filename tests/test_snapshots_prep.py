@@ -8,8 +8,13 @@ from typing import Any
 
 import pytest
 
-from tests.snapshot_tools import sample_conversation, snapshot_app, until_saved
-from tests.uitools import _key
+from tests.snapshot_tools import (
+    background_work_shown,
+    sample_conversation,
+    snapshot_app,
+    until_saved,
+)
+from tests.uitools import _key, until
 from tui.app import CoffeechatApp
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
@@ -36,6 +41,7 @@ def settle(*presses: str) -> Any:
         await pilot.press(*keys(*presses))
         await pilot.pause()
         await until_saved(pilot)
+        await until(pilot, lambda: background_work_shown(pilot.app))
 
     return run_before
 

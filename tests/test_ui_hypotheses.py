@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from tests.reflect_data import fixed_clock
 from tests.routine_data import NOW, save_routine_records
 from tests.snapshot_tools import snapshot_app
-from tests.uitools import make_app, type_text
+from tests.uitools import make_app, type_text, until
 from tui.core.hypotheses import Hypothesis, add_evidence, load_hypotheses, save_hypotheses
 from tui.core.record_file import RecordFileError
 from tui.dialogs.hypothesis_forms import EvidenceForm, HypothesisForm
@@ -51,6 +51,7 @@ async def test_write_a_hypothesis_note_evidence_in_reflect_and_see_it(tmp_path: 
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, HypothesesScreen)
+        await until(pilot, lambda: app.screen.loaded)
         await pilot.press("a")
         assert isinstance(app.screen, HypothesisForm)
         await type_text(pilot, "Robotics research would suit me")
@@ -82,7 +83,7 @@ async def test_write_a_hypothesis_note_evidence_in_reflect_and_see_it(tmp_path: 
             await pilot.press("escape")
             await pilot.pause()
         await pilot.press("h")
-        await pilot.pause()
+        await until(pilot, lambda: getattr(app.screen, "loaded", False))
         detail = str(app.screen.query_one("#hypothesis-evidence").render())
         assert "+ 2026-12-03 Ana Silva: She said the lab hires [b]generalists[/b]" in detail
         assert "promising · 1 for · 0 against · 0 mixed · 1 conversation" in detail
@@ -106,6 +107,6 @@ def test_hypotheses_snapshot(snap_compare, tmp_path: Path) -> None:
 
     async def run_before(pilot: Any) -> None:
         await pilot.press("h")
-        await pilot.pause()
+        await until(pilot, lambda: getattr(pilot.app.screen, "loaded", False))
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

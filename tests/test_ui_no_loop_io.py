@@ -50,3 +50,42 @@ async def test_panes_read_no_file_once_the_app_runs(
         assert app.screen.query_one("#thank-you-draft")
         await pilot.press("f5", "ctrl+down", "ctrl+down", "ctrl+down", "ctrl+down", "ctrl+r")
         await pilot.pause()
+
+
+async def test_the_methods_views_read_no_file_on_the_event_loop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.reflect_data import fixed_clock
+    from tests.routine_data import NOW, save_routine_records
+    from tests.uitools import make_app, until
+    from tui.core import company_file, hypotheses
+    from tui.core.conversation_files import ConversationFiles
+
+    readers: list[str] = []
+
+    def spying(read: object) -> object:
+        def spy(*args: object, **kwargs: object) -> object:
+            readers.append(threading.current_thread().name)
+            return read(*args, **kwargs)  # type: ignore[operator]
+        return spy
+
+    monkeypatch.setattr(company_file, "load_records", spying(company_file.load_records))
+    monkeypatch.setattr(hypotheses, "load_records", spying(hypotheses.load_records))
+    monkeypatch.setattr(ConversationFiles, "read", spying(ConversationFiles.read))
+    app = make_app(tmp_path)
+    fixed_clock(app, NOW)
+    save_routine_records(app.store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = threading.current_thread().name
+        await pilot.press("c")
+        await until(pilot, lambda: getattr(app.screen, "loaded", False))
+        await pilot.press("enter")
+        await until(pilot, lambda: getattr(app.screen, "learned_ready", False))
+        await pilot.press("escape", "escape", "h")
+        await until(pilot, lambda: getattr(app.screen, "loaded", False))
+        await pilot.press("escape", "enter")  # a conversation: Prep and Reflect show links
+        await until(pilot, lambda: "Tests" in str(app.screen.query("#prep-tests").first()
+                                                  .render()) if app.screen.query("#prep-tests")
+                    else False)
+        await pilot.press("f5", "f8")
+        await pilot.pause()
+    assert len(readers) >= 5 and main not in readers, readers

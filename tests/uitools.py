@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,16 @@ def make_app(data_dir: Path, config_dir: Path | None = None) -> CoffeechatApp:
     return CoffeechatApp(store, config_folder=config_dir or data_dir / "config")
 
 
+async def until(pilot: Any, condition: Callable[[], Any], seconds: float = 20.0) -> Any:
+    """Wait (letting the app run) until ``condition()`` is truthy and return it; fail after
+    ``seconds`` (work done in a thread lands whenever the machine gets to it)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        await pilot.pause(0.02)
+    raise AssertionError(f"still waiting after {seconds} s")
 
 
 async def type_text(pilot: Any, text: str) -> None:

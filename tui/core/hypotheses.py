@@ -8,20 +8,25 @@ kept in ``hypotheses.json`` beside the data (see :mod:`tui.core.record_file`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tui.core.models import ModelError, new_id, now_iso
 from tui.core.record_file import load_records, save_records
 
+T = TypeVar("T")
 STATUSES = ("exploring", "promising", "ruled_out")
 STATUS_LABELS = {"exploring": "exploring", "promising": "promising", "ruled_out": "ruled out"}
 VERDICTS = ("for", "against", "mixed")
 MAX_TEXT = 2000
 HYPOTHESES_FILE = "hypotheses.json"
 TABLE = "hypotheses"
+_EVIDENCE_KEYS = frozenset({"id", "conversation_id", "verdict", "note", "on"})
+_HYPOTHESIS_KEYS = frozenset({"id", "statement", "status", "evidence", "tested_by",
+                              "created_at"})
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:
@@ -40,10 +45,11 @@ class Evidence:
     note: str = ""
     on: str = field(default_factory=lambda: date.today().isoformat())
     id: str = field(default_factory=new_id)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy."""
-        return {"id": self.id, "conversation_id": self.conversation_id,
+        """A JSON-ready copy (with any keys this version does not know)."""
+        return {**self.extra, "id": self.id, "conversation_id": self.conversation_id,
                 "verdict": self.verdict, "note": self.note, "on": self.on}
 
     @classmethod
@@ -62,7 +68,8 @@ class Evidence:
             raise ModelError(f"evidence: 'on' is {on!r}, not a YYYY-MM-DD date") from None
         return cls(conversation_id=_text(data, "conversation_id", "evidence"),
                    verdict=verdict, note=_text(data, "note", "evidence"), on=on,
-                   id=_text(data, "id", "evidence") or new_id())
+                   id=_text(data, "id", "evidence") or new_id(),
+                   extra={k: v for k, v in data.items() if k not in _EVIDENCE_KEYS})
 
 
 @dataclass
@@ -74,12 +81,15 @@ class Hypothesis:
     evidence: list[Evidence] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=now_iso)
+    # Conversations planned to test it (linked before any evidence), in the order linked.
+    tested_by: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy."""
-        return {"id": self.id, "statement": self.statement, "status": self.status,
-                "evidence": [e.to_dict() for e in self.evidence],
-                "created_at": self.created_at}
+        """A JSON-ready copy (with any keys this version does not know)."""
+        return {**self.extra, "id": self.id, "statement": self.statement,
+                "status": self.status, "evidence": [e.to_dict() for e in self.evidence],
+                "tested_by": list(self.tested_by), "created_at": self.created_at}
 
     @classmethod
     def from_dict(cls, data: Any) -> Hypothesis:
@@ -97,10 +107,15 @@ class Hypothesis:
         evidence = data.get("evidence", [])
         if not isinstance(evidence, list):
             raise ModelError(f"{where}: 'evidence' must be a list")
+        tested_by = data.get("tested_by", [])
+        if not isinstance(tested_by, list) or not all(isinstance(t, str) for t in tested_by):
+            raise ModelError(f"{where}: 'tested_by' must be a list of conversation ids")
         return cls(statement=statement, status=status,
                    evidence=[Evidence.from_dict(e) for e in evidence],
                    id=_text(data, "id", where) or new_id(),
-                   created_at=_text(data, "created_at", where) or now_iso())
+                   created_at=_text(data, "created_at", where) or now_iso(),
+                   tested_by=list(dict.fromkeys(tested_by)),
+                   extra={k: v for k, v in data.items() if k not in _HYPOTHESIS_KEYS})
 
     def tally(self) -> Counter[str]:
         """How many pieces of evidence of each verdict."""
@@ -110,16 +125,31 @@ class Hypothesis:
         """The conversations behind it, in the order their evidence was noted."""
         return list(dict.fromkeys(e.conversation_id for e in self.timeline()))
 
+    def evidence_from(self, conversation_id: str) -> Evidence | None:
+        """What ``conversation_id`` said about it (None: nothing yet)."""
+        return next((e for e in self.evidence if e.conversation_id == conversation_id), None)
+
+    def is_tested_by(self, conversation_id: str) -> bool:
+        """Linked to the conversation, or given evidence by it."""
+        return (conversation_id in self.tested_by
+                or self.evidence_from(conversation_id) is not None)
+
+    def awaiting(self) -> list[str]:
+        """Conversations linked to test it that have given no evidence yet."""
+        return [c for c in self.tested_by if self.evidence_from(c) is None]
+
     def timeline(self) -> list[Evidence]:
         """Its evidence, oldest first."""
         return sorted(self.evidence, key=lambda e: e.on)
 
     def summary(self) -> str:
-        """``2 for · 1 against · 0 mixed · 3 conversations``."""
+        """``2 for · 1 against · 0 mixed · 3 conversations · 1 to test``."""
         t = self.tally()
         count = len(self.conversations())
+        waiting = len(self.awaiting())
         return (f"{t['for']} for · {t['against']} against · {t['mixed']} mixed · {count} "
-                f"conversation{'s' if count != 1 else ''}")
+                f"conversation{'s' if count != 1 else ''}"
+                + (f" · {waiting} to test" if waiting else ""))
 
 
 def add_evidence(hypothesis: Hypothesis, conversation_id: str, verdict: str, note: str,
@@ -135,6 +165,48 @@ def add_evidence(hypothesis: Hypothesis, conversation_id: str, verdict: str, not
     entry = Evidence(conversation_id, verdict, " ".join(note.split()), on.isoformat())
     hypothesis.evidence.append(entry)
     return entry
+
+
+@dataclass(frozen=True)
+class LinkedHypothesis:
+    """A hypothesis a conversation tests, with what it said about it so far (if anything)."""
+
+    id: str
+    statement: str
+    status: str
+    evidence: Evidence | None
+
+
+def linked_to(hypotheses: list[Hypothesis], conversation_id: str) -> list[LinkedHypothesis]:
+    """The hypotheses ``conversation_id`` tests (linked or given evidence), in list order."""
+    return [LinkedHypothesis(h.id, h.statement, h.status, h.evidence_from(conversation_id))
+            for h in hypotheses if h.is_tested_by(conversation_id)]
+
+
+def set_links(hypotheses: list[Hypothesis], conversation_id: str,
+              chosen: set[str]) -> tuple[int, int]:
+    """Link ``conversation_id`` to exactly the hypotheses whose ids are in ``chosen`` (evidence
+    already noted stays); returns (how many were linked, how many unlinked)."""
+    linked = unlinked = 0
+    for h in hypotheses:
+        if h.id in chosen and conversation_id not in h.tested_by:
+            h.tested_by.append(conversation_id)
+            linked += 1
+        elif h.id not in chosen and conversation_id in h.tested_by:
+            h.tested_by.remove(conversation_id)
+            unlinked += 1
+    return linked, unlinked
+
+
+def update_hypotheses(data_folder: Path,
+                      change: Callable[[list[Hypothesis]], T]) -> T:
+    """Read the file, apply ``change`` to the list and write it back (one step, so a change
+    made elsewhere since the list was shown is kept); returns what ``change`` returned.
+    Raises ``RecordFileError`` for a damaged file, which is left as it is."""
+    hypotheses = load_hypotheses(data_folder)
+    result = change(hypotheses)
+    save_hypotheses(data_folder, hypotheses)
+    return result
 
 
 def next_status(status: str) -> str:

@@ -55,9 +55,10 @@ class EvidenceForm(FormScreen[tuple[str, str, str]]):
 
     def fields(self) -> list[tuple[str, Widget]]:
         """Which hypothesis, the verdict and a sentence."""
+        awaiting = [h for h in self.hypotheses if self.conversation_id in h.awaiting()]
         untested = [h for h in self.hypotheses
                     if self.conversation_id not in h.conversations()]
-        first = (untested or self.hypotheses)[0]
+        first = (awaiting or untested or self.hypotheses)[0]
         options = [(f"{one_line(h.statement, 60)} ({STATUS_LABELS[h.status]})", h.id)
                    for h in self.hypotheses]
         return [

@@ -4,11 +4,14 @@ after a yes/no question)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Static
@@ -22,14 +25,12 @@ from tui.core.companies import (
     merge,
     merge_suggestions,
 )
-from tui.core.company_file import (
-    CompanyFileError,
-    companies_path,
-    load_companies,
-    save_companies,
-)
-from tui.core.followup import due_items
+from tui.core.company_file import companies_path, load_companies, save_companies
+from tui.core.followup import DueItem, due_items
+from tui.core.models import Contact
 from tui.core.outreach_due import contact_speeds, routine_settings
+from tui.core.outreach_routine import ReplySpeed, RoutineSettings
+from tui.core.summary import ConversationSummary
 from tui.dialogs.company_form import CompanyForm
 from tui.dialogs.confirm import ConfirmScreen
 from tui.screens.company_page import CompanyPage
@@ -42,6 +43,33 @@ WAY_IN_SHORT = ("none", "contacts", "warm", "held")
 COLUMNS = (("score", "Score"), ("name", "Company"), ("motivation", "Motiv."),
            ("openings", "Openings"), ("way_in", "Way in"), ("contacts", "People"),
            ("due", "Due"))
+
+
+class WorkedOut(NamedTuple):
+    """What a worker thread made of the records: the companies (with any new ones named by
+    contacts), whether any were added, the rows and what is due."""
+
+    companies: list[Company]
+    added: bool
+    rows: list[CompanyRow]
+    due: list[DueItem]
+
+
+def work_out(companies: list[Company], contacts: Sequence[Contact],
+             chats: Sequence[ConversationSummary], now: datetime, routine: RoutineSettings,
+             sort: str, known: tuple[list[DueItem], dict[str, ReplySpeed]] | None = None,
+             ) -> WorkedOut:
+    """Add companies named by contacts, then each company's row and what is due (pure: runs
+    on a worker thread over copies). ``known``: what is due and the reply speeds, when the
+    home screen has worked them out already."""
+    added = bool(add_from_contacts(companies, contacts))
+    if known is None:
+        known = (due_items(contacts, chats, now, routine=routine),
+                 contact_speeds(chats, now, routine))
+    due, speeds = known
+    rows = company_rows(companies, contacts, chats, now, speeds,
+                        [i.contact_id for i in due], sort)
+    return WorkedOut(companies, added, rows, due)
 
 
 def table_row(row: CompanyRow) -> list[Text]:
@@ -71,6 +99,19 @@ class CompaniesScreen(SideFiles):
 
     sort = "score"
     companies: list[Company]
+    rows: list[CompanyRow]
+    due: list[DueItem]
+    contacts: list[Contact]
+    loaded = False  # the file is read and the rows worked out at least once
+    _broken = False
+
+    def __init__(self, due: list[DueItem] | None = None,
+                 speeds: dict[str, ReplySpeed] | None = None) -> None:
+        """``due`` and ``speeds``: what is due and how fast people replied, when the caller
+        has them worked out already (the home screen's Due list); else they are worked out
+        here."""
+        super().__init__()
+        self._known = (due, speeds or {}) if due is not None else None
 
     def compose(self) -> ComposeResult:
         """The table and a line under it."""
@@ -85,35 +126,53 @@ class CompaniesScreen(SideFiles):
         return app_services(self).folders.data
 
     def on_mount(self) -> None:
-        """Load the list, add companies named by contacts, show it."""
+        """Read the list in a thread, then work the rows out in another."""
         self.title = "Companies"
+        self.companies, self.rows, self.due, self.contacts = [], [], [], []
         table = self.query_one(DataTable)
         for key, label in COLUMNS:
             table.add_column(label, key=key)
-        try:
-            self.companies = load_companies(self.folder)
-        except CompanyFileError as exc:
-            self.companies = []
-            self._broken = True
-            self.notify(str(exc), markup=False, severity="error", timeout=20)
-        self.reload()
+        self.query_one("#companies-note", Static).update(plain("Working out…"))
         table.focus()
+        self.read_in_thread(partial(load_companies, self.folder), self._read, self._unreadable)
 
-    _broken = False
+    def _read(self, companies: list[Company]) -> None:
+        self.companies = companies
+        self.reload()
+
+    def _unreadable(self, message: str) -> None:
+        self._broken = True
+        self.notify(message, markup=False, severity="error", timeout=20)
+        self.reload()
 
     def reload(self) -> None:
-        """Read the records again, add new companies, and redraw."""
+        """Work the rows out again (in a thread) from the records, adding companies named by
+        contacts; the table follows."""
         services = app_services(self)
         contacts, chats = services.store.contacts(), services.store.summaries()
-        if add_from_contacts(self.companies, contacts):
-            self.save()
-        now = services.clock()
         routine, _ = routine_settings(services.settings.values())
-        due = due_items(contacts, chats, now, routine=routine)
-        self.rows = company_rows(self.companies, contacts, chats, now,
-                                 contact_speeds(chats, now, routine),
-                                 [i.contact_id for i in due], self.sort)
+        copies = [Company.from_dict(c.to_dict()) for c in self.companies]
+        known, self._known = self._known, None  # used once: a reload works it out afresh
+        self._work_out(copies, contacts, chats, services.clock(), routine, self.sort, known)
+
+    @work(thread=True, exclusive=True, group="companies", exit_on_error=False,
+          description="working out the companies")
+    def _work_out(self, companies: list[Company], contacts: list[Contact],
+                  chats: list[ConversationSummary], now: datetime, routine: RoutineSettings,
+                  sort: str, known: tuple[list[DueItem], dict[str, ReplySpeed]] | None
+                  ) -> None:
+        result = work_out(companies, contacts, chats, now, routine, sort, known)
+        self.app.call_from_thread(self._worked_out, contacts, result)
+
+    def _worked_out(self, contacts: list[Contact], result: WorkedOut) -> None:
+        if not self.is_attached:
+            return
+        self.companies, self.rows, self.due = result.companies, result.rows, result.due
         self.contacts = contacts
+        self.rows.sort(key=SORT_KEYS[self.sort])  # the user may have sorted meanwhile
+        if result.added:
+            self.save()
+        self.loaded = True
         self.show_rows()
 
     def show_rows(self, keep: str | None = None) -> None:
@@ -130,7 +189,9 @@ class CompaniesScreen(SideFiles):
         note = f"{len(self.rows)} companies · sorted by {label.lower()} (s)"
         if pairs:
             note += f" · {pairs} look-alike name{'s' if pairs != 1 else ''} to merge (m)"
-        if not self.rows:
+        if not self.loaded:
+            note = "Working out…"
+        elif not self.rows:
             note = "No companies yet: add contacts with a company and they show up here."
         self.query_one("#companies-note", Static).update(plain(note))
 
@@ -174,8 +235,10 @@ class CompaniesScreen(SideFiles):
         """Enter: the company's page."""
         row = self.current_row()
         if row is not None:
-            self.app.push_screen(CompanyPage(row, self.contacts, app_services(self).clock()),
-                                 lambda _: self.reload())
+            ids = {p.id for p in row.contacts}
+            due = [item for item in self.due if item.contact_id in ids]
+            self.app.push_screen(CompanyPage(row, self.contacts, app_services(self).clock(),
+                                             due), lambda _: self.reload())
 
     def action_edit(self) -> None:
         """Edit why it is on the list and its scores."""
@@ -184,7 +247,7 @@ class CompaniesScreen(SideFiles):
             self.app.push_screen(CompanyForm(row.company), self._edited)
 
     def _edited(self, company: Company | None) -> None:
-        if company is None:
+        if company is None or not self.loaded:
             return
         self.companies = [company if c.id == company.id else c for c in self.companies]
         self.save(f"Saved {company.name}.")
@@ -192,6 +255,8 @@ class CompaniesScreen(SideFiles):
 
     def action_merge(self) -> None:
         """Ask about the first look-alike pair; a yes merges it, then the next is asked."""
+        if not self.loaded:
+            return
         pairs = merge_suggestions(self.companies)
         if not pairs:
             self.notify("No look-alike company names to merge.", timeout=3)

@@ -9,8 +9,9 @@ the screen hands them to the autosaver, and takes back the store's copy once sav
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from datetime import datetime
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -21,14 +22,19 @@ from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
+from tui.core.outreach_due import routine_settings
+from tui.core.outreach_routine import RoutineSettings
 from tui.core.profile import Profile
 from tui.core.referrals import promote_referrals, promoted_summary
+from tui.core.send_days import own_send_evidence
 from tui.core.store import Store
+from tui.core.summary import ConversationSummary
 from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.panes.base import ConversationPane, follow_models
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
+from tui.panes.prep.outreach import OutreachPart
 from tui.panes.reflect import ReflectPane
 from tui.panes.reflect.records import ReferralsSection
 from tui.screens.evidence import EvidenceNotes
@@ -142,6 +148,23 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
         for tabs in self.query(ContentTabs):
             tabs.can_focus = False
         self.focus_pane()
+        self.read_links()
+        services = app_services(self)
+        routine, _ = routine_settings(services.settings.values())
+        self._work_out_send_days(services.store.contacts(), services.store.summaries(),
+                                 services.clock(), routine)
+
+    @work(thread=True, exclusive=True, group="send-days", exit_on_error=False,
+          description="working out replies by weekday")
+    def _work_out_send_days(self, contacts: list[Contact], chats: list[ConversationSummary],
+                            now: datetime, routine: RoutineSettings) -> None:
+        """The user's own replies by the weekday their outreach went out, for Prep's tip."""
+        text = own_send_evidence(contacts, chats, now, routine).text()
+        self.app.call_from_thread(self._show_send_days, text)
+
+    def _show_send_days(self, text: str) -> None:
+        for part in self.query(OutreachPart):
+            part.show_send_evidence(text)
 
     @property
     def focus_chain(self) -> list[Widget]:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from tui.screens.home import HomeScreen
 
 
-def _view(name: str) -> Screen[None]:
+def _view(home: HomeScreen, name: str) -> Screen[None]:
     if name == "companies":
         from tui.screens.companies import CompaniesScreen
 
-        return CompaniesScreen()
+        due = home.query_one(DueList)  # what is due, worked out already: not again
+        return CompaniesScreen(due.due, due.speeds)
     if name == "hypotheses":
         from tui.screens.hypotheses import HypothesesScreen
 
@@ -36,7 +37,7 @@ def _view(name: str) -> Screen[None]:
 
 def open_view(home: HomeScreen, name: str) -> None:
     """Show the view ``name`` (companies, hypotheses, tags or progress) over the home screen."""
-    home.app.push_screen(_view(name))
+    home.app.push_screen(_view(home, name))
 
 
 def home_commands(home: HomeScreen) -> Iterator[SystemCommand]:

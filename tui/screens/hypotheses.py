@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.agenda import status_label, when_label
 from tui.core.hypotheses import (
     STATUS_LABELS,
     Hypothesis,
@@ -21,10 +22,11 @@ from tui.core.hypotheses import (
     load_hypotheses,
     next_status,
     save_hypotheses,
+    update_hypotheses,
 )
-from tui.core.record_file import RecordFileError
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.hypothesis_forms import HypothesisForm
+from tui.dialogs.hypothesis_links import PickConversation, PlannedChat
 from tui.screens.side_files import SideFiles
 from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
@@ -49,6 +51,8 @@ class HypothesesScreen(SideFiles):
         Binding("e", "edit", "Reword", tooltip="Reword the hypothesis", id="hypotheses.edit"),
         Binding("s", "status", "Status", tooltip="Exploring, promising, ruled out",
                 id="hypotheses.status"),
+        Binding("l", "link", "Link", tooltip="Link a planned conversation that will test it",
+                id="hypotheses.link"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete it (asks first)",
                 id="hypotheses.delete"),
         Binding("escape,q", "back", "Back", tooltip="Back to the lists", id="hypotheses.back"),
@@ -60,6 +64,7 @@ class HypothesesScreen(SideFiles):
 
     hypotheses: list[Hypothesis]
     _broken = False
+    loaded = False  # the file has been read (in a thread) and the list shown
 
     def compose(self) -> ComposeResult:
         """The list, the evidence of the highlighted one."""
@@ -69,21 +74,33 @@ class HypothesesScreen(SideFiles):
             yield Static(id="hypothesis-evidence")
         yield KeyFooter()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing changes the list before it has been read (a write would lose the file's)."""
+        return self.loaded or action == "back"
+
     @property
     def folder(self) -> Path:
         """The data folder (the hypotheses file lives beside the data)."""
         return app_services(self).folders.data
 
     def on_mount(self) -> None:
-        """Load and show."""
+        """Read the file in a thread, then show the list."""
         self.title = "Hypotheses"
-        try:
-            self.hypotheses = load_hypotheses(self.folder)
-        except RecordFileError as exc:
-            self.hypotheses, self._broken = [], True
-            self.notify(str(exc), markup=False, severity="error", timeout=20)
+        self.hypotheses = []
+        box = self.query_one(OptionList)
+        box.add_option(Option(styled(("Reading your hypotheses…", "dim")), disabled=True))
+        box.focus()
+        self.read_in_thread(partial(load_hypotheses, self.folder), self._loaded,
+                            self._unreadable)
+
+    def _loaded(self, hypotheses: list[Hypothesis]) -> None:
+        self.hypotheses, self.loaded = hypotheses, True
         self.show_list()
-        self.query_one(OptionList).focus()
+
+    def _unreadable(self, message: str) -> None:
+        self.hypotheses, self._broken, self.loaded = [], True, True
+        self.notify(message, markup=False, severity="error", timeout=20)
+        self.show_list()
 
     def show_list(self, keep: str | None = None) -> None:
         """Rebuild the list, keeping the highlight."""
@@ -120,24 +137,31 @@ class HypothesesScreen(SideFiles):
         if h is None:
             detail.update("")
             return
-        store = app_services(self).store
         parts: list[str | tuple[str, str]] = [(one_line(h.statement, 200), "bold"), "\n",
                                               (f"{STATUS_LABELS[h.status]} · {h.summary()}",
                                                "dim")]
         for entry in h.timeline():
             mark, look = VERDICT_LOOK[entry.verdict]
-            try:
-                chat = store.conversation(entry.conversation_id)
-                who = store.contact_or_none(chat.contact_id)
-                source = who.name if who else "(unknown contact)"
-            except Exception:
-                source = "(a deleted conversation)"
-            parts.extend(["\n", (f"{mark} {entry.on} ", look), (one_line(source, 40), "bold"),
+            parts.extend(["\n", (f"{mark} {entry.on} ", look),
+                          (self.who_and_when(entry.conversation_id, with_when=False), "bold"),
                           f": {one_line(entry.note, 200)}" if entry.note else ""])
-        if not h.evidence:
-            parts.extend(["\n", ("No evidence yet: in a conversation's Reflect pane, f8 notes "
-                                 "what it said about this.", "dim")])
+        for chat_id in h.awaiting():
+            parts.extend(["\n", ("… to test in: ", "$accent"),
+                          (self.who_and_when(chat_id), "bold")])
+        if not h.evidence and not h.tested_by:
+            parts.extend(["\n", ("No evidence yet: l links a planned conversation that will "
+                                 "test it; in its Reflect pane, f8 notes what it said.", "dim")])
         detail.update(styled(*parts))
+
+    def who_and_when(self, conversation_id: str, with_when: bool = True) -> str:
+        """``Ana Silva, Tue 3 Dec 14:00`` from the summaries held in memory (no file read)."""
+        store = app_services(self).store
+        summary = store.summary(conversation_id)
+        if summary is None:
+            return "(a deleted conversation)"
+        who = store.contact_or_none(summary.contact_id)
+        name = one_line(who.name, 40) if who else "(unknown contact)"
+        return f"{name}, {when_label(summary)}" if with_when else name
 
     def save(self) -> None:
         """Write a copy of the list in a thread (a failure is shown there), show it again."""
@@ -177,6 +201,36 @@ class HypothesesScreen(SideFiles):
             self.save()
             self.notify(f"Now {STATUS_LABELS[h.status]}.", markup=False, timeout=2)
 
+    def action_link(self) -> None:
+        """Pick a planned conversation that will test the highlighted hypothesis."""
+        h = self.current()
+        if h is None or self._broken:
+            return
+        store = app_services(self).store
+        planned = [s for s in store.summaries() if s.status in ("idea", "reached_out",
+                                                                "scheduled")]
+        planned.sort(key=lambda s: (s.scheduled_at is None, s.scheduled_at or "",
+                                    s.created_at))
+        chats = []
+        for summary in planned:
+            who = store.contact_or_none(summary.contact_id)
+            chats.append(PlannedChat(summary.id, who.name if who else "(unknown contact)",
+                                     when_label(summary), status_label(summary)))
+        self.app.push_screen(PickConversation(h.statement, chats),
+                             partial(self._link, h.id))
+
+    def _link(self, hypothesis_id: str, conversation_id: str | None) -> None:
+        h = next((h for h in self.hypotheses if h.id == hypothesis_id), None)
+        if conversation_id is None or h is None:
+            return
+        if conversation_id not in h.tested_by:
+            h.tested_by.append(conversation_id)
+        self.write_in_thread(str(hypotheses_path(self.folder)),
+                             partial(update_hypotheses, self.folder,
+                                     partial(_link_one, hypothesis_id, conversation_id)),
+                             "Link", f"Linked: {self.who_and_when(conversation_id)}.")
+        self.show_list()
+
     def action_delete(self) -> None:
         """Delete the highlighted hypothesis, after a yes."""
         h = self.current()
@@ -198,4 +252,13 @@ class HypothesesScreen(SideFiles):
         yield SystemCommand("New hypothesis", "Write a career hypothesis (a)", self.action_add)
         yield SystemCommand("Change status", "Exploring, promising, ruled out (s)",
                             self.action_status)
+        yield SystemCommand("Link a planned conversation", "One that will test the "
+                            "highlighted hypothesis (l)", self.action_link)
         yield SystemCommand("Back to the lists", "Leave Hypotheses (esc)", self.action_back)
+
+
+def _link_one(hypothesis_id: str, conversation_id: str, hypotheses: list[Hypothesis]) -> None:
+    """Add ``conversation_id`` to one hypothesis's links (the others keep theirs)."""
+    for h in hypotheses:
+        if h.id == hypothesis_id and conversation_id not in h.tested_by:
+            h.tested_by.append(conversation_id)

@@ -73,6 +73,15 @@ class OutreachPart(DraftChecking, PrepPart):
     OutreachPart #outreach-count.-over { color: $warning; }
     """
 
+    send_evidence = ""  # the user's own replies by weekday, handed down by the screen
+
+    def show_send_evidence(self, text: str) -> None:
+        """Show the user's own figures beside the day-of-week tip (worked out by the screen,
+        off the event loop)."""
+        self.send_evidence = text
+        if self.is_mounted and self.display:
+            self.show_notes()
+
     def compose(self) -> ComposeResult:
         """About me, the status, the draft and the notes under it."""
         with Horizontal(classes="prep-row"):
@@ -149,6 +158,8 @@ class OutreachPart(DraftChecking, PrepPart):
         tip = None if v.outreach.sent_on else send_time_hint(app_services(self).clock())
         if tip:
             hints.append((("\n" if hints else "") + tip, "italic"))
+        if self.send_evidence and not v.outreach.sent_on:
+            hints.append((("\n" if hints else "") + self.send_evidence, "$text-muted"))
         widget = self.query_one("#outreach-hints", Line)
         widget.shown = styled(*hints)
         widget.display = bool(hints)

@@ -28,6 +28,7 @@ from tui.panes.prep.part_bar import PartBar
 from tui.panes.prep.questions import QuestionsPart
 from tui.panes.prep.schedule import SchedulePart
 from tui.widgets.app_services import app_services
+from tui.widgets.hypothesis_links import LinksWanted
 from tui.widgets.key_order import focus_now
 from tui.widgets.textual_patches import SelectCurrent
 
@@ -49,6 +50,8 @@ class PrepPane(ConversationPane):
     BINDINGS = [
         Binding("shift+f3,f15", "next_part(-1)", "Previous part", show=False,
                 tooltip="Show the previous part of Prep", id="prep.previous_part"),
+        Binding("f8", "hypotheses", "Tests", tooltip="Link the career hypotheses this "
+                "conversation will test", id="prep.hypotheses"),
         *[
             Binding(str(number), f"part({number})", part_class.label, show=False,
                     tooltip=f"Show the {part_class.label} part ({number} from a list)",
@@ -188,6 +191,10 @@ class PrepPane(ConversationPane):
             self.step_part(request.step)
         else:
             self.action_part(request.number)
+
+    def action_hypotheses(self) -> None:
+        """f8: ask the screen to link the career hypotheses this conversation will test."""
+        self.post_message(LinksWanted(self.conversation.id, self.contact.name).set_sender(self))
 
     def action_next_part(self, step: int = 1) -> None:
         """Show the next (or previous) part and put the cursor where its work starts."""

@@ -30,6 +30,7 @@ from tui.panes.prep.goal_ask import GoalAndAsk
 from tui.panes.prep.part import PrepPart
 from tui.panes.prep.question_lists import BankList, PlanList, plan_prompt
 from tui.widgets.command_list import ListCommand
+from tui.widgets.hypothesis_links import HypothesisLinks
 from tui.widgets.key_order import focus_now
 from tui.widgets.lines import Line
 from tui.widgets.text import one_line, plain, styled
@@ -51,6 +52,7 @@ class QuestionsPart(PrepPart):
     ]
     DEFAULT_CSS = """
     QuestionsPart #plan-summary { padding: 0 1; color: $text-muted; }
+    QuestionsPart #prep-tests { padding: 0 1; height: 1; }
     QuestionsPart #plan-summary.-over { color: $warning; }
     QuestionsPart #plan { height: 1fr; min-height: 3; }
     QuestionsPart #bank { height: 1fr; min-height: 3; }
@@ -68,6 +70,7 @@ class QuestionsPart(PrepPart):
     def compose(self) -> ComposeResult:
         """Goal, ask, the plan with its summary, the own-question line, the bank."""
         yield self.follow(GoalAndAsk())
+        yield HypothesisLinks(compact=True, id="prep-tests")
         yield Line(id="plan-summary")
         yield PlanList(id="plan")
         with Horizontal(classes="prep-row"):

@@ -31,6 +31,7 @@ from tui.panes.reflect.thank_you import DraftArea, ThankYouSection
 from tui.services.editor import EditorError
 from tui.widgets.app_services import app_services
 from tui.widgets.editor import edit_in_app
+from tui.widgets.hypothesis_links import HypothesisLinks
 from tui.widgets.key_order import focus_now
 from tui.widgets.lines import FixedLine
 from tui.widgets.text import styled
@@ -64,6 +65,7 @@ class ReflectPane(ConversationPane):
     DEFAULT_CSS = """
     ReflectPane #reflect-status { height: 1; padding: 0 1; }
     ReflectPane #reflect-body { height: 1fr; padding: 0 1; }
+    ReflectPane #reflect-tests { margin-top: 1; }
     """
     ORDERED_ACTIONS = frozenset({"section"})
 
@@ -73,6 +75,7 @@ class ReflectPane(ConversationPane):
         yield RatingBar(self.conversation.reflection.rating, id="rating")
         with VerticalScroll(id="reflect-body", can_focus=False):
             yield self.follow(ReflectionSection(id="reflection"))
+            yield HypothesisLinks(id="reflect-tests")
             yield self.follow(ActionsSection(id="actions"))
             yield self.follow(ReferralsSection(id="referrals"))
             yield self.follow(ThankYouSection(id="thank-you"))
