@@ -9,9 +9,8 @@ the screen hands them to the autosaver, and takes back the store's copy once sav
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -22,22 +21,18 @@ from textual.widgets.tabbed_content import ContentTabs
 
 from tui.core.agenda import status_label, when_label
 from tui.core.models import Contact, Conversation
-from tui.core.outreach_due import routine_settings
-from tui.core.outreach_routine import RoutineSettings
 from tui.core.profile import Profile
 from tui.core.referrals import promote_referrals, promoted_summary
-from tui.core.send_days import own_send_evidence
 from tui.core.store import Store
-from tui.core.summary import ConversationSummary
 from tui.dialogs.record_forms import ContactForm, ConversationDraft, ConversationForm
 from tui.panes.base import ConversationPane, follow_models
 from tui.panes.details import DetailsPane
 from tui.panes.live import LivePane
 from tui.panes.prep import PrepPane
-from tui.panes.prep.outreach import OutreachPart
 from tui.panes.reflect import ReflectPane
 from tui.panes.reflect.records import ReferralsSection
 from tui.screens.evidence import EvidenceNotes
+from tui.screens.prep_background import load_brief, work_out_send_days
 from tui.services.autosave import Autosaver
 from tui.widgets.app_services import app_services
 from tui.widgets.key_footer import KeyFooter
@@ -149,22 +144,7 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
             tabs.can_focus = False
         self.focus_pane()
         self.read_links()
-        services = app_services(self)
-        routine, _ = routine_settings(services.settings.values())
-        self._work_out_send_days(services.store.contacts(), services.store.summaries(),
-                                 services.clock(), routine)
-
-    @work(thread=True, exclusive=True, group="send-days", exit_on_error=False,
-          description="working out replies by weekday")
-    def _work_out_send_days(self, contacts: list[Contact], chats: list[ConversationSummary],
-                            now: datetime, routine: RoutineSettings) -> None:
-        """The user's own replies by the weekday their outreach went out, for Prep's tip."""
-        text = own_send_evidence(contacts, chats, now, routine).text()
-        self.app.call_from_thread(self._show_send_days, text)
-
-    def _show_send_days(self, text: str) -> None:
-        for part in self.query(OutreachPart):
-            part.show_send_evidence(text)
+        work_out_send_days(self)
 
     @property
     def focus_chain(self) -> list[Widget]:
@@ -282,20 +262,7 @@ class ConversationScreen(KeyOwner, EvidenceNotes):
     @on(PrepPane.BriefWanted)
     def _brief_wanted(self, event: PrepPane.BriefWanted) -> None:
         event.stop()
-        self.run_worker(self._load_brief(), group="brief", exclusive=True,
-                        exit_on_error=False)
-
-    async def _load_brief(self) -> None:
-        from tui.screens.brief_reader import read_brief
-
-        try:
-            brief = await read_brief(self.store, self.conversation, self.contact)
-        except Exception as exc:
-            self.notify(f"Could not read the earlier conversations: {exc}",
-                        severity="warning", markup=False)
-            return
-        if brief is not None and self.is_attached:
-            self.query_one(PrepPane).show_brief(brief)
+        load_brief(self, self.conversation, self.contact)
 
     @on(ConversationPane.ReadWanted)
     def _read_wanted(self, event: ConversationPane.ReadWanted) -> None:
