@@ -123,7 +123,7 @@ async def test_a_held_call_is_listed_by_the_day_it_happened(tmp_path: Path) -> N
 
 
 async def test_files_that_need_the_user_are_listed_on_home(tmp_path: Path) -> None:
-    from tui.app import problem_lines
+    from tui.core.backups import problem_lines
     from tui.core.models import Contact, Conversation
     from tui.widgets.data_status import DataProblems
 

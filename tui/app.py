@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui.core.backups import conversation_hint
+from tui.core.backups import problem_lines
 from tui.core.safetext import visible
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
@@ -366,15 +366,6 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         for command in super().get_system_commands(screen):
             if command.title not in TEXTUAL_DUPLICATES:
                 yield command
-
-
-def problem_lines(store: Store) -> list[str]:
-    """One line per file that needs the user: conversation files that cannot be used (with
-    where a good copy is) and sync conflicts. Reads the backups: keep it off the event loop."""
-    lines = [f"{p.describe()}. {conversation_hint(store.layout, p.path.name)}"
-             for p in store.problems()]
-    lines += [c.describe() for c in store.conflicts()]
-    return lines + store.save_notices()
 
 
 def run_app(data_dir: Path, config_folder: Path | None = None) -> int:

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.dataformat import BACKUP_DIR, BACKUPS_KEPT, CONVERSATIONS_DIR, StorageError
 from tui.core.files import write_new
@@ -37,6 +38,9 @@ from tui.core.snapshots import (
     snapshot_problem,
     snapshots,
 )
+
+if TYPE_CHECKING:
+    from tui.core.store import Store
 
 DAILY = re.compile(r"-(\d{4}-\d{2}-\d{2})\.json$")
 BEFORE_RESTORE = re.compile(r"-(\d{4}-\d{2}-\d{2})-(\d{6})-before-restore\.json$")
@@ -178,3 +182,12 @@ def write_recovery(main: Path, payload: bytes, now: datetime) -> Path:
             continue
         return target
     raise FileExistsError(f"too many recovery files named {stem}*")
+
+
+def problem_lines(store: Store) -> list[str]:
+    """One line per file that needs the user: conversation files that cannot be used (with
+    where a good copy is) and sync conflicts. Reads the backups: keep it off the event loop."""
+    lines = [f"{p.describe()}. {conversation_hint(store.layout, p.path.name)}"
+             for p in store.problems()]
+    lines += [c.describe() for c in store.conflicts()]
+    return lines + store.save_notices()
