@@ -14,7 +14,6 @@ Target: the read-only view opens in under 150 ms for a typical conversation.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import statistics
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from bench.bench_live import words
 from bench.generate import generate
+from bench.sizes import main_for_sizes
 
 SIZES = (1000,)
 SAMPLES = 5
@@ -119,16 +119,8 @@ def measure(size: int) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Print one table row per data size."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    args = parser.parse_args(argv)
-    rows = {size: measure(size) for size in args.sizes}
-    names = list(next(iter(rows.values())))
-    print("| conversations | " + " | ".join(names) + " |")
-    print("| --- " * (len(names) + 1) + "|")
-    for size, row in rows.items():
-        print(f"| {size:,} | " + " | ".join(f"{row[n]:.1f}" for n in names) + " |")
+    """Print one table row per size."""
+    main_for_sizes(__doc__ or "", SIZES, measure, argv)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ Target: counting runs on a thread and never holds up the event loop; the view is
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import itertools
 import os
@@ -37,6 +36,7 @@ from typing import Any
 from bench import synthetic
 from bench import synthetic_words as W
 from bench.generate import generate
+from bench.sizes import main_for_sizes
 
 SIZES = (1000, 10000)
 RUNS = 7
@@ -159,15 +159,7 @@ def measure(size: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     """Print one table row per size."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    args = parser.parse_args(argv)
-    rows = {size: measure(size) for size in args.sizes}
-    names = list(next(iter(rows.values())))
-    print("| conversations | " + " | ".join(names) + " |")
-    print("| --- " * (len(names) + 1) + "|")
-    for size, row in rows.items():
-        print(f"| {size:,} | " + " | ".join(f"{row[n]:.1f}" for n in names) + " |")
+    main_for_sizes(__doc__ or "", SIZES, measure, argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ Target: every keystroke to results <= 50 ms at 10,000 conversations.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import random
@@ -28,6 +27,7 @@ from bench import synthetic
 from bench import synthetic_words as W
 from bench.bench_search import percentile
 from bench.generate import generate
+from bench.sizes import main_for_sizes
 
 SIZES = (1000, 10000)
 WORDS = 60
@@ -104,15 +104,7 @@ def measure(size: int) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     """Print one table row per size."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    args = parser.parse_args(argv)
-    rows = {size: measure(size) for size in args.sizes}
-    names = list(next(iter(rows.values())))
-    print("| conversations | " + " | ".join(names) + " |")
-    print("| --- " * (len(names) + 1) + "|")
-    for size, row in rows.items():
-        print(f"| {size:,} | " + " | ".join(f"{row[n]:.1f}" for n in names) + " |")
+    main_for_sizes(__doc__ or "", SIZES, measure, argv)
 
 
 if __name__ == "__main__":
