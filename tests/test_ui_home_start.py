@@ -42,3 +42,35 @@ async def test_start_builds_each_list_once(tmp_path: Path,
         assert due  # the history has things due, so the contacts could have been re-shown
         assert home.query_one(ContactList).option_count > 0
         assert built == ["ConversationList", "ContactList"]
+
+
+async def test_empty_lists_say_what_to_do(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(60, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        chats = home.query_one(ConversationList)
+        assert [str(o.prompt) for o in chats.options] == [
+            "No conversations yet: n plans one, a adds a contact."]
+        assert chats.highlighted is None  # a hint, not something to open
+        await pilot.press("enter")
+        assert app.screen is home
+        await pilot.press("2")
+        contacts = home.query_one(ContactList)
+        assert [str(o.prompt) for o in contacts.options] == [
+            "No contacts yet: a adds one; ctrl+p imports them."]
+        await pilot.press("1", "slash")
+        for key in "zzz":
+            await pilot.press(key)
+        assert [str(o.prompt) for o in chats.options] == [
+            "No conversations yet: n plans one, a adds a contact."]
+    busy = make_app(tmp_path / "busy")
+    busy_history(busy)
+    async with busy.run_test(size=(60, 24)) as pilot:
+        home = busy.screen
+        await pilot.press("slash")
+        for key in "zzzq":
+            await pilot.press(key)
+        chats = home.query_one(ConversationList)
+        assert [str(o.prompt) for o in chats.options] == [
+            "Nothing matches the filter (esc clears it)."]

@@ -159,6 +159,17 @@ class RecordList(FittedOptionList, OneLineOptions):
         event.prevent_default()
 
 
+# What an empty list says (short enough for one line in a 60-column split).
+NO_CONVERSATIONS = "No conversations yet: n plans one, a adds a contact."
+NO_CONTACTS = "No contacts yet: a adds one; ctrl+p imports them."
+NO_MATCH = "Nothing matches the filter (esc clears it)."
+
+
+def empty_row(text: str) -> Option:
+    """A dim line in place of an empty list, saying what to do."""
+    return Option(styled((text, "dim")), disabled=True)
+
+
 class ConversationList(RecordList):
     """Conversations grouped as upcoming, to plan and past; option ids are conversation ids."""
 
@@ -192,6 +203,8 @@ class ConversationList(RecordList):
                            id=c.id)
                 for c in items
             )
+        if not options:
+            options.append(empty_row(NO_CONVERSATIONS if not conversations else NO_MATCH))
         self.clear_options()
         self.add_options(options)
         self.select_id(keep)
@@ -211,9 +224,10 @@ class ContactList(RecordList):
         needle = needle.casefold().strip()
         speeds = speeds or {}
         self.clear_options()
-        self.add_options(
+        options: list[Option] = [
             LazyOption(partial(contact_row, c, counts.get(c.id, 0), speeds.get(c.id)), id=c.id)
             for c in contacts
             if _matches(needle, c.name, c.company, c.role, " ".join(c.tags))
-        )
+        ]
+        self.add_options(options or [empty_row(NO_CONTACTS if not contacts else NO_MATCH)])
         self.select_id(keep)
