@@ -182,15 +182,18 @@ def contact_speeds(conversations: Iterable[ConversationLike], now: datetime,
 
 def second_contacts(contact: Contact, contacts: Iterable[Contact],
                     conversations: Iterable[ConversationLike], now: datetime,
-                    settings: RoutineSettings = DEFAULT_SETTINGS) -> list[Contact]:
+                    settings: RoutineSettings = DEFAULT_SETTINGS,
+                    speeds: Mapping[str, ReplySpeed] | None = None) -> list[Contact]:
     """Other people at ``contact``'s company to write to next: those not written to yet
-    first, then by how fast they replied before; by name within each."""
+    first, then by how fast they replied before; by name within each. ``speeds``: each
+    contact's reply speed, if the caller has worked it out already."""
     company = company_key(contact.company)
     if not company:
         return []
     chats = list(conversations)
     written = {c.contact_id for c in chats if c.outreach.sent_on}
-    speeds = contact_speeds(chats, now, settings)
+    if speeds is None:
+        speeds = contact_speeds(chats, now, settings)
     others = [c for c in contacts if c.id != contact.id and company_key(c.company) == company]
     return sorted(others, key=lambda c: (c.id in written,
                                          speeds[c.id].rank if c.id in speeds else 1,

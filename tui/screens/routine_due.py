@@ -83,9 +83,10 @@ class RoutineSteps:
         people = self.store.contacts()
         chats = self.store.summaries()
         now = self._now()
-        others = second_contacts(contact, people, chats, now, self.routine) if contact else []
-        written = {c.contact_id for c in chats if c.outreach.sent_on}
         speeds = contact_speeds(chats, now, self.routine)
+        others = second_contacts(contact, people, chats, now, self.routine,
+                                 speeds) if contact else []
+        written = {c.contact_id for c in chats if c.outreach.sent_on}
         options = [suggestion_row(c, c.id in written, speeds.get(c.id)) for c in others]
         screen = SecondContactScreen(item.contact, contact.company if contact else "", options)
         self.screen.app.push_screen(
