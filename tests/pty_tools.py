@@ -10,11 +10,21 @@ import time
 from collections.abc import Sequence
 
 
+def _take_terminal() -> None:
+    """In the child, a new session's leader: make its stdin the controlling terminal."""
+    import fcntl
+    import termios
+
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """``python -m tui ARGS`` in a pseudo-terminal of ``columns`` x ``lines``."""
 
     def __init__(self, args: Sequence[str], env: dict[str, str], columns: int = 100,
-                 lines: int = 30) -> None:
+                 lines: int = 30, controlling: bool = False) -> None:
+        """``controlling``: the terminal is the program's controlling terminal, as in a
+        terminal window, so closing it hangs the program up (SIGHUP)."""
         import fcntl
         import pty
         import struct
@@ -25,7 +35,8 @@ class Terminal:
         self.child = subprocess.Popen([sys.executable, "-m", "tui", *args], stdin=slave,
                                       stdout=slave, stderr=slave,
                                       env=dict(env, TERM="xterm-256color"),
-                                      start_new_session=True)
+                                      start_new_session=True,
+                                      preexec_fn=_take_terminal if controlling else None)
         os.close(slave)
         self.seen = bytearray()
 

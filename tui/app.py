@@ -31,6 +31,7 @@ from tui.screens.home import HomeScreen
 from tui.screens.transfer_commands import transfer_commands
 from tui.services import Services
 from tui.services.autosave import Autosaver
+from tui.services.closing import Closer
 from tui.services.recovery import finish, summarise
 from tui.widgets.key_commands import PaletteSource
 from tui.widgets.key_hold import HoldsKeys, KeyHold
@@ -43,6 +44,7 @@ SETTINGS_GROUP = "settings"
 QUICK_READS = 100  # changed files read before the first paint; more are read in the background
 PROGRESS_SECONDS = 0.1
 PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
+LEAVE_SECONDS = 3.0  # after SIGTERM or SIGHUP, the process ends within this of saving
 # Textual's own palette entries that the app's Help (f1) and Quit already cover.
 TEXTUAL_DUPLICATES = {"Keys", "Quit"}
 
@@ -85,6 +87,8 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         self._quit_anyway = False
         self._needs_refresh = needs_refresh
         self._upkeep_stop = threading.Event()
+        #: Closes the data once: at the end of ``run_app``, or after a hang-up.
+        self.closer = Closer(self._close_data)
         self.upkeep_done = threading.Event()
         self._last_report = 0.0
         self._upkeep_started = time.monotonic()
@@ -210,8 +214,26 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
 
     def terminate(self) -> None:
         """SIGTERM or SIGHUP: save what can be saved and leave; 1 if something is unsaved
-        (``run_app`` then writes it to a recovery file)."""
-        self.exit(0 if self.save_everything(timeout=3.0) else 1)
+        (written to a recovery file when the data is closed). The terminal may be gone: if
+        leaving through Textual waits for it, the data is closed and the process ends anyway
+        (see :mod:`tui.services.closing`)."""
+        code = 0 if self.save_everything(timeout=3.0) else 1
+        self.closer.leave_after(LEAVE_SECONDS, code)
+        self.exit(code)
+
+    def _close_data(self) -> int:
+        """The last saves, the background work stopped, the data closed: 1 if something
+        did not reach the disk (it is then in a recovery file, and stderr says where)."""
+        if self.autosaver.pending:
+            with contextlib.suppress(Exception):
+                self.autosaver.flush()
+        self.stop_upkeep()
+        with contextlib.suppress(OSError):
+            self.services.settings.flush()
+        try:
+            return finish(self.store, self.autosaver.describe_pending())
+        finally:
+            self.store.close()
 
     # -- settings, written in a thread ---------------------------------------------------
 
@@ -389,14 +411,7 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
     try:
         result = app.run()
     finally:
-        if app.autosaver.pending:
-            with contextlib.suppress(Exception):
-                app.autosaver.flush()
-        app.stop_upkeep()
-        with contextlib.suppress(OSError):
-            app.services.settings.flush()
-        unsaved = finish(store, app.autosaver.describe_pending())
-        store.close()
+        unsaved = app.closer.close()
     if result is None:  # no result: Textual's own code (1 after an error it has printed)
         result = 1 if app.return_code is None else app.return_code
     return result or unsaved

@@ -1,0 +1,44 @@
+"""Closing the data once, whichever way out of the app gets there first.
+
+The usual way out is the end of ``run_app``. A hang-up (the terminal window closed, the SSH
+connection dropped) has another: Textual's own way out restores the terminal by writing to it,
+and with the terminal gone that write can wait forever, holding the data folder's lock with
+it. So a signal also starts a clock; if the process is still there when it runs out, the data
+is closed from that thread and the process ends.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+
+
+class Closer:
+    """Runs ``close`` (which returns an exit code: 0, or 1 when something is unsaved) exactly
+    once, from any thread; later callers wait for it and get the same code."""
+
+    def __init__(self, close: Callable[[], int]) -> None:
+        self._close = close
+        self._lock = threading.Lock()
+        self._code: int | None = None
+
+    def close(self) -> int:
+        """Close (the first time) and return the code."""
+        with self._lock:
+            if self._code is None:
+                self._code = 1  # if closing itself fails, something may be unsaved
+                self._code = self._close()
+            return self._code
+
+    def leave_after(self, seconds: float, code: int) -> None:
+        """If the process has not ended ``seconds`` from now, close and end it with ``code``
+        (or 1 when something is unsaved). Never ends a process that leaves in time."""
+
+        def leave() -> None:
+            time.sleep(seconds)
+            unsaved = self.close()
+            os._exit(code or unsaved)
+
+        threading.Thread(target=leave, name="coffeechat-leaving", daemon=True).start()
