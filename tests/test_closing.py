@@ -59,11 +59,11 @@ def test_a_stuck_process_is_closed_and_ended(
         assert marker.read_text() == "closed"
 
 
-def test_a_process_that_leaves_in_time_is_not_cut_short(
+def test_a_process_that_closed_its_data_is_not_cut_short(
         tmp_path: Path, subprocess_env: dict[str, str]) -> None:
-    script = ("import sys\nfrom tui.services.closing import Closer\n"
-              "closer = Closer(lambda: 0)\ncloser.leave_after(30, 0)\n"
-              "print('left', closer.close())\nsys.exit(5)\n")
+    script = ("import sys, time\nfrom tui.services.closing import Closer\n"
+              "closer = Closer(lambda: 0)\ncloser.leave_after(0.1, 0)\n"
+              "print('left', closer.close(), flush=True)\ntime.sleep(1)\nsys.exit(5)\n")
     done = subprocess.run([sys.executable, "-c", script], env=subprocess_env, timeout=20,
                           capture_output=True, text=True)
     assert done.returncode == 5 and done.stdout == "left 0\n"

@@ -11,6 +11,7 @@ import pytest
 
 from tests.reflect_data import busy_history, fixed_clock
 from tests.uitools import make_app
+from tui.core.models import Contact
 from tui.screens.home import HomeScreen
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
@@ -74,3 +75,44 @@ async def test_empty_lists_say_what_to_do(tmp_path: Path) -> None:
         chats = home.query_one(ConversationList)
         assert [str(o.prompt) for o in chats.options] == [
             "Nothing matches the filter (esc clears it)."]
+
+
+async def test_coming_back_rebuilds_only_what_changed(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[tuple[str, bool]] = []
+    original = HomeScreen.refresh_lists
+
+    def counted(self: HomeScreen, reload: bool = True, clock: bool = False) -> None:
+        built.append(("reload" if reload else "clock", clock))
+        original(self, reload, clock)
+
+    monkeypatch.setattr(HomeScreen, "refresh_lists", counted)
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.pause()
+        built.clear()
+        await pilot.press("f1")  # a screen that changes nothing
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home and built == []
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen is not home
+        home._clock_tick()  # the clock ticks while help is on top: nothing is built...
+        assert built == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert built == [("clock", True)]  # ...until home shows again
+        built.clear()
+        await pilot.press("f1")
+        app.store.save_contact(Contact(name="Zoe Newcomer", id="z1"))  # changed meanwhile
+        await pilot.press("escape")
+        await pilot.pause()
+        assert built == [("reload", False)]
+        await pilot.press("2")
+        names = [str(o.prompt) for o in home.query_one(ContactList).options]
+        assert any("Zoe Newcomer" in n for n in names)

@@ -89,6 +89,7 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         self._upkeep_stop = threading.Event()
         #: Closes the data once: at the end of ``run_app``, or after a hang-up.
         self.closer = Closer(self._close_data)
+        self.in_terminal = False  # run by run_app: a signal may have to end the process
         self.upkeep_done = threading.Event()
         self._last_report = 0.0
         self._upkeep_started = time.monotonic()
@@ -218,7 +219,8 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         leaving through Textual waits for it, the data is closed and the process ends anyway
         (see :mod:`tui.services.closing`)."""
         code = 0 if self.save_everything(timeout=3.0) else 1
-        self.closer.leave_after(LEAVE_SECONDS, code)
+        if self.in_terminal:
+            self.closer.leave_after(LEAVE_SECONDS, code)
         self.exit(code)
 
     def _close_data(self) -> int:
@@ -408,6 +410,7 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
     except BaseException:
         store.close()
         raise
+    app.in_terminal = True
     try:
         result = app.run()
     finally:

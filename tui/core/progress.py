@@ -21,8 +21,13 @@ def _held_on(chat: ConversationLike, now: datetime) -> date | None:
     """The local day of the call, once it has happened."""
     if not call_happened(chat, now):
         return None
-    when = chat.live.started_at or chat.scheduled_at or chat.live.ended_at
+    live = chat.live
+    when = live.started_at or chat.scheduled_at or live.ended_at
     return local_day(when, now.tzinfo) if when else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def stats_inputs(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
@@ -43,19 +48,19 @@ def stats_inputs(contacts: Iterable[Contact], conversations: Iterable[Conversati
     rows = []
     for chat in chats:
         outreach = chat.outreach
+        referrals = chat.referrals
         rows.append(StatsInput(
             status=chat.status,
             contact_id=chat.contact_id,
-            outreach_sent_on=date.fromisoformat(outreach.sent_on) if outreach.sent_on else None,
-            reply_on=date.fromisoformat(outreach.replied_on) if outreach.replied_on else None,
+            outreach_sent_on=_day(outreach.sent_on),
+            reply_on=_day(outreach.replied_on),
             reply_answer=outreach.reply or None,
             held_on=_held_on(chat, now),
-            thanked_on=(date.fromisoformat(chat.thank_you.sent_on)
-                        if chat.thank_you.sent_on else None),
-            referrals=sum(1 for r in chat.referrals if r.name.strip()),
+            thanked_on=_day(chat.thank_you.sent_on),
+            referrals=sum(1 for r in referrals if r.name.strip()) if referrals else 0,
             ask_made=bool(chat.ask.strip()),
-            introductions=sum(1 for r in chat.referrals
-                              if r.contact_id and r.contact_id in people),
+            introductions=sum(1 for r in referrals if r.contact_id and r.contact_id in people)
+            if referrals else 0,
             cadence=cadence.get(chat.contact_id),
         ))
     return rows

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -66,36 +66,31 @@ class StatsInput:
     introductions: int = 0
     cadence: str | None = None
 
-    @property
-    def rank(self) -> int:
-        """How far along the status is (an unknown status counts as an idea)."""
-        return STATUS_RANK.get(self.status, 0)
+    # Worked out once, when made (the numbers read them tens of thousands of times):
+    #: how far along the status is (an unknown status counts as an idea);
+    rank: int = field(init=False, repr=False, compare=False)
+    #: the call took place;
+    held: bool = field(init=False, repr=False, compare=False)
+    #: they answered (a reply was marked, or the chat was scheduled or held);
+    replied: bool = field(init=False, repr=False, compare=False)
+    #: the outreach went out (or the chat got further without one being logged);
+    reached_out: bool = field(init=False, repr=False, compare=False)
+    #: the thank-you went out;
+    thanked: bool = field(init=False, repr=False, compare=False)
+    #: 0 (Monday) to 6 (Sunday): the day the outreach was sent, if it was.
+    sent_weekday: int | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def reached_out(self) -> bool:
-        """The outreach went out (or the chat got further without one being logged)."""
-        return self.outreach_sent_on is not None or self.rank >= 1 or self.replied
-
-    @property
-    def replied(self) -> bool:
-        """They answered (a reply was marked, or the chat was scheduled or held)."""
-        return self.reply_on is not None or self.reply_answer is not None or self.rank >= 2 \
-            or self.held
-
-    @property
-    def held(self) -> bool:
-        """The call took place."""
-        return self.held_on is not None or self.rank >= 3
-
-    @property
-    def thanked(self) -> bool:
-        """The thank-you went out."""
-        return self.thanked_on is not None or self.rank >= 4
-
-    @property
-    def sent_weekday(self) -> int | None:
-        """0 (Monday) to 6 (Sunday): the day the outreach was sent, if it was."""
-        return self.outreach_sent_on.weekday() if self.outreach_sent_on else None
+    def __post_init__(self) -> None:
+        rank = STATUS_RANK.get(self.status, 0)
+        held = self.held_on is not None or rank >= 3
+        replied = self.reply_on is not None or self.reply_answer is not None or rank >= 2 \
+            or held
+        sent = self.outreach_sent_on
+        for name, value in (("rank", rank), ("held", held), ("replied", replied),
+                            ("reached_out", sent is not None or rank >= 1 or replied),
+                            ("thanked", self.thanked_on is not None or rank >= 4),
+                            ("sent_weekday", sent.weekday() if sent else None)):
+            object.__setattr__(self, name, value)
 
 
 def _rate(part: float, whole: float) -> float | None:
@@ -185,15 +180,17 @@ def compute_stats(rows: Iterable[StatsInput], today: date,
     business days (7) have passed; before that it is *waiting* and kept out of reply rates.
     """
     data = list(rows)
+    sent = [r for r in data if r.outreach_sent_on]
+    by_weekday: list[list[StatsInput]] = [[] for _ in WEEKDAYS]
+    for row in sent:
+        by_weekday[row.sent_weekday or 0].append(row)
     return Stats(
         today=today,
         conversations=len(data),
         funnel=_funnel(data),
-        replies_overall=_replies("all", [r for r in data if r.outreach_sent_on], today,
-                                 settings),
-        replies_by_weekday=tuple(
-            _replies(name, [r for r in data if r.sent_weekday == day], today, settings)
-            for day, name in enumerate(WEEKDAYS)),
+        replies_overall=_replies("all", sent, today, settings),
+        replies_by_weekday=tuple(_replies(name, by_weekday[day], today, settings)
+                                 for day, name in enumerate(WEEKDAYS)),
         per_month=_per_month(data, today, months),
         asked=sum(1 for r in data if r.held and r.ask_made),
         led_to_introduction=sum(1 for r in data if r.held and r.ask_made and

@@ -7,7 +7,7 @@ shows the lists again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from textual import on
@@ -25,7 +25,7 @@ from tui.core.summary import ConversationSummary
 from tui.screens.due_settle import settle_due
 from tui.screens.home_records import HomeRecords
 from tui.screens.opener import ConversationOpener
-from tui.screens.routine_due import RoutineSteps, routine_item
+from tui.screens.routine_due import RoutineSteps
 from tui.services.autosave import Autosaver
 from tui.widgets.app_services import app_services
 from tui.widgets.data_status import DataProblems, DataProgress
@@ -39,7 +39,6 @@ CLOCK_SECONDS = 60
 
 
 # Due items that open the conversation on its Reflect pane (where they are dealt with).
-OPEN_ON_REFLECT = ("thank-you", "action")
 
 
 class HomeScreen(Screen[None]):
@@ -75,7 +74,7 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._stale = False
+        self._clock_missed = False  # the clock ticked while another screen was on top
         self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
         self._first_frame = True  # until then only the conversations are shown
         self._shown_speeds: dict[str, ReplySpeed] | None = None  # on the contacts shown
@@ -110,17 +109,31 @@ class HomeScreen(Screen[None]):
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()
         # Hours left for a thank-you and what is due today change while the app sits open.
-        self.set_interval(CLOCK_SECONDS, lambda: self.refresh_lists(reload=False, clock=True))
+        self.set_interval(CLOCK_SECONDS, self._clock_tick)
 
-    def on_screen_suspend(self) -> None:
-        """Another screen on top: its changes are shown on the way back."""
-        self._stale = True
+    def _clock_tick(self) -> None:
+        if self.app.screen is self:
+            self.refresh_lists(reload=False, clock=True)
+        else:  # nobody sees the lists: catch up on the way back
+            self._clock_missed = True
 
     def on_screen_resume(self) -> None:
-        """Coming back from a conversation: show what changed there."""
-        if self._stale:
-            self._stale = False
+        """Back from another screen: show what changed there, if anything did (with
+        thousands of records, rebuilding the lists is what coming back would cost)."""
+        if self._records is None or self._records_changed():
+            self._clock_missed = False
             self.refresh_lists()
+        elif self._clock_missed:
+            self._clock_missed = False
+            self.refresh_lists(reload=False, clock=True)
+
+    def _records_changed(self) -> bool:
+        """The store holds other contacts or summaries than the lists show (the store
+        replaces a record's snapshot when it changes, so identity tells)."""
+        assert self._records is not None
+        shown_contacts, shown_chats = self._records
+        return not (_same(shown_contacts, self.store.contacts())
+                    and _same(shown_chats, self.store.summaries()))
 
     def now(self) -> datetime:
         """The app's clock (tests and snapshots fix it)."""
@@ -302,7 +315,7 @@ class HomeScreen(Screen[None]):
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
         if self.on_tab("due"):
-            await self.edit_due()
+            await self.records.edit_due()
             return
         if self.on_tab("contacts"):
             contact_id = self.query_one(ContactList).current_id
@@ -311,7 +324,7 @@ class HomeScreen(Screen[None]):
             return
         conversation_id = self.query_one(ConversationList).current_id
         if conversation_id:
-            await self._edit_conversation(conversation_id)
+            await self.edit_conversation(conversation_id)
 
     def action_read(self) -> None:
         """Read the highlighted conversation (read-only, one scroll)."""
@@ -322,7 +335,8 @@ class HomeScreen(Screen[None]):
             if conversation_id:
                 read_conversation(self, conversation_id)
 
-    async def _edit_conversation(self, conversation_id: str) -> None:
+    async def edit_conversation(self, conversation_id: str) -> None:
+        """Open the conversation form for this conversation."""
         await self.records.edit_conversation(conversation_id)
 
     def edit_contact(self, contact_id: str) -> None:
@@ -347,32 +361,8 @@ class HomeScreen(Screen[None]):
             self._opener.release_keys()
 
     async def open_due(self, item: DueItem) -> None:
-        """Open what a due item is about: the contact form for a keep-in-touch reminder,
-        else its conversation (on the Reflect pane for a thank-you or an action)."""
-        if item.kind == "cadence" or not item.conversation_id:
-            if item.contact_id:
-                self.edit_contact(item.contact_id)
-            return
-        if routine_item(item):
-            await self.routine_steps.open_step(item)
-            return
-        opened = await self.open_conversation(item.conversation_id)
-        if opened and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
-            from tui.screens.conversation import ConversationScreen
-
-            screen = self.app.screen
-            if isinstance(screen, ConversationScreen):
-                screen.action_pane("reflect")
-
-    async def edit_due(self) -> None:
-        """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
-        conversation form."""
-        item = self.query_one(DueList).current_item
-        if item is not None and (item.kind == "cadence" or not item.conversation_id):
-            if item.contact_id:
-                self.edit_contact(item.contact_id)
-        elif item is not None and item.conversation_id:
-            await self._edit_conversation(item.conversation_id)
+        """Open what a due item is about (see :meth:`HomeRecords.open_due`)."""
+        await self.records.open_due(item)
 
     # -- deleting ------------------------------------------------------------------------
 
@@ -392,3 +382,7 @@ class HomeScreen(Screen[None]):
         from tui.screens.home_views import home_commands
 
         return home_commands(self)
+
+
+def _same(shown: Sequence[object], now: Sequence[object]) -> bool:
+    return len(shown) == len(now) and all(a is b for a, b in zip(shown, now, strict=True))

@@ -11,11 +11,16 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.widgets import Input
 
+from tui.core.followup import DueItem
 from tui.core.models import Contact
 from tui.core.store import Store
 from tui.core.summary import ConversationSummary
 from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.routine_due import routine_item
+from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
+
+OPEN_ON_REFLECT = ("thank-you", "action")  # due items opened on the Reflect pane
 
 if TYPE_CHECKING:
     from tui.dialogs.record_forms import ConversationDraft
@@ -23,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class HomeRecords:
-    """The record commands of ``home`` (new, edit, delete)."""
+    """The record commands of ``home`` (new, edit, delete, and opening what is due)."""
 
     def __init__(self, home: HomeScreen) -> None:
         self.home = home
@@ -143,3 +148,31 @@ class HomeRecords:
             self.home.autosaver.discard(conversation.id)
             self.store.delete_conversation(conversation.id)
             self.home.refresh_lists()
+
+    async def open_due(self, item: DueItem) -> None:
+        """Open what a due item is about: the contact form for a keep-in-touch reminder,
+        else its conversation (on the Reflect pane for a thank-you or an action)."""
+        if item.kind == "cadence" or not item.conversation_id:
+            if item.contact_id:
+                self.home.edit_contact(item.contact_id)
+            return
+        if routine_item(item):
+            await self.home.routine_steps.open_step(item)
+            return
+        opened = await self.home.open_conversation(item.conversation_id)
+        if opened and (item.kind in OPEN_ON_REFLECT or item.contact_id is None):
+            from tui.screens.conversation import ConversationScreen
+
+            screen = self.app.screen
+            if isinstance(screen, ConversationScreen):
+                screen.action_pane("reflect")
+
+    async def edit_due(self) -> None:
+        """``e`` on the Due tab: the contact form for a keep-in-touch reminder, else the
+        conversation form."""
+        item = self.home.query_one(DueList).current_item
+        if item is not None and (item.kind == "cadence" or not item.conversation_id):
+            if item.contact_id:
+                self.home.edit_contact(item.contact_id)
+        elif item is not None and item.conversation_id:
+            await self.edit_conversation(item.conversation_id)

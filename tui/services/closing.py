@@ -33,12 +33,17 @@ class Closer:
             return self._code
 
     def leave_after(self, seconds: float, code: int) -> None:
-        """If the process has not ended ``seconds`` from now, close and end it with ``code``
-        (or 1 when something is unsaved). Never ends a process that leaves in time."""
+        """If the data is not closed ``seconds`` from now, close it and end the process with
+        ``code`` (or 1 when something is unsaved). Once the usual way out has closed the data,
+        the process is left to end on its own."""
 
         def leave() -> None:
             time.sleep(seconds)
-            unsaved = self.close()
-            os._exit(code or unsaved)
+            with self._lock:
+                if self._code is not None:
+                    return
+                self._code = 1
+                self._code = self._close()
+            os._exit(code or self._code)
 
         threading.Thread(target=leave, name="coffeechat-leaving", daemon=True).start()
