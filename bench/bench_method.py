@@ -6,31 +6,36 @@ streamed to a file, then the store's own import), with the outreach routine give
 third conversation's outreach marked sent recently, half of those answered) and 20 career
 hypotheses linked to conversations.
 
-Reports medians (ms) and ratios against the home screen's mount measured in the same run: each
-view opened from home with Pilot (Progress ``p``, Companies ``c``, Hypotheses ``h``, and a
-company's page: enter on the top company) timed from the key until the view shows its data,
-once home's own background work (the data's upkeep, what is due) is over; the help screen
-(no data behind it) is the floor that opening any screen costs. Then the pure parts (the Due
-list with the routine, the progress numbers) and the outreach checks on a normal and on a
-pasted 2 MB draft. Target: each view opens in under 200 ms at 10,000 conversations.
+Each view is timed as the user sees it: the app runs as a process in a pseudo-terminal
+(120x36), and a view is timed from the key written to the terminal until the view's data is
+on the screen (Progress ``p`` its numbers, Companies ``c`` its rows, Hypotheses ``h`` its
+list, a company's page, enter on the top company, its heading), then esc back until home is
+painted again. Each key waits until the screen has been quiet for a second (home's own
+background work, the data's upkeep and what is due, is over). The help screen (f1: no data
+behind it) is the floor that opening any screen costs. Medians of ``REPEATS`` rounds, one
+process per round, with the home screen's mount (Pilot) as the baseline measured in the same
+run. Then the pure parts (the Due list with the routine, the progress numbers) and the
+outreach checks on a normal and on a pasted 2 MB draft. Target: each view opens in under
+200 ms at 10,000 conversations.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
+import os
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from bench.bench_core import home_mount_ms, median_ms
+from bench.pty_run import Pty
 from bench.synthetic import write_export
 
+ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 10_000)
 REPEATS = 3
 NOW = datetime(2026, 12, 3, 20, 0, tzinfo=timezone.utc)
@@ -80,86 +85,66 @@ def make_folder(folder: Path, size: int) -> None:
     save_hypotheses(folder, hypotheses)
 
 
-def _text(app: Any, selector: str) -> str:
-    found = app.screen.query(selector)
-    return str(found.first().render()) if found else ""
+HOME = b"Conversations ("  # the home screen's first tab, painted on the way back too
+VIEWS = (  # name, key, what shows once the view has its data
+    ("help open (floor)", b"\x1bOP", b"Keys"),
+    ("progress view open", b"p", b"As of"),
+    ("companies view open", b"c", "companies · sorted".encode()),
+    ("hypotheses view open", b"h", b"Hypothesis 1"),
+)
+QUIET_SECONDS = 1.0
 
 
-def help_ready(app: Any) -> bool:
-    """The help screen is shown: no data behind it, so this is what opening any screen costs
-    with Pilot on this machine."""
-    return type(app.screen).__name__ == "HelpScreen" and app.screen.is_mounted
+def _quiet(terminal: Pty, seconds: float = QUIET_SECONDS, longest: float = 300.0) -> None:
+    """Read until nothing has been written for ``seconds``."""
+    end = time.perf_counter() + longest
+    while time.perf_counter() < end:
+        seen = len(terminal.seen)
+        terminal.drain(seconds)
+        if len(terminal.seen) == seen:
+            return
+    raise TimeoutError("the screen never went quiet")
 
 
-def progress_ready(app: Any) -> bool:
-    """The Progress view shows its numbers."""
-    return "As of" in _text(app, "#progress-status")
-
-
-def companies_ready(app: Any) -> bool:
-    """The Companies view lists its companies."""
-    return getattr(app.screen, "loaded", False) and type(app.screen).__name__ == \
-        "CompaniesScreen"
-
-
-def hypotheses_ready(app: Any) -> bool:
-    """The Hypotheses view lists the hypotheses."""
-    return type(app.screen).__name__ == "HypothesesScreen" and app.screen.loaded
-
-
-def page_ready(app: Any) -> bool:
-    """A company's page shows what is due and what was learned there."""
-    return type(app.screen).__name__ == "CompanyPage" and app.screen.learned_ready
-
-
-def home_idle(app: Any) -> bool:
-    """Home is shown and its background work is over (the data's upkeep, what is due): a
-    view is timed on its own, not against the home screen still working."""
-    return (type(app.screen).__name__ == "HomeScreen" and app.upkeep_done.is_set()
-            and not any(w.state.name in ("PENDING", "RUNNING") for w in app.workers))
-
-
-async def _until(pilot: Any, ready: Callable[[Any], bool], seconds: float = 120.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not ready(pilot.app):
-        if time.monotonic() > deadline:
-            raise TimeoutError("the view never showed its data")
-        await pilot.pause(0.002)
+def _key_until(terminal: Pty, key: bytes, marker: bytes, timeout: float = 60.0) -> float:
+    """Milliseconds from writing ``key`` until ``marker`` is on the screen."""
+    start = len(terminal.seen)
+    sent = time.perf_counter()
+    terminal.send(key)
+    while marker not in terminal.seen[start:]:
+        if time.perf_counter() - sent > timeout:
+            raise TimeoutError(f"{marker!r} never showed after {key!r}")
+        terminal.drain(0.002)
+    return (time.perf_counter() - sent) * 1000
 
 
 def views_ms(folder: Path) -> dict[str, float]:
-    """Open each view from home (one app per round, ``REPEATS`` rounds): medians in ms."""
-    from tui.app import CoffeechatApp
-    from tui.core.store import Store
-
-    async def one_round() -> dict[str, float]:
-        store = Store.open(folder, background=True)
-        app = CoffeechatApp(store, config_folder=folder / "config")
-        app.now = lambda: NOW  # type: ignore[method-assign]
-        times: dict[str, float] = {}
-
-        async def timed(name: str, key: str, ready: Callable[[Any], bool]) -> None:
-            start = time.perf_counter()
-            await pilot.press(key)
-            await _until(pilot, ready)
-            times[name] = (time.perf_counter() - start) * 1000
-
-        async with app.run_test(size=(100, 30)) as pilot:
-            await _until(pilot, home_idle)
-            for name, key, ready in (("help open (floor)", "f1", help_ready),
-                                     ("progress view open", "p", progress_ready),
-                                     ("companies view open", "c", companies_ready),
-                                     ("hypotheses view open", "h", hypotheses_ready)):
-                await timed(name, key, ready)
-                await pilot.press("escape")
-                await _until(pilot, home_idle)
-            await pilot.press("c")
-            await _until(pilot, companies_ready)
-            await timed("company page open", "enter", page_ready)
-        store.close()
-        return times
-
-    rounds = [asyncio.run(one_round()) for _ in range(REPEATS)]
+    """Open each view from home and go back, in a real terminal (one process per round,
+    ``REPEATS`` rounds): medians in ms."""
+    rounds = []
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ, COFFEECHAT_CACHE_DIR=str(Path(scratch) / "cache"),
+                   COFFEECHAT_CONFIG_DIR=str(Path(scratch) / "config"),
+                   PYTHONPATH=str(ROOT))
+        for _ in range(REPEATS):
+            terminal = Pty([sys.executable, "-m", "tui", "--data-dir", str(folder)], env,
+                           cwd=ROOT)
+            times: dict[str, float] = {}
+            try:
+                terminal.wait_for(HOME)
+                _quiet(terminal)
+                for name, key, marker in VIEWS:
+                    times[name] = _key_until(terminal, key, marker)
+                    _quiet(terminal)
+                    times[f"back home from {name.split()[0]}"] = _key_until(
+                        terminal, b"\x1b", HOME)
+                    _quiet(terminal)
+                _key_until(terminal, b"c", VIEWS[2][2])
+                _quiet(terminal)
+                times["company page open"] = _key_until(terminal, b"\r", b"Do I know anyone")
+            finally:
+                terminal.close()
+            rounds.append(times)
     return {name: statistics.median(r[name] for r in rounds) for name in rounds[0]}
 
 

@@ -116,3 +116,42 @@ async def test_coming_back_rebuilds_only_what_changed(tmp_path: Path,
         await pilot.press("2")
         names = [str(o.prompt) for o in home.query_one(ContactList).options]
         assert any("Zoe Newcomer" in n for n in names)
+
+
+async def test_the_minute_clock_leaves_an_unchanged_due_list_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tui.widgets.due_list.BACKGROUND_DUE_FROM", 1)  # on a thread, as at scale
+    rebuilt: list[int] = []
+    original = DueList.add_options
+
+    def counted(self: DueList, *args: object, **kwargs: object) -> DueList:
+        rebuilt.append(1)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DueList, "add_options", counted)
+    app = make_app(tmp_path)
+    fixed_clock(app)
+    busy_history(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        due = home.query_one(DueList)
+
+        async def worked_out() -> None:
+            deadline = time.monotonic() + 10
+            while (due.due is None or any(w.is_running for w in app.workers)) \
+                    and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+            await pilot.pause()
+
+        await worked_out()
+        shown = [o.id for o in due.options]
+        assert due.due and rebuilt
+        rebuilt.clear()
+        home.refresh_lists(reload=False, clock=True)  # the minute clock: the same things due
+        await worked_out()
+        assert rebuilt == [] and [o.id for o in due.options] == shown
+        app.store.save_contact(app.store.contacts()[0])  # unchanged data, new snapshots
+        home.refresh_lists()
+        await worked_out()
+        assert rebuilt == []

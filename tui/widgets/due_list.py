@@ -107,6 +107,9 @@ class DueList(RecordList):
         #: How fast each contact replied to their latest outreach (worked out with the due).
         self.speeds: dict[str, ReplySpeed] = {}
         self._needle = ""
+        # What the list shows (the items and the filter): the same again is not rebuilt,
+        # which with thousands of items is what the minute clock would cost.
+        self._shown: tuple[list[DueItem] | None, str] | None = None
 
     def work_out(self, contacts: Sequence[Contact], conversations: Sequence[ConversationLike],
                  now: datetime, routine: RoutineSettings = DEFAULT_SETTINGS) -> None:
@@ -128,6 +131,8 @@ class DueList(RecordList):
         self.app.call_from_thread(self._worked_out, *worked_out)
 
     def _worked_out(self, items: list[DueItem], speeds: dict[str, ReplySpeed]) -> None:
+        if self.due is not None and items == self.due:
+            items = self.due  # nothing changed: the list stays as it is
         self.due = items
         self.speeds = speeds
         self.show_items(items, self._needle)
@@ -140,6 +145,9 @@ class DueList(RecordList):
     def show_items(self, items: list[DueItem] | None, needle: str = "") -> None:
         """Rebuild the list, keeping the highlighted item where possible (``None``: what is
         due is still being worked out)."""
+        if self._shown is not None and self._shown[0] is items and self._shown[1] == needle:
+            return
+        self._shown = (items, needle)
         keep = self.current_id
         self._needle = needle
         needle = needle.casefold().strip()
