@@ -12,7 +12,6 @@ from tui.cli.common import EXIT_OK, CliError, damaged, open_store, warn, whole_n
 from tui.cli_output import fit, format_table, json_records, out, stdout_is_utf8
 from tui.core.agenda import status_label
 from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
-from tui.core.followup import due_items
 from tui.core.models import (
     DEFAULT_MINUTES,
     KINDS,
@@ -21,8 +20,6 @@ from tui.core.models import (
     ModelError,
 )
 from tui.core.moments import moment
-from tui.core.outreach_due import routine_settings
-from tui.core.settings import load_settings
 from tui.core.summary import ConversationLike
 
 if TYPE_CHECKING:
@@ -212,6 +209,10 @@ def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     """Print the Due list as a table or as JSON."""
+    from tui.core.followup import due_items  # only ``due`` needs these
+    from tui.core.outreach_due import routine_settings
+    from tui.core.settings import load_settings
+
     store = open_store(folder, readonly=True)
     try:
         routine, warnings = routine_settings(load_settings())
