@@ -114,21 +114,28 @@ def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversat
     """The routine's steps whose day has come, as Due items (one conversation's steps each
     carry its id; ``item_id`` is the step's kind)."""
     people = {c.id: c for c in contacts}
-    chats = [c for c in conversations if c.outreach.sent_on]
+    chats = []
+    for chat in conversations:
+        outreach = chat.outreach
+        if outreach.sent_on:
+            chats.append((chat, outreach))
+    companies: dict[str, str] = {}  # contact id -> company_key of their company
+    for contact_id, person in people.items():
+        companies[contact_id] = company_key(person.company)
     sent_at: dict[str, list[tuple[date, str]]] = {}
-    for c in chats:
+    for c, outreach in chats:
         if c.contact_id in people:
-            sent_at.setdefault(company_key(people[c.contact_id].company), []).append(
-                (date.fromisoformat(c.outreach.sent_on or ""), c.contact_id))
+            sent_at.setdefault(companies[c.contact_id], []).append(
+                (date.fromisoformat(outreach.sent_on or ""), c.contact_id))
     for days in sent_at.values():
         days.sort()
     items = []
-    for chat in chats:
-        if reply_of(chat) is not None:
-            continue
+    for chat, outreach in chats:
+        if outreach.replied_on or chat.status in MOVED_ON:
+            continue  # answered (see reply_of)
         who = people.get(chat.contact_id)
         name = who.name if who else "(unknown contact)"
-        company = company_key(who.company) if who else ""
+        company = companies[chat.contact_id] if who else ""
         sent = sent_moment(chat, now.tzinfo)
         assert sent is not None
         for step in due_steps(sent, now, None, settings,
