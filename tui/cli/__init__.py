@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
@@ -174,16 +175,37 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    try:
-        args = parse_command_line(argv)
-    except SystemExit as exc:  # --help and --version
-        sys.stdout.flush()
-        return exc.code if isinstance(exc.code, int) else EXIT_OK
-    folder = data_dir(args.data_dir)
-    handler: Callable[[argparse.Namespace, Path], int] | None = getattr(args, "handler", None)
-    code = open_app(folder) if handler is None else handler(args, folder)
+    with _without_cycle_collector():
+        try:
+            args = parse_command_line(argv)
+        except SystemExit as exc:  # --help and --version
+            sys.stdout.flush()
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
+        folder = data_dir(args.data_dir)
+        handler: Callable[[argparse.Namespace, Path], int] | None = getattr(args, "handler",
+                                                                             None)
+        if handler is not None:
+            code = handler(args, folder)
+            sys.stdout.flush()
+            return code
+    code = open_app(folder)  # the app runs for hours: with the collector
     sys.stdout.flush()
     return code
+
+
+@contextlib.contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Run a subcommand without the cyclic garbage collector. A subcommand reads thousands of
+    records into objects that live until it ends, and each full pass of the collector walks
+    every one of them (a fifth of ``coffeechat due``'s time at 10,000 conversations); the
+    records hold no reference cycles, and what is freed is still freed at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
