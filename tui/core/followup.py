@@ -35,7 +35,7 @@ KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3,
 
 def call_end(conversation: ConversationLike) -> datetime | None:
     """When the call ended: the live session's end, else the scheduled start plus its minutes."""
-    return _call_end(conversation.live.ended_at, conversation)
+    return _call_end(conversation.live_ended_at, conversation)
 
 
 def _call_end(ended_at: str | None, conversation: ConversationLike) -> datetime | None:
@@ -102,13 +102,13 @@ def thank_you_status(conversation: ConversationLike, now: datetime) -> ThankYouS
 
     Ideas and conversations only reached out to have no call yet, so nothing is due.
     """
-    sent = conversation.thank_you.sent_on
+    sent = conversation.thank_you_sent_on
     status = conversation.status
     if sent or status == "thanked":
         return ThankYouStatus("sent", sent_on=sent)
     if status in NO_CALL_YET:
         return NO_THANK_YOU
-    ended = conversation.live.ended_at
+    ended = conversation.live_ended_at
     end = _call_end(ended, conversation)  # as call_happened() would, worked out once
     if not (status in CALL_HAPPENED or ended or
             (status == "scheduled" and end is not None and end <= now)):
@@ -123,20 +123,22 @@ def touches(contact: Contact, conversations: Iterable[ConversationLike],
             tz: tzinfo | None) -> list[date]:
     """Every day the user was in touch with this contact that the data knows of."""
     days: list[date] = []
+    day = date.fromisoformat
     if contact.last_contacted:
-        days.append(date.fromisoformat(contact.last_contacted))
+        days.append(day(contact.last_contacted))
     for c in conversations:
         if c.contact_id != contact.id:
             continue
-        live = c.live
-        if c.status in CALL_HAPPENED or live.ended_at:
-            when = live.ended_at or live.started_at or c.scheduled_at
+        ended = c.live_ended_at
+        if ended or c.status in CALL_HAPPENED:
+            when = ended or c.live_started_at or c.scheduled_at
             if when:
                 days.append(local_day(when, tz))
-        for sent in (c.thank_you.sent_on, c.outreach.sent_on):
+        for sent in (c.thank_you_sent_on, c.outreach_sent_on):
             if sent:
-                days.append(date.fromisoformat(sent))
-        days.extend(date.fromisoformat(f.on) for f in c.followups)
+                days.append(day(sent))
+        if c.followup_days:
+            days.extend(map(day, c.followup_days))
     return days
 
 
@@ -276,7 +278,7 @@ def _instant(moment_: datetime) -> float:
 
 
 def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[DueItem]:
-    if chat.status in _NOTHING_TO_THANK:  # the usual cases, told without the status
+    if chat.status in _NOTHING_TO_THANK or chat.thank_you_sent_on:  # the usual cases
         return []
     status = thank_you_status(chat, now)
     if not status.urgent:
