@@ -288,9 +288,12 @@ class ConversationSummary(NamedTuple):
     def from_json(cls, row: list[Any]) -> ConversationSummary:
         """The inverse of :meth:`to_json` (raises ``ValueError``/``TypeError`` for a row of
         another shape: the file is then read again)."""
-        if len(row) != len(cls._fields):
+        if len(row) != _FIELDS:
             raise ValueError("a cached summary of another shape")
-        return cls._make(row)
+        return _new(cls, row)
+
+
+_FIELDS = len(ConversationSummary._fields)
 
 
 def summarise(conversation: Conversation) -> ConversationSummary:
