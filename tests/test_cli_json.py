@@ -3,13 +3,16 @@ terminal would obey left unescaped, whichever encoder wrote them."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.cli_output import UNSAFE_LEAD_BYTES, json_records
+from tui.cli_output import UNSAFE_LEAD_BYTES, json_records, write_json_records
 from tui.core.safetext import UNSAFE
 
 HOSTILE = ["\x00", "\x07", "\x1b]52;c;x\x07", "\t", "\n", "\r", "\x7f", "\x85", "\x9b",
@@ -62,3 +65,19 @@ def test_the_quick_check_knows_every_character_it_must_escape() -> None:
         char = chr(code)
         if UNSAFE.match(char) and not 0xD800 <= code < 0xE000:
             assert char.encode("utf-8")[:1] in UNSAFE_LEAD_BYTES, hex(code)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_written_records_are_the_same_text(monkeypatch, encoding: str) -> None:
+    """Straight to stdout's bytes (UTF-8) or through its text layer, the same characters."""
+    rows = [{"text": s, "n": i} for i, s in enumerate(HOSTILE) if not 0xD800 <= ord(s[0]) < 0xE000]
+    rows.append({"nested": [1, 2]})  # not flat: the standard library writes it
+    for data in (rows[:-1], rows):
+        stdout = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="replace")
+        monkeypatch.setattr(sys, "stdout", stdout)
+        write_json_records(data)
+        stdout.flush()
+        written = stdout.buffer.getvalue().decode(encoding)  # type: ignore[attr-defined]
+        expected = json_records(data, ascii_only=encoding != "utf-8")
+        assert written == expected
+        assert written == reference(data, ascii_only=encoding != "utf-8")

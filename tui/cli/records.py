@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.cli.common import EXIT_OK, CliError, damaged, open_store, warn, whole_number
-from tui.cli_output import fit, format_table, json_records, out, stdout_is_utf8
+from tui.cli_output import fit, format_table, out, write_json_records
 from tui.core.agenda import status_label
 from tui.core.dates import EXAMPLES, format_when, parse_when, to_iso
 from tui.core.models import (
@@ -180,7 +180,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
         store.close()
     if args.json:
         rows = [conversation_summary(c, contacts.get(c.contact_id)) for c in ordered]
-        out(json_records(rows, ascii_only=not stdout_is_utf8()))
+        write_json_records(rows)
         return EXIT_OK
     if not ordered:
         return EXIT_OK
@@ -242,7 +242,7 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     finally:
         store.close()
     if args.json:
-        out(json_records([i.to_json() for i in items], ascii_only=not stdout_is_utf8()))
+        write_json_records([i.to_json() for i in items])
         return EXIT_OK
     if not items:
         return EXIT_OK
