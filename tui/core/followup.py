@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tui.core.models import Contact, Conversation, FollowUp
@@ -229,15 +230,17 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationL
 
 def _by_urgency(items: list[DueItem]) -> list[DueItem]:
     """Earliest deadline first, then by kind, then by name (case-blind)."""
+    dues = list(map(_DUE, items))
     try:  # moments as numbers: comparing thousands of aware datetimes is slow
-        instants = [item.due.timestamp() for item in items]
+        instants = list(map(datetime.timestamp, dues))
     except (OverflowError, ValueError, OSError):  # a deadline at the calendar's ends
-        instants = [_instant(item.due) for item in items]
-    order = KIND_ORDER
-    keys = [(instant, order[item.kind], item.contact.casefold())
-            for instant, item in zip(instants, items, strict=True)]
-    ranked = sorted(range(len(items)), key=keys.__getitem__)
-    return [items[i] for i in ranked]
+        instants = list(map(_instant, dues))
+    kinds = map(KIND_ORDER.__getitem__, map(_KIND, items))
+    keys = list(zip(instants, kinds, map(str.casefold, map(_CONTACT, items)), strict=True))
+    return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
+
+
+_DUE, _KIND, _CONTACT = itemgetter(2), itemgetter(0), itemgetter(5)
 
 
 class _Days:
@@ -322,6 +325,7 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
     found = []
     end = call_end(chat) or moment(chat.created_at, now.tzinfo)
     when = min(end, now)
+    day = when.date().isoformat()
     for referral in referrals:
         if not referral.name.strip():
             continue
@@ -330,7 +334,7 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
             continue  # the user deleted the contact made from it
         if contact is None:
             found.append(DueItem(
-                "referral", "due", when, when.date().isoformat(),
+                "referral", "due", when, day,
                 f"referral from {name}: not a contact yet (f7 in Reflect makes one)",
                 referral.name, None, chat.id, referral.id))
             continue
@@ -338,7 +342,7 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
         if contact.last_contacted or any(c.status != "idea" for c in theirs):
             continue
         planned = theirs[0].id if theirs else None
-        found.append(DueItem("referral", "due", when, when.date().isoformat(),
+        found.append(DueItem("referral", "due", when, day,
                              f"referral from {name}: not contacted yet", contact.name,
                              contact.id, planned or chat.id, referral.id))
     return found
