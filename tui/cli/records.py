@@ -172,7 +172,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
     """Print the conversations as a table or as JSON."""
     store = open_store(folder, readonly=True)
     try:
-        contacts = {c.id: c for c in store.contacts()}
+        contacts = store.contacts_by_id()
         ordered = sort_for_listing(store.summaries())
     except ModelError as exc:
         raise damaged(store, exc) from None

@@ -54,8 +54,11 @@ def compile_reading(cls: type, fields: Sequence[tuple[str, str | None, Any, Read
         else:
             lines.append(f"    v = r{i}(d, where)")
         lines.append(f"    f{i} = v")
-    lines += ["    strangers = d.keys() - known",
-              "    extra = {k: plain(d[k]) for k in d if k in strangers} if strangers else {}"]
+    lines += ["    if known.issuperset(d):",  # the usual case: no key from a newer version
+              "        extra = {}",
+              "    else:",
+              "        strangers = d.keys() - known",
+              "        extra = {k: plain(d[k]) for k in d if k in strangers}"]
     if _plain_init(cls):
         # What the dataclass __init__ does, without its call: set each field in order.
         names["new"] = object.__new__
