@@ -17,7 +17,9 @@ from typing import Any
 Reader = Callable[[dict[str, Any], str], Any]
 
 #: How the usual value of each kind of field is checked inline (``v`` holds ``d.get(key)``).
-#: A value the check passes is exactly what the field's reader would return.
+#: A value the check passes is exactly what the field's reader would return. Besides these:
+#: ``"when"`` and ``"when or none"`` (the parameter parses the text), ``"text or blank"``
+#: (missing or empty text reads as the parameter).
 _CHECKS = {
     "text": "v.__class__ is str and v",
     "int": "v.__class__ is int",
@@ -31,8 +33,8 @@ def compile_reading(cls: type, fields: Sequence[tuple[str, str | None, Any, Read
                     ) -> Callable[[dict[str, Any], str], Any]:
     """``read(d, where)``: the record of class ``cls`` built from the object ``d`` (before
     its ``validate``). ``fields``: (name, inline kind or None, its parameter, reader) in field
-    order; kinds are those of ``_CHECKS`` plus ``"when"`` (the parameter parses the text,
-    raising ``ValueError``); ``unknown`` is the field that keeps keys not in ``known``."""
+    order (kinds: see ``_CHECKS``); ``unknown`` is the field that keeps keys not in
+    ``known``."""
     names: dict[str, Any] = {"cls": cls, "known": known, "plain": plain}
     lines = ["def read(d, where):", "    get = d.get"]
     for i, (name, kind, param, reader) in enumerate(fields):
@@ -40,12 +42,22 @@ def compile_reading(cls: type, fields: Sequence[tuple[str, str | None, Any, Read
         names[f"p{i}"] = param
         default = ", False" if kind == "bool" else ""
         lines.append(f"    v = get({name!r}{default})")
-        if kind == "when":
+        if kind in ("when", "when or none"):
             lines += ["    if v.__class__ is str and v:",
                       "        try:",
                       f"            p{i}(v)",
                       "        except ValueError:",
-                      f"            v = r{i}(d, where)",
+                      f"            v = r{i}(d, where)"]
+            if kind == "when or none":  # an optional date or moment: missing or empty is None
+                lines += ["    elif v is None or v.__class__ is str:",
+                          "        v = None"]
+            lines += ["    else:",
+                      f"        v = r{i}(d, where)"]
+        elif kind == "text or blank":  # missing or empty text reads as the parameter
+            lines += ["    if v.__class__ is str and v:",
+                      "        pass",
+                      "    elif v is None or v.__class__ is str:",
+                      f"        v = p{i}",
                       "    else:",
                       f"        v = r{i}(d, where)"]
         elif kind is not None:

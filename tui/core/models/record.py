@@ -216,8 +216,15 @@ def _inline(spec: Field[Any], hint: Any) -> tuple[str | None, Any]:
     if "choices" in meta:
         return "choice", meta["choices"]
     if meta.get("kind") in ("date", "moment"):
-        return "when", date.fromisoformat if meta["kind"] == "date" else datetime.fromisoformat
+        check = date.fromisoformat if meta["kind"] == "date" else datetime.fromisoformat
+        return ("when or none" if optional else "when"), check
     if kind is str:
+        # what an empty or missing text reads as, when that is always the same
+        required = spec.default is MISSING and spec.default_factory is MISSING
+        if optional and spec.default is None:
+            return "text or blank", None
+        if not optional and (required or spec.default == ""):
+            return "text or blank", ""
         return "text", None
     if kind is bool:
         return "bool", None
