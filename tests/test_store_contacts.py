@@ -67,3 +67,21 @@ def test_an_invalid_contact_stops_the_plan_before_anything_changes(store: Store,
         store.apply_contact_plan(plan)
     assert [c.name for c in store.contacts()] == ["Ana Silva"]
     assert list(reopened(data_dir)) == ["Ana Silva"]
+
+
+def test_contacts_by_id_follows_every_change(store: Store, data_dir: Path) -> None:
+    ada = store.save_contact(Contact(name="Ada", company="Analytical"))
+    bob = store.save_contact(Contact(name="Bob"))
+    assert store.contacts_by_id() == {c.id: c for c in store.contacts()}
+    store.delete_contact(bob.id)
+    renamed = store.contact(ada.id)
+    renamed.name = "Ada Lovelace"
+    store.save_contact(renamed)
+    assert {i: c.name for i, c in store.contacts_by_id().items()} == {ada.id: "Ada Lovelace"}
+    store.close()
+    reader = Store.open(data_dir, readonly=True)
+    try:
+        assert reader.contacts_by_id() == {c.id: c for c in reader.contacts()}
+        assert list(reader.contacts_by_id()) == [ada.id]
+    finally:
+        reader.close()

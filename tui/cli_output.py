@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
+from tui.core import fastjson
 from tui.core.safetext import UNSAFE, visible
+
+# The first UTF-8 byte of every character UNSAFE matches that JSON leaves unescaped (DEL, C1,
+# U+061C, the U+20xx marks and overrides, U+FEFF and U+FFF9-U+FFFB): output with none of them
+# has nothing to escape, which a byte search tells far sooner than the regular expression.
+UNSAFE_LEAD_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2", b"\xef")
+# What a record's fields may be for the fast path: orjson writes these exactly as json does.
+_PLAIN = frozenset({str, int, bool, type(None)})
 
 
 def out(text: str) -> None:
@@ -57,6 +67,10 @@ def json_records(data: Any, *, ascii_only: bool = False, levels: int = 1) -> str
     lists and objects one item per line, each record on a line of its own (Python's C
     encoder writes those; an indented dump of 10,000 conversations is pure Python and takes
     seconds). Control characters are escaped as by :func:`json_text`."""
+    if levels == 1 and not ascii_only:
+        raw = _flat_records(data)
+        if raw is not None:
+            return raw.decode("utf-8")
     dumps = json.JSONEncoder(ensure_ascii=ascii_only).encode  # one encoder for every record
 
     def encode(value: Any, level: int, pad: str) -> str:
@@ -72,6 +86,40 @@ def json_records(data: Any, *, ascii_only: bool = False, levels: int = 1) -> str
 
     text = encode(data, 0, "") + "\n"
     return text if ascii_only else UNSAFE.sub(_json_escape, text)
+
+
+def write_json_records(data: Any) -> None:
+    """``out(json_records(data))`` in the terminal's encoding; a listing of flat records to a
+    UTF-8 stdout goes out as the bytes orjson wrote, without decoding and encoding them again.
+    """
+    utf8 = stdout_is_utf8()
+    raw = _flat_records(data) if utf8 else None
+    buffer = getattr(sys.stdout, "buffer", None)
+    if raw is None or buffer is None or os.linesep != "\n":  # text mode would add \r there
+        out(json_records(data, ascii_only=not utf8))
+        return
+    sys.stdout.flush()
+    buffer.write(raw)
+
+
+def _flat_records(data: Any) -> bytes | None:
+    """:func:`json_records` of a list of flat objects (text, whole numbers, true/false and
+    null; ``list`` and ``due`` print thousands) as UTF-8, written by orjson in one call and
+    laid out as the standard library would; None for anything else."""
+    if type(data) is not list or not set(map(type, data)) <= {dict}:
+        return None
+    if not set(map(type, chain.from_iterable(map(dict.values, data)))) <= _PLAIN:
+        return None
+    raw = fastjson.dumps_indented(data)  # refuses keys that are not text
+    if raw is None:
+        return None
+    # orjson puts each field on a line of its own, indented by four spaces; raw newlines are
+    # only ever layout (JSON escapes them inside text), so joining those lines is exact.
+    text = raw.replace(b"{\n    ", b"{").replace(b",\n    ", b", ").replace(b"\n  }", b"}") \
+        + b"\n"
+    if any(lead in raw for lead in UNSAFE_LEAD_BYTES):
+        return UNSAFE.sub(_json_escape, text.decode("utf-8")).encode("utf-8")
+    return text
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from tui import package_version
-from tui.cli.backups import _add_backups, _add_restore
 from tui.cli.common import (
     DEBUG_ENV,
     EXIT_INTERRUPTED,
@@ -36,13 +37,6 @@ from tui.cli.common import (
     Parser,
     open_app,
 )
-from tui.cli.demo import _add_demo
-from tui.cli.records import _add_due, _add_list, _add_new, sort_for_listing
-from tui.cli.review import _add_contacts, _add_person, _add_show
-from tui.cli.search import _add_search, _add_tags
-from tui.cli.stats import _add_stats
-from tui.cli.transfer import _add_export, _add_import
-from tui.cli_output import format_table
 from tui.core.dates import DateError
 from tui.core.models import ModelError
 from tui.core.paths import data_dir
@@ -53,29 +47,40 @@ from tui.core.store import NotFoundError
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
+    from tui.cli.records import sort_for_listing
+    from tui.cli_output import format_table
 
 # -- the parser --------------------------------------------------------------------------
 
-# Each entry adds one subcommand: ``register(subparsers, common_options)``; the subcommand's
-# handler, ``cmd_<name>(args, folder) -> exit code``, is set with ``set_defaults(handler=)``.
-# To add a subcommand, write ``_add_<name>``/``cmd_<name>`` following ``list`` above and
-# append ``_add_<name>`` here.
-COMMANDS: tuple[Callable[[Subparsers, argparse.ArgumentParser], None], ...] = (
-    _add_new,
-    _add_list,
-    _add_due,
-    _add_stats,
-    _add_search,
-    _add_tags,
-    _add_show,
-    _add_contacts,
-    _add_person,
-    _add_export,
-    _add_import,
-    _add_backups,
-    _add_restore,
-    _add_demo,
+# The subcommands, in the order ``--help`` lists them: (name, module in tui.cli, the function
+# that adds it). ``register(subparsers, common_options)`` adds one subcommand; its handler,
+# ``cmd_<name>(args, folder) -> exit code``, is set with ``set_defaults(handler=)``. A
+# subcommand's module is imported only when that subcommand is asked for (or for --help), so
+# ``coffeechat list`` never loads the code of export, search or restore. To add a subcommand,
+# write ``_add_<name>``/``cmd_<name>`` following ``list`` in records.py and add a row here.
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("new", "records", "_add_new"),
+    ("list", "records", "_add_list"),
+    ("due", "records", "_add_due"),
+    ("stats", "stats", "_add_stats"),
+    ("search", "search", "_add_search"),
+    ("tags", "search", "_add_tags"),
+    ("show", "review", "_add_show"),
+    ("contacts", "review", "_add_contacts"),
+    ("person", "review", "_add_person"),
+    ("export", "transfer", "_add_export"),
+    ("import", "transfer", "_add_import"),
+    ("backups", "backups", "_add_backups"),
+    ("restore", "backups", "_add_restore"),
+    ("demo", "demo", "_add_demo"),
 )
+COMMAND_NAMES = frozenset(name for name, _, _ in COMMANDS)
+
+Register = Callable[["Subparsers", argparse.ArgumentParser], None]
+
+
+def _register(module: str, function: str) -> Register:
+    return cast("Register", getattr(importlib.import_module(f"tui.cli.{module}"), function))
 
 
 class _Version(argparse.Action):
@@ -86,8 +91,9 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for ``coffeechat`` and its subcommands."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser for ``coffeechat`` and its subcommands; with ``command``, one that
+    knows only that subcommand (parses its command lines exactly as the whole one does)."""
     # --data-dir is accepted before and after the subcommand; SUPPRESS keeps a subcommand
     # that was not given it from overwriting the value given before.
     common = argparse.ArgumentParser(add_help=False)
@@ -106,9 +112,47 @@ def build_parser() -> argparse.ArgumentParser:
                         "platform's user data folder)")
     # The subcommands' parsers are Parsers too; they are added as plain ArgumentParsers.
     sub = cast("Subparsers", parser.add_subparsers(title="commands", metavar="COMMAND"))
-    for register in COMMANDS:
-        register(sub, common)
+    for name, module, function in COMMANDS:
+        if command is None or name == command:
+            _register(module, function)(sub, common)
     return parser
+
+
+class _Probe(argparse.ArgumentParser):
+    """Finds the subcommand a command line names, as the whole parser would read it."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` runs, when that is all its parsing needs to know: None for no
+    subcommand, an unknown one, or help and version requests anywhere (those need the whole
+    parser, so that help and error messages list every subcommand)."""
+    probe = _Probe(prog=PROG, add_help=False)
+    probe.add_argument("-h", "--help", action="store_true")
+    probe.add_argument("--version", action="store_true")
+    probe.add_argument("--data-dir")
+    probe.add_argument("command", nargs="?")
+    try:
+        found, _ = probe.parse_known_args(argv)
+    except ValueError:
+        return None
+    if found.help or found.version or found.command not in COMMAND_NAMES:
+        return None
+    return str(found.command)
+
+
+def parse_command_line(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse ``argv`` (default: the process's) with the parser of the subcommand it names
+    alone; anything that parser refuses is parsed again with the whole parser, so that every
+    message is the whole parser's."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    command = command_named(args)
+    if command is not None:
+        with contextlib.suppress(CliError):
+            return build_parser(command).parse_args(args)
+    return build_parser().parse_args(args)
 
 
 # -- main --------------------------------------------------------------------------------
@@ -131,17 +175,37 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help and --version
-        sys.stdout.flush()
-        return exc.code if isinstance(exc.code, int) else EXIT_OK
-    folder = data_dir(args.data_dir)
-    handler: Callable[[argparse.Namespace, Path], int] | None = getattr(args, "handler", None)
-    code = open_app(folder) if handler is None else handler(args, folder)
+    with _without_cycle_collector():
+        try:
+            args = parse_command_line(argv)
+        except SystemExit as exc:  # --help and --version
+            sys.stdout.flush()
+            return exc.code if isinstance(exc.code, int) else EXIT_OK
+        folder = data_dir(args.data_dir)
+        handler: Callable[[argparse.Namespace, Path], int] | None = getattr(args, "handler",
+                                                                             None)
+        if handler is not None:
+            code = handler(args, folder)
+            sys.stdout.flush()
+            return code
+    code = open_app(folder)  # the app runs for hours: with the collector
     sys.stdout.flush()
     return code
+
+
+@contextlib.contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """Run a subcommand without the cyclic garbage collector. A subcommand reads thousands of
+    records into objects that live until it ends, and each full pass of the collector walks
+    every one of them (a fifth of ``coffeechat due``'s time at 10,000 conversations); the
+    records hold no reference cycles, and what is freed is still freed at once."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,5 +239,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"unexpected error: {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)",
             EXIT_STORAGE,
         )
+
+
+def __getattr__(name: str) -> object:
+    """The subcommand modules (``tui.cli.records``...) and the helpers this package always
+    offered (``format_table``, ``sort_for_listing``), imported the first time they are asked
+    for rather than with the package."""
+    if name in {module for _, module, _ in COMMANDS}:
+        return importlib.import_module(f"tui.cli.{name}")
+    if name == "format_table":
+        return importlib.import_module("tui.cli_output").format_table
+    if name == "sort_for_listing":
+        return importlib.import_module("tui.cli.records").sort_for_listing
+    raise AttributeError(f"module 'tui.cli' has no attribute {name!r}")
+
 
 __all__ = ["CliError", "build_parser", "format_table", "main", "sort_for_listing"]

@@ -101,25 +101,26 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
         summaries = fastjson.loads(text)
     except ValueError:
         summaries = [None] * len(rows)  # a damaged cache: every file is read again
-    known: set[str] = set()
-    todo: list[str] = []
+    files = scan.files
     make = ConversationSummary.from_json
+    summaries_by_id, names, stamps = catalog.summaries, catalog.names, catalog.stamps
     for (name, stamp, kind, reason), summary in zip(rows, summaries, strict=False):
-        known.add(name)
-        if scan.files.get(name) != stamp:
+        if files.get(name) != stamp:
             continue
         if summary is not None:
             try:
-                catalog.add(make(summary), name, stamp)
-                continue
+                made = make(summary)
             except (ValueError, TypeError):
-                pass  # a row of another shape: the file is read again
+                continue  # a row of another shape: the file is read again
+            # catalog.add, written out: this runs for every conversation at every start
+            summaries_by_id[made.id] = made
+            names[made.id] = name
+            stamps[name] = stamp
         elif kind is not None:
             catalog.problems[name] = FileProblem(layout.conversations / name, kind,
                                                  reason or "")
-            continue
-    todo = [name for name in scan.files if name not in catalog.stamps
-            and name not in catalog.problems]
+    known = {row[0] for row in rows}
+    todo = [name for name in files if name not in stamps and name not in catalog.problems]
     cache.delete(name for name in known if name not in scan.files)
     if limit is not None and len(todo) > limit:
         catalog.unread = len(todo)

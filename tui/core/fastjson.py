@@ -1,5 +1,5 @@
-"""JSON read quickly where size makes it matter: the data file and the summary cache, read at
-every start.
+"""JSON read (and written) quickly where size makes it matter: the data file and the summary
+cache, read at every start, and the command line's listings of thousands of records.
 
 orjson parses about three times faster than the standard library at 10,000 conversations.
 Whatever it refuses (a syntax error, bytes that are not UTF-8, NaN, integers over 64 bits,
@@ -28,3 +28,12 @@ def loads(raw: bytes | str) -> Any:
             pass  # the standard library reads it, or says precisely why not
     return json.loads(raw)
 
+
+def dumps_indented(value: Any) -> bytes | None:
+    """``value`` as UTF-8 JSON indented by two spaces (orjson's layout: ``": "`` after keys,
+    one item a line), or None when orjson is missing or refuses it (lone surrogates, integers
+    over 64 bits, types it does not know): the caller then uses the standard library."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    except (TypeError, AttributeError):  # orjson.JSONEncodeError is a TypeError; no orjson
+        return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tui.core.models import Contact, Conversation, FollowUp
@@ -35,8 +36,12 @@ KIND_ORDER = {"thank-you": 0, "action": 1, "referral": 2, "cadence": 3,
 
 def call_end(conversation: ConversationLike) -> datetime | None:
     """When the call ended: the live session's end, else the scheduled start plus its minutes."""
-    if conversation.live.ended_at:
-        return moment(conversation.live.ended_at, None)
+    return _call_end(conversation.live_ended_at, conversation)
+
+
+def _call_end(ended_at: str | None, conversation: ConversationLike) -> datetime | None:
+    if ended_at:
+        return moment(ended_at, None)
     if conversation.scheduled_at:
         start = moment(conversation.scheduled_at, None)
         return shifted(start, timedelta(minutes=conversation.minutes))
@@ -88,17 +93,27 @@ class ThankYouStatus:
         return self.state in ("due", "overdue")
 
 
+NO_CALL_YET = ("idea", "reached_out")
+NO_THANK_YOU = ThankYouStatus("none")
+_NOTHING_TO_THANK = frozenset({"thanked", *NO_CALL_YET})
+
+
 def thank_you_status(conversation: ConversationLike, now: datetime) -> ThankYouStatus:
     """The thank-you is due in the 24 hours after the call, then overdue until marked sent.
 
     Ideas and conversations only reached out to have no call yet, so nothing is due.
     """
-    sent = conversation.thank_you.sent_on
-    if sent or conversation.status == "thanked":
+    sent = conversation.thank_you_sent_on
+    status = conversation.status
+    if sent or status == "thanked":
         return ThankYouStatus("sent", sent_on=sent)
-    if conversation.status in ("idea", "reached_out") or not call_happened(conversation, now):
-        return ThankYouStatus("none")
-    end = call_end(conversation)
+    if status in NO_CALL_YET:
+        return NO_THANK_YOU
+    ended = conversation.live_ended_at
+    end = _call_end(ended, conversation)  # as call_happened() would, worked out once
+    if not (status in CALL_HAPPENED or ended or
+            (status == "scheduled" and end is not None and end <= now)):
+        return NO_THANK_YOU
     if end is None:
         return ThankYouStatus("due")
     deadline = shifted(end, timedelta(hours=THANK_YOU_HOURS))
@@ -109,19 +124,22 @@ def touches(contact: Contact, conversations: Iterable[ConversationLike],
             tz: tzinfo | None) -> list[date]:
     """Every day the user was in touch with this contact that the data knows of."""
     days: list[date] = []
+    day = date.fromisoformat
     if contact.last_contacted:
-        days.append(date.fromisoformat(contact.last_contacted))
+        days.append(day(contact.last_contacted))
     for c in conversations:
         if c.contact_id != contact.id:
             continue
-        if c.status in CALL_HAPPENED or c.live.ended_at:
-            when = c.live.ended_at or c.live.started_at or c.scheduled_at
+        ended = c.live_ended_at
+        if ended or c.status in CALL_HAPPENED:
+            when = ended or c.live_started_at or c.scheduled_at
             if when:
                 days.append(local_day(when, tz))
-        for sent in (c.thank_you.sent_on, c.outreach.sent_on):
+        for sent in (c.thank_you_sent_on, c.outreach_sent_on):
             if sent:
-                days.append(date.fromisoformat(sent))
-        days.extend(date.fromisoformat(f.on) for f in c.followups)
+                days.append(day(sent))
+        if c.followup_days:
+            days.extend(map(day, c.followup_days))
     return days
 
 
@@ -196,18 +214,61 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationL
     by_contact: dict[str, list[ConversationLike]] = {}
     for chat in chats:
         by_contact.setdefault(chat.contact_id, []).append(chat)
+    days = _Days(now, soon_days)
     items: list[DueItem] = []
     for chat in chats:
         who = people.get(chat.contact_id)
         name = who.name if who else "(unknown contact)"
         items.extend(_thank_you_items(chat, name, now))
-        items.extend(_action_items(chat, name, now, soon_days))
+        items.extend(_action_items(chat, name, days))
         items.extend(_referral_items(chat, name, people, by_contact, now))
     for person in people.values():
-        items.extend(_cadence_items(person, by_contact.get(person.id, []), now))
+        items.extend(_cadence_items(person, by_contact.get(person.id, []), days))
     items.extend(routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS))
-    return sorted(items, key=lambda i: (_instant(i.due), KIND_ORDER[i.kind],
-                                        i.contact.casefold()))
+    return _by_urgency(items)
+
+
+def _by_urgency(items: list[DueItem]) -> list[DueItem]:
+    """Earliest deadline first, then by kind, then by name (case-blind)."""
+    dues = list(map(_DUE, items))
+    try:  # moments as numbers: comparing thousands of aware datetimes is slow
+        instants = list(map(datetime.timestamp, dues))
+    except (OverflowError, ValueError, OSError):  # a deadline at the calendar's ends
+        instants = list(map(_instant, dues))
+    kinds = map(KIND_ORDER.__getitem__, map(_KIND, items))
+    keys = list(zip(instants, kinds, map(str.casefold, map(_CONTACT, items)), strict=True))
+    return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
+
+
+_DUE, _KIND, _CONTACT = itemgetter(2), itemgetter(0), itemgetter(5)
+
+
+class _Days:
+    """``now`` and what the Due items of one listing share: today, the zone, and each day's
+    wording and deadline, worked out once per day (thousands of items fall on a few hundred
+    days, and formatting a date is slow)."""
+
+    def __init__(self, now: datetime, soon_days: int) -> None:
+        self.now = now
+        self.tz = now.tzinfo
+        self.today = now.date()
+        self.soon = self.today + timedelta(days=soon_days)
+        self._words: dict[date, str] = {}
+        self._ends: dict[date, datetime] = {}
+
+    def words(self, day: date) -> str:
+        """:func:`format_day` of ``day`` (against today)."""
+        text = self._words.get(day)
+        if text is None:
+            text = self._words[day] = format_day(day, self.today)
+        return text
+
+    def end(self, day: date) -> datetime:
+        """:func:`end_of_day` of ``day`` in the zone of ``now``."""
+        moment_ = self._ends.get(day)
+        if moment_ is None:
+            moment_ = self._ends[day] = end_of_day(day, self.tz)
+        return moment_
 
 
 def _instant(moment_: datetime) -> float:
@@ -220,6 +281,8 @@ def _instant(moment_: datetime) -> float:
 
 
 def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[DueItem]:
+    if chat.status in _NOTHING_TO_THANK or chat.thank_you_sent_on:  # the usual cases
+        return []
     status = thank_you_status(chat, now)
     if not status.urgent:
         return []
@@ -228,27 +291,26 @@ def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[D
                     status.label(now), name, chat.contact_id, chat.id)]
 
 
-def _action_items(chat: ConversationLike, name: str, now: datetime,
-                  soon_days: int) -> list[DueItem]:
+def _action_items(chat: ConversationLike, name: str, days: _Days) -> list[DueItem]:
     actions = chat.actions
     if not actions:
         return []
-    today = now.date()
+    today = days.today
     found = []
     for action in actions:
         if action.done or not action.due:
             continue
         day = date.fromisoformat(action.due)
         if day < today:
-            level, when = "overdue", f"overdue since {format_day(day, today)}"
+            level, when = "overdue", f"overdue since {days.words(day)}"
         elif day == today:
             level, when = "due", "due today"
-        elif day <= today + timedelta(days=soon_days):
-            level, when = "soon", f"due {format_day(day, today)}"
+        elif day <= days.soon:
+            level, when = "soon", f"due {days.words(day)}"
         else:
             continue
         text = " ".join(action.text.split()) or "(no text)"
-        found.append(DueItem("action", level, end_of_day(day, now.tzinfo), day.isoformat(),
+        found.append(DueItem("action", level, days.end(day), day.isoformat(),
                              f"action {when}: {text}", name, chat.contact_id, chat.id,
                              action.id))
     return found
@@ -263,6 +325,7 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
     found = []
     end = call_end(chat) or moment(chat.created_at, now.tzinfo)
     when = min(end, now)
+    day = when.date().isoformat()
     for referral in referrals:
         if not referral.name.strip():
             continue
@@ -271,7 +334,7 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
             continue  # the user deleted the contact made from it
         if contact is None:
             found.append(DueItem(
-                "referral", "due", when, when.date().isoformat(),
+                "referral", "due", when, day,
                 f"referral from {name}: not a contact yet (f7 in Reflect makes one)",
                 referral.name, None, chat.id, referral.id))
             continue
@@ -279,31 +342,31 @@ def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact
         if contact.last_contacted or any(c.status != "idea" for c in theirs):
             continue
         planned = theirs[0].id if theirs else None
-        found.append(DueItem("referral", "due", when, when.date().isoformat(),
+        found.append(DueItem("referral", "due", when, day,
                              f"referral from {name}: not contacted yet", contact.name,
                              contact.id, planned or chat.id, referral.id))
     return found
 
 
-def _cadence_items(person: Contact, theirs: list[ConversationLike], now: datetime) -> list[DueItem]:
+def _cadence_items(person: Contact, theirs: list[ConversationLike], days: _Days) -> list[DueItem]:
     """``theirs``: this person's conversations."""
-    today = now.date()
+    today, now = days.today, days.now
     if not person.cadence_days:
         return []
-    last = last_touch(person, theirs, now.tzinfo)
+    last = last_touch(person, theirs, days.tz)
     if last is None:
         return []
     due_on = days_after(last, person.cadence_days)
     if due_on > today:
         return []
     upcoming = any(c.status == "scheduled" and c.scheduled_at
-                   and moment(c.scheduled_at, now.tzinfo) > now for c in theirs)
+                   and moment(c.scheduled_at, days.tz) > now for c in theirs)
     if upcoming:
         return []
     level = "due" if due_on == today else "overdue"
     reason = (f"keep in touch (every {person.cadence_days} days): last touch "
-              f"{format_day(last, today)}, {ago((today - last).days)}")
-    return [DueItem("cadence", level, end_of_day(due_on, now.tzinfo), due_on.isoformat(),
+              f"{days.words(last)}, {ago((today - last).days)}")
+    return [DueItem("cadence", level, days.end(due_on), due_on.isoformat(),
                     reason, person.name, person.id)]
 
 

@@ -33,6 +33,9 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}(?:-[0-9A-Za-z]+)?")
 _DROPBOX = re.compile(r" \([^()]*conflicted copy[^()]*\)", re.IGNORECASE)
 _OURS = re.compile(r"\.coffeechat-conflict-\d{8}-\d{6}")  # see tui.core.persist
+# A name made only of the characters of a safe id: a conversation's file, and neither a temp
+# file nor a conflict copy (those hold a dot, a space or brackets before the suffix).
+_PLAIN_NAME = re.compile(r"[a-z0-9_-]{1,64}\.json")
 
 # One stat of a file, to tell whether it changed: (inode, mtime in ns, size). Every write
 # replaces the file (a new inode), so even two writes within one tick of the clock differ.
@@ -133,19 +136,23 @@ class Layout:
             entries = list(os.scandir(self.conversations))
         except FileNotFoundError:
             return found
+        plain = _PLAIN_NAME.fullmatch
         for entry in entries:
             name = entry.name
-            if is_temp(name):
-                continue
-            original = conflict_original(name)
-            if original is not None:
-                found.conflicts.append(Conflict(Path(entry.path), self.conversations / original))
-            elif is_conversation_name(name):
-                try:
-                    found.files[name] = stamp_of(entry.stat(follow_symlinks=True))
-                except OSError:
+            if not plain(name):  # the usual case is told by that one match
+                if is_temp(name):
+                    continue
+                original = conflict_original(name)
+                if original is not None:
+                    found.conflicts.append(Conflict(Path(entry.path),
+                                                    self.conversations / original))
+                    continue
+                if not is_conversation_name(name):
                     found.strangers.append(Path(entry.path))
-            else:
+                    continue
+            try:
+                found.files[name] = stamp_of(entry.stat(follow_symlinks=True))
+            except OSError:
                 found.strangers.append(Path(entry.path))
         found.conflicts.sort(key=lambda c: c.copy.name)
         return found

@@ -96,7 +96,7 @@ def _second_contact_on(chat: ConversationLike, company: str,
     (``sent_at``: per company, the days outreach went out and to whom, in order)."""
     if not company:
         return None
-    mine = date.fromisoformat(chat.outreach.sent_on or "0001-01-01")
+    mine = date.fromisoformat(chat.outreach_sent_on or "0001-01-01")
     sent = sent_at.get(company, [])
     start = bisect_left(sent, (mine, ""))
     return next((day for day, contact_id in sent[start:] if contact_id != chat.contact_id),
@@ -104,8 +104,8 @@ def _second_contact_on(chat: ConversationLike, company: str,
 
 
 def _followed_up_on(chat: ConversationLike) -> date | None:
-    sent = chat.outreach.sent_on or ""
-    return min((date.fromisoformat(f.on) for f in chat.followups if f.on >= sent), default=None)
+    sent = chat.outreach_sent_on or ""
+    return min((date.fromisoformat(on) for on in chat.followup_days if on >= sent), default=None)
 
 
 def routine_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
@@ -114,21 +114,24 @@ def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversat
     """The routine's steps whose day has come, as Due items (one conversation's steps each
     carry its id; ``item_id`` is the step's kind)."""
     people = {c.id: c for c in contacts}
-    chats = [c for c in conversations if c.outreach.sent_on]
+    chats = [c for c in conversations if c.outreach_sent_on]
+    companies: dict[str, str] = {}  # contact id -> company_key of their company
+    for contact_id, person in people.items():
+        companies[contact_id] = company_key(person.company)
     sent_at: dict[str, list[tuple[date, str]]] = {}
     for c in chats:
         if c.contact_id in people:
-            sent_at.setdefault(company_key(people[c.contact_id].company), []).append(
-                (date.fromisoformat(c.outreach.sent_on or ""), c.contact_id))
+            sent_at.setdefault(companies[c.contact_id], []).append(
+                (date.fromisoformat(c.outreach_sent_on or ""), c.contact_id))
     for days in sent_at.values():
         days.sort()
     items = []
     for chat in chats:
-        if reply_of(chat) is not None:
-            continue
+        if chat.outreach_replied_on or chat.status in MOVED_ON:
+            continue  # answered (see reply_of)
         who = people.get(chat.contact_id)
         name = who.name if who else "(unknown contact)"
-        company = company_key(who.company) if who else ""
+        company = companies[chat.contact_id] if who else ""
         sent = sent_moment(chat, now.tzinfo)
         assert sent is not None
         for step in due_steps(sent, now, None, settings,

@@ -43,6 +43,14 @@ class ContactRecords:
                                   key=lambda c: (c.name.casefold(), c.company.casefold()))
         return list(self._sorted)
 
+    def contacts_by_id(self) -> dict[str, Contact]:
+        """Every contact by id, in no particular order (the same shared, read-only snapshots
+        as :meth:`contacts`, without sorting them by name)."""
+        if self._models is None:
+            self.contacts()
+        assert self._models is not None
+        return dict(self._models)
+
     def contact_docs(self) -> list[dict[str, Any]]:
         """Every contact as stored (copies), for another thread (search indexing)."""
         return [dict(doc) for doc in self._contacts.all()]

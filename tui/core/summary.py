@@ -20,6 +20,9 @@ from tui.core.models import Conversation
 from tui.core.moments import moment
 
 SUMMARY_VERSION = 3  # change with the fields below: cached summaries are then rebuilt
+# Makes a named tuple from a tuple of exactly its fields without the Python-level __new__
+# (the Due list asks for these views tens of thousands of times).
+_new = tuple.__new__
 
 
 class LiveLike(Protocol):
@@ -129,6 +132,19 @@ class ConversationLike(Protocol):
     def scheduled(self) -> datetime | None: ...
     @property
     def checklist_progress(self) -> tuple[int, int]: ...
+    # The same dates by their flat names (fields of a summary: the Due list's fast path).
+    @property
+    def live_started_at(self) -> str | None: ...
+    @property
+    def live_ended_at(self) -> str | None: ...
+    @property
+    def outreach_sent_on(self) -> str | None: ...
+    @property
+    def outreach_replied_on(self) -> str | None: ...
+    @property
+    def thank_you_sent_on(self) -> str | None: ...
+    @property
+    def followup_days(self) -> Sequence[str]: ...
 
 
 class LiveSummary(NamedTuple):
@@ -219,33 +235,34 @@ class ConversationSummary(NamedTuple):
     @property
     def live(self) -> LiveSummary:
         """When the call started and ended."""
-        return LiveSummary(self.live_started_at, self.live_ended_at, self.live_paused_at)
+        return _new(LiveSummary, (self.live_started_at, self.live_ended_at,
+                                  self.live_paused_at))
 
     @property
     def outreach(self) -> OutreachSummary:
         """When the outreach message went out and how it was answered."""
-        return OutreachSummary(self.outreach_sent_on, self.outreach_sent_at,
-                               self.outreach_replied_on, self.outreach_reply)
+        return _new(OutreachSummary, (self.outreach_sent_on, self.outreach_sent_at,
+                                      self.outreach_replied_on, self.outreach_reply))
 
     @property
     def thank_you(self) -> SentSummary:
         """When the thank-you went out."""
-        return SentSummary(self.thank_you_sent_on)
+        return _new(SentSummary, (self.thank_you_sent_on,))
 
     @property
     def actions(self) -> tuple[ActionSummary, ...]:
         """The action items not done yet."""
-        return tuple(ActionSummary(*a) for a in self.open_actions)
+        return tuple(map(ActionSummary._make, self.open_actions))
 
     @property
     def referrals(self) -> tuple[ReferralSummary, ...]:
         """The people this person mentioned."""
-        return tuple(ReferralSummary(*r) for r in self.referral_rows)
+        return tuple(map(ReferralSummary._make, self.referral_rows))
 
     @property
     def followups(self) -> tuple[FollowUpSummary, ...]:
         """The days of later touches."""
-        return tuple(FollowUpSummary(day) for day in self.followup_days)
+        return tuple([_new(FollowUpSummary, (day,)) for day in self.followup_days])
 
     @property
     def held_at(self) -> str | None:
@@ -271,9 +288,12 @@ class ConversationSummary(NamedTuple):
     def from_json(cls, row: list[Any]) -> ConversationSummary:
         """The inverse of :meth:`to_json` (raises ``ValueError``/``TypeError`` for a row of
         another shape: the file is then read again)."""
-        if len(row) != len(cls._fields):
+        if len(row) != _FIELDS:
             raise ValueError("a cached summary of another shape")
-        return cls._make(row)
+        return _new(cls, row)
+
+
+_FIELDS = len(ConversationSummary._fields)
 
 
 def summarise(conversation: Conversation) -> ConversationSummary:

@@ -88,20 +88,22 @@ class SummaryCache:
                           (kind, problem or "") if kind is not None else None)
                 for name, ino, mtime, size, ident, summary, kind, problem in found}
 
-    def summaries(self) -> tuple[list[tuple[str, Stamp, str | None, str | None]], str]:
+    def summaries(self) -> tuple[list[tuple[str, Stamp, str | None, str | None]], bytes]:
         """Every row as (name, stamp, problem kind, problem) in one list, and every summary
-        (``null`` for a problem) as the text of one JSON array in the same order: one parse
-        of that text is several times faster than a parse per row."""
-        def query() -> tuple[list[tuple[str, int, int, int, str | None, str | None]], str]:
+        (``null`` for a problem) as the UTF-8 text of one JSON array in the same order: one
+        parse of that text is several times faster than a parse per row (and as bytes, it is
+        not decoded twice)."""
+        def query() -> tuple[list[tuple[str, int, int, int, str | None, str | None]], bytes]:
             with self._db:  # one read transaction: both queries see the same rows
                 rows = self._db.execute("SELECT name, ino, mtime_ns, size, problem_kind, "
                                         "problem FROM files ORDER BY rowid").fetchall()
-                text = self._db.execute("SELECT '[' || coalesce(group_concat(coalesce("
-                                        "summary, 'null'), ','), '') || ']' FROM (SELECT "
-                                        "summary FROM files ORDER BY rowid)").fetchone()[0]
-            return rows, str(text)
+                text = self._db.execute("SELECT CAST('[' || coalesce(group_concat(coalesce("
+                                        "summary, 'null'), ','), '') || ']' AS BLOB) FROM ("
+                                        "SELECT summary FROM files ORDER BY rowid)").fetchone()[0]
+            return rows, bytes(text)
 
-        empty: tuple[list[tuple[str, int, int, int, str | None, str | None]], str] = ([], "[]")
+        empty: tuple[list[tuple[str, int, int, int, str | None, str | None]], bytes] = (
+            [], b"[]")
         with self._lock:
             rows, text = self._safely(query, empty)
         return [(name, (ino, mtime, size), kind, problem)

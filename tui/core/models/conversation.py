@@ -88,6 +88,39 @@ class Conversation(Record):
         """(done, total) of the prep checklist."""
         return sum(1 for i in self.checklist if i.done), len(self.checklist)
 
+    # The dates the lists read, by the flat names of a conversation's summary (on which they
+    # cost nothing), so code that takes either reads them the same way.
+
+    @property
+    def live_started_at(self) -> str | None:
+        """When the call started."""
+        return self.live.started_at
+
+    @property
+    def live_ended_at(self) -> str | None:
+        """When the call ended."""
+        return self.live.ended_at
+
+    @property
+    def outreach_sent_on(self) -> str | None:
+        """The day the outreach went out."""
+        return self.outreach.sent_on
+
+    @property
+    def outreach_replied_on(self) -> str | None:
+        """The day they replied to the outreach."""
+        return self.outreach.replied_on
+
+    @property
+    def thank_you_sent_on(self) -> str | None:
+        """The day the thank-you went out."""
+        return self.thank_you.sent_on
+
+    @property
+    def followup_days(self) -> list[str]:
+        """The days of the follow-ups."""
+        return [f.on for f in self.followups]
+
     def question(self, question_id: str) -> Question | None:
         """The question with this id, if present."""
         return next((q for q in self.questions if q.id == question_id), None)

@@ -20,6 +20,8 @@ from dataclasses import MISSING, Field, fields
 from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar, Union
 
+from tui.core.models.inline_read import compile_reading
+
 R = TypeVar("R", bound="Record")
 Reader = Callable[[dict[str, Any], str], Any]
 
@@ -98,11 +100,7 @@ class Record:
         """Build and validate a record from its stored form (raises :class:`ModelError`)."""
         d = as_object(data, cls.WHAT)
         where = f"{cls.WHAT} {d.get('id', '?')}" if cls.NAMED_BY_ID else cls.WHAT
-        layout = _layout(cls)
-        values = {name: read(d, where) for name, read in layout.readers}
-        strangers = d.keys() - layout.known
-        values[UNKNOWN] = {k: plain(d[k]) for k in d if k in strangers} if strangers else {}
-        record = cls(**values)
+        record: R = _layout(cls).read(d, where)  # each field's reader, in field order
         record.validate(where)
         return record
 
@@ -139,9 +137,12 @@ class _Layout:
     def __init__(self, cls: type[Record]) -> None:
         hints = typing.get_type_hints(cls)
         specs = [f for f in fields(cls) if f.name != UNKNOWN]  # type: ignore[arg-type]
-        self.readers = [(f.name, _reader(f, hints[f.name])) for f in specs]
+        reading = [(f.name, *_inline(f, hints[f.name]), _reader(f, hints[f.name]))
+                   for f in specs]
+        self.readers = [(name, reader) for name, _, _, reader in reading]
         self.writers = [(f.name, _writer(hints[f.name])) for f in specs]
         self.known = frozenset(f.name for f in specs)
+        self.read = compile_reading(cls, reading, UNKNOWN, self.known, plain)
 
 
 _LAYOUTS: dict[type[Record], _Layout] = {}
@@ -202,6 +203,34 @@ def _reader(spec: Field[Any], hint: Any) -> Reader:
         nested = kind
         return lambda d, where: nested.from_dict(d.get(key) or {})
     raise TypeError(f"{key}: no reader for {hint!r}")
+
+
+def _inline(spec: Field[Any], hint: Any) -> tuple[str | None, Any]:
+    """How :mod:`.inline_read` checks a field's usual value without calling its reader (the
+    kind and its parameter), in the order :func:`_reader` chooses readers; (None, None) for a
+    field that is always read by its reader."""
+    args = typing.get_args(hint)
+    optional = typing.get_origin(hint) in (Union, types.UnionType) and type(None) in args
+    kind = next((a for a in args if a is not type(None)), hint) if optional else hint
+    meta = spec.metadata
+    if "choices" in meta:
+        return "choice", meta["choices"]
+    if meta.get("kind") in ("date", "moment"):
+        check = date.fromisoformat if meta["kind"] == "date" else datetime.fromisoformat
+        return ("when or none" if optional else "when"), check
+    if kind is str:
+        # what an empty or missing text reads as, when that is always the same
+        required = spec.default is MISSING and spec.default_factory is MISSING
+        if optional and spec.default is None:
+            return "text or blank", None
+        if not optional and (required or spec.default == ""):
+            return "text or blank", ""
+        return "text", None
+    if kind is bool:
+        return "bool", None
+    if kind is int:
+        return "int", None
+    return None, None
 
 
 def _default(spec: Field[Any]) -> Callable[[], Any]:
