@@ -261,17 +261,21 @@ _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ESCAPED_CONTROLS = ("\\u00", "\\b", "\\f", "\\r")
 
 
-# The same in the bytes of JSON text: C1, DEL and bidi controls raw (in UTF-8), and every
-# escape that can stand for a control character or a lone surrogate.
-_CONTROL_BYTES = re.compile(
-    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-    rb"|\\u00|\\u20[26]|\\u[dD][89a-fA-F]|\\[bfr]")
+# The same in the bytes of JSON text: DEL, C1 and bidi controls raw (in UTF-8), and every
+# escape that can stand for a control character or a lone surrogate. One pattern for each
+# first byte: a pattern that starts with a fixed byte is searched for quickly, while one
+# alternation of them all is tried at every byte of the file (about three times slower).
+_CONTROL_BYTES = (
+    re.compile(rb"\xc2[\x80-\x9f]"),
+    re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"),
+    re.compile(rb"\\(?:u00|u20[26]|u[dD][89a-fA-F]|[bfr])"),
+)
 
 
 def may_hold_controls(source: bytes) -> bool:
     """True when the bytes of JSON text may hold a control character an import removes (a
     fast scan of the whole file; a false alarm only costs the slower, exact pass)."""
-    return bool(_CONTROL_BYTES.search(source))
+    return b"\x7f" in source or any(pattern.search(source) for pattern in _CONTROL_BYTES)
 
 
 def _may_hold_controls(text: str) -> bool:
