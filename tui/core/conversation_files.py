@@ -186,7 +186,8 @@ class ConversationFiles:
         if problem is not None:
             raise StorageError(f"{problem.describe()}; it is not written over.")
         doc = conversation.to_dict()
-        payload = convfile.encode(doc, self._envelopes.get(conversation.id))
+        payload = convfile.encode_conversation(conversation, doc,
+                                               self._envelopes.get(conversation.id))
         summary = summarise(conversation)
         is_new = conversation.id not in self.catalog.summaries
         old_stamp = self.catalog.stamps.get(path.name, (0, 0, 0))

@@ -66,7 +66,8 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
         with Transaction(layout.root, "import") as txn:
             for conversation in changed:
                 txn.stage(f"{folder}/{names[conversation.id]}",
-                          convfile.encode(conversation.to_dict(), files.envelope(conversation.id)))
+                          convfile.encode_conversation(
+                              conversation, envelope=files.envelope(conversation.id)))
             if main_written:
                 payload = store._storage.encoded(data, main_changed)
                 txn.stage(layout.relative(layout.main), payload)

@@ -12,6 +12,7 @@ newer coffeechat loses nothing when this one saves it.
 
 from __future__ import annotations
 
+import math
 import types
 import typing
 import uuid
@@ -142,6 +143,9 @@ class _Layout:
         self.readers = [(f.name, _reader(f, hints[f.name])) for f in specs]
         self.writers = [(f.name, _writer(hints[f.name])) for f in specs]
         self.known = frozenset(f.name for f in specs)
+        # Fields holding records (True: a list of them), for walks through nested records.
+        self.nested = [(f.name, many) for f in specs
+                       for many in [_holds_records(hints[f.name])] if many is not None]
 
 
 _LAYOUTS: dict[type[Record], _Layout] = {}
@@ -152,6 +156,47 @@ def _layout(cls: type[Record]) -> _Layout:
     if layout is None:
         layout = _LAYOUTS[cls] = _Layout(cls)
     return layout
+
+
+def _holds_records(hint: Any) -> bool | None:
+    """True for a list of records, False for one record, None for anything else."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    kind = args[0] if typing.get_origin(hint) in (Union, types.UnionType) else hint
+    if typing.get_origin(kind) is list:
+        kind, many = typing.get_args(kind)[0], True
+    else:
+        many = False
+    return many if isinstance(kind, type) and issubclass(kind, Record) else None
+
+
+def finite_numbers(value: Any) -> bool:
+    """True when no number in ``value`` (a record or a JSON value) is NaN or infinite. A
+    record's fields hold no fractions at all, so only keys this version does not know (at any
+    depth) are looked at: cheap, as most records have none."""
+    if isinstance(value, Record):
+        return _finite_record(value)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(finite_numbers(inner) for inner in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(finite_numbers(inner) for inner in value)
+    return True
+
+
+def _finite_record(record: Record) -> bool:
+    if record.unknown_fields and not finite_numbers(record.unknown_fields):
+        return False
+    for name, many in _layout(type(record)).nested:
+        inner = getattr(record, name)
+        for item in inner if many else (inner,):
+            if not isinstance(item, Record):
+                if not finite_numbers(item):
+                    return False
+            elif (item.unknown_fields or _layout(type(item)).nested) and \
+                    not _finite_record(item):
+                return False
+    return True
 
 
 def _writer(hint: Any) -> Callable[[Any], Any] | None:
