@@ -8,8 +8,8 @@ version does not know are kept and written back.
 
 One module per family of records: :mod:`.contact`, :mod:`.conversation`, :mod:`.preparation`
 (checklist, questions, drafted messages), :mod:`.call` (the live session and its notes) and
-:mod:`.follow_through` (reflection, actions, referrals, follow-ups); :mod:`.record` reads and
-writes them all.
+:mod:`.follow_through` (reflection, actions, referrals, follow-ups); :mod:`.record` and
+:mod:`.fields` read and write them all.
 """
 
 from tui.core.models.call import LiveNote, LiveSession
