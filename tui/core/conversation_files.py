@@ -10,7 +10,6 @@ newer coffeechat, misplaced) is never written over or removed.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core import convfile
 from tui.core.catalog import Catalog, RefreshStopped, read_file, refresh, stored_doc
 from tui.core.convfile import Envelope, FileProblem, problem_of
-from tui.core.dataformat import StorageError
+from tui.core.dataformat import StorageError, encode_json_compact
 from tui.core.layout import Conflict, Layout, Stamp
 from tui.core.models import Conversation
 from tui.core.persist import Job
@@ -158,7 +157,7 @@ class ConversationFiles:
         summary = summarise(conversation)
         self.catalog.add(summary, name, stamp)
         if self.cache is not None:
-            self.cache.put([(name, stamp, conversation.id, json.dumps(summary.to_json()),
+            self.cache.put([(name, stamp, conversation.id, _summary_text(summary),
                              None, None)])
 
     def envelope(self, conversation_id: str) -> Envelope | None:
@@ -193,7 +192,7 @@ class ConversationFiles:
         old_stamp = self.catalog.stamps.get(path.name, (0, 0, 0))
         self.catalog.add(summary, path.name, old_stamp)
         self._changed_meanwhile[conversation.id] = summary
-        summary_json = json.dumps(summary.to_json())
+        summary_json = _summary_text(summary)
         index = self.index
         self._waiting(conversation.id, doc)
 
@@ -257,7 +256,7 @@ class ConversationFiles:
             summary = summarise(conversation)
             self.catalog.add(summary, name, stamp)
             self._read_stamps.pop(conversation.id, None)
-            entries.append((name, stamp, conversation.id, json.dumps(summary.to_json()), None,
+            entries.append((name, stamp, conversation.id, _summary_text(summary), None,
                             None))
         if self.cache is not None:
             self.cache.put(entries)
@@ -266,3 +265,9 @@ class ConversationFiles:
         """Close the cache."""
         if self.cache is not None:
             self.cache.close()
+
+
+def _summary_text(summary: ConversationSummary) -> str:
+    """A summary as the cache keeps it: JSON text (a summary holds no fractions, so the quick
+    encoder writes it exactly)."""
+    return encode_json_compact(summary.to_json()).decode("utf-8")
