@@ -113,9 +113,12 @@ class ConversationFiles:
 
     def path_of(self, conversation_id: str) -> Path:
         """The file of a conversation."""
-        name = self.catalog.names.get(conversation_id) or self.layout.conversation_name(
+        return self.layout.conversations / self.name_of(conversation_id)
+
+    def name_of(self, conversation_id: str) -> str:
+        """The name of a conversation's file (in the conversations folder)."""
+        return self.catalog.names.get(conversation_id) or self.layout.conversation_name(
             conversation_id)
-        return self.layout.conversations / name
 
     def read(self, conversation_id: str) -> Conversation:
         """The conversation, read from its file (a fresh copy the caller may edit)."""
@@ -251,8 +254,7 @@ class ConversationFiles:
         file)): their summaries, in memory and in the cache."""
         entries = []
         for conversation, stamp in written.values():
-            name = self.catalog.names.get(conversation.id) or self.layout.conversation_name(
-                conversation.id)
+            name = self.name_of(conversation.id)
             summary = summarise(conversation)
             self.catalog.add(summary, name, stamp)
             self._read_stamps.pop(conversation.id, None)

@@ -320,8 +320,12 @@ def _with_ids(raw: dict[str, Any], kind: str) -> tuple[dict[str, Any], bool]:
 
 def _items_with_ids(items: Any, parent: str, name: str) -> Any:
     """``items`` with ids made for those without one (the same list when all have one)."""
-    if not isinstance(items, list) or all(
-            not isinstance(item, dict) or item.get("id") for item in items):
+    if not isinstance(items, list):
+        return items
+    for item in items:  # a loop, not all(): this runs for every item of every conversation
+        if isinstance(item, dict) and not item.get("id"):
+            break
+    else:
         return items
     return [
         {**item, "id": _content_id(parent, name, position, item)}
