@@ -20,9 +20,10 @@ from dataclasses import MISSING, Field, fields
 from datetime import date, datetime
 from typing import Any, Union
 
-from tui.core.models.record import UNKNOWN, ModelError, Record, as_object, plain
+from tui.core.models.record import UNKNOWN, ModelError, Record, _layout, as_object, plain
 
 Reader = Callable[[dict[str, Any], str], Any]
+_UNDER_WAY: set[type[Record]] = set()  # classes whose layout is being worked out
 
 
 class Layout:
@@ -34,11 +35,17 @@ class Layout:
         self.readers = [(f.name, _reader(f, hints[f.name])) for f in specs]
         self.writers = [(f.name, _writer(hints[f.name])) for f in specs]
         self.known = frozenset(f.name for f in specs)
-        # Fields holding records (True: a list of them), for walks through nested records.
-        self.nested = [(f.name, many) for f in specs
-                       for many in [_holds_records(hints[f.name])] if many is not None]
-        self.build: Callable[[Any], Any] = _compile_build(cls, specs, hints, self)
-        self.write: Callable[[Any], dict[str, Any]] = _compile_write(cls, self)
+        # Fields holding records: (name, True for a list of them, their class).
+        self.records = [(f.name, *held) for f in specs
+                        for held in [_records_held(hints[f.name])] if held is not None]
+        # The same without the class, for walks through nested records.
+        self.nested = [(name, many) for name, many, _ in self.records]
+        _UNDER_WAY.add(cls)
+        try:
+            self.build: Callable[[Any], Any] = _compile_build(cls, specs, hints, self)
+            self.write: Callable[[Any], dict[str, Any]] = _compile_write(cls, self)
+        finally:
+            _UNDER_WAY.discard(cls)
 
 
 # -- the compiled functions ----------------------------------------------------------------
@@ -102,7 +109,6 @@ def _fast_read(spec: Field[Any], hint: Any, value: str, reader: str,
     through the field's reader."""
     key = repr(spec.name)
     optional, kind = _unwrap(hint)
-    origin = typing.get_origin(kind)
     meta = spec.metadata
     slow = f"    {value} = {reader}(d, where)"
     if "choices" in meta:
@@ -131,18 +137,23 @@ def _fast_read(spec: Field[Any], hint: Any, value: str, reader: str,
         return [f"{value} = d.get({key}, False)", f"if {value}.__class__ is not bool:", slow]
     if kind is int:
         return [f"{value} = d.get({key})", f"if {value}.__class__ is not int:", slow]
-    if origin is list:
-        item = typing.get_args(kind)[0]
-        if isinstance(item, type) and issubclass(item, Record):
-            scope[f"record_{value}"] = item
+    held = _records_held(hint)
+    if held is not None:
+        scope[f"build_{value}"] = _builder(held[1])
+        if held[0]:
             return [f"{value} = d.get({key})",
                     f"if {value}.__class__ is list:",
-                    f"    {value} = [record_{value}.from_dict(x) for x in {value}]",
+                    f"    {value} = [build_{value}(x) for x in {value}]",
                     "else:", slow]
-    if isinstance(kind, type) and issubclass(kind, Record):
-        scope[f"record_{value}"] = kind
-        return [f"{value} = record_{value}.from_dict(d.get({key}) or {{}})"]
+        return [f"{value} = build_{value}(d.get({key}) or {{}})"]
     return [slow.strip()]
+
+
+def _builder(cls: type[Record]) -> Callable[[Any], Any]:
+    """``cls.from_dict``, or straight its compiled ``build`` when that is what it calls."""
+    if cls.from_dict.__func__ is Record.from_dict.__func__ and cls not in _UNDER_WAY:  # type: ignore[attr-defined]
+        return _layout(cls).build
+    return cls.from_dict
 
 
 def _compile_write(cls: type[Record], layout: Layout) -> Callable[[Any], dict[str, Any]]:
@@ -150,9 +161,17 @@ def _compile_write(cls: type[Record], layout: Layout) -> Callable[[Any], dict[st
     scope: dict[str, Any] = {"plain": plain, "list": list, "dict": dict}
     omit = cls.OMIT_UNSET
     lines = ["def write(self):", "    doc = {}"]
+    records = {name: (many, held) for name, many, held in layout.records}
     for name, write in layout.writers:
         key = repr(name)
-        if write is None:
+        writer = _record_writer(records[name][1]) if name in records else None
+        if writer is not None:  # the nested class's own write, for a record of that class
+            many = records[name][0]
+            scope[f"class_{name}"], scope[f"write_{name}"] = records[name][1], writer
+            one = "write_{0}({1}) if {1}.__class__ is class_{0} else plain({1})"
+            copy = f"[{one.format(name, 'x')} for x in value]" if many else \
+                one.format(name, "value")
+        elif write is None:
             copy = "value"
         elif write is list or write is dict or write is plain:
             copy = f"{write.__name__}(value)"
@@ -170,6 +189,13 @@ def _compile_write(cls: type[Record], layout: Layout) -> Callable[[Any], dict[st
               "            doc.setdefault(key, plain(value))",
               "    return doc"]
     return _compiled("write", lines, scope, cls)
+
+
+def _record_writer(cls: type[Record]) -> Callable[[Any], dict[str, Any]] | None:
+    """The compiled ``write`` of ``cls``, when its ``to_dict`` is the one that calls it."""
+    if cls.to_dict is Record.to_dict and cls not in _UNDER_WAY:
+        return _layout(cls).write
+    return None
 
 
 def _compiled(name: str, lines: list[str], scope: dict[str, Any],
@@ -190,13 +216,13 @@ def _unwrap(hint: Any) -> tuple[bool, Any]:
     return optional, next((a for a in args if a is not type(None)), hint) if optional else hint
 
 
-def _holds_records(hint: Any) -> bool | None:
-    """True for a list of records, False for one record, None for anything else."""
+def _records_held(hint: Any) -> tuple[bool, type[Record]] | None:
+    """(True for a list of them, the record class) for a field holding records, else None."""
     kind = _unwrap(hint)[1]
     many = typing.get_origin(kind) is list
     if many:
         kind = typing.get_args(kind)[0]
-    return many if isinstance(kind, type) and issubclass(kind, Record) else None
+    return (many, kind) if isinstance(kind, type) and issubclass(kind, Record) else None
 
 
 def _writer(hint: Any) -> Callable[[Any], Any] | None:
