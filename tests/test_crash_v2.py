@@ -132,3 +132,35 @@ def synthetic_contact(n: int):  # type: ignore[no-untyped-def]
     from tui.core.models import Contact
 
     return Contact(name=f"Person {n}", id=f"p{n}")
+
+
+def test_a_transaction_killed_half_way_through_its_moves_is_finished(tmp_path: Path) -> None:
+    """Killed after some staged files were moved (into a folder made on the way): the next
+    open moves the rest, and every file is there once, private, with the staged content."""
+    import os
+    import stat
+
+    from tui.core.txn import JOURNAL, Transaction, recover
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    txn = Transaction(folder, "import")
+    names = [f"conversations/c{n}.json" for n in range(6)] + ["elsewhere/deep/x.json"]
+    for name in names:
+        txn.stage(name, name.encode())
+    txn._drain()
+    journal = {"app": "coffeechat", "journal": 1, "kind": "import",
+               "staging": txn.staging.name, "moves": txn.moves, "deletes": ["gone.json"]}
+    (folder / "gone.json").write_bytes(b"old")
+    (folder / JOURNAL).write_text(json.dumps(journal))
+    (folder / "conversations").mkdir(mode=0o700)
+    for staged, target in txn.moves[:3]:  # the first three were moved, then the kill
+        os.replace(folder / staged, folder / target)
+    assert recover(folder) == "import"
+    for name in names:
+        path = folder / name
+        assert path.read_bytes() == name.encode()
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((folder / "elsewhere" / "deep").stat().st_mode) == 0o700
+    assert not (folder / "gone.json").exists() and not (folder / JOURNAL).exists()
+    assert not txn.staging.exists()

@@ -255,3 +255,26 @@ def test_the_cyclic_collector_is_back_on_after_an_import(store: Store) -> None:
     assert gc.isenabled()
     store.import_data(export([{"name": "Ana"}]))
     assert gc.isenabled()
+
+
+def test_what_an_import_built_is_not_walked_by_the_next_collection() -> None:
+    """Leaving the block starts no collection over everything it built: the records join the
+    oldest generation as they are, and the collector counts afresh."""
+    import gc
+
+    started: list[int] = []
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    assert gc.isenabled()
+    with importers.bulk():
+        built = [[n] for n in range(20_000)]  # lists: tracked by the collector
+        gc.callbacks.append(watch)
+    try:
+        after = [[n] for n in range(50)]  # a few allocations once the collector is back
+    finally:
+        gc.callbacks.remove(watch)
+    assert gc.isenabled() and started == [] and len(built) == 20_000 and len(after) == 50
+    assert any(item is built for item in gc.get_objects(generation=2))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,3 +50,28 @@ def test_csv_like_bytes(data: bytes) -> None:
 @given(st.lists(VCF_PIECES, max_size=40).map(b"".join))
 def test_vcard_like_bytes(data: bytes) -> None:
     outcome(parse_vcf, data)
+
+
+# Characters around the edges of what an import removes, and plain text between them.
+TEXT_PIECES = st.sampled_from(["a", "é", "“", "—", "\u2029", "\u202a", "\u202e", "\u202f",
+                               "\u2066", "\u2069", "\u206a", "\x7f", "\x80", "\x9f", "\xa0",
+                               "\x1b", "\x00", "\r", "\n", "\t", "\\", '"', "\ud800", "\udfff",
+                               "\ue000", "\u00e9", "b", "f", "r", "u00"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TEXT_PIECES, max_size=12).map("".join), st.booleans())
+def test_the_quick_scan_never_misses_a_control_character(text: str, ascii_only: bool) -> None:
+    """Whatever the text and however the file spells it, when an import would remove a
+    character the scan of the file's bytes says so."""
+    from tui.core.importers import may_hold_controls
+    from tui.core.safetext import strip_controls_counted
+
+    try:
+        source = json.dumps({"notes": text}, ensure_ascii=ascii_only).encode("utf-8")
+    except UnicodeEncodeError:
+        return  # a lone surrogate, raw: not UTF-8, so no JSON file can hold it like this
+    if strip_controls_counted(text)[1]:
+        assert may_hold_controls(source)
+    if text.isascii() and text.isprintable() and "\\" not in text:
+        assert not may_hold_controls(source)

@@ -73,3 +73,66 @@ def test_unknown_keys_reach_the_file_after_an_edit(store: Store) -> None:
     assert again["questions"][0]["asked_by"] == "me"
     assert again["live"]["notes"][0]["speaker"] == "them"
     assert store.contact("p1").to_dict()["meta"] == {"source": "v9"}
+
+
+def _odd_numbers() -> dict[str, Any]:
+    """A conversation whose unknown keys hold what the quick encoder cannot write as it is."""
+    doc = _conversation()
+    doc["future_field"] = {"scores": [float("nan"), float("inf")], "big": 2 ** 70}
+    doc["questions"][0]["weight"] = float("-inf")
+    return doc
+
+
+def test_numbers_json_cannot_spell_survive_an_import_and_a_save(tmp_path) -> None:
+    import json
+    import math
+
+    store = Store.open(tmp_path / "data")
+    store.import_data({"format": "coffeechat-export", "schema": 1,
+                       "contacts": [{"id": "p1", "name": "Ana"}],
+                       "conversations": [_odd_numbers(), {**_conversation(), "id": "c2"}]})
+    for round_ in ("imported", "saved"):
+        doc = json.loads((tmp_path / "data" / "conversations" / "c1.json").read_text())
+        stored = doc["conversations"]["1"]
+        nan, inf = stored["future_field"]["scores"]
+        assert math.isnan(nan) and inf == math.inf, round_
+        assert stored["future_field"]["big"] == 2 ** 70
+        assert stored["questions"][0]["weight"] == -math.inf
+        plain = json.loads((tmp_path / "data" / "conversations" / "c2.json").read_text())
+        assert plain["conversations"]["1"]["future_field"] == {"nested": [1, 2]}
+        conversation = store.conversation("c1")
+        conversation.goal = "edited"
+        store.save_conversation(conversation)
+        store.flush()
+    store.close()
+
+
+def test_the_quick_and_the_standard_encoding_hold_the_same_data() -> None:
+    import json
+
+    from tui.core.convfile import Envelope, encode_conversation
+    from tui.core.dataformat import encode_json
+
+    conversation = Conversation.from_dict({**_conversation(), "goal": "é “q” \x7f \u2028 \\"})
+    envelope = Envelope({"app": "coffeechat", "schema": 2, "written_by": "v9"},
+                        {"hypotheses": {"1": {"statement": "fintech"}}})
+    quick = encode_conversation(conversation, envelope=envelope)
+    standard = encode_json({"meta": {"1": envelope.meta},
+                            "conversations": {"1": conversation.to_dict()},
+                            "hypotheses": {"1": {"statement": "fintech"}}})
+    assert quick != standard and json.loads(quick) == json.loads(standard)
+    surrogate = Conversation.from_dict({**_conversation(), "goal": "half \ud83d a smile"})
+    assert json.loads(encode_conversation(surrogate))["conversations"]["1"]["goal"] == \
+        "half \ud83d a smile"
+
+
+def test_finite_numbers_looks_at_every_depth() -> None:
+    from tui.core.models import finite_numbers
+
+    assert finite_numbers(Conversation.from_dict(_conversation()))
+    assert not finite_numbers(Conversation.from_dict(_odd_numbers()))
+    deep = _conversation()
+    deep["live"]["notes"][0]["volume"] = [{"db": float("nan")}]
+    assert not finite_numbers(Conversation.from_dict(deep))
+    assert not finite_numbers(Contact.from_dict({"name": "A", "score": float("inf")}))
+    assert finite_numbers({"a": [1, 2.5, "NaN"]}) and not finite_numbers((float("nan"),))

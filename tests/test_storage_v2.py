@@ -234,3 +234,25 @@ def test_an_edit_made_elsewhere_shows_in_the_list(data_dir: Path) -> None:
     reader = Store.open(data_dir, readonly=True)
     assert sorted(s.goal for s in reader.summaries()) == ["g1", "synced in"]
     reader.close()
+
+
+def test_the_list_cache_keeps_any_text_exactly(data_dir: Path, tmp_path: Path,
+                                               monkeypatch) -> None:
+    """Summaries come back from the cache as they were saved: accents, quotes, emoji, and a
+    lone surrogate from a broken paste (which the quick JSON encoder refuses)."""
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("COFFEECHAT_CACHE_DIR", str(cache))
+    goals = ["café “quoted” \\ 🙂", "half \ud83d a smile", 'say "hi"\n\tthen go']
+    store = Store.open(data_dir)
+    ana = store.save_contact(Contact(name="Ana", id="a1"))
+    for n, goal in enumerate(goals):
+        store.save_conversation(Conversation(contact_id=ana.id, id=f"c{n}", goal=goal))
+    store.close()
+    [db] = (cache / "summaries").glob("*.sqlite3")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT COUNT(summary) FROM files").fetchone()[0] == 3
+    reader = Store.open(data_dir, readonly=True)
+    assert sorted(s.goal for s in reader.summaries()) == sorted(goals)
+    reader.close()

@@ -10,7 +10,6 @@ newer coffeechat, misplaced) is never written over or removed.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core import convfile
 from tui.core.catalog import Catalog, RefreshStopped, read_file, refresh, stored_doc
 from tui.core.convfile import Envelope, FileProblem, problem_of
-from tui.core.dataformat import StorageError
+from tui.core.dataformat import StorageError, encode_json_compact
 from tui.core.layout import Conflict, Layout, Stamp
 from tui.core.models import Conversation
 from tui.core.persist import Job
@@ -114,9 +113,12 @@ class ConversationFiles:
 
     def path_of(self, conversation_id: str) -> Path:
         """The file of a conversation."""
-        name = self.catalog.names.get(conversation_id) or self.layout.conversation_name(
+        return self.layout.conversations / self.name_of(conversation_id)
+
+    def name_of(self, conversation_id: str) -> str:
+        """The name of a conversation's file (in the conversations folder)."""
+        return self.catalog.names.get(conversation_id) or self.layout.conversation_name(
             conversation_id)
-        return self.layout.conversations / name
 
     def read(self, conversation_id: str) -> Conversation:
         """The conversation, read from its file (a fresh copy the caller may edit)."""
@@ -158,7 +160,7 @@ class ConversationFiles:
         summary = summarise(conversation)
         self.catalog.add(summary, name, stamp)
         if self.cache is not None:
-            self.cache.put([(name, stamp, conversation.id, json.dumps(summary.to_json()),
+            self.cache.put([(name, stamp, conversation.id, _summary_text(summary),
                              None, None)])
 
     def envelope(self, conversation_id: str) -> Envelope | None:
@@ -186,13 +188,14 @@ class ConversationFiles:
         if problem is not None:
             raise StorageError(f"{problem.describe()}; it is not written over.")
         doc = conversation.to_dict()
-        payload = convfile.encode(doc, self._envelopes.get(conversation.id))
+        payload = convfile.encode_conversation(conversation, doc,
+                                               self._envelopes.get(conversation.id))
         summary = summarise(conversation)
         is_new = conversation.id not in self.catalog.summaries
         old_stamp = self.catalog.stamps.get(path.name, (0, 0, 0))
         self.catalog.add(summary, path.name, old_stamp)
         self._changed_meanwhile[conversation.id] = summary
-        summary_json = json.dumps(summary.to_json())
+        summary_json = _summary_text(summary)
         index = self.index
         self._waiting(conversation.id, doc)
 
@@ -251,12 +254,11 @@ class ConversationFiles:
         file)): their summaries, in memory and in the cache."""
         entries = []
         for conversation, stamp in written.values():
-            name = self.catalog.names.get(conversation.id) or self.layout.conversation_name(
-                conversation.id)
+            name = self.name_of(conversation.id)
             summary = summarise(conversation)
             self.catalog.add(summary, name, stamp)
             self._read_stamps.pop(conversation.id, None)
-            entries.append((name, stamp, conversation.id, json.dumps(summary.to_json()), None,
+            entries.append((name, stamp, conversation.id, _summary_text(summary), None,
                             None))
         if self.cache is not None:
             self.cache.put(entries)
@@ -265,3 +267,9 @@ class ConversationFiles:
         """Close the cache."""
         if self.cache is not None:
             self.cache.close()
+
+
+def _summary_text(summary: ConversationSummary) -> str:
+    """A summary as the cache keeps it: JSON text (a summary holds no fractions, so the quick
+    encoder writes it exactly)."""
+    return encode_json_compact(summary.to_json()).decode("utf-8")

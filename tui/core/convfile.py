@@ -23,12 +23,13 @@ from tui.core.dataformat import (
     NewerSchemaError,
     StorageError,
     encode_json,
+    encode_json_compact,
     meta_of,
     parse_json,
     schema_of,
 )
 from tui.core.layout import SUFFIX, file_id
-from tui.core.models import Conversation, ModelError
+from tui.core.models import Conversation, ModelError, finite_numbers
 
 TABLE = "conversations"
 
@@ -46,14 +47,26 @@ class Envelope:
     doc_id: str = "1"
 
 
-def encode(doc: dict[str, Any], envelope: Envelope | None = None) -> bytes:
-    """The bytes of the file holding ``doc`` (a conversation's ``to_dict()``)."""
+def encode_conversation(conversation: Conversation, doc: dict[str, Any] | None = None,
+                        envelope: Envelope | None = None) -> bytes:
+    """The bytes of the file holding ``conversation`` (``doc``: its ``to_dict()``, when the
+    caller has it): compact JSON written by orjson, several times faster than the standard
+    library, unless a key this version does not know holds NaN or an infinite number (which
+    orjson would turn into ``null``)."""
+    data = _file_of(conversation.to_dict() if doc is None else doc, envelope)
+    if finite_numbers(conversation) and (envelope is None or finite_numbers(
+            [envelope.meta, envelope.tables])):
+        return encode_json_compact(data)
+    return encode_json(data)
+
+
+def _file_of(doc: dict[str, Any], envelope: Envelope | None) -> dict[str, Any]:
     env = envelope or Envelope()
     meta = {**env.meta, "app": APP_ID, "schema": SCHEMA_VERSION}
     data: dict[str, Any] = {"meta": {"1": meta}, TABLE: {env.doc_id: doc}}
     for name, table in env.tables.items():
         data.setdefault(name, table)
-    return encode_json(data)
+    return data
 
 
 def decode(raw: bytes, path: Path) -> tuple[Conversation, Envelope]:

@@ -18,6 +18,11 @@ from typing import Any
 
 from tui.core import fastjson
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a dependency; this keeps odd builds working
+    orjson = None  # type: ignore[assignment]
+
 APP_ID = "coffeechat"
 SCHEMA_VERSION = 2
 SINGLE_FILE_SCHEMA = 1  # everything in one file: migrated on the first open for writing
@@ -157,3 +162,17 @@ def encode_json(value: Any) -> bytes:
     except UnicodeEncodeError:
         # A lone surrogate (from a broken paste) cannot be UTF-8; \u escapes keep it as JSON.
         return json.dumps(value, ensure_ascii=True).encode("ascii")
+
+
+def encode_json_compact(value: Any) -> bytes:
+    """The same JSON as :func:`encode_json` without the spaces, about seven times faster
+    (orjson), for a value that holds no NaN or infinite number: orjson would write ``null``
+    (see :func:`~tui.core.models.finite_numbers`). What orjson refuses (a lone surrogate, an
+    integer over 64 bits, a key that is not text, deep nesting) goes to :func:`encode_json`."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value)
+        except orjson.JSONEncodeError:
+            pass
+    return encode_json(value)
+

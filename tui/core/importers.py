@@ -63,6 +63,11 @@ def bulk() -> Iterator[None]:
     """Build many objects without the cyclic garbage collector: each of its full passes walks
     every live object (the whole file being imported), which makes a large import grow faster
     than its size. Nothing built here holds reference cycles; the collector is restored after.
+
+    What the block built joins the oldest generation as it leaves (``freeze`` then
+    ``unfreeze``: no pass over it), so that the first collection after the block does not
+    walk all of it: that pass took 0.4 s of an import of 10,000 conversations, and found
+    nothing to free.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -70,6 +75,8 @@ def bulk() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -261,17 +268,21 @@ _RAW_CONTROLS = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ESCAPED_CONTROLS = ("\\u00", "\\b", "\\f", "\\r")
 
 
-# The same in the bytes of JSON text: C1, DEL and bidi controls raw (in UTF-8), and every
-# escape that can stand for a control character or a lone surrogate.
-_CONTROL_BYTES = re.compile(
-    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-    rb"|\\u00|\\u20[26]|\\u[dD][89a-fA-F]|\\[bfr]")
+# The same in the bytes of JSON text: DEL, C1 and bidi controls raw (in UTF-8), and every
+# escape that can stand for a control character or a lone surrogate. One pattern for each
+# first byte: a pattern that starts with a fixed byte is searched for quickly, while one
+# alternation of them all is tried at every byte of the file (about three times slower).
+_CONTROL_BYTES = (
+    re.compile(rb"\xc2[\x80-\x9f]"),
+    re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"),
+    re.compile(rb"\\(?:u00|u20[26]|u[dD][89a-fA-F]|[bfr])"),
+)
 
 
 def may_hold_controls(source: bytes) -> bool:
     """True when the bytes of JSON text may hold a control character an import removes (a
     fast scan of the whole file; a false alarm only costs the slower, exact pass)."""
-    return bool(_CONTROL_BYTES.search(source))
+    return b"\x7f" in source or any(pattern.search(source) for pattern in _CONTROL_BYTES)
 
 
 def _may_hold_controls(text: str) -> bool:
@@ -309,8 +320,12 @@ def _with_ids(raw: dict[str, Any], kind: str) -> tuple[dict[str, Any], bool]:
 
 def _items_with_ids(items: Any, parent: str, name: str) -> Any:
     """``items`` with ids made for those without one (the same list when all have one)."""
-    if not isinstance(items, list) or all(
-            not isinstance(item, dict) or item.get("id") for item in items):
+    if not isinstance(items, list):
+        return items
+    for item in items:  # a loop, not all(): this runs for every item of every conversation
+        if isinstance(item, dict) and not item.get("id"):
+            break
+    else:
         return items
     return [
         {**item, "id": _content_id(parent, name, position, item)}

@@ -105,5 +105,5 @@ def stage_all(txn: Transaction, layout: Layout, tables: dict[str, Any],
     folder = layout.relative(layout.conversations)
     for conversation in conversations:
         txn.stage(f"{folder}/{layout.conversation_name(conversation.id)}",
-                  convfile.encode(conversation.to_dict()))
+                  convfile.encode_conversation(conversation))
     txn.stage(layout.relative(layout.main), encode_json(tables))

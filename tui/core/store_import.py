@@ -61,12 +61,13 @@ def _import(store: Store, batch: ImportBatch) -> ImportResult:
         main_changed.add(("profile", doc_id))
     main_written = bool(contacts.added or contacts.updated or profile is not None)
     folder = layout.relative(layout.conversations)
-    names = {c.id: files.path_of(c.id).name for c in changed}
+    names = {c.id: files.name_of(c.id) for c in changed}
     try:
         with Transaction(layout.root, "import") as txn:
             for conversation in changed:
                 txn.stage(f"{folder}/{names[conversation.id]}",
-                          convfile.encode(conversation.to_dict(), files.envelope(conversation.id)))
+                          convfile.encode_conversation(
+                              conversation, envelope=files.envelope(conversation.id)))
             if main_written:
                 payload = store._storage.encoded(data, main_changed)
                 txn.stage(layout.relative(layout.main), payload)
@@ -115,7 +116,7 @@ def _changed_conversations(store: Store, batch: ImportBatch,
     files = store.files
     changed = []
     for record in batch.conversations:
-        problem = files.catalog.problems.get(files.path_of(record.id).name)
+        problem = files.catalog.problems.get(files.name_of(record.id))
         if problem is not None:
             raise StorageError(f"conversation {record.id} cannot be imported: "
                                f"{problem.describe()}, and it is never written over; nothing "

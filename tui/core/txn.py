@@ -196,21 +196,31 @@ def roll_forward(root: Path) -> str | None:
     journal = pending_journal(root)
     if journal is None:
         return None
-    touched: set[Path] = set()
+    touched: set[str] = set()
+    ready: set[str] = set()  # folders known to exist
+    base = str(root)
     for staged, target in journal.get("moves", []):
-        source, destination = root / staged, root / target
-        if not source.exists():
+        source, destination = f"{base}/{staged}", f"{base}/{target}"
+        folder = os.path.dirname(destination)
+        if folder not in ready:
+            if not os.path.exists(source):
+                continue  # moved before an interruption
+            if not os.path.isdir(folder):
+                os.makedirs(folder, mode=PRIVATE_FOLDER, exist_ok=True)
+            ready.add(folder)
+        try:
+            os.replace(source, destination)
+        except FileNotFoundError:
+            if os.path.exists(source):
+                raise
             continue  # moved before an interruption
-        if not destination.parent.is_dir():
-            destination.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
-        os.replace(source, destination)
-        touched.add(destination.parent)
+        touched.add(folder)
     for target in journal.get("deletes", []):
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(root / target)
-            touched.add((root / target).parent)
-    for folder in touched:
-        fsync_dir(folder)
+            os.unlink(f"{base}/{target}")
+            touched.add(os.path.dirname(f"{base}/{target}"))
+    for folder in touched:  # one fsync per folder, once every file is in place
+        fsync_dir(Path(folder))
     os.unlink(root / JOURNAL)
     fsync_dir(root)
     staging = str(journal.get("staging", ""))

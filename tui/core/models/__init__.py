@@ -8,8 +8,8 @@ version does not know are kept and written back.
 
 One module per family of records: :mod:`.contact`, :mod:`.conversation`, :mod:`.preparation`
 (checklist, questions, drafted messages), :mod:`.call` (the live session and its notes) and
-:mod:`.follow_through` (reflection, actions, referrals, follow-ups); :mod:`.record` reads and
-writes them all.
+:mod:`.follow_through` (reflection, actions, referrals, follow-ups); :mod:`.record` and
+:mod:`.fields` read and write them all.
 """
 
 from tui.core.models.call import LiveNote, LiveSession
@@ -31,11 +31,19 @@ from tui.core.models.preparation import (
     DraftMessage,
     Question,
 )
-from tui.core.models.record import ModelError, Record, field_names, new_id, now_iso
+from tui.core.models.record import (
+    ModelError,
+    Record,
+    field_names,
+    finite_numbers,
+    new_id,
+    now_iso,
+)
 
 __all__ = [
     "DEFAULT_CADENCE_DAYS", "DEFAULT_MINUTES", "HOW_FOUND", "KINDS", "MAX_MINUTES", "MEDIUMS",
     "QUESTION_STATES", "REPLIES", "STATUSES", "STATUS_LABELS", "ActionItem", "ChecklistItem",
     "Contact", "Conversation", "DraftMessage", "FollowUp", "LiveNote", "LiveSession", "ModelError",
-    "Question", "Record", "Referral", "Reflection", "field_names", "new_id", "now_iso",
+    "Question", "Record", "Referral", "Reflection", "field_names", "finite_numbers", "new_id",
+    "now_iso",
 ]
