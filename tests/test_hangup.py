@@ -29,9 +29,9 @@ def test_a_hang_up_with_the_terminal_gone_saves_and_frees_the_folder(
         terminal.send(b"\r")  # open the call with Ana
         terminal.read_until(b"Ana Silva")
         terminal.send(b"\x1b[14~")  # f4: Live
-        time.sleep(0.5)
+        terminal.read_until(b"Not started")
         terminal.send(b"\x14")  # ctrl+t: the call starts; typing goes to the first note
-        time.sleep(0.5)
+        terminal.read_until(b" left")
         terminal.send(b"Home Three")
         terminal.read_until(b"Three")
         os.close(terminal.master)  # the window closes: the app gets SIGHUP
