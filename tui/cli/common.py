@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from tui.core import fastjson
 from tui.core.backups import conversation_hint
 from tui.core.models import ModelError
 from tui.core.safetext import visible
@@ -164,7 +165,7 @@ def read_json_source(name: str) -> tuple[Any, bytes]:
     if not raw.strip():
         raise CliError(f"{name} is empty")
     try:
-        return json.loads(raw), raw
+        return fastjson.loads(raw), raw  # orjson where it can, else exactly as json reads it
     except json.JSONDecodeError as exc:
         raise CliError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
