@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input, Sparkline
 
 from tests.reflect_data import fixed_clock
 from tests.routine_data import NOW, save_routine_records
 from tests.snapshot_tools import snapshot_app
 from tests.uitools import make_app
+from tui.core.models import Conversation
+from tui.core.progress import progress
 from tui.screens.home import HomeScreen
 from tui.screens.progress import ProgressScreen
+from tui.widgets.due_list import DueList
 
 
 def text(app: Any, selector: str) -> str:
@@ -70,3 +74,52 @@ def test_progress_snapshot_narrow(snap_compare, tmp_path: Path) -> None:
     fixed_clock(app, NOW)
     save_routine_records(app.store)
     assert snap_compare(app, terminal_size=(60, 24), run_before=open_progress)
+
+
+async def _home_settled(pilot: Any) -> None:
+    app = pilot.app
+    for _ in range(300):  # what is due, then the numbers ahead, on threads
+        if not any(w.is_running or w.state.name == "PENDING" for w in app.workers) and \
+                app.screen.query_one(DueList).due is not None:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("home never settled")
+
+
+async def test_progress_opens_with_numbers_worked_out_ahead_and_again_after_a_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    worked_out: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        worked_out.append(1)
+        return progress(*args, **kwargs)
+
+    monkeypatch.setattr("tui.screens.progress_numbers.progress", counted)
+    app = make_app(tmp_path)
+    fixed_clock(app, NOW)
+    save_routine_records(app.store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(200):  # ahead, once home's own work was done
+            if worked_out:
+                break
+            await pilot.pause(0.02)
+        await _home_settled(pilot)
+        assert len(worked_out) == 1
+        await pilot.press("p")
+        assert isinstance(app.screen, ProgressScreen)
+        assert text(app, "#progress-status") == "As of 2026-12-03 · 3 conversations"
+        assert len(worked_out) == 1  # shown as the screen mounted, from what was kept
+        await pilot.press("escape")
+        contact = app.store.contacts()[0]
+        app.store.save_conversation(Conversation(contact_id=contact.id))  # a fourth chat
+        await _home_settled(pilot)
+        await open_progress(pilot)
+        assert text(app, "#progress-status") == "As of 2026-12-03 · 4 conversations"
+        assert len(worked_out) == 2  # the records changed: worked out again
+        await pilot.press("r")
+        await pilot.pause()
+        for _ in range(100):
+            if len(worked_out) == 3:
+                break
+            await pilot.pause(0.02)
+        assert len(worked_out) == 3  # r always works them out again

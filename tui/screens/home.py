@@ -7,7 +7,7 @@ shows the lists again.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 
 from textual import on
@@ -27,6 +27,7 @@ from tui.screens.home_records import HomeRecords
 from tui.screens.opener import ConversationOpener
 from tui.screens.routine_due import RoutineSteps
 from tui.services.autosave import Autosaver
+from tui.services.derived import same_items
 from tui.widgets.app_services import app_services
 from tui.widgets.data_status import DataProblems, DataProgress
 from tui.widgets.due_list import DueList
@@ -75,6 +76,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._clock_missed = False  # the clock ticked while another screen was on top
+        self._warmed = False  # the Progress numbers have been worked out ahead
         self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
         self._first_frame = True  # until then only the conversations are shown
         self._shown_speeds: dict[str, ReplySpeed] | None = None  # on the contacts shown
@@ -132,8 +134,8 @@ class HomeScreen(Screen[None]):
         replaces a record's snapshot when it changes, so identity tells)."""
         assert self._records is not None
         shown_contacts, shown_chats = self._records
-        return not (_same(shown_contacts, self.store.contacts())
-                    and _same(shown_chats, self.store.summaries()))
+        return not (same_items(shown_contacts, self.store.contacts())
+                    and same_items(shown_chats, self.store.summaries()))
 
     def now(self) -> datetime:
         """The app's clock (tests and snapshots fix it)."""
@@ -198,6 +200,11 @@ class HomeScreen(Screen[None]):
         if self.query_one(DueList).speeds != self._shown_speeds:
             self._show_contacts(self.query_one("#filter", Input).value)
         self._count_due()
+        if not self._warmed:  # once, at start: the Progress view then opens with its numbers
+            from tui.screens.progress_numbers import warm_progress
+
+            self._warmed = True
+            warm_progress(self)
 
     def _count_due(self) -> None:
         due = self.query_one(DueList).due
@@ -383,6 +390,3 @@ class HomeScreen(Screen[None]):
 
         return home_commands(self)
 
-
-def _same(shown: Sequence[object], now: Sequence[object]) -> bool:
-    return len(shown) == len(now) and all(a is b for a, b in zip(shown, now, strict=True))

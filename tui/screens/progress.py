@@ -4,7 +4,6 @@ relationships, as small terminal pictures with their numbers."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -13,13 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Sparkline, Static
 
-from tui.core.models import Contact
-from tui.core.outreach_due import routine_settings
-from tui.core.outreach_routine import RoutineSettings
-from tui.core.progress import progress
 from tui.core.stats import Stats
-from tui.core.summary import ConversationSummary
-from tui.widgets.app_services import app_services
+from tui.screens.progress_numbers import NumbersInputs
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.progress_charts import (
     funnel_content,
@@ -64,23 +58,25 @@ class ProgressScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Work the numbers out."""
+        """Show the numbers: at once when they were worked out ahead for these records,
+        else once worked out."""
         self.title = "Progress"
-        self.action_reload()
+        inputs = NumbersInputs(self)
+        kept = inputs.kept()
+        if kept is not None:
+            self.show_stats(kept)
+        else:
+            self._compute(inputs)
 
     def action_reload(self) -> None:
-        """Work the numbers out, in a thread, from the contacts and the conversations'
+        """Work the numbers out again, in a thread, from the contacts and the conversations'
         summaries (both held in memory by the store)."""
-        services = app_services(self)
-        contacts, conversations = services.store.contacts(), services.store.summaries()
-        routine, _ = routine_settings(services.settings.values())
-        self._compute(contacts, conversations, services.clock(), routine)
+        self._compute(NumbersInputs(self))
 
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False,
           description="working out progress")
-    def _compute(self, contacts: list[Contact], conversations: list[ConversationSummary],
-                 now: datetime, routine: RoutineSettings) -> None:
-        stats = progress(contacts, conversations, now, routine)
+    def _compute(self, inputs: NumbersInputs) -> None:
+        stats = inputs.work_out()
         self.app.call_from_thread(self.show_stats, stats)
 
     def show_stats(self, stats: Stats) -> None:

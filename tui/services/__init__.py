@@ -20,6 +20,7 @@ from tui.core.profile import move_from_settings
 from tui.core.settings import Settings
 from tui.core.store import Store
 from tui.services.autosave import Autosaver
+from tui.services.derived import Derived
 
 
 def system_now() -> datetime:
@@ -49,6 +50,8 @@ class Services:
     warnings: list[str] = field(default_factory=list)
     #: One line per data file that needs the user (shown on the home screen).
     data_problems: list[str] = field(default_factory=list)
+    #: Results worked out from the records (the Progress numbers), kept while they hold.
+    derived: Derived = field(default_factory=Derived)
 
     @classmethod
     def start(cls, store: Store, config_folder: Path | None = None,
