@@ -11,10 +11,19 @@ import pytest
 
 from tests.reflect_data import busy_history, fixed_clock
 from tests.uitools import make_app
+from tui.app import CoffeechatApp
 from tui.core.models import Contact
 from tui.screens.home import HomeScreen
 from tui.widgets.due_list import DueList
 from tui.widgets.record_lists import ContactList, ConversationList
+
+
+def busy_app(folder: Path) -> CoffeechatApp:
+    """An app on a history with things due, its clock fixed."""
+    app = make_app(folder)
+    fixed_clock(app)
+    busy_history(app)
+    return app
 
 
 async def test_start_builds_each_list_once(tmp_path: Path,
@@ -29,9 +38,7 @@ async def test_start_builds_each_list_once(tmp_path: Path,
             _original(self, *args, **kwargs)
 
         monkeypatch.setattr(cls, method, counted)
-    app = make_app(tmp_path)
-    fixed_clock(app)
-    busy_history(app)
+    app = busy_app(tmp_path)
     async with app.run_test(size=(100, 30)):
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -87,9 +94,7 @@ async def test_coming_back_rebuilds_only_what_changed(tmp_path: Path,
         original(self, reload, clock)
 
     monkeypatch.setattr(HomeScreen, "refresh_lists", counted)
-    app = make_app(tmp_path)
-    fixed_clock(app)
-    busy_history(app)
+    app = busy_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -129,9 +134,7 @@ async def test_the_minute_clock_leaves_an_unchanged_due_list_alone(
         return original(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(DueList, "add_options", counted)
-    app = make_app(tmp_path)
-    fixed_clock(app)
-    busy_history(app)
+    app = busy_app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
