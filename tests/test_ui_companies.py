@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable, OptionList
 
 from tests.reflect_data import fixed_clock
@@ -15,7 +16,7 @@ from tests.uitools import make_app, type_text, until
 from tui.core.models import Contact
 from tui.dialogs.company_form import CompanyForm
 from tui.dialogs.confirm import ConfirmScreen
-from tui.screens.companies import CompaniesScreen
+from tui.screens.companies import CompaniesScreen, work_out
 from tui.screens.company_page import CompanyPage
 from tui.screens.home import HomeScreen
 from tui.screens.side_files import side_files_idle
@@ -178,3 +179,34 @@ async def test_company_page_lists_what_is_due_and_enter_opens_it(tmp_path: Path)
         assert app.screen.conversation_id == "chat-bob"
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CompanyPage))
+
+
+async def test_companies_open_with_rows_worked_out_ahead_and_again_after_a_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    worked_out: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        worked_out.append(1)
+        return work_out(*args, **kwargs)
+
+    monkeypatch.setattr("tui.screens.companies.work_out", counted)
+    app = company_app(make_app, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: worked_out)  # ahead, once home's own work was done
+        await until(pilot, lambda: not any(w.is_running for w in app.workers))
+        await pilot.press("c")
+        await until(pilot, lambda: app.screen.loaded)
+        assert names(app) == ["Acme Robotics", "Acme Robotics, Inc.", "Globex"]
+        assert len(worked_out) == 1  # shown from what was worked out ahead
+        await pilot.press("m")  # merging changes a company in place: on the screen's copy
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: len(names(app)) == 2)
+        await pilot.press("escape")
+        app.store.save_contact(Contact(name="Ida Initech", company="Initech", id="ida"))
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, CompaniesScreen)
+                    and app.screen.loaded)
+        await until(pilot, lambda: "Initech" in names(app))
+        assert len(worked_out) >= 2  # the records changed: worked out again
+        assert "Acme Robotics, Inc." not in names(app)  # the merge held

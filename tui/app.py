@@ -174,6 +174,7 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
             if self._needs_refresh:
                 home.refresh_lists()
             home.show_problems(lines)
+            home.data_listed()
         self._needs_refresh = False
         return self.store.index_inputs()
 

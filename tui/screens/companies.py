@@ -4,16 +4,19 @@ after a yes/no question)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+import json
+from collections.abc import Hashable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tui.core.companies import (
@@ -30,6 +33,7 @@ from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact
 from tui.core.outreach_due import contact_speeds, routine_settings
 from tui.core.outreach_routine import ReplySpeed, RoutineSettings
+from tui.core.record_file import RecordFileError
 from tui.core.summary import ConversationSummary
 from tui.dialogs.company_form import CompanyForm
 from tui.dialogs.confirm import ConfirmScreen
@@ -72,6 +76,49 @@ def work_out(companies: list[Company], contacts: Sequence[Contact],
     return WorkedOut(companies, added, rows, due)
 
 
+DEFAULT_SORT = "score"
+COMPANIES = "companies"  # the rows worked out ahead, in the app's Derived results
+
+
+def rows_key(companies: Sequence[Company], now: datetime, routine: RoutineSettings,
+             sort: str) -> Hashable:
+    """What the rows depend on besides the records: the companies as the file has them, the
+    hour, the routine's settings and the order."""
+    return (tuple(json.dumps(c.to_dict(), sort_keys=True) for c in companies),
+            now.replace(minute=0, second=0, microsecond=0), routine, sort)
+
+
+def copied(result: WorkedOut) -> WorkedOut:
+    """A copy the screen may edit (merging changes a company in place)."""
+    companies = [Company.from_dict(c.to_dict()) for c in result.companies]
+    by_id = {c.id: c for c in companies}
+    rows = [dataclasses.replace(r, company=by_id[r.company.id]) for r in result.rows]
+    return WorkedOut(companies, result.added, rows, list(result.due))
+
+
+def work_out_ahead(screen: Screen[Any], due: list[DueItem],
+                   speeds: dict[str, ReplySpeed]) -> None:
+    """Work the rows out on a thread and keep them (the home screen does this once its own
+    background work is done), so that the view opens with them."""
+    services = app_services(screen)
+    contacts, chats = services.store.contacts(), services.store.summaries()
+    routine, _ = routine_settings(services.settings.values())
+    now, derived, folder = services.clock(), services.derived, services.folders.data
+
+    def work() -> None:
+        try:
+            companies = load_companies(folder)
+        except (RecordFileError, OSError):
+            return  # the view says why when it opens
+        key = rows_key(companies, now, routine, DEFAULT_SORT)
+        result = work_out(companies, contacts, chats, now, routine, DEFAULT_SORT,
+                          (due, speeds))
+        derived.put(COMPANIES, contacts, chats, key, result)
+
+    screen.run_worker(work, thread=True, group="companies-ahead", exclusive=True,
+                      exit_on_error=False, description="working out the companies ahead")
+
+
 def table_row(row: CompanyRow) -> list[Text]:
     """The cells of one company, as Text so that a name is never read as markup."""
     cells = [str(row.score), one_line(row.company.name, 28), f"{row.company.motivation}/3",
@@ -97,7 +144,7 @@ class CompaniesScreen(SideFiles):
     CompaniesScreen #companies-note { padding: 0 1; color: $text-muted; height: auto; }
     """
 
-    sort = "score"
+    sort = DEFAULT_SORT
     companies: list[Company]
     rows: list[CompanyRow]
     due: list[DueItem]
@@ -151,9 +198,16 @@ class CompaniesScreen(SideFiles):
         services = app_services(self)
         contacts, chats = services.store.contacts(), services.store.summaries()
         routine, _ = routine_settings(services.settings.values())
-        copies = [Company.from_dict(c.to_dict()) for c in self.companies]
         known, self._known = self._known, None  # used once: a reload works it out afresh
-        self._work_out(copies, contacts, chats, services.clock(), routine, self.sort, known)
+        now = services.clock()
+        if known is not None:  # the first rows: maybe worked out ahead for these records
+            kept = services.derived.get(COMPANIES, contacts, chats,
+                                        rows_key(self.companies, now, routine, self.sort))
+            if isinstance(kept, WorkedOut):
+                self._worked_out(contacts, copied(kept))
+                return
+        copies = [Company.from_dict(c.to_dict()) for c in self.companies]
+        self._work_out(copies, contacts, chats, now, routine, self.sort, known)
 
     @work(thread=True, exclusive=True, group="companies", exit_on_error=False,
           description="working out the companies")

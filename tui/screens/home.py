@@ -76,7 +76,8 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._clock_missed = False  # the clock ticked while another screen was on top
-        self._warmed = False  # the Progress numbers have been worked out ahead
+        self._warmed = False  # Progress's numbers and Companies' rows worked out ahead
+        self._listed = False  # every conversation file has been read
         self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
         self._first_frame = True  # until then only the conversations are shown
         self._shown_speeds: dict[str, ReplySpeed] | None = None  # on the contacts shown
@@ -200,11 +201,26 @@ class HomeScreen(Screen[None]):
         if self.query_one(DueList).speeds != self._shown_speeds:
             self._show_contacts(self.query_one("#filter", Input).value)
         self._count_due()
-        if not self._warmed:  # once, at start: the Progress view then opens with its numbers
-            from tui.screens.progress_numbers import warm_progress
+        self._work_ahead()
 
-            self._warmed = True
-            warm_progress(self)
+    def data_listed(self) -> None:
+        """Every conversation file has been read (the app's background work): what is
+        worked out ahead is worked out from the complete list."""
+        self._listed = True
+        self._work_ahead()
+
+    def _work_ahead(self) -> None:
+        """Once, when the list is complete and what is due is known: Progress's numbers and
+        Companies' rows, on threads, so that those views open with them."""
+        due = self.query_one(DueList)
+        if self._warmed or not self._listed or due.due is None:
+            return
+        from tui.screens.companies import work_out_ahead
+        from tui.screens.progress_numbers import warm_progress
+
+        self._warmed = True
+        warm_progress(self)
+        work_out_ahead(self, due.due, due.speeds)
 
     def _count_due(self) -> None:
         due = self.query_one(DueList).due
