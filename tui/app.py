@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 import sys
 import threading
@@ -175,6 +176,12 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
                 home.refresh_lists()
             home.show_problems(lines)
             home.data_listed()
+        if self.in_terminal:
+            # The records and lists made at start live as long as the app: the collector's
+            # full passes need not walk them again (at 10,000 conversations each took a few
+            # hundred milliseconds, whichever screen was opening). Not under tests, where
+            # one process runs app after app.
+            gc.freeze()
         self._needs_refresh = False
         return self.store.index_inputs()
 
