@@ -31,12 +31,13 @@ from tui.core.companies import (
 from tui.core.company_file import companies_path, load_companies, save_companies
 from tui.core.followup import DueItem, due_items
 from tui.core.models import Contact
-from tui.core.outreach_due import contact_speeds, routine_settings
+from tui.core.outreach_due import contact_speeds
 from tui.core.outreach_routine import ReplySpeed, RoutineSettings
 from tui.core.record_file import RecordFileError
 from tui.core.summary import ConversationSummary
 from tui.dialogs.company_form import CompanyForm
 from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.as_of_now import AsOfNow
 from tui.screens.company_page import CompanyPage
 from tui.screens.side_files import SideFiles
 from tui.widgets.app_services import app_services
@@ -80,12 +81,10 @@ DEFAULT_SORT = "score"
 COMPANIES = "companies"  # the rows worked out ahead, in the app's Derived results
 
 
-def rows_key(companies: Sequence[Company], now: datetime, routine: RoutineSettings,
-             sort: str) -> Hashable:
-    """What the rows depend on besides the records: the companies as the file has them, the
-    hour, the routine's settings and the order."""
-    return (tuple(json.dumps(c.to_dict(), sort_keys=True) for c in companies),
-            now.replace(minute=0, second=0, microsecond=0), routine, sort)
+def file_key(companies: Sequence[Company], sort: str) -> Hashable:
+    """What the rows depend on besides the records, the hour and the routine: the companies
+    as the file has them, and the order."""
+    return tuple(json.dumps(c.to_dict(), sort_keys=True) for c in companies), sort
 
 
 def copied(result: WorkedOut) -> WorkedOut:
@@ -100,20 +99,17 @@ def work_out_ahead(screen: Screen[Any], due: list[DueItem],
                    speeds: dict[str, ReplySpeed]) -> None:
     """Work the rows out on a thread and keep them (the home screen does this once its own
     background work is done), so that the view opens with them."""
-    services = app_services(screen)
-    contacts, chats = services.store.contacts(), services.store.summaries()
-    routine, _ = routine_settings(services.settings.values())
-    now, derived, folder = services.clock(), services.derived, services.folders.data
+    inputs, folder = AsOfNow(screen), app_services(screen).folders.data
 
     def work() -> None:
         try:
             companies = load_companies(folder)
         except (RecordFileError, OSError):
             return  # the view says why when it opens
-        key = rows_key(companies, now, routine, DEFAULT_SORT)
-        result = work_out(companies, contacts, chats, now, routine, DEFAULT_SORT,
-                          (due, speeds))
-        derived.put(COMPANIES, contacts, chats, key, result)
+        key = file_key(companies, DEFAULT_SORT)
+        inputs.keep(COMPANIES, work_out(companies, inputs.contacts, inputs.conversations,
+                                        inputs.now, inputs.routine, DEFAULT_SORT,
+                                        (due, speeds)), key)
 
     screen.run_worker(work, thread=True, group="companies-ahead", exclusive=True,
                       exit_on_error=False, description="working out the companies ahead")
@@ -195,19 +191,16 @@ class CompaniesScreen(SideFiles):
     def reload(self) -> None:
         """Work the rows out again (in a thread) from the records, adding companies named by
         contacts; the table follows."""
-        services = app_services(self)
-        contacts, chats = services.store.contacts(), services.store.summaries()
-        routine, _ = routine_settings(services.settings.values())
+        inputs = AsOfNow(self)
         known, self._known = self._known, None  # used once: a reload works it out afresh
-        now = services.clock()
         if known is not None:  # the first rows: maybe worked out ahead for these records
-            kept = services.derived.get(COMPANIES, contacts, chats,
-                                        rows_key(self.companies, now, routine, self.sort))
+            kept = inputs.kept(COMPANIES, file_key(self.companies, self.sort))
             if isinstance(kept, WorkedOut):
-                self._worked_out(contacts, copied(kept))
+                self._worked_out(inputs.contacts, copied(kept))
                 return
         copies = [Company.from_dict(c.to_dict()) for c in self.companies]
-        self._work_out(copies, contacts, chats, now, routine, self.sort, known)
+        self._work_out(copies, inputs.contacts, inputs.conversations, inputs.now,
+                       inputs.routine, self.sort, known)
 
     @work(thread=True, exclusive=True, group="companies", exit_on_error=False,
           description="working out the companies")

@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Sparkline, Static
 
 from tui.core.stats import Stats
-from tui.screens.progress_numbers import NumbersInputs
+from tui.screens.as_of_now import AsOfNow
+from tui.screens.progress_numbers import kept_numbers, work_out_numbers
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.progress_charts import (
     funnel_content,
@@ -61,8 +62,8 @@ class ProgressScreen(Screen[None]):
         """Show the numbers: at once when they were worked out ahead for these records,
         else once worked out."""
         self.title = "Progress"
-        inputs = NumbersInputs(self)
-        kept = inputs.kept()
+        inputs = AsOfNow(self)
+        kept = kept_numbers(inputs)
         if kept is not None:
             self.show_stats(kept)
         else:
@@ -71,12 +72,12 @@ class ProgressScreen(Screen[None]):
     def action_reload(self) -> None:
         """Work the numbers out again, in a thread, from the contacts and the conversations'
         summaries (both held in memory by the store)."""
-        self._compute(NumbersInputs(self))
+        self._compute(AsOfNow(self))
 
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False,
           description="working out progress")
-    def _compute(self, inputs: NumbersInputs) -> None:
-        stats = inputs.work_out()
+    def _compute(self, inputs: AsOfNow) -> None:
+        stats = work_out_numbers(inputs)
         self.app.call_from_thread(self.show_stats, stats)
 
     def show_stats(self, stats: Stats) -> None:
