@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from tui import cli
-from tui.cli import COMMANDS, build_parser, command_named, parse_command_line
+from tui.cli import APP, COMMANDS, build_parser, command_named, parse_command_line
 from tui.cli.common import CliError
 
 SUBCOMMAND_MODULES = {f"tui.cli.{module}" for _, module, _ in COMMANDS}
@@ -58,6 +58,7 @@ ARGVS = [
     ["new", "--company", "list", "Ada"], ["new", "--kind", "company", "Ada", "--when", "fri"],
     ["show", "abc"], ["search", "text", "--limit", "3"], ["export", "--help"],
     ["import", "json", "x.json"], ["restore"], ["backups", "--json"], ["demo"],
+    ["--data-dir", "x"], ["--data-dir=x"], ["--data-dir", "x", "--bogus"], ["--data-dir", "x", "y"],
 ]
 
 
@@ -71,9 +72,12 @@ def test_help_version_and_unknown_commands_need_the_whole_parser() -> None:
     assert command_named(["--data-dir", "due", "list", "--json"]) == "list"
     assert command_named(["--data-dir=due", "list"]) == "list"
     assert command_named(["list", "--data-dir", "due"]) == "list"
-    for argv in ([], ["--help", "list"], ["list", "-h"], ["list", "--version"], ["lst"],
-                 ["--data-dir"], ["--data-dir", "x"]):
+    for argv in (["--help", "list"], ["list", "-h"], ["list", "--version"], ["lst"],
+                 ["--data-dir"]):
         assert command_named(argv) is None, argv
+    for argv in ([], ["--data-dir", "x"], ["--data-dir=x"]):
+        assert command_named(argv) == APP, argv
+    assert not build_parser(APP)._subparsers._group_actions[0].choices  # type: ignore[union-attr]
 
 
 def test_the_package_still_offers_its_helpers() -> None:
@@ -107,3 +111,17 @@ def test_listing_loads_no_other_subcommand(tmp_path, subprocess_env, command: st
         assert unused not in modules
     if command == "list":
         assert "tui.core.followup" not in modules
+
+
+def test_opening_the_app_loads_no_subcommand(subprocess_env) -> None:
+    """``coffeechat --data-dir DIR`` (the app) parses without importing any subcommand."""
+    probe = ("import json, sys; from tui.cli import parse_command_line; "
+             "args = parse_command_line(['--data-dir', 'x']); "
+             "print(json.dumps([args.data_dir, hasattr(args, 'handler'), "
+             "sorted(m for m in sys.modules if m.startswith('tui.cli.'))]))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=subprocess_env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    folder, has_handler, modules = json.loads(result.stdout)
+    assert (folder, has_handler) == ("x", False)
+    assert not set(modules) & SUBCOMMAND_MODULES, modules

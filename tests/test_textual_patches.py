@@ -4,6 +4,7 @@ pinned Textual: an upgrade that changes one fails here, not in the middle of a c
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 from textual import _compositor
 from textual.app import App, ComposeResult
@@ -11,7 +12,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document, WrappedDocument
 
@@ -37,6 +38,8 @@ def test_every_private_name_the_patches_use_exists() -> None:
     # ListRewrapOnScrollbar watches this reactive by Textual's private watcher name
     # (tests/test_fitted_list.py shows the list re-wrapping).
     assert "show_vertical_scrollbar" in OptionList._reactives
+    # call_after_paint waits out batches, in which Textual's _display draws nothing.
+    assert isinstance(App()._batch_count, int)
     for update, field in [(_compositor.LayoutUpdate, "strips"),
                           (_compositor.ChopsUpdate, "chops"),
                           (_compositor.InlineUpdate, "strips")]:
@@ -162,3 +165,33 @@ async def test_one_line_options_count_one_line_per_option_without_drawing() -> N
         one.highlighted = 49
         await pilot.pause()
         assert one.scroll_offset.y > 0
+
+
+class Painted(patches.GuardedApp):
+    """Records what happened in which order: frames drawn and callbacks called."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("hello")
+
+    def on_mount(self) -> None:
+        self.call_after_paint(lambda: self.events.append("callback"))
+        self.events.append("mounted")
+
+    def _display(self, screen: Any, renderable: Any) -> None:
+        if renderable is not None and not self._batch_count:
+            self.events.append("frame")
+        super()._display(screen, renderable)
+
+
+async def test_a_callback_after_paint_runs_once_the_next_frame_is_drawn() -> None:
+    app = Painted()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.events.count("callback") == 1
+        assert app.events.index("mounted") < app.events.index("frame") < \
+            app.events.index("callback")

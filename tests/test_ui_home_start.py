@@ -52,6 +52,34 @@ async def test_start_builds_each_list_once(tmp_path: Path,
         assert built == ["ConversationList", "ContactList"]
 
 
+async def test_the_first_frame_does_not_wait_for_what_is_due(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The conversations are drawn first; the contacts and what is due are worked out once
+    that frame is on the screen, not before it."""
+    seen: list[tuple[int, object]] = []
+    display = CoffeechatApp._display
+
+    def drawn(self: CoffeechatApp, screen: object, renderable: object) -> None:
+        if (isinstance(screen, HomeScreen) and renderable is not None and not seen
+                and not self._batch_count):  # a frame Textual draws
+            seen.append((screen.query_one(ConversationList).option_count,
+                         screen.query_one(DueList).due))
+        display(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CoffeechatApp, "_display", drawn)
+    app = busy_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if home.query_one(DueList).due is not None:
+                break
+        assert home.query_one(DueList).due  # worked out once the frame was drawn
+    rows, due = seen[0]
+    assert rows > 0 and due is None
+
+
 async def test_empty_lists_say_what_to_do(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(60, 24)) as pilot:

@@ -36,12 +36,22 @@ async def test_a_changed_setting_is_written_off_the_event_loop(
 
 async def test_panes_read_no_file_once_the_app_runs(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings are read before the event loop starts, the content on a thread of its own
+    once the app shows (and only once)."""
     app = live_app(tmp_path)
+    read = content._read
+    readers: list[str] = []
+    paths: list[Path] = []
 
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("read a file on the event loop")
 
-    monkeypatch.setattr(content, "_read", refuse)
+    def spy(path: Path) -> str:
+        readers.append(threading.current_thread().name)
+        paths.append(path)
+        return read(path)
+
+    monkeypatch.setattr(content, "_read", spy)
     monkeypatch.setattr(settings, "load_settings", refuse)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_live(pilot)
@@ -50,6 +60,8 @@ async def test_panes_read_no_file_once_the_app_runs(
         assert app.screen.query_one("#thank-you-draft")
         await pilot.press("f5", "ctrl+down", "ctrl+down", "ctrl+down", "ctrl+down", "ctrl+r")
         await pilot.pause()
+    assert readers and set(readers) == {"reading the content"}
+    assert len(paths) == len(set(paths))
 
 
 async def test_the_methods_views_read_no_file_on_the_event_loop(

@@ -124,9 +124,10 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         for message in self.services.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
         # after the first frame: the list comes first, the upkeep's work does not compete
-        self.call_after_refresh(self._start_upkeep)
+        self.call_after_paint(self._start_upkeep)
 
     def _start_upkeep(self) -> None:
+        self.services.content_loader.start()
         self._upkeep_started = time.monotonic()
         self.run_worker(self._upkeep, thread=True, exclusive=True, exit_on_error=False,
                         group="upkeep", name="data upkeep")

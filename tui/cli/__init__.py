@@ -75,6 +75,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("demo", "demo", "_add_demo"),
 )
 COMMAND_NAMES = frozenset(name for name, _, _ in COMMANDS)
+APP = ""  # command_named for a command line that opens the app: the parser of no subcommand
 
 Register = Callable[["Subparsers", argparse.ArgumentParser], None]
 
@@ -126,9 +127,9 @@ class _Probe(argparse.ArgumentParser):
 
 
 def command_named(argv: Sequence[str]) -> str | None:
-    """The subcommand ``argv`` runs, when that is all its parsing needs to know: None for no
-    subcommand, an unknown one, or help and version requests anywhere (those need the whole
-    parser, so that help and error messages list every subcommand)."""
+    """The subcommand ``argv`` runs, when that is all its parsing needs to know: :data:`APP`
+    for none (the app), None for an unknown one or help and version requests anywhere (those
+    need the whole parser, so that help and error messages list every subcommand)."""
     probe = _Probe(prog=PROG, add_help=False)
     probe.add_argument("-h", "--help", action="store_true")
     probe.add_argument("--version", action="store_true")
@@ -138,7 +139,11 @@ def command_named(argv: Sequence[str]) -> str | None:
         found, _ = probe.parse_known_args(argv)
     except ValueError:
         return None
-    if found.help or found.version or found.command not in COMMAND_NAMES:
+    if found.help or found.version:
+        return None
+    if found.command is None:
+        return APP
+    if found.command not in COMMAND_NAMES:
         return None
     return str(found.command)
 

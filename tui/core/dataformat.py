@@ -23,6 +23,11 @@ try:
 except ImportError:  # pragma: no cover - orjson is a dependency; this keeps odd builds working
     orjson = None  # type: ignore[assignment]
 
+EXPORT_FORMAT = "coffeechat-export"
+# The export's own format version: unchanged by the move of the data to one file per
+# conversation (schema 2 of the data folder), so older coffeechats still read new exports.
+EXPORT_SCHEMA = 1
+
 APP_ID = "coffeechat"
 SCHEMA_VERSION = 2
 SINGLE_FILE_SCHEMA = 1  # everything in one file: migrated on the first open for writing

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.dataformat import (
+    EXPORT_FORMAT,
+    EXPORT_SCHEMA,
     RECORD_TABLES,
     StorageError,
     meta_of,
@@ -36,10 +38,6 @@ from tui.core.models import Contact, Conversation, ModelError
 from tui.core.profile import PROFILE_ID, Profile
 from tui.core.safetext import strip_controls_counted
 
-EXPORT_FORMAT = "coffeechat-export"
-# The export's own format version: unchanged by the move of the data to one file per
-# conversation (schema 2 of the data folder), so older coffeechats still read new exports.
-EXPORT_SCHEMA = 1
 MAX_CADENCE_DAYS = 3650
 # Lists inside a conversation whose items carry ids of their own.
 ITEM_LISTS = ("checklist", "questions", "actions", "referrals", "followups")

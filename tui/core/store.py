@@ -22,14 +22,7 @@ from tinydb.table import Table
 from tui.core.catalog import Progress
 from tui.core.conversation_files import ConversationFiles, NotFoundError
 from tui.core.convfile import FileProblem
-from tui.core.importers import (
-    EXPORT_FORMAT,
-    EXPORT_SCHEMA,
-    ImportBatch,
-    ImportResult,
-    bulk,
-    parse_import,
-)
+from tui.core.dataformat import EXPORT_FORMAT, EXPORT_SCHEMA
 from tui.core.layout import Conflict, Layout, Stamp, stamp_of
 from tui.core.maindb import CoffeechatStorage
 from tui.core.models import Contact, Conversation, now_iso
@@ -43,6 +36,7 @@ from tui.core.summary_cache import SummaryCache
 from tui.core.unsaved import recovery_document, unsaved_lines
 
 if TYPE_CHECKING:
+    from tui.core.importers import ImportBatch, ImportResult
     from tui.core.importing import ImportPlan
     from tui.core.search import SearchIndex
     from tui.core.search_link import Reader
@@ -343,6 +337,8 @@ class Store(ContactRecords):
     def import_data(self, data: Any) -> ImportResult:
         """Merge an export (or a data file or backup) into this store: records are matched by
         id (a record without one by its content), never duplicated. See :meth:`import_batch`."""
+        from tui.core.importers import bulk, parse_import  # only imports need it
+
         with bulk():
             return self.import_batch(parse_import(data))
 
@@ -376,6 +372,8 @@ def _profile_doc(tables: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
 def parse_export(data: Any) -> tuple[list[Contact], list[Conversation]]:
     """Validate an export (or a data file or backup) and return its records (raises
     ModelError); see :func:`tui.core.importers.parse_import`."""
+    from tui.core.importers import parse_import
+
     batch = parse_import(data)
     return batch.contacts, batch.conversations
 
@@ -386,5 +384,5 @@ def parse_profile(data: Any) -> Profile | None:
     return None if raw is None else Profile.from_dict(raw)
 
 
-__all__ = ["EXPORT_FORMAT", "ImportResult", "NotFoundError", "StorageError", "Store",
+__all__ = ["EXPORT_FORMAT", "NotFoundError", "StorageError", "Store",
            "parse_export", "parse_profile"]

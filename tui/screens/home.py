@@ -35,6 +35,7 @@ from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
 from tui.widgets.text import plain
+from tui.widgets.textual_patches import call_after_paint
 
 CLOCK_SECONDS = 60
 
@@ -107,7 +108,7 @@ class HomeScreen(Screen[None]):
         """Fill the conversations (the other tabs just after the first frame: with thousands
         of records the list shows sooner) and put the cursor in them."""
         self.refresh_lists()
-        self.call_after_refresh(self._after_first_frame)
+        call_after_paint(self, self._after_first_frame)
         self.show_problems(app_services(self).data_problems)
         self.query_one("#filter").display = False
         self.query_one(ConversationList).focus()

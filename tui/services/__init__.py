@@ -1,10 +1,11 @@
 """What the app runs on, without Textual: the store, the autosaver, the folders, the clock, the
 settings and the content, gathered in one :class:`Services` object.
 
-The app makes it once, before its event loop starts (so every file it reads is read then), and
-the UI reaches it through one typed accessor (``tui.widgets.services.app_services``). Screens
-use the store and the autosaver; panes, dialogs and widgets use only the clock, the folders,
-the settings and the content (checked by the import contracts and ``tests/test_layers.py``).
+The app makes it once, before its event loop starts (so every file it reads is read then, but
+the content, which is read on a thread once the app shows), and the UI reaches it through one
+typed accessor (``tui.widgets.services.app_services``). Screens use the store and the
+autosaver; panes, dialogs and widgets use only the clock, the folders, the settings and the
+content (checked by the import contracts and ``tests/test_layers.py``).
 """
 
 from __future__ import annotations
@@ -13,14 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.library import ContentLibrary
 from tui.core.paths import config_dir
 from tui.core.profile import move_from_settings
 from tui.core.settings import Settings
 from tui.core.store import Store
 from tui.services.autosave import Autosaver
+from tui.services.content_loader import ContentLoader
 from tui.services.derived import Derived
+
+if TYPE_CHECKING:
+    from tui.core.library import ContentLibrary
 
 
 def system_now() -> datetime:
@@ -44,7 +49,8 @@ class Services:
     autosaver: Autosaver
     folders: Folders
     settings: Settings
-    content: ContentLibrary
+    #: Reads the content library once, on a thread the app starts after its first frame.
+    content_loader: ContentLoader
     clock: Callable[[], datetime] = system_now
     #: Things to tell the user once the app shows (a backup not made, a profile not moved).
     warnings: list[str] = field(default_factory=list)
@@ -57,7 +63,8 @@ class Services:
     def start(cls, store: Store, config_folder: Path | None = None,
               clock: Callable[[], datetime] = system_now) -> Services:
         """Gather the services for ``store``: move an old profile into the data, read the
-        settings and the content. Reads files: call it before the event loop starts."""
+        settings (the content is read later, on a thread: see :class:`ContentLoader`). Reads
+        files: call it before the event loop starts."""
         config = config_folder if config_folder is not None else config_dir()
         warnings = list(store.warnings)
         if not store.readonly:
@@ -66,5 +73,10 @@ class Services:
             except (OSError, ValueError) as exc:
                 warnings.append(f"Your name and introduction stay in the settings for now: {exc}")
         return cls(store=store, autosaver=Autosaver(store), folders=Folders(store.path.parent,
-                   config), settings=Settings.load(config), content=ContentLibrary.load(config),
+                   config), settings=Settings.load(config), content_loader=ContentLoader(config),
                    clock=clock, warnings=warnings)
+
+    @property
+    def content(self) -> ContentLibrary:
+        """The checklist, question bank, templates and reflection prompts."""
+        return self.content_loader.get()

@@ -37,7 +37,7 @@ from tui.core.safetext import REPLACEMENT, UNSAFE
 __all__ = [
     "FooterKey", "GuardedApp", "LazyOption", "ListRewrapOnScrollbar", "OneLineOptions",
     "SelectCurrent", "TabsFollowFocus", "TextAreaHooks", "binding_pairs", "bindings_for",
-    "forward_key", "guard_update", "safe_strip",
+    "call_after_paint", "forward_key", "guard_update", "safe_strip",
 ]
 
 
@@ -105,8 +105,35 @@ class GuardedApp(App[int]):
     becomes ``\ufffd``).
     """
 
+    _after_paint: list[Callable[[], object]] | None = None
+
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         super()._display(screen, guard_update(renderable))
+        if (self._after_paint and renderable is not None and screen is self.screen
+                and not self._batch_count):  # in a batch, Textual draws nothing
+            waiting, self._after_paint = self._after_paint, None
+            for callback in waiting:
+                self.call_later(callback)
+
+    def call_after_paint(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` soon after the next screen update has been drawn.
+
+        ``call_after_refresh`` is not that: Textual calls it when the screen is next idle,
+        which at start can be before the layout's first frame, so work scheduled with it
+        holds the first frame back."""
+        if self._after_paint is None:
+            self._after_paint = []
+        self._after_paint.append(callback)
+
+
+def call_after_paint(node: DOMNode, callback: Callable[[], object]) -> None:
+    """Call ``callback`` once the screen has next been drawn (see
+    :meth:`GuardedApp.call_after_paint`; in any other app, after the next refresh)."""
+    app = node.app
+    if isinstance(app, GuardedApp):
+        app.call_after_paint(callback)
+    else:
+        node.call_after_refresh(callback)
 
 
 # -- text areas ----------------------------------------------------------------------------
