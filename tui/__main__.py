@@ -1,6 +1,6 @@
 """``python -m tui`` runs the coffeechat command line."""
 
-from tui.cli import main
+from tui.launch import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -127,6 +127,8 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         self.call_after_paint(self._start_upkeep)
 
     def _start_upkeep(self) -> None:
+        if self.in_terminal:
+            gc.enable()  # started without it (see tui.launch); the app runs for hours
         self.services.content_loader.start()
         self._upkeep_started = time.monotonic()
         self.run_worker(self._upkeep, thread=True, exclusive=True, exit_on_error=False,
@@ -423,6 +425,7 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
     try:
         result = app.run()
     finally:
+        gc.enable()
         unsaved = app.closer.close()
     if result is None:  # no result: Textual's own code (1 after an error it has printed)
         result = 1 if app.return_code is None else app.return_code

@@ -193,7 +193,7 @@ def _run(argv: Sequence[str] | None) -> int:
             code = handler(args, folder)
             sys.stdout.flush()
             return code
-    code = open_app(folder)  # the app runs for hours: with the collector
+    code = open_app(folder)  # the app turns the collector on once it shows (it runs for hours)
     sys.stdout.flush()
     return code
 
