@@ -29,6 +29,7 @@ from tui.core.store import Store
 from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
 from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
+from tui.screens.preload import preload
 from tui.screens.transfer_commands import transfer_commands
 from tui.services import Services
 from tui.services.autosave import Autosaver
@@ -129,6 +130,7 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
     def _start_upkeep(self) -> None:
         if self.in_terminal:
             gc.enable()  # started without it (see tui.launch); the app runs for hours
+            preload()  # not under tests, where one process runs app after app
         self.services.content_loader.start()
         self._upkeep_started = time.monotonic()
         self.run_worker(self._upkeep, thread=True, exclusive=True, exit_on_error=False,
