@@ -82,9 +82,9 @@ def test_usage_errors_are_one_line_exit_2(capsys, data_dir: Path, argv, words) -
 
 def test_no_subcommand_opens_the_app_lazily(capsys, data_dir: Path, monkeypatch) -> None:
     calls: list[Path] = []
-    fake = types.ModuleType("tui.app")
+    fake = types.ModuleType("tui.app_run")
     fake.run_app = lambda folder, config=None: calls.append(folder) or 7  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tui.app", fake)
+    monkeypatch.setitem(sys.modules, "tui.app_run", fake)
     assert main(["--data-dir", str(data_dir)]) == 7
     assert calls == [data_dir.resolve()]
     assert isinstance(calls[0], Path)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli import assert_one_line_error, run
-from tui.app import run_app
+from tui.app_run import run_app
 from tui.core.models import Contact
 from tui.core.storage import BACKUP_DIR, DATA_FILE
 from tui.core.store import Store

@@ -11,8 +11,8 @@ from pathlib import Path
 import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
-LAYERS = ["tui.cli", "tui.app", "tui.screens", "tui.panes", "tui.dialogs", "tui.widgets",
-          "tui.services", "tui.core"]
+LAYERS = ["tui.cli", "tui.app_run", "tui.app", "tui.screens", "tui.panes", "tui.dialogs",
+          "tui.widgets", "tui.services", "tui.core"]
 
 
 def lint_imports(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

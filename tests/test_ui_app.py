@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.uitools import make_app, stored, type_text
-from tui.app import run_app
+from tui.app_run import run_app
 from tui.core.settings import load_settings
 from tui.core.store import Store
 from tui.dialogs.help import HelpScreen

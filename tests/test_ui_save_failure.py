@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.uitools import make_app, stored, type_text
-from tui.app import CoffeechatApp, run_app
+from tui.app import CoffeechatApp
+from tui.app_run import run_app
 from tui.core import persist
 from tui.core.models import Contact
 from tui.core.storage import DATA_FILE

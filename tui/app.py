@@ -1,4 +1,5 @@
-"""The coffeechat Textual app: global keys, the theme, the save status, the way in and out."""
+"""The coffeechat Textual app: global keys, the theme, the save status, the way out (the way in,
+opening the data and running the app, is :mod:`tui.app_run`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import asyncio
 import contextlib
 import gc
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -24,7 +24,6 @@ from textual.worker import Worker, WorkerState
 
 from tui.core.backups import problem_lines
 from tui.core.safetext import visible
-from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
 from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
 from tui.dialogs.help import HelpScreen
@@ -43,7 +42,6 @@ from tui.widgets.textual_patches import GuardedApp
 
 TICK_SECONDS = 0.2
 SETTINGS_GROUP = "settings"
-QUICK_READS = 100  # changed files read before the first paint; more are read in the background
 PROGRESS_SECONDS = 0.1
 PROGRESS_DELAY = 0.5  # background work shorter than this shows no progress line
 LEAVE_SECONDS = 3.0  # after SIGTERM or SIGHUP, the process ends within this of saving
@@ -404,31 +402,3 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
             if command.title not in TEXTUAL_DUPLICATES:
                 yield command
 
-
-def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
-    """Open the store in ``data_dir`` and run the app (with ``config_folder`` for settings
-    and the user's own templates; default: the platform's); returns the exit code."""
-    try:
-        store = Store.open(data_dir, background=True, refresh=False)
-        unread = store.refresh(limit=QUICK_READS)  # the list from the cache, if it is warm
-    except LockedError as exc:
-        print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
-        return 3
-    except StorageError as exc:
-        print(f"coffeechat: {visible(str(exc))}", file=sys.stderr)
-        return 1
-    try:
-        app = CoffeechatApp(store, config_folder=config_folder,
-                            needs_refresh=bool(unread))
-    except BaseException:
-        store.close()
-        raise
-    app.in_terminal = True
-    try:
-        result = app.run()
-    finally:
-        gc.enable()
-        unsaved = app.closer.close()
-    if result is None:  # no result: Textual's own code (1 after an error it has printed)
-        result = 1 if app.return_code is None else app.return_code
-    return result or unsaved

@@ -142,7 +142,7 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
 def open_app(folder: Path, config_folder: Path | None = None) -> int:
     """Run the Textual app on ``folder`` (and ``config_folder``, default: the user's); Textual
     is imported here and nowhere else."""
-    from tui.app import run_app
+    from tui.app_run import run_app
 
     return int(run_app(folder, config_folder))
 
