@@ -36,6 +36,8 @@ from tui.core.summary import ConversationLike, ConversationSummary
 _new = tuple.__new__  # a DueItem from a tuple of all its fields, without its Python __new__
 _THANK_YOU_WINDOW = timedelta(hours=THANK_YOU_HOURS)
 _fromisoformat = date.fromisoformat
+_datetime_from = datetime.fromisoformat
+_UNSEEN = object()
 # (level, the start of the reason, deadline, ISO day, the deadline as a number), or None
 ActionDay = tuple[str, str, datetime, str, float] | None
 
@@ -68,6 +70,7 @@ class Listing:
         self._words: dict[date, str] = {}
         self._ends: dict[date, tuple[datetime, float]] = {}
         self._actions: dict[str, ActionDay] = {}
+        self._cadences: dict[tuple[date, int], Any] = {}
 
     # -- what each day shares ------------------------------------------------------------
 
@@ -206,20 +209,31 @@ class Listing:
         cadence = person.cadence_days
         if last is None or not cadence:
             return
-        today, now, tz = self.today, self.now, self.tz
+        found = self._cadences.get((last, cadence), _UNSEEN)
+        if found is _UNSEEN:
+            found = self._cadences[(last, cadence)] = self._cadence_due(last, cadence)
+        if found is None:
+            return
+        now, tz = self.now, self.tz
+        for c in theirs:
+            if c.status == "scheduled" and c.scheduled_at and moment(c.scheduled_at, tz) > now:
+                return  # a call is coming up
+        level, reason, end, day, number = found
+        self.items.append(_new(DueItem, ("cadence", level, end, day, reason, person.name,
+                                         person.id, None, None)))
+        self.instants.append(number)
+
+    def _cadence_due(self, last: date, cadence: int) -> ActionDay:
+        """What a reminder every ``cadence`` days after a last touch on ``last`` shows (the
+        same for everyone with that touch and cadence); None when it is not due yet."""
+        today = self.today
         due_on = days_after(last, cadence)
         if due_on > today:
-            return
-        if any(c.status == "scheduled" and c.scheduled_at and moment(c.scheduled_at, tz) > now
-               for c in theirs):
-            return  # a call is coming up
-        level = "due" if due_on == today else "overdue"
-        reason = (f"keep in touch (every {cadence} days): last touch "
-                  f"{self.words(last)}, {ago((today - last).days)}")
+            return None
+        reason = (f"keep in touch (every {cadence} days): last touch {self.words(last)}, "
+                  f"{ago((today - last).days)}")
         end, number = self.end(due_on)
-        self.items.append(_new(DueItem, ("cadence", level, end, due_on.isoformat(), reason,
-                                         person.name, person.id, None, None)))
-        self.instants.append(number)
+        return ("due" if due_on == today else "overdue", reason, end, due_on.isoformat(), number)
 
     def add(self, items: Iterable[DueItem]) -> None:
         """Items found elsewhere (the outreach routine's)."""
@@ -228,11 +242,30 @@ class Listing:
             self.instants.append(instant(item.due))
 
     def by_urgency(self) -> list[DueItem]:
-        """Earliest deadline first, then by kind, then by name (case-blind)."""
-        items = self.items
-        keys = list(zip(self.instants, map(KIND_ORDER.__getitem__, [i[0] for i in items]),
-                        [i[5].casefold() for i in items], strict=True))
-        return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
+        """Earliest deadline first, then by kind, then by name (case-blind). Items due at
+        the same instant (every action due on a day) are gathered first, so that only
+        those share a sort of their own."""
+        at: dict[float, list[DueItem]] = {}
+        for item, number in zip(self.items, self.instants, strict=True):
+            same = at.get(number)
+            if same is None:
+                at[number] = [item]
+            else:
+                same.append(item)
+        ordered: list[DueItem] = []
+        for number in sorted(at):
+            same = at[number]
+            if len(same) > 1:
+                same.sort(key=_KIND_AND_NAME)
+            ordered += same
+        return ordered
+
+
+def _kind_and_name(item: DueItem) -> tuple[int, str]:
+    return KIND_ORDER[item[0]], item[5].casefold()
+
+
+_KIND_AND_NAME = _kind_and_name
 
 
 def _call_end(chat: ConversationLike) -> datetime | None:
@@ -255,16 +288,34 @@ def last_touch_of(contact: Contact, theirs: Iterable[ConversationLike],
         if ended or c.status in CALL_HAPPENED:
             when = ended or c.live_started_at or c.scheduled_at
             if when:
-                day = local_day(when, tz)
+                day = _local_day(when, tz)
                 if best is None or day > best:
                     best = day
-        for sent in (c.thank_you_sent_on, c.outreach_sent_on):
-            if sent:
-                day = _fromisoformat(sent)
-                if best is None or day > best:
-                    best = day
+        sent = c.thank_you_sent_on
+        if sent:
+            day = _fromisoformat(sent)
+            if best is None or day > best:
+                best = day
+        sent = c.outreach_sent_on
+        if sent:
+            day = _fromisoformat(sent)
+            if best is None or day > best:
+                best = day
         if c.followup_days:
             day = max(map(_fromisoformat, c.followup_days))
             if best is None or day > best:
                 best = day
     return best
+
+
+def _local_day(text: str, tz: Any) -> date:
+    """:func:`~tui.core.moments.local_day`, the usual cases inline."""
+    if tz is None or len(text) == 10:
+        return local_day(text, tz)
+    value = _datetime_from(text)
+    if value.tzinfo is None:  # read in ``tz``, so its day is the day it names
+        return value.date()
+    try:
+        return value.astimezone(tz).date()
+    except (OverflowError, ValueError, OSError):
+        return value.date()
