@@ -112,22 +112,26 @@ class Listing:
 
     # -- the kinds of item ----------------------------------------------------------------
 
-    def conversation(self, chat: ConversationLike) -> None:
-        """The thank-you, actions and referrals of one conversation."""
-        who = self.people.get(chat.contact_id)
-        name = who.name if who else "(unknown contact)"
-        if chat.status not in _NOTHING_TO_THANK and not chat.thank_you_sent_on:
-            self.thank_you(chat, name)
-        if type(chat) is ConversationSummary:  # its rows as they are: no views to make
-            actions: Sequence[Sequence[Any]] = chat.open_actions
-            referrals: Sequence[Sequence[Any]] = chat.referral_rows
-        else:
-            actions = [(a.id, a.text, a.due, a.done) for a in chat.actions]
-            referrals = [(r.id, r.name, r.company, r.contact_id) for r in chat.referrals]
-        if actions:
-            self.actions(actions, chat, name)
-        if referrals:
-            self.referrals(referrals, chat, name)
+    def conversations(self, chats: Iterable[ConversationLike]) -> None:
+        """The thank-you, actions and referrals of each conversation."""
+        people, thank_you, actions_of, referrals_of = (
+            self.people, self.thank_you, self.actions, self.referrals)
+        summary = ConversationSummary
+        for chat in chats:
+            who = people.get(chat.contact_id)
+            name = who.name if who else "(unknown contact)"
+            if chat.status not in _NOTHING_TO_THANK and not chat.thank_you_sent_on:
+                thank_you(chat, name)
+            if type(chat) is summary:  # its rows as they are: no views to make
+                actions: Sequence[Sequence[Any]] = chat.open_actions
+                referrals: Sequence[Sequence[Any]] = chat.referral_rows
+            else:
+                actions = [(a.id, a.text, a.due, a.done) for a in chat.actions]
+                referrals = [(r.id, r.name, r.company, r.contact_id) for r in chat.referrals]
+            if actions:
+                actions_of(actions, chat, name)
+            if referrals:
+                referrals_of(referrals, chat, name)
 
     def thank_you(self, chat: ConversationLike, name: str) -> None:
         """:func:`~tui.core.followup.thank_you_status` and its label, for a conversation not

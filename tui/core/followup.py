@@ -194,9 +194,15 @@ class DueItem(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         """The ``coffeechat due --json`` object."""
-        return {"kind": self.kind, "level": self.level, "due": self.due_text,
-                "contact": self.contact, "contact_id": self.contact_id,
-                "conversation": self.conversation_id, "reason": self.reason}
+        return due_json([self])[0]
+
+
+def due_json(items: Iterable[DueItem]) -> list[dict[str, Any]]:
+    """:meth:`DueItem.to_json` of each item (made in one go: there may be tens of thousands)."""
+    return [{"kind": kind, "level": level, "due": due_text, "contact": contact,
+             "contact_id": contact_id, "conversation": conversation_id, "reason": reason}
+            for kind, level, _, due_text, reason, contact, contact_id, conversation_id, _
+            in items]
 
 
 def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
@@ -224,8 +230,7 @@ def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationL
         else:
             theirs.append(chat)
     listing = Listing(people, by_contact, now, soon_days)
-    for chat in chats:
-        listing.conversation(chat)
+    listing.conversations(chats)
     for person in people.values():
         if person.cadence_days:
             listing.cadence(person)
