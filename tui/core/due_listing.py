@@ -38,8 +38,8 @@ _THANK_YOU_WINDOW = timedelta(hours=THANK_YOU_HOURS)
 _fromisoformat = date.fromisoformat
 _datetime_from = datetime.fromisoformat
 _UNSEEN = object()
-# (level, the start of the reason, deadline, ISO day, the deadline as a number), or None
-ActionDay = tuple[str, str, datetime, str, float] | None
+# (level, the start of the reason, deadline, ISO day, the items due at that deadline), or None
+ActionDay = tuple[str, str, datetime, str, list[DueItem]] | None
 
 
 def instant(moment_: datetime) -> float:
@@ -52,9 +52,9 @@ def instant(moment_: datetime) -> float:
 
 
 class Listing:
-    """The Due items of one listing as they are found, each with its deadline as a number
-    (for the order), and what they share: ``now``, today, the zone and each day's wording.
-    """
+    """The Due items of one listing as they are found, gathered by their deadline as a
+    number (for the order), and what they share: ``now``, today, the zone and each day's
+    wording."""
 
     def __init__(self, people: dict[str, Contact],
                  by_contact: dict[str, list[ConversationLike]], now: datetime,
@@ -65,10 +65,9 @@ class Listing:
         self.tz = now.tzinfo
         self.today = now.date()
         self.soon = self.today + timedelta(days=soon_days)
-        self.items: list[DueItem] = []
-        self.instants: list[float] = []
+        self.at: dict[float, list[DueItem]] = {}  # the items, by deadline as a number
         self._words: dict[date, str] = {}
-        self._ends: dict[date, tuple[datetime, float]] = {}
+        self._ends: dict[date, tuple[datetime, list[DueItem]]] = {}
         self._actions: dict[str, ActionDay] = {}
         self._cadences: dict[tuple[date, int], Any] = {}
 
@@ -81,13 +80,20 @@ class Listing:
             text = self._words[day] = format_day(day, self.today)
         return text
 
-    def end(self, day: date) -> tuple[datetime, float]:
-        """:func:`end_of_day` of ``day`` in the zone of ``now``, and it as a number."""
+    def end(self, day: date) -> tuple[datetime, list[DueItem]]:
+        """:func:`end_of_day` of ``day`` in the zone of ``now``, and the items due then."""
         held = self._ends.get(day)
         if held is None:
             moment_ = end_of_day(day, self.tz)
-            held = self._ends[day] = (moment_, instant(moment_))
+            held = self._ends[day] = (moment_, self.due_at(instant(moment_)))
         return held
+
+    def due_at(self, number: float) -> list[DueItem]:
+        """The items due at the instant ``number`` (the list to add one to)."""
+        same = self.at.get(number)
+        if same is None:
+            same = self.at[number] = []
+        return same
 
     def action_day(self, due: str) -> ActionDay:
         """What an action due on ``due`` (its stored text) shows; None when it is not due
@@ -106,8 +112,8 @@ class Listing:
         else:
             self._actions[due] = None
             return None
-        end, number = self.end(day)
-        found = self._actions[due] = (level, reason, end, day.isoformat(), number)
+        end, same = self.end(day)
+        found = self._actions[due] = (level, reason, end, day.isoformat(), same)
         return found
 
     # -- the kinds of item ----------------------------------------------------------------
@@ -156,15 +162,14 @@ class Listing:
                 state, label = "due", f"thank-you due · {duration(left)} left"
             else:
                 state, label = "overdue", f"thank-you overdue by {duration(-left)}"
-        self.items.append(_new(DueItem, (
+        self.due_at(instant(deadline)).append(_new(DueItem, (
             "thank-you", state, deadline, deadline.isoformat(timespec="seconds"), label, name,
             chat.contact_id, chat.id, None)))
-        self.instants.append(instant(deadline))
 
     def actions(self, actions: Iterable[Sequence[Any]], chat: ConversationLike,
                 name: str) -> None:
         """``actions``: (id, text, due, done) of each."""
-        items, instants, when = self.items, self.instants, self.action_day
+        when = self.action_day
         contact_id, chat_id = chat.contact_id, chat.id
         for ident, text, due, done in actions:
             if done or not due:
@@ -172,11 +177,10 @@ class Listing:
             found = when(due)
             if found is None:
                 continue
-            level, reason, end, day, number = found
-            items.append(_new(DueItem, (
+            level, reason, end, day, same = found
+            same.append(_new(DueItem, (
                 "action", level, end, day, reason + (" ".join(text.split()) or "(no text)"),
                 name, contact_id, chat_id, ident)))
-            instants.append(number)
 
     def referrals(self, referrals: Iterable[Sequence[Any]], chat: ConversationLike,
                   name: str) -> None:
@@ -185,7 +189,7 @@ class Listing:
         end = _call_end(chat) or moment(chat.created_at, self.tz)
         when = min(end, now)
         day = when.date().isoformat()
-        number = instant(when)
+        same = self.due_at(instant(when))
         for ident, referred, _company, contact_id in referrals:
             if not referred.strip():
                 continue
@@ -203,8 +207,7 @@ class Listing:
                 planned = theirs[0].id if theirs else None
                 item = ("referral", "due", when, day, f"referral from {name}: not contacted "
                         "yet", contact.name, contact.id, planned or chat.id, ident)
-            self.items.append(_new(DueItem, item))
-            self.instants.append(number)
+            same.append(_new(DueItem, item))
 
     def cadence(self, person: Contact) -> None:
         """The stay-in-touch reminder of a contact with a cadence."""
@@ -222,10 +225,9 @@ class Listing:
         for c in theirs:
             if c.status == "scheduled" and c.scheduled_at and moment(c.scheduled_at, tz) > now:
                 return  # a call is coming up
-        level, reason, end, day, number = found
-        self.items.append(_new(DueItem, ("cadence", level, end, day, reason, person.name,
-                                         person.id, None, None)))
-        self.instants.append(number)
+        level, reason, end, day, same = found
+        same.append(_new(DueItem, ("cadence", level, end, day, reason, person.name, person.id,
+                                   None, None)))
 
     def _cadence_due(self, last: date, cadence: int) -> ActionDay:
         """What a reminder every ``cadence`` days after a last touch on ``last`` shows (the
@@ -236,26 +238,18 @@ class Listing:
             return None
         reason = (f"keep in touch (every {cadence} days): last touch {self.words(last)}, "
                   f"{ago((today - last).days)}")
-        end, number = self.end(due_on)
-        return ("due" if due_on == today else "overdue", reason, end, due_on.isoformat(), number)
+        end, same = self.end(due_on)
+        return ("due" if due_on == today else "overdue", reason, end, due_on.isoformat(), same)
 
     def add(self, items: Iterable[DueItem]) -> None:
         """Items found elsewhere (the outreach routine's)."""
         for item in items:
-            self.items.append(item)
-            self.instants.append(instant(item.due))
+            self.due_at(instant(item.due)).append(item)
 
     def by_urgency(self) -> list[DueItem]:
-        """Earliest deadline first, then by kind, then by name (case-blind). Items due at
-        the same instant (every action due on a day) are gathered first, so that only
-        those share a sort of their own."""
-        at: dict[float, list[DueItem]] = {}
-        for item, number in zip(self.items, self.instants, strict=True):
-            same = at.get(number)
-            if same is None:
-                at[number] = [item]
-            else:
-                same.append(item)
+        """Earliest deadline first, then by kind, then by name (case-blind): only the items
+        due at the same instant (every action due on a day) need a sort of their own."""
+        at = self.at
         ordered: list[DueItem] = []
         for number in sorted(at):
             same = at[number]
