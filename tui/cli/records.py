@@ -227,7 +227,7 @@ def _add_due(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     """Print the Due list as a table or as JSON."""
-    from tui.core.followup import due_items  # only ``due`` needs these
+    from tui.core.followup import due_items, due_json  # only ``due`` needs these
     from tui.core.outreach_due import routine_settings
     from tui.core.settings import load_settings
 
@@ -242,7 +242,7 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     finally:
         store.close()
     if args.json:
-        write_json_records([i.to_json() for i in items])
+        write_json_records(due_json(items))
         return EXIT_OK
     if not items:
         return EXIT_OK

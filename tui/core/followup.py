@@ -10,15 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tui.core.models import Contact, Conversation, FollowUp
 from tui.core.moments import (
-    ago,
     days_after,
     duration,
-    end_of_day,
     format_day,
     local_day,
     moment,
@@ -197,177 +194,48 @@ class DueItem(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         """The ``coffeechat due --json`` object."""
-        return {"kind": self.kind, "level": self.level, "due": self.due_text,
-                "contact": self.contact, "contact_id": self.contact_id,
-                "conversation": self.conversation_id, "reason": self.reason}
+        return due_json([self])[0]
+
+
+def due_json(items: Iterable[DueItem]) -> list[dict[str, Any]]:
+    """:meth:`DueItem.to_json` of each item (made in one go: there may be tens of thousands)."""
+    return [{"kind": kind, "level": level, "due": due_text, "contact": contact,
+             "contact_id": contact_id, "conversation": conversation_id, "reason": reason}
+            for kind, level, _, due_text, reason, contact, contact_id, conversation_id, _
+            in items]
 
 
 def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
               now: datetime, soon_days: int = SOON_DAYS,
               routine: RoutineSettings | None = None) -> list[DueItem]:
     """Everything that needs the user: most urgent (earliest deadline) first. ``routine``:
-    the outreach follow-up routine's settings (default: 3 and 7 business days)."""
-    from tui.core.outreach_due import routine_items  # it builds on this module
+    the outreach follow-up routine's settings (default: 3 and 7 business days).
+
+    What is due: a thank-you from the call's end until it is marked sent (:func:`thank_you_status`);
+    an action not done, overdue, due today or within ``soon_days``; a referral not yet a
+    contact, or a contact not yet contacted; a contact whose stay-in-touch clock has run out
+    (:func:`keep_in_touch_on`) with no call coming up; the outreach routine's steps. The work
+    is done in one pass by :mod:`tui.core.due_listing`.
+    """
+    from tui.core.due_listing import Listing  # they build on this module
+    from tui.core.outreach_due import routine_items
 
     people = {c.id: c for c in contacts}
     chats = list(conversations)
     by_contact: dict[str, list[ConversationLike]] = {}
     for chat in chats:
-        by_contact.setdefault(chat.contact_id, []).append(chat)
-    days = _Days(now, soon_days)
-    items: list[DueItem] = []
-    for chat in chats:
-        who = people.get(chat.contact_id)
-        name = who.name if who else "(unknown contact)"
-        items.extend(_thank_you_items(chat, name, now))
-        items.extend(_action_items(chat, name, days))
-        items.extend(_referral_items(chat, name, people, by_contact, now))
-    for person in people.values():
-        items.extend(_cadence_items(person, by_contact.get(person.id, []), days))
-    items.extend(routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS))
-    return _by_urgency(items)
-
-
-def _by_urgency(items: list[DueItem]) -> list[DueItem]:
-    """Earliest deadline first, then by kind, then by name (case-blind)."""
-    dues = list(map(_DUE, items))
-    try:  # moments as numbers: comparing thousands of aware datetimes is slow
-        instants = list(map(datetime.timestamp, dues))
-    except (OverflowError, ValueError, OSError):  # a deadline at the calendar's ends
-        instants = list(map(_instant, dues))
-    kinds = map(KIND_ORDER.__getitem__, map(_KIND, items))
-    keys = list(zip(instants, kinds, map(str.casefold, map(_CONTACT, items)), strict=True))
-    return [items[i] for i in sorted(range(len(items)), key=keys.__getitem__)]
-
-
-_DUE, _KIND, _CONTACT = itemgetter(2), itemgetter(0), itemgetter(5)
-
-
-class _Days:
-    """``now`` and what the Due items of one listing share: today, the zone, and each day's
-    wording and deadline, worked out once per day (thousands of items fall on a few hundred
-    days, and formatting a date is slow)."""
-
-    def __init__(self, now: datetime, soon_days: int) -> None:
-        self.now = now
-        self.tz = now.tzinfo
-        self.today = now.date()
-        self.soon = self.today + timedelta(days=soon_days)
-        self._words: dict[date, str] = {}
-        self._ends: dict[date, datetime] = {}
-
-    def words(self, day: date) -> str:
-        """:func:`format_day` of ``day`` (against today)."""
-        text = self._words.get(day)
-        if text is None:
-            text = self._words[day] = format_day(day, self.today)
-        return text
-
-    def end(self, day: date) -> datetime:
-        """:func:`end_of_day` of ``day`` in the zone of ``now``."""
-        moment_ = self._ends.get(day)
-        if moment_ is None:
-            moment_ = self._ends[day] = end_of_day(day, self.tz)
-        return moment_
-
-
-def _instant(moment_: datetime) -> float:
-    """A moment as a number, to sort thousands of them fast (comparing aware datetimes is
-    slow); the calendar's ends sort first or last, never raise."""
-    try:
-        return moment_.timestamp()
-    except (OverflowError, ValueError, OSError):
-        return float("-inf") if moment_.year < 1970 else float("inf")
-
-
-def _thank_you_items(chat: ConversationLike, name: str, now: datetime) -> list[DueItem]:
-    if chat.status in _NOTHING_TO_THANK or chat.thank_you_sent_on:  # the usual cases
-        return []
-    status = thank_you_status(chat, now)
-    if not status.urgent:
-        return []
-    deadline = status.deadline or now
-    return [DueItem("thank-you", status.state, deadline, deadline.isoformat(timespec="seconds"),
-                    status.label(now), name, chat.contact_id, chat.id)]
-
-
-def _action_items(chat: ConversationLike, name: str, days: _Days) -> list[DueItem]:
-    actions = chat.actions
-    if not actions:
-        return []
-    today = days.today
-    found = []
-    for action in actions:
-        if action.done or not action.due:
-            continue
-        day = date.fromisoformat(action.due)
-        if day < today:
-            level, when = "overdue", f"overdue since {days.words(day)}"
-        elif day == today:
-            level, when = "due", "due today"
-        elif day <= days.soon:
-            level, when = "soon", f"due {days.words(day)}"
+        theirs = by_contact.get(chat.contact_id)
+        if theirs is None:
+            by_contact[chat.contact_id] = [chat]
         else:
-            continue
-        text = " ".join(action.text.split()) or "(no text)"
-        found.append(DueItem("action", level, days.end(day), day.isoformat(),
-                             f"action {when}: {text}", name, chat.contact_id, chat.id,
-                             action.id))
-    return found
-
-
-def _referral_items(chat: ConversationLike, name: str, people: dict[str, Contact],
-                    by_contact: dict[str, list[ConversationLike]],
-                    now: datetime) -> list[DueItem]:
-    referrals = chat.referrals
-    if not referrals:
-        return []
-    found = []
-    end = call_end(chat) or moment(chat.created_at, now.tzinfo)
-    when = min(end, now)
-    day = when.date().isoformat()
-    for referral in referrals:
-        if not referral.name.strip():
-            continue
-        contact = people.get(referral.contact_id or "")
-        if referral.contact_id and contact is None:
-            continue  # the user deleted the contact made from it
-        if contact is None:
-            found.append(DueItem(
-                "referral", "due", when, day,
-                f"referral from {name}: not a contact yet (f7 in Reflect makes one)",
-                referral.name, None, chat.id, referral.id))
-            continue
-        theirs = by_contact.get(contact.id, [])
-        if contact.last_contacted or any(c.status != "idea" for c in theirs):
-            continue
-        planned = theirs[0].id if theirs else None
-        found.append(DueItem("referral", "due", when, day,
-                             f"referral from {name}: not contacted yet", contact.name,
-                             contact.id, planned or chat.id, referral.id))
-    return found
-
-
-def _cadence_items(person: Contact, theirs: list[ConversationLike], days: _Days) -> list[DueItem]:
-    """``theirs``: this person's conversations."""
-    today, now = days.today, days.now
-    if not person.cadence_days:
-        return []
-    last = last_touch(person, theirs, days.tz)
-    if last is None:
-        return []
-    due_on = days_after(last, person.cadence_days)
-    if due_on > today:
-        return []
-    upcoming = any(c.status == "scheduled" and c.scheduled_at
-                   and moment(c.scheduled_at, days.tz) > now for c in theirs)
-    if upcoming:
-        return []
-    level = "due" if due_on == today else "overdue"
-    reason = (f"keep in touch (every {person.cadence_days} days): last touch "
-              f"{days.words(last)}, {ago((today - last).days)}")
-    return [DueItem("cadence", level, days.end(due_on), due_on.isoformat(),
-                    reason, person.name, person.id)]
+            theirs.append(chat)
+    listing = Listing(people, by_contact, now, soon_days)
+    listing.conversations(chats)
+    for person in people.values():
+        if person.cadence_days:
+            listing.cadence(person)
+    listing.add(routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS))
+    return listing.by_urgency()
 
 
 def due_summary(items: list[DueItem]) -> str:

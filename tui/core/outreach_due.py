@@ -116,13 +116,21 @@ def routine_items(contacts: Iterable[Contact], conversations: Iterable[Conversat
     people = {c.id: c for c in contacts}
     chats = [c for c in conversations if c.outreach_sent_on]
     companies: dict[str, str] = {}  # contact id -> company_key of their company
+    keys: dict[str, str] = {}  # a company as written -> its company_key (few are written)
     for contact_id, person in people.items():
-        companies[contact_id] = company_key(person.company)
+        key = keys.get(person.company)
+        if key is None:
+            key = keys[person.company] = company_key(person.company)
+        companies[contact_id] = key
     sent_at: dict[str, list[tuple[date, str]]] = {}
+    day_of = date.fromisoformat
     for c in chats:
-        if c.contact_id in people:
-            sent_at.setdefault(companies[c.contact_id], []).append(
-                (date.fromisoformat(c.outreach_sent_on or ""), c.contact_id))
+        key = companies.get(c.contact_id)
+        if key is not None:
+            days = sent_at.get(key)
+            if days is None:
+                days = sent_at[key] = []
+            days.append((day_of(c.outreach_sent_on or ""), c.contact_id))
     for days in sent_at.values():
         days.sort()
     items = []
