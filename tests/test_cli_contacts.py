@@ -42,9 +42,9 @@ def test_demo_never_touches_the_users_data_or_settings(capsys, tmp_path, monkeyp
         store.close()
         return 0
 
-    fake = types.ModuleType("tui.app")
+    fake = types.ModuleType("tui.app_run")
     fake.run_app = fake_run  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tui.app", fake)
+    monkeypatch.setitem(sys.modules, "tui.app_run", fake)
     assert main(["demo"]) == 0
     [(folder, config_folder, name)] = seen
     assert config_folder is not None and config_folder.parent == folder.parent
