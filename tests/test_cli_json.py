@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.cli_output import UNSAFE_LEAD_BYTES, json_records, write_json_records
+from tui.cli_output import UNSAFE_LEAD_BYTES, _flat_records, json_records, write_json_records
 from tui.core.safetext import UNSAFE
 
 HOSTILE = ["\x00", "\x07", "\x1b]52;c;x\x07", "\t", "\n", "\r", "\x7f", "\x85", "\x9b",
@@ -56,6 +56,8 @@ def test_records_of_other_shapes_keep_their_layout() -> None:
 def test_any_flat_records_match_the_standard_library(rows: list[dict[str, object]]) -> None:
     assert json_records(rows) == reference(rows)
     assert json_records(rows, ascii_only=True) == reference(rows, ascii_only=True)
+    # a caller that knows its records are flat skips the check, and gets the same bytes
+    assert _flat_records(rows, plain=True) == _flat_records(rows)
 
 
 def test_the_quick_check_knows_every_character_it_must_escape() -> None:

@@ -242,7 +242,7 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
     finally:
         store.close()
     if args.json:
-        write_json_records(due_json(items))
+        write_json_records(due_json(items), plain=True)  # text or null, by construction
         return EXIT_OK
     if not items:
         return EXIT_OK
