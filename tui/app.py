@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from tui.core.backups import problem_lines
 from tui.core.safetext import visible
 from tui.core.store import Store
-from tui.core.upkeep import DONE, INDEXING, READING, IndexInputs, upkeep
+from tui.core.upkeep import DONE, IndexInputs, progress_line, upkeep
 from tui.dialogs.help import HelpScreen
 from tui.screens.home import HomeScreen
 from tui.screens.preload import preload
@@ -190,14 +190,7 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
 
     def on_coffeechat_app_upkeep_progress(self, event: UpkeepProgress) -> None:
         """Show how far the background work is."""
-        if event.step == READING and event.done < event.total:
-            self._show_upkeep(f"Reading your conversations: {event.done:,} of "
-                              f"{event.total:,}…")
-        elif event.step == INDEXING and event.total:
-            self._show_upkeep(f"Building the search index: {event.done:,} of "
-                              f"{event.total:,}…")
-        else:
-            self._show_upkeep(None)
+        self._show_upkeep(progress_line(event.step, event.done, event.total))
 
     def _show_upkeep(self, text: str | None) -> None:
         home = self._home()

@@ -28,6 +28,16 @@ READING = "reading"  # reading conversation files into the list
 INDEXING = "indexing"  # building the search index
 DONE = "done"
 
+
+def progress_line(step: str, done: int, total: int) -> str | None:
+    """What the home screen says while the background work is at ``done`` of ``total`` in
+    ``step`` (None: nothing worth a line)."""
+    if step == READING and done < total:
+        return f"Reading your conversations: {done:,} of {total:,}…"
+    if step == INDEXING and total:
+        return f"Building the search index: {done:,} of {total:,}…"
+    return None
+
 Report = Callable[[str, int, int], object]
 IndexInputs = tuple[list[dict[str, Any]], list[ConversationSummary], "Reader"]
 

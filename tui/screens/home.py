@@ -213,15 +213,11 @@ class HomeScreen(Screen[None]):
     def _work_ahead(self) -> None:
         """Once, when the list is complete and what is due is known: Progress's numbers and
         Companies' rows, on threads, so that those views open with them."""
-        due = self.query_one(DueList)
-        if self._warmed or not self._listed or due.due is None:
-            return
-        from tui.screens.companies import work_out_ahead
-        from tui.screens.progress_numbers import warm_progress
+        from tui.screens.home_views import work_ahead
 
-        self._warmed = True
-        warm_progress(self)
-        work_out_ahead(self, due.due, due.speeds)
+        if not self._warmed and self._listed and self.query_one(DueList).due is not None:
+            self._warmed = True
+            work_ahead(self)
 
     def _count_due(self) -> None:
         due = self.query_one(DueList).due
@@ -338,17 +334,7 @@ class HomeScreen(Screen[None]):
 
     async def action_edit(self) -> None:
         """Edit the highlighted contact or conversation (or the one a due item is about)."""
-        if self.on_tab("due"):
-            await self.records.edit_due()
-            return
-        if self.on_tab("contacts"):
-            contact_id = self.query_one(ContactList).current_id
-            if contact_id:
-                self.edit_contact(contact_id)
-            return
-        conversation_id = self.query_one(ConversationList).current_id
-        if conversation_id:
-            await self.edit_conversation(conversation_id)
+        await self.records.edit_highlighted()
 
     def action_read(self) -> None:
         """Read the highlighted conversation (read-only, one scroll)."""

@@ -43,6 +43,21 @@ class HomeRecords:
         """The app (dialogs are pushed on it)."""
         return self.home.app
 
+    async def edit_highlighted(self) -> None:
+        """Edit what the shown tab highlights: a contact, a conversation, or the record a due
+        item is about."""
+        home = self.home
+        if home.on_tab("due"):
+            await self.edit_due()
+        elif home.on_tab("contacts"):
+            contact_id = home.query_one(ContactList).current_id
+            if contact_id:
+                self.edit_contact(contact_id)
+        else:
+            conversation_id = home.query_one(ConversationList).current_id
+            if conversation_id:
+                await self.edit_conversation(conversation_id)
+
     def new_conversation(self) -> None:
         """Plan a new conversation (with the highlighted contact when on the contacts tab)."""
         contact = None

@@ -35,6 +35,18 @@ def _view(home: HomeScreen, name: str) -> Screen[None]:
     return ProgressScreen()
 
 
+def work_ahead(home: HomeScreen) -> None:
+    """Progress's numbers and Companies' rows, worked out on threads from what home has (what
+    is due known, every conversation listed), so that those views open with them."""
+    from tui.screens.companies import work_out_ahead
+    from tui.screens.progress_numbers import warm_progress
+
+    due = home.query_one(DueList)
+    assert due.due is not None
+    warm_progress(home)
+    work_out_ahead(home, due.due, due.speeds)
+
+
 def open_view(home: HomeScreen, name: str) -> None:
     """Show the view ``name`` (companies, hypotheses, tags or progress) over the home screen."""
     home.app.push_screen(_view(home, name))
