@@ -1,5 +1,6 @@
-"""The command starts without the cyclic garbage collector, and the app turns it back on once
-its first frame is drawn (it runs for hours)."""
+"""The way in and out: the command starts without the cyclic garbage collector, a subcommand
+ends its process at once, the app turns the collector back on once its first frame is drawn
+(it runs for hours) and stops its background work when it leaves."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import gc
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,3 +86,25 @@ async def test_the_app_turns_the_collector_on_after_its_first_frame(
             if gc.isenabled():
                 break
         assert gc.isenabled()
+
+
+async def test_leaving_the_app_stops_its_background_work(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual waits for the upkeep's thread before the app can end: the work must be told to
+    stop when the app leaves, not once it has ended (a search index being built at 10,000
+    conversations held ctrl+q for over ten seconds)."""
+    seen: list[bool] = []
+
+    def slow_upkeep(store: object, report: object, stop: threading.Event, *_: object) -> None:
+        seen.append(stop.wait(30))  # a long rebuild that checks for the stop as it goes
+
+    monkeypatch.setattr(app_module, "upkeep", slow_upkeep)
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app.workers:
+                break
+        await pilot.press("ctrl+q")
+    assert app.upkeep_done.wait(10)
+    assert seen == [True]

@@ -206,7 +206,10 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         self.upkeep_done.wait(timeout)
 
     def on_unmount(self) -> None:
-        """Leaving: the last change of the settings is written (a thread may not have)."""
+        """Leaving: the background work stops at its next step (Textual waits for its thread
+        before the app can end: a search index being built held the exit for its whole
+        build), and the last change of the settings is written (a thread may not have)."""
+        self._upkeep_stop.set()
         with contextlib.suppress(OSError):
             self.services.settings.flush()
 
