@@ -122,10 +122,10 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
             self.notify(message, timeout=10, markup=False)
         for message in self.services.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
-        # after the first frame: the list comes first, the upkeep's work does not compete
-        self.call_after_paint(self._start_upkeep)
+        self.call_after_paint(self._after_first_frame)  # the list's frame comes first
 
-    def _start_upkeep(self) -> None:
+    def _after_first_frame(self) -> None:
+        """The collector on, later code and the content loaded, the data's upkeep started."""
         if self.in_terminal:
             gc.enable()  # started without it (see tui.launch); the app runs for hours
             preload()  # not under tests, where one process runs app after app

@@ -345,14 +345,6 @@ class HomeScreen(Screen[None]):
             if conversation_id:
                 read_conversation(self, conversation_id)
 
-    async def edit_conversation(self, conversation_id: str) -> None:
-        """Open the conversation form for this conversation."""
-        await self.records.edit_conversation(conversation_id)
-
-    def edit_contact(self, contact_id: str) -> None:
-        """Open the contact form for this contact."""
-        self.records.edit_contact(contact_id)
-
     # -- what is due ---------------------------------------------------------------------
 
     @on(DueList.SettleRequested)

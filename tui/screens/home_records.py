@@ -169,7 +169,7 @@ class HomeRecords:
         else its conversation (on the Reflect pane for a thank-you or an action)."""
         if item.kind == "cadence" or not item.conversation_id:
             if item.contact_id:
-                self.home.edit_contact(item.contact_id)
+                self.edit_contact(item.contact_id)
             return
         if routine_item(item):
             await self.home.routine_steps.open_step(item)
@@ -188,6 +188,6 @@ class HomeRecords:
         item = self.home.query_one(DueList).current_item
         if item is not None and (item.kind == "cadence" or not item.conversation_id):
             if item.contact_id:
-                self.home.edit_contact(item.contact_id)
+                self.edit_contact(item.contact_id)
         elif item is not None and item.conversation_id:
             await self.edit_conversation(item.conversation_id)
