@@ -222,6 +222,42 @@ def test_a_missing_or_damaged_cache_is_rebuilt(data_dir: Path, tmp_path: Path,
     assert _mode(db) == 0o600 and _mode(cache / "summaries") == 0o700
 
 
+def test_damaged_rows_of_the_list_cache_are_read_again(data_dir: Path, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    """A warm cache lists every conversation without reading a file; a row with a missing
+    stamp, a summary that is not JSON, or a damaged file recorded as a problem is read again,
+    and the rows around it still line up with their files."""
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("COFFEECHAT_CACHE_DIR", str(cache))
+    store, _ = _three(data_dir)
+    store.close()
+    reader = Store.open(data_dir, readonly=True)
+    assert reader.files.catalog.read == 0
+    reader.close()
+    (data_dir / "conversations" / "c2.json").write_text("{broken")
+    reader = Store.open(data_dir, readonly=True)
+    assert reader.files.catalog.read == 1 and len(reader.files.catalog.problems) == 1
+    reader.close()
+    [db] = (cache / "summaries").glob("*.sqlite3")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT problem_kind FROM files WHERE name = 'c2.json'"
+                                  ).fetchone()[0]
+        connection.execute("UPDATE files SET ino = NULL WHERE name = 'c0.json'")
+        connection.execute("UPDATE files SET summary = '{not json' WHERE name = 'c1.json'")
+    reader = Store.open(data_dir, readonly=True)
+    assert sorted(s.goal for s in reader.summaries()) == ["g0", "g1"]
+    assert [p.path.name for p in reader.files.catalog.problems.values()] == ["c2.json"]
+    reader.close()
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE files SET ino = NULL WHERE name = 'c0.json'")
+    reader = Store.open(data_dir, readonly=True)  # c1 and the problem are taken as cached
+    assert sorted(s.goal for s in reader.summaries()) == ["g0", "g1"]
+    assert reader.files.catalog.read == 1 and len(reader.files.catalog.problems) == 1
+    reader.close()
+
+
 def test_an_edit_made_elsewhere_shows_in_the_list(data_dir: Path) -> None:
     store, _ = _three(data_dir)
     store.close()

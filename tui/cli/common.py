@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.core import fastjson
-from tui.core.backups import conversation_hint
 from tui.core.models import ModelError
 from tui.core.safetext import visible
 from tui.core.store import Store
@@ -128,7 +127,10 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
         note(message)
     for message in store.warnings:
         warn(message)
-    for problem in store.problems():
+    problems = store.problems()
+    if problems:
+        from tui.core.backups import conversation_hint  # copying code few commands need
+    for problem in problems:
         warn(f"{problem.describe()}; it is left out and never written over. "
              f"{conversation_hint(store.layout, problem.path.name)}")
     for conflict in store.conflicts():

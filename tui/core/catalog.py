@@ -94,32 +94,32 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     ``progress(done, total)`` hears how far the reading is, and stops it by returning False
     (:class:`RefreshStopped`). With more than ``limit`` files to read, none is read: the
     catalog holds what the cache knows and counts the rest in ``unread``."""
+    cached_listing = cache.listing_ahead()  # read while the folder is listed
     scan = layout.scan()
     catalog = Catalog(conflicts=[*layout.main_conflicts(), *scan.conflicts])
-    rows, text = cache.summaries()
+    names_read, stamps_read, text, problem_rows = cached_listing()
     try:
-        summaries = fastjson.loads(text)
+        cached = fastjson.loads(text)
     except ValueError:
-        summaries = [None] * len(rows)  # a damaged cache: every file is read again
+        cached = []  # a damaged cache: every file is read again
     files = scan.files
     make = ConversationSummary.from_json
     summaries_by_id, names, stamps = catalog.summaries, catalog.names, catalog.stamps
-    for (name, stamp, kind, reason), summary in zip(rows, summaries, strict=False):
-        if files.get(name) != stamp:
+    for name, stamp, summary in zip(names_read, stamps_read, cached, strict=False):
+        if summary is None or files.get(name) != stamp:
             continue
-        if summary is not None:
-            try:
-                made = make(summary)
-            except (ValueError, TypeError):
-                continue  # a row of another shape: the file is read again
-            # catalog.add, written out: this runs for every conversation at every start
-            summaries_by_id[made.id] = made
-            names[made.id] = name
-            stamps[name] = stamp
-        elif kind is not None:
-            catalog.problems[name] = FileProblem(layout.conversations / name, kind,
-                                                 reason or "")
-    known = {row[0] for row in rows}
+        try:
+            made = make(summary)
+        except (ValueError, TypeError):
+            continue  # a row of another shape: the file is read again
+        # catalog.add, written out: this runs for every conversation at every start
+        summaries_by_id[made.id] = made
+        names[made.id] = name
+        stamps[name] = stamp
+    for name, stamp, kind, reason in problem_rows:
+        if files.get(name) == stamp:
+            catalog.problems[name] = FileProblem(layout.conversations / name, kind, reason)
+    known = set(names_read)
     todo = [name for name in files if name not in stamps and name not in catalog.problems]
     cache.delete(name for name in known if name not in scan.files)
     if limit is not None and len(todo) > limit:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from tui.core import fastjson
 from tui.core.layout import Stamp
 from tui.core.search_cache import cache_dir, make_private_dirs
 from tui.core.summary import SUMMARY_VERSION
@@ -43,6 +44,11 @@ class Row:
     problem: tuple[str, str] | None  # (kind, reason), when it was not
 
 
+# What the listing query reads: the columns of every row, and the rows with a problem
+Listed = tuple[tuple[str | None, str | None, str | None, str | None, bytes | None],
+               list[tuple[str, int, int, int, str, str]]]
+# What :meth:`SummaryCache.listing` gives: names, stamps, summaries' JSON, problem rows
+Listing = tuple[list[str], list[Stamp], bytes, list[tuple[str, Stamp, str, str]]]
 # (file name, stamp, conversation id, summary JSON, problem kind, problem reason)
 Entry = tuple[str, Stamp, str | None, str | None, str | None, str | None]
 
@@ -88,26 +94,68 @@ class SummaryCache:
                           (kind, problem or "") if kind is not None else None)
                 for name, ino, mtime, size, ident, summary, kind, problem in found}
 
-    def summaries(self) -> tuple[list[tuple[str, Stamp, str | None, str | None]], bytes]:
-        """Every row as (name, stamp, problem kind, problem) in one list, and every summary
-        (``null`` for a problem) as the UTF-8 text of one JSON array in the same order: one
-        parse of that text is several times faster than a parse per row (and as bytes, it is
-        not decoded twice)."""
-        def query() -> tuple[list[tuple[str, int, int, int, str | None, str | None]], bytes]:
-            with self._db:  # one read transaction: both queries see the same rows
-                rows = self._db.execute("SELECT name, ino, mtime_ns, size, problem_kind, "
-                                        "problem FROM files ORDER BY rowid").fetchall()
-                text = self._db.execute("SELECT CAST('[' || coalesce(group_concat(coalesce("
-                                        "summary, 'null'), ','), '') || ']' AS BLOB) FROM ("
-                                        "SELECT summary FROM files ORDER BY rowid)").fetchone()[0]
-            return rows, bytes(text)
+    def listing(self) -> Listing:
+        """Every row in one read: the file names and their stamps, in order; the UTF-8 text
+        of one JSON array of their summaries in the same order (``null`` for a file with a
+        problem); and (name, stamp, kind, reason) of each problem.
 
-        empty: tuple[list[tuple[str, int, int, int, str | None, str | None]], bytes] = (
-            [], b"[]")
+        Each column comes from SQLite as one text (a file name never holds ``/``, and the
+        numbers come as JSON arrays): a row object per file cost twice as long, and one
+        parse of the summaries' text is several times faster than a parse per row (as
+        bytes, it is not decoded twice). No value in a concatenation may be null, which
+        ``group_concat`` would leave out, shifting the columns."""
+        def query() -> Listed:
+            with self._db:  # one read transaction: both queries see the same rows
+                columns = self._db.execute(
+                    "SELECT group_concat(coalesce(name, ''), '/'), "
+                    "'[' || group_concat(coalesce(ino, -1)) || ']', "
+                    "'[' || group_concat(coalesce(mtime_ns, -1)) || ']', "
+                    "'[' || group_concat(coalesce(size, -1)) || ']', "
+                    "CAST('[' || group_concat(coalesce(summary, 'null')) || ']' AS BLOB) "
+                    "FROM (SELECT * FROM files ORDER BY rowid)").fetchone()
+                problems = self._db.execute(
+                    "SELECT name, ino, mtime_ns, size, problem_kind, coalesce(problem, '') "
+                    "FROM files WHERE problem_kind IS NOT NULL ORDER BY rowid").fetchall()
+            return columns, problems
+
+        nothing: Listed = ((None,) * 5, [])
         with self._lock:
-            rows, text = self._safely(query, empty)
-        return [(name, (ino, mtime, size), kind, problem)
-                for name, ino, mtime, size, kind, problem in rows], text
+            (names, inos, mtimes, sizes, text), problems = self._safely(query, nothing)
+        found = [(name, (ino, mtime, size), kind, reason)
+                 for name, ino, mtime, size, kind, reason in problems]
+        if names is None or inos is None or mtimes is None or sizes is None or text is None:
+            return [], [], b"[]", found  # no rows
+        try:
+            stamps = list(zip(fastjson.loads(inos), fastjson.loads(mtimes),
+                              fastjson.loads(sizes), strict=True))
+        except (TypeError, ValueError):  # a damaged cache: every file is read again
+            return [], [], b"[]", found
+        return names.split("/"), stamps, bytes(text), found
+
+    def listing_ahead(self) -> Callable[[], Listing]:
+        """Start :meth:`listing` on a thread of its own and return what waits for its answer
+        (or raises its error). SQLite reads without holding Python's lock, so the caller can
+        list the conversations folder meanwhile: at 10,000 conversations the two took 60 ms
+        one after the other, and overlap almost wholly."""
+        answer: list[Listing] = []
+        failure: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                answer.append(self.listing())
+            except BaseException as error:  # raised again by the caller
+                failure.append(error)
+
+        thread = threading.Thread(target=read, name="reading the list cache", daemon=True)
+        thread.start()
+
+        def wait() -> Listing:
+            thread.join()
+            if failure:
+                raise failure[0]
+            return answer[0]
+
+        return wait
 
     def put(self, entries: Iterable[Entry]) -> None:
         """Add or replace rows, all in one transaction."""
