@@ -56,7 +56,16 @@ from tui.core.search_hits import (
 )
 from tui.core.search_memory import MemoryEngine
 from tui.core.search_query import Query, parse
-from tui.core.search_sync import Record, Staleness, compare, records, synchronise
+from tui.core.search_sync import (
+    Progress,
+    RebuildStopped,
+    Record,
+    Staleness,
+    compare,
+    fill,
+    records,
+    synchronise,
+)
 from tui.core.search_tags import MAX_PLACES, TagCount, TagCounts, count_tags, wanted_tags
 from tui.core.search_text import Highlighter
 
@@ -65,9 +74,6 @@ FIRST_LETTERS_CAP = 100  # ...and only this many while just one or two letters a
 DEFAULT_LIMIT = 20
 PER_RECORD = 3
 MAX_LIMIT = 1000
-PROGRESS_EVERY = 100
-
-Progress = Callable[[int, int | None], object]
 
 __all__ = [
     "Hit", "SearchIndex", "SearchIndexError", "SearchResult", "Staleness", "TagCount",
@@ -170,53 +176,29 @@ class SearchIndex:
         ``records`` yields ``(conversation, contact)`` dicts in the export format; pass
         ``(None, contact)`` for a contact without conversations (each contact is indexed
         once, the first time it appears). ``progress(done, total)`` is called every
-        :data:`PROGRESS_EVERY` records; if it returns ``False``, or :meth:`cancel_rebuild` is
-        called, the rebuild stops, returns 0 and leaves the index as it was. All or nothing:
-        a crash mid-way also leaves the previous index.
+        :data:`~tui.core.search_sync.PROGRESS_EVERY` records; if it returns ``False``, or
+        :meth:`cancel_rebuild` is called, the rebuild stops, returns 0 and leaves the index
+        as it was. All or nothing: a crash mid-way also leaves the previous index.
         """
         with self._write_lock:
             self._stop_rebuild.clear()
             try:
                 if self._file is None:
                     engine = MemoryEngine()
-                    done = self._fill(engine, records, progress, total)
+                    done = fill(engine, records, self._stop_rebuild, progress, total)
                     self._engine = self._reader = engine
                     self._built = True
                     return done
                 with self._file.transaction(self._engine, complete=True) as fts:
                     fts.clear()
-                    done = self._fill(fts, records, progress, total)
+                    done = fill(fts, records, self._stop_rebuild, progress, total)
                 self._file.notices.clear()  # whatever happened before, the index is whole
                 return done
-            except _Stopped:
+            except RebuildStopped:
                 return 0
             except sqlite3.DatabaseError as error:
                 self._damaged(error)
                 return 0
-
-    def _fill(self, engine: FtsEngine | MemoryEngine, records: Iterable[Record],
-              progress: Progress | None, total: int | None) -> int:
-        done = step = 0
-        contacts: set[str] = set()
-        conversations: set[str] = set()
-        for conversation, contact in records:
-            if conversation is not None:
-                doc = extract_conversation(conversation, contact)
-                engine.put(doc, replace=doc.key in conversations)  # a repeat: the last wins
-                conversations.add(doc.key)
-                done += 1
-            if contact is not None and str(contact.get("id")) not in contacts:
-                contacts.add(str(contact.get("id")))
-                engine.put(extract_contact(contact), replace=False)
-                done += 1
-            if done // PROGRESS_EVERY != step:
-                step = done // PROGRESS_EVERY
-                if self._stop_rebuild.is_set() or (
-                        progress is not None and progress(done, total) is False):
-                    raise _Stopped
-        if progress is not None:
-            progress(done, total)
-        return done
 
     def update_conversation(self, conversation: Mapping[str, Any],
                             contact: Mapping[str, Any] | None, stamp: str | None = None) -> None:
@@ -406,6 +388,3 @@ class SearchIndex:
         with self._write_lock, self._read_lock:
             self._file.reset(f"The search index was damaged ({error}) and was recreated.")
 
-
-class _Stopped(Exception):
-    """A rebuild was cancelled; the transaction rolls back."""

@@ -11,12 +11,55 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tui.core.search_fields import contact_stamp, conversation_stamp
+from tui.core.search_fields import (
+    contact_stamp,
+    conversation_stamp,
+    extract_contact,
+    extract_conversation,
+)
 
 if TYPE_CHECKING:
+    import threading
+
     from tui.core.search import SearchIndex
+    from tui.core.search_fts import FtsEngine
+    from tui.core.search_memory import MemoryEngine
 
 Record = tuple[Mapping[str, Any] | None, Mapping[str, Any] | None]
+Progress = Callable[[int, int | None], object]
+PROGRESS_EVERY = 100
+
+
+class RebuildStopped(Exception):
+    """A rebuild was cancelled; the transaction rolls back."""
+
+
+def fill(engine: FtsEngine | MemoryEngine, records: Iterable[Record], stop: threading.Event,
+         progress: Progress | None, total: int | None) -> int:
+    """Put ``records`` into an empty ``engine`` (a conversation seen twice: the last wins;
+    each contact once); returns how many records were indexed. Every
+    :data:`PROGRESS_EVERY` records, ``progress(done, total)`` hears how far it is; when
+    ``stop`` is set or ``progress`` returns False, :class:`RebuildStopped` is raised."""
+    done = step = 0
+    contacts: set[str] = set()
+    conversations: set[str] = set()
+    for conversation, contact in records:
+        if conversation is not None:
+            doc = extract_conversation(conversation, contact)
+            engine.put(doc, replace=doc.key in conversations)
+            conversations.add(doc.key)
+            done += 1
+        if contact is not None and str(contact.get("id")) not in contacts:
+            contacts.add(str(contact.get("id")))
+            engine.put(extract_contact(contact), replace=False)
+            done += 1
+        if done // PROGRESS_EVERY != step:
+            step = done // PROGRESS_EVERY
+            if stop.is_set() or (progress is not None and progress(done, total) is False):
+                raise RebuildStopped
+    if progress is not None:
+        progress(done, total)
+    return done
 
 
 @dataclass(frozen=True)
