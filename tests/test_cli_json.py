@@ -43,7 +43,8 @@ def test_hostile_text_is_escaped_exactly_as_before() -> None:
 
 def test_records_of_other_shapes_keep_their_layout() -> None:
     for rows in ([], [{"a": 1.5, "b": 1e16, "c": float("nan")}], [{"a": [1, 2], "b": {}}],
-                 [{"big": 2**70}], [{1: "key"}], [{"a": "x"}, 3], [{"a": True}, {}]):
+                 [{"big": 2**70}], [{1: "key"}], [{"a": "x"}, 3], [{"a": True}, {}],
+                 [{"a": 1}, {}, {"b": 2}], [{}, {"a": "x"}], [{}], [{"a": "\n  },\n  {\n    "}]):
         assert json_records(rows) == reference(rows)  # type: ignore[arg-type]
 
 

@@ -258,6 +258,36 @@ def test_damaged_rows_of_the_list_cache_are_read_again(data_dir: Path, tmp_path:
     reader.close()
 
 
+@pytest.mark.parametrize("damage", [
+    "INSERT INTO files VALUES ('gone.json', 'abc', 1, 2, 'gone', '[]', NULL, NULL)",
+    "INSERT INTO files VALUES ('x/y.json', 1, 2, 3, 'xy', 'null', NULL, NULL)",
+    "UPDATE files SET summary = '{\"a\": 1}, {\"b\": 2}' WHERE name = 'c0.json'",
+])
+def test_a_cache_whose_rows_do_not_line_up_is_cleared(data_dir: Path, tmp_path: Path,
+                                                      monkeypatch, damage: str) -> None:
+    """A row that would shift the others (a stamp that is not a number, a name holding
+    ``/``, a summary that reads as two) never pairs a conversation with another's file: the
+    cache is cleared, every file read once, and the next start reads none."""
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("COFFEECHAT_CACHE_DIR", str(cache))
+    store, _ = _three(data_dir)
+    store.close()
+    [db] = (cache / "summaries").glob("*.sqlite3")
+    with sqlite3.connect(db) as connection:
+        connection.execute(damage)
+    reader = Store.open(data_dir, readonly=True)
+    assert reader.files.catalog.read == 3
+    assert {s.id: reader.files.catalog.names[s.id] for s in reader.summaries()} == {
+        f"c{n}": f"c{n}.json" for n in range(3)}
+    assert any("could not be read" in notice for notice in reader.notices)
+    reader.close()
+    reader = Store.open(data_dir, readonly=True)
+    assert reader.files.catalog.read == 0 and len(reader.summaries()) == 3
+    reader.close()
+
+
 def test_an_edit_made_elsewhere_shows_in_the_list(data_dir: Path) -> None:
     store, _ = _three(data_dir)
     store.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.core import fastjson
+from tui.core.backups import conversation_hint
 from tui.core.models import ModelError
 from tui.core.safetext import visible
 from tui.core.store import Store
@@ -127,10 +128,7 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
         note(message)
     for message in store.warnings:
         warn(message)
-    problems = store.problems()
-    if problems:
-        from tui.core.backups import conversation_hint  # copying code few commands need
-    for problem in problems:
+    for problem in store.problems():
         warn(f"{problem.describe()}; it is left out and never written over. "
              f"{conversation_hint(store.layout, problem.path.name)}")
     for conflict in store.conflicts():

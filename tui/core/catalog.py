@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core import fastjson
 from tui.core.convfile import TABLE, FileProblem, decode, problem_of
 from tui.core.dataformat import StorageError, parse_json
 from tui.core.layout import Conflict, Layout, Stamp, stamp_of
@@ -95,17 +94,16 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     (:class:`RefreshStopped`). With more than ``limit`` files to read, none is read: the
     catalog holds what the cache knows and counts the rest in ``unread``."""
     cached_listing = cache.listing_ahead()  # read while the folder is listed
-    scan = layout.scan()
-    catalog = Catalog(conflicts=[*layout.main_conflicts(), *scan.conflicts])
-    names_read, stamps_read, text, problem_rows = cached_listing()
     try:
-        cached = fastjson.loads(text)
-    except ValueError:
-        cached = []  # a damaged cache: every file is read again
+        scan = layout.scan()
+        conflicts = layout.main_conflicts()
+    finally:
+        names_read, stamps_read, cached, problem_rows = cached_listing()
+    catalog = Catalog(conflicts=[*conflicts, *scan.conflicts])
     files = scan.files
     make = ConversationSummary.from_json
     summaries_by_id, names, stamps = catalog.summaries, catalog.names, catalog.stamps
-    for name, stamp, summary in zip(names_read, stamps_read, cached, strict=False):
+    for name, stamp, summary in zip(names_read, stamps_read, cached, strict=True):
         if summary is None or files.get(name) != stamp:
             continue
         try:

@@ -16,6 +16,7 @@ import errno
 import os
 import stat
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,8 +43,6 @@ def atomic_write(path: Path, payload: bytes) -> None:
     The temp file is private (``mkstemp`` creates it 0600) and is removed if anything fails; an
     error names ``path`` (not the temp file) with the system's reason.
     """
-    import tempfile  # only writers need it (a listing starts without)
-
     try:
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as exc:

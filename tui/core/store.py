@@ -110,7 +110,6 @@ class Store(ContactRecords):
             store.notices.append(main.migration.notice())
         if main.finished:
             store.notices.append(f"An interrupted {main.finished} was finished.")
-        store.notices.extend(cache.notices)
         if not readonly:
             store._ensure_meta()
         store.fresh_folder = main.schema == 0
@@ -118,6 +117,7 @@ class Store(ContactRecords):
             store.refresh(progress)
             if not readonly and not store.fresh_folder:
                 store.backup_daily(today)
+        store.notices.extend(cache.notices)  # with what the refresh found
         return store
 
     def _ensure_meta(self) -> None:

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tui.core import fastjson
 from tui.core.layout import Stamp
@@ -47,8 +47,8 @@ class Row:
 # What the listing query reads: the columns of every row, and the rows with a problem
 Listed = tuple[tuple[str | None, str | None, str | None, str | None, bytes | None],
                list[tuple[str, int, int, int, str, str]]]
-# What :meth:`SummaryCache.listing` gives: names, stamps, summaries' JSON, problem rows
-Listing = tuple[list[str], list[Stamp], bytes, list[tuple[str, Stamp, str, str]]]
+# What :meth:`SummaryCache.listing` gives: names, stamps, summaries (as JSON values), problems
+Listing = tuple[list[str], list[Stamp], list[Any], list[tuple[str, Stamp, str, str]]]
 # (file name, stamp, conversation id, summary JSON, problem kind, problem reason)
 Entry = tuple[str, Stamp, str | None, str | None, str | None, str | None]
 
@@ -95,17 +95,19 @@ class SummaryCache:
                 for name, ino, mtime, size, ident, summary, kind, problem in found}
 
     def listing(self) -> Listing:
-        """Every row in one read: the file names and their stamps, in order; the UTF-8 text
-        of one JSON array of their summaries in the same order (``null`` for a file with a
-        problem); and (name, stamp, kind, reason) of each problem.
+        """Every row in one read: the file names, their stamps and their summaries (None for
+        a file with a problem), in the same order; and (name, stamp, kind, reason) of each
+        problem. Rows that cannot be read as a whole (a foreign or damaged cache) are all
+        forgotten, so that the next refresh reads the files and writes them again.
 
         Each column comes from SQLite as one text (a file name never holds ``/``, and the
-        numbers come as JSON arrays): a row object per file cost twice as long, and one
-        parse of the summaries' text is several times faster than a parse per row (as
-        bytes, it is not decoded twice). No value in a concatenation may be null, which
-        ``group_concat`` would leave out, shifting the columns."""
+        numbers and summaries come as JSON arrays): a row object per file cost twice as
+        long, and one parse of the summaries is several times faster than a parse per row.
+        No value in a concatenation may be null, which ``group_concat`` would leave out,
+        shifting the columns."""
         def query() -> Listed:
-            with self._db:  # one read transaction: both queries see the same rows
+            self._db.execute("BEGIN")  # one read transaction: both queries see the same rows
+            try:
                 columns = self._db.execute(
                     "SELECT group_concat(coalesce(name, ''), '/'), "
                     "'[' || group_concat(coalesce(ino, -1)) || ']', "
@@ -116,21 +118,30 @@ class SummaryCache:
                 problems = self._db.execute(
                     "SELECT name, ino, mtime_ns, size, problem_kind, coalesce(problem, '') "
                     "FROM files WHERE problem_kind IS NOT NULL ORDER BY rowid").fetchall()
+            finally:
+                self._db.rollback()  # it read only
             return columns, problems
 
         nothing: Listed = ((None,) * 5, [])
         with self._lock:
             (names, inos, mtimes, sizes, text), problems = self._safely(query, nothing)
-        found = [(name, (ino, mtime, size), kind, reason)
-                 for name, ino, mtime, size, kind, reason in problems]
         if names is None or inos is None or mtimes is None or sizes is None or text is None:
-            return [], [], b"[]", found  # no rows
+            return [], [], [], []  # no rows
         try:
+            listed = names.split("/")
             stamps = list(zip(fastjson.loads(inos), fastjson.loads(mtimes),
                               fastjson.loads(sizes), strict=True))
-        except (TypeError, ValueError):  # a damaged cache: every file is read again
-            return [], [], b"[]", found
-        return names.split("/"), stamps, bytes(text), found
+            summaries = fastjson.loads(text)
+            if not len(listed) == len(stamps) == len(summaries):
+                raise ValueError("the columns do not line up")
+        except (TypeError, ValueError):
+            self.notices.append(f"The list cache {self.path or '(in memory)'} held rows that "
+                                "could not be read; the conversations are read again.")
+            self.clear()
+            return [], [], [], []
+        return listed, stamps, summaries, [
+            (name, (ino, mtime, size), kind, reason)
+            for name, ino, mtime, size, kind, reason in problems]
 
     def listing_ahead(self) -> Callable[[], Listing]:
         """Start :meth:`listing` on a thread of its own and return what waits for its answer
