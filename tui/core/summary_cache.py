@@ -98,13 +98,15 @@ class SummaryCache:
         """Every row in one read: the file names, their stamps and their summaries (None for
         a file with a problem), in the same order; and (name, stamp, kind, reason) of each
         problem. Rows that cannot be read as a whole (a foreign or damaged cache) are all
-        forgotten, so that the next refresh reads the files and writes them again.
+        forgotten, so that the next refresh reads the files and writes them again."""
+        return self._listed(self._columns())
 
-        Each column comes from SQLite as one text (a file name never holds ``/``, and the
-        numbers and summaries come as JSON arrays): a row object per file cost twice as
-        long, and one parse of the summaries is several times faster than a parse per row.
-        No value in a concatenation may be null, which ``group_concat`` would leave out,
-        shifting the columns."""
+    def _columns(self) -> Listed:
+        """Every column as one text (a file name never holds ``/``; the numbers and the
+        summaries come as JSON arrays): a row object per file cost twice as long, and one
+        parse of the summaries is several times faster than a parse per row. No value in a
+        concatenation may be null, which ``group_concat`` would leave out, shifting the
+        columns."""
         def query() -> Listed:
             self._db.execute("BEGIN")  # one read transaction: both queries see the same rows
             try:
@@ -124,7 +126,11 @@ class SummaryCache:
 
         nothing: Listed = ((None,) * 5, [])
         with self._lock:
-            (names, inos, mtimes, sizes, text), problems = self._safely(query, nothing)
+            return self._safely(query, nothing)
+
+    def _listed(self, read: Listed) -> Listing:
+        """The columns as rows (see :meth:`listing`)."""
+        (names, inos, mtimes, sizes, text), problems = read
         if names is None or inos is None or mtimes is None or sizes is None or text is None:
             return [], [], [], []  # no rows
         try:
@@ -142,31 +148,6 @@ class SummaryCache:
         return listed, stamps, summaries, [
             (name, (ino, mtime, size), kind, reason)
             for name, ino, mtime, size, kind, reason in problems]
-
-    def listing_ahead(self) -> Callable[[], Listing]:
-        """Start :meth:`listing` on a thread of its own and return what waits for its answer
-        (or raises its error). SQLite reads without holding Python's lock, so the caller can
-        list the conversations folder meanwhile: at 10,000 conversations the two took 60 ms
-        one after the other, and overlap almost wholly."""
-        answer: list[Listing] = []
-        failure: list[BaseException] = []
-
-        def read() -> None:
-            try:
-                answer.append(self.listing())
-            except BaseException as error:  # raised again by the caller
-                failure.append(error)
-
-        thread = threading.Thread(target=read, name="reading the list cache", daemon=True)
-        thread.start()
-
-        def wait() -> Listing:
-            thread.join()
-            if failure:
-                raise failure[0]
-            return answer[0]
-
-        return wait
 
     def put(self, entries: Iterable[Entry]) -> None:
         """Add or replace rows, all in one transaction."""
