@@ -38,7 +38,7 @@ def reference_due_items(contacts: Iterable[Contact], conversations: Iterable[Con
         items += _cadence(person, theirs, now)
     items += routine_items(people.values(), chats, now, routine or DEFAULT_SETTINGS)
     return sorted(items, key=lambda i: (_instant(i.due), KIND_ORDER[i.kind],
-                                        i.contact.casefold()))
+                                        i.contact.casefold(), i.contact_id or ""))
 
 
 def _instant(moment_: datetime) -> float:

@@ -95,3 +95,15 @@ def test_the_due_list_is_that_of_the_rules(contacts: list[Contact],
     others = [NotASummary(c) for c in chats]
     assert [tuple(i) for i in due_items(contacts, others, now, soon)] == \
         [tuple(i) for i in expected]
+
+
+def test_the_order_of_the_contacts_given_does_not_change_the_list() -> None:
+    """``coffeechat due`` hands the contacts over unsorted; people of one name who are due
+    at one moment still come in one order (by contact id)."""
+    now = datetime(2026, 11, 29, 12, tzinfo=timezone.utc)
+    twins = [Contact(name="Ana Silva", id=ident, company=company, cadence_days=30,
+                     last_contacted="2026-09-01") for ident, company in
+             (("p2", "Monzo"), ("p1", "Stripe"), ("p3", "Adyen"))]
+    for order in (twins, twins[::-1], twins[1:] + twins[:1]):
+        assert [(i.kind, i.contact_id) for i in due_items(order, [], now)] == [
+            ("cadence", "p1"), ("cadence", "p2"), ("cadence", "p3")]

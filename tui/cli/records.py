@@ -236,7 +236,9 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
         routine, warnings = routine_settings(load_settings())
         for warning in warnings:
             warn(f"settings.json: {warning}")
-        items = due_items(store.contacts(), store.summaries(), _now(), routine=routine)
+        # the contacts in no order (the list orders its items; sorting 6,000 took 10 ms)
+        items = due_items(store.contacts_by_id().values(), store.summaries(), _now(),
+                          routine=routine)
     except ModelError as exc:
         raise damaged(store, exc) from None
     finally:

@@ -247,8 +247,10 @@ class Listing:
             self.due_at(instant(item.due)).append(item)
 
     def by_urgency(self) -> list[DueItem]:
-        """Earliest deadline first, then by kind, then by name (case-blind): only the items
-        due at the same instant (every action due on a day) need a sort of their own."""
+        """Earliest deadline first, then by kind, then by name (case-blind), then by contact
+        id (people of one name keep one order, whatever order the contacts came in): only
+        the items due at the same instant (every action due on a day) need a sort of their
+        own."""
         at = self.at
         ordered: list[DueItem] = []
         for number in sorted(at):
@@ -259,8 +261,8 @@ class Listing:
         return ordered
 
 
-def _kind_and_name(item: DueItem) -> tuple[int, str]:
-    return KIND_ORDER[item[0]], item[5].casefold()
+def _kind_and_name(item: DueItem) -> tuple[int, str, str]:
+    return KIND_ORDER[item[0]], item[5].casefold(), item[6] or ""
 
 
 _KIND_AND_NAME = _kind_and_name

@@ -208,7 +208,8 @@ def due_json(items: Iterable[DueItem]) -> list[dict[str, Any]]:
 def due_items(contacts: Iterable[Contact], conversations: Iterable[ConversationLike],
               now: datetime, soon_days: int = SOON_DAYS,
               routine: RoutineSettings | None = None) -> list[DueItem]:
-    """Everything that needs the user: most urgent (earliest deadline) first. ``routine``:
+    """Everything that needs the user: most urgent (earliest deadline) first, then by kind,
+    name and contact id (the contacts may come in any order). ``routine``:
     the outreach follow-up routine's settings (default: 3 and 7 business days).
 
     What is due: a thank-you from the call's end until it is marked sent (:func:`thank_you_status`);
