@@ -106,7 +106,7 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     make = ConversationSummary.from_json
     summaries_by_id, names, stamps = catalog.summaries, catalog.names, catalog.stamps
     for name, cached_stamp, summary in zip(names_read, stamps_read, cached, strict=True):
-        stamp = files.get(name)  # the scan's, made before the rows: the rows are freed whole
+        stamp = files.get(name)  # the scan's tuple is kept; the cache's rows are freed
         if summary is None or stamp != cached_stamp:
             continue
         try:

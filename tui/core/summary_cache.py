@@ -20,7 +20,6 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,17 +31,6 @@ from tui.core.summary import SUMMARY_VERSION
 CACHE_VERSION = f"1.{SUMMARY_VERSION}"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Row:
-    """What the cache knows of one conversation file."""
-
-    stamp: Stamp
-    conversation_id: str | None
-    summary: str | None  # the summary's JSON, when the file was good
-    problem: tuple[str, str] | None  # (kind, reason), when it was not
-
 
 # What the listing query reads: the columns of every row, and the rows with a problem
 Listed = tuple[tuple[str | None, str | None, str | None, str | None, bytes | None],
@@ -82,17 +70,6 @@ class SummaryCache:
             notices.append(f"The list cache cannot be kept in {path.parent} ({error}); "
                            "it is rebuilt in memory at each start.")
             return cls(None, _memory(), notices)
-
-    def rows(self) -> dict[str, Row]:
-        """Every row, by file name."""
-        with self._lock:
-            found: list[tuple[str, int, int, int, str | None, str | None, str | None,
-                              str | None]] = self._safely(lambda: self._db.execute(
-                "SELECT name, ino, mtime_ns, size, conversation_id, summary, problem_kind, "
-                "problem FROM files").fetchall(), [])
-        return {name: Row((ino, mtime, size), ident, summary,
-                          (kind, problem or "") if kind is not None else None)
-                for name, ino, mtime, size, ident, summary, kind, problem in found}
 
     def listing(self) -> Listing:
         """Every row in one read: the file names, their stamps and their summaries (None for
