@@ -34,6 +34,7 @@ from tui.widgets.due_list import DueList
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
+from tui.widgets.tab_titles import label_tabs
 from tui.widgets.text import plain
 from tui.widgets.textual_patches import call_after_paint
 
@@ -82,6 +83,9 @@ class HomeScreen(Screen[None]):
         self._records: tuple[list[Contact], list[ConversationSummary]] | None = None
         self._first_frame = True  # until then only the conversations are shown
         self._shown_speeds: dict[str, ReplySpeed] | None = None  # on the contacts shown
+        # each tab's name with its count, in the tabs' order (their keys are 1, 2, 3)
+        self._tab_names = {"conversations": "Conversations", "contacts": "Contacts",
+                           "due": "Due"}
         self._opener = ConversationOpener(self)
         self.records = HomeRecords(self)
         self.routine_steps = RoutineSteps(self, self._opener, self.now, self.refresh_lists,
@@ -171,8 +175,7 @@ class HomeScreen(Screen[None]):
         needle = self.query_one("#filter", Input).value
         by_id = {c.id: c for c in contacts}
         self.query_one(ConversationList).show(conversations, by_id, needle, now)
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("conversations").label = plain(f"Conversations ({len(conversations)}) [1]")
+        self._label_tabs(conversations=f"Conversations ({len(conversations)})")
 
     def _show_other_tabs(self, now: datetime, work_out: bool) -> None:
         """Contacts and what is due (``work_out``: what is due is worked out again)."""
@@ -184,8 +187,7 @@ class HomeScreen(Screen[None]):
             due.work_out(contacts, conversations, now, self.routine_steps.routine)
         due.filter(needle)
         self._show_contacts(needle)
-        self.query_one(TabbedContent).get_tab("contacts").label = plain(
-            f"Contacts ({len(contacts)}) [2]")
+        self._label_tabs(contacts=f"Contacts ({len(contacts)})")
         self._count_due()
 
     def _show_contacts(self, needle: str) -> None:
@@ -221,8 +223,17 @@ class HomeScreen(Screen[None]):
 
     def _count_due(self) -> None:
         due = self.query_one(DueList).due
-        count = "…" if due is None else str(len(due))
-        self.query_one(TabbedContent).get_tab("due").label = plain(f"Due ({count}) [3]")
+        self._label_tabs(due=f"Due ({'…' if due is None else len(due)})")
+
+    def _label_tabs(self, **names: str) -> None:
+        """The tabs' titles with their counts (``names``: the new ones, by tab id)."""
+        self._tab_names.update(names)
+        label_tabs(self.query_one(TabbedContent), self._tab_names,
+                   self.size.width or self.app.size.width)
+
+    def on_resize(self) -> None:
+        """Fit the tabs' titles to the new width."""
+        self._label_tabs()
 
     def _after_first_frame(self) -> None:
         """The contacts and what is due, once the conversations are on the screen."""
