@@ -42,6 +42,9 @@ async def test_a_narrower_terminal_drops_the_keys_and_a_wider_one_brings_them_ba
         await pilot.press("3")  # the keys still pick the tabs
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "due"
+        tabs = [app.screen.query_one(TabbedContent).get_tab(ident)
+                for ident in ("conversations", "contacts", "due")]
+        assert tabs[0].region.x == 0 and tabs[-1].region.right <= needed - 1  # none scrolled
         await pilot.resize_terminal(needed, 24)
         await pilot.pause()
         assert _titles(app) == wide

@@ -13,6 +13,7 @@ sync tool are listed too. Nothing here writes in the data folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -99,8 +100,11 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
                    "listing the conversations folder")
     try:
         names_read, stamps_read, cached, problem_rows = cache.listing()
-    finally:
-        scan, conflicts = listed()
+    except BaseException:
+        with contextlib.suppress(Exception):  # the cache's error is the one to report
+            listed()
+        raise
+    scan, conflicts = listed()
     catalog = Catalog(conflicts=[*conflicts, *scan.conflicts])
     files = scan.files
     make = ConversationSummary.from_json
