@@ -256,16 +256,13 @@ class Listing:
         for number in sorted(at):
             same = at[number]
             if len(same) > 1:
-                same.sort(key=_KIND_AND_NAME)
+                same.sort(key=_kind_name_and_id)
             ordered += same
         return ordered
 
 
-def _kind_and_name(item: DueItem) -> tuple[int, str, str]:
+def _kind_name_and_id(item: DueItem) -> tuple[int, str, str]:
     return KIND_ORDER[item[0]], item[5].casefold(), item[6] or ""
-
-
-_KIND_AND_NAME = _kind_and_name
 
 
 def _call_end(chat: ConversationLike) -> datetime | None:
