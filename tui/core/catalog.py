@@ -19,6 +19,8 @@ import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,7 +28,7 @@ from tui.core.convfile import TABLE, FileProblem, decode, problem_of
 from tui.core.dataformat import StorageError, parse_json
 from tui.core.layout import Conflict, Layout, Stamp, stamp_of
 from tui.core.models import Conversation
-from tui.core.summary import ConversationSummary, summarise
+from tui.core.summary import SUMMARY_FIELDS, ConversationSummary, summarise
 from tui.core.summary_cache import Entry, SummaryCache
 
 T = TypeVar("T")
@@ -107,6 +109,9 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     scan, conflicts = listed()
     catalog = Catalog(conflicts=[*conflicts, *scan.conflicts])
     files = scan.files
+    if not problem_rows and _all_unchanged(files, names_read, stamps_read, cached):
+        _take_all(catalog, files, names_read, cached)
+        return catalog
     make = ConversationSummary.from_json
     summaries_by_id, names, stamps = catalog.summaries, catalog.names, catalog.stamps
     for name, cached_stamp, summary in zip(names_read, stamps_read, cached, strict=True):
@@ -132,6 +137,30 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
         return catalog
     _read(layout, cache, catalog, sorted(todo), progress, changed)
     return catalog
+
+
+def _all_unchanged(files: Mapping[str, Stamp], names: list[str], stamps: list[Stamp],
+                   cached: list[Any]) -> bool:
+    """Whether the cache holds a summary of the listed shape for exactly the files listed,
+    each with the stamp it has now: the usual start, taken whole (:func:`_take_all`)."""
+    if len(names) != len(files) or dict(zip(names, stamps, strict=True)) != files:
+        return False
+    try:
+        return set(map(len, cached)) <= {SUMMARY_FIELDS}
+    except TypeError:  # a row that is not a list: the rows are looked at one by one
+        return False
+
+
+def _take_all(catalog: Catalog, files: dict[str, Stamp], names: list[str],
+              cached: list[Any]) -> None:
+    """Every cached summary into ``catalog``, as the loop in :func:`refresh` would put them
+    (a later file of the same id wins), without a Python step per file: 10,000 of them took
+    30 ms that way at every start."""
+    made = list(map(tuple.__new__, repeat(ConversationSummary), cached))
+    ids = list(map(itemgetter(0), made))
+    catalog.summaries = dict(zip(ids, made, strict=True))
+    catalog.names = dict(zip(ids, names, strict=True))
+    catalog.stamps = files
 
 
 def aside(work: Callable[[], T], name: str) -> Callable[[], T]:

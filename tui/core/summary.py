@@ -288,12 +288,12 @@ class ConversationSummary(NamedTuple):
     def from_json(cls, row: list[Any]) -> ConversationSummary:
         """The inverse of :meth:`to_json` (raises ``ValueError``/``TypeError`` for a row of
         another shape: the file is then read again)."""
-        if len(row) != _FIELDS:
+        if len(row) != SUMMARY_FIELDS:
             raise ValueError("a cached summary of another shape")
         return _new(cls, row)
 
 
-_FIELDS = len(ConversationSummary._fields)
+SUMMARY_FIELDS = len(ConversationSummary._fields)  # the length of a cached row
 
 
 def summarise(conversation: Conversation) -> ConversationSummary:
