@@ -134,8 +134,13 @@ def _one_record_a_line(raw: bytes, empty_record: bool) -> bytes:
         # no records, or an empty one among them: the plain three passes
         return raw.replace(b"{\n    ", b"{").replace(b",\n    ", b", ") \
             .replace(b"\n  }", b"}") + b"\n"
-    joined = raw.replace(between, b"},\n  {").replace(b",\n    ", b", ")
-    return b"".join((b"[\n  {", memoryview(joined)[len(head):-len(tail)], b"}\n]\n"))
+    # Once the objects are joined, every field but the first one's starts after ",\n    ":
+    # the comma stays and the rest becomes a space. Searching for those five bytes rather
+    # than the six with the comma is a quarter quicker (CPython sets up a costlier search
+    # for each of the 160,000 matches in due --json at 10,000 from six bytes up).
+    joined = raw.replace(between, b"},\n  {").replace(b"\n    ", b" ")
+    start = len(head) - len(b"\n    ") + len(b" ")  # the head's own break became a space
+    return b"".join((b"[\n  {", memoryview(joined)[start:-len(tail)], b"}\n]\n"))
 
 
 def _json_escape(match: re.Match[str]) -> str:
