@@ -4,6 +4,7 @@ catalog is the one the row-by-row reading gives, and anything else falls back to
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def _parts(catalog: Catalog) -> tuple[object, ...]:
     """What a catalog holds (a summary read from its file holds tuples where one from the
     cache holds lists: compared in their JSON form)."""
     return ({key: summary.to_json() for key, summary in catalog.summaries.items()},
-            catalog.names, catalog.stamps, catalog.problems,
+            catalog.names, list(catalog.stamps.items()), catalog.problems,
             catalog.conflicts, catalog.read, catalog.unread)
 
 
@@ -67,7 +68,9 @@ def test_an_unchanged_folder_takes_the_cache_whole_and_gets_the_same_catalog(
     assert fast.names["c3"] == "c3.json" and fast.read == 0
 
 
-@pytest.mark.parametrize("change", ["edited", "added", "removed", "damaged"])
+@pytest.mark.parametrize("change", ["edited", "added", "removed", "damaged",
+                                    "a cached row of another length",
+                                    "a cached row that is not a list"])
 def test_a_folder_that_changed_is_read_row_by_row(data_dir: Path, change: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     _fill(data_dir)
@@ -79,6 +82,14 @@ def test_a_folder_that_changed_is_read_row_by_row(data_dir: Path, change: str,
         if change == "added":
             record["id"] = "c9"
         (folder / f"{record['id']}.json").write_text(json.dumps(doc))
+    elif change.startswith("a cached row"):
+        store = Store.open(data_dir, readonly=True)
+        path = store.files.cache.path  # type: ignore[union-attr]
+        store.close()
+        shape = "'[1, 2]'" if "length" in change else "'\"x\"'"
+        with sqlite3.connect(path) as db:
+            db.execute(f"UPDATE files SET summary = {shape} WHERE name = 'c3.json'")
+        db.close()
     elif change == "removed":
         (folder / "c4.json").unlink()
     else:
@@ -87,10 +98,13 @@ def test_a_folder_that_changed_is_read_row_by_row(data_dir: Path, change: str,
     assert taken == 0
     assert _parts(fast)[:4] == _parts(slow)[:4]
     six = {f"c{i}" for i in range(6)}
-    expected = {"edited": six, "added": {*six, "c9"},
+    expected = {"edited": six, "added": {*six, "c9"}, "a cached row of another length": six,
+                "a cached row that is not a list": six,
                 "removed": {"c0", "c1", "c2", "c3", "c5"},
                 "damaged": {"c0", "c2", "c3", "c4", "c5"}}[change]
     assert set(fast.summaries) == expected
+    if change.startswith("a cached row"):  # that file alone is read again
+        assert fast.read == 1 and fast.summaries["c3"].goal == "goal 3"
     if change in ("edited", "added"):
         assert fast.summaries["c9" if change == "added" else "c2"].goal == "changed"
     if change == "damaged":

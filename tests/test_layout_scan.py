@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,15 +29,25 @@ def _folder(root: Path) -> Layout:
     return layout
 
 
-@pytest.mark.parametrize("through_descriptor", [True, False])
+@pytest.mark.parametrize("through_descriptor", [
+    pytest.param(True, marks=pytest.mark.skipif(os.scandir not in os.supports_fd,
+                                                reason="no listing through a descriptor")),
+    False])
 def test_the_scan_sorts_what_the_folder_holds(tmp_path: Path, through_descriptor: bool,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     layout = _folder(tmp_path)
-    if not through_descriptor:
-        monkeypatch.setattr(os, "supports_fd", set())
-    else:
-        assert os.scandir in os.supports_fd  # this system lists through a descriptor
+    listed_from = []
+    scandir = os.scandir
+
+    def spying(target: Any) -> Any:
+        listed_from.append(type(target))
+        return scandir(target)
+
+    monkeypatch.setattr(os, "scandir", spying)
+    monkeypatch.setattr(os, "supports_fd", {*os.supports_fd, spying} if through_descriptor
+                        else set())
     found = layout.scan()
+    assert listed_from == [int if through_descriptor else type(layout.conversations)]
     folder = layout.conversations
     assert found.files == {
         "c1.json": stamp_of(os.stat(folder / "c1.json")),
@@ -58,3 +69,12 @@ def test_a_file_where_the_folder_should_be_is_an_error(tmp_path: Path) -> None:
     layout.conversations.write_text("not a folder")
     with pytest.raises(NotADirectoryError):
         layout.scan()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="no /proc to count descriptors")
+def test_the_folder_is_closed_after_each_scan(tmp_path: Path) -> None:
+    layout = _folder(tmp_path)
+    before = len(list(Path("/proc/self/fd").iterdir()))
+    for _ in range(20):
+        layout.scan()
+    assert len(list(Path("/proc/self/fd").iterdir())) == before

@@ -107,14 +107,15 @@ class FolderScan:
 
 @contextlib.contextmanager
 def _listed(folder: Path) -> Iterator[Iterator[os.DirEntry[str]]]:
-    """The entries of ``folder``. Listed through an open descriptor where the system allows
-    it, each entry's stat looks its name up in the folder alone rather than walking the
-    whole path again: 10,000 files were stamped in 25 ms instead of 32."""
+    """The entries of ``folder``, to be stamped inside the ``with`` block: listed through an
+    open descriptor where the system allows it, each entry's stat looks its name up in the
+    folder alone rather than walking the whole path again (10,000 files were stamped in
+    25 ms instead of 32), and that descriptor is closed when the block ends."""
     if os.scandir not in os.supports_fd:
         with os.scandir(folder) as entries:
             yield entries
         return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    fd = os.open(folder, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_DIRECTORY", 0))
     try:
         with os.scandir(fd) as entries:
             yield entries

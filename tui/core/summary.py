@@ -287,7 +287,8 @@ class ConversationSummary(NamedTuple):
     @classmethod
     def from_json(cls, row: list[Any]) -> ConversationSummary:
         """The inverse of :meth:`to_json` (raises ``ValueError``/``TypeError`` for a row of
-        another shape: the file is then read again)."""
+        another shape: the file is then read again). A refresh that takes the whole cache
+        makes its summaries the same way (``_take_all`` in :mod:`tui.core.catalog`)."""
         if len(row) != SUMMARY_FIELDS:
             raise ValueError("a cached summary of another shape")
         return _new(cls, row)
