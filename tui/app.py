@@ -3,10 +3,8 @@ opening the data and running the app, is :mod:`tui.app_run`)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import gc
-import signal
 import threading
 import time
 from collections.abc import Iterable
@@ -32,7 +30,7 @@ from tui.screens.preload import preload
 from tui.screens.transfer_commands import transfer_commands
 from tui.services import Services
 from tui.services.autosave import Autosaver
-from tui.services.closing import Closer
+from tui.services.closing import Closer, on_hangup
 from tui.services.recovery import finish, summarise
 from tui.widgets.key_commands import PaletteSource
 from tui.widgets.key_hold import HoldsKeys, KeyHold
@@ -115,10 +113,10 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
             self.theme = saved_theme
         self._theme_ready = True
         self.set_interval(TICK_SECONDS, self.autosave_tick)
-        self._install_signal_handlers()
+        on_hangup(self.terminate)
         self.push_screen(HomeScreen())
         self.update_save_status()
-        for message in self.store.notices:
+        for message in (*self.store.notices, *self.store.later_notices()):
             self.notify(message, timeout=10, markup=False)
         for message in self.services.warnings:
             self.notify(message, title="Warning", severity="warning", timeout=20, markup=False)
@@ -169,9 +167,11 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         """On the worker: the list is complete. Work out the problem lines there (they read
         the backups), then show everything on the event loop and take what indexing needs."""
         lines = problem_lines(self.store)
-        return self.call_from_thread(self._show_listed, lines)
+        return self.call_from_thread(self._show_listed, lines, self.store.later_notices())
 
-    def _show_listed(self, lines: list[str]) -> IndexInputs:
+    def _show_listed(self, lines: list[str], notices: list[str]) -> IndexInputs:
+        for message in notices:  # a list cache found damaged and recreated, say
+            self.notify(message, timeout=10, markup=False)
         self.services.data_problems = lines
         home = self._home()
         if home is not None and home.is_mounted:
@@ -212,13 +212,6 @@ class CoffeechatApp(HoldsKeys, GuardedApp):
         self._upkeep_stop.set()
         with contextlib.suppress(OSError):
             self.services.settings.flush()
-
-    def _install_signal_handlers(self) -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
-            if sig is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self.terminate)
 
     def terminate(self) -> None:
         """SIGTERM or SIGHUP: save what can be saved and leave; 1 if something is unsaved

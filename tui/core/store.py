@@ -54,6 +54,7 @@ class Store(ContactRecords):
         self.writer = writer
         self.files = files
         self.notices: list[str] = []
+        self._cache_notices_told = 0  # how many of the list cache's are in notices or told
         self.fresh_folder = False  # no main file when opened: nothing to back up yet
         sink = self._submit_main if writer is not None and not readonly else None
         self._storage = CoffeechatStorage(tables, sink, readonly=readonly)
@@ -118,6 +119,7 @@ class Store(ContactRecords):
             if not readonly and not store.fresh_folder:
                 store.backup_daily(today)
         store.notices.extend(cache.notices)  # with what the refresh found
+        store._cache_notices_told = len(cache.notices)
         return store
 
     def _ensure_meta(self) -> None:
@@ -210,6 +212,14 @@ class Store(ContactRecords):
         ``error`` with the message), on the writer's thread."""
         if self.writer is not None:
             self.writer.on_state = callback
+
+    def later_notices(self) -> list[str]:
+        """What the list cache said since :attr:`notices` were made or this was last asked
+        (a refresh that found the cache damaged recreates it and reads every file again)."""
+        said = self.files.cache.notices if self.files.cache is not None else []
+        found = said[self._cache_notices_told:]
+        self._cache_notices_told += len(found)
+        return found
 
     def save_notices(self) -> list[str]:
         """Saves that went to a conflict copy because the file changed on disk."""

@@ -9,7 +9,10 @@ is closed from that thread and the process ends.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -47,3 +50,13 @@ class Closer:
             os._exit(code or self._code)
 
         threading.Thread(target=leave, name="coffeechat-leaving", daemon=True).start()
+
+
+def on_hangup(callback: Callable[[], object]) -> None:
+    """Call ``callback`` on the running event loop when the process gets SIGTERM or SIGHUP
+    (where the system has them and the loop can hear signals)."""
+    loop = asyncio.get_running_loop()
+    for sig in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, callback)
