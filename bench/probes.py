@@ -71,11 +71,19 @@ def run_in(argv: list[str], env: dict[str, str], cwd: Path) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
 
 
-def median_run(argv: list[str], env: dict[str, str], repeats: int) -> Run:
-    """The run of median wall time among ``repeats`` (after one unmeasured warm-up)."""
-    run(argv, env)
-    runs = sorted((run(argv, env) for _ in range(repeats)), key=lambda r: r.wall)
-    return runs[len(runs) // 2]
+def median_runs(variants: dict[str, tuple[list[str], dict[str, str]]],
+                repeats: int) -> dict[str, Run]:
+    """The run of median wall time of each variant among ``repeats``, after one unmeasured
+    warm-up each. The variants take turns, so that the machine's load (which moves by a
+    third within minutes on a shared machine) falls on all of them alike."""
+    for argv, env in variants.values():
+        run(argv, env)
+    found: dict[str, list[Run]] = {name: [] for name in variants}
+    for _ in range(repeats):
+        for name, (argv, env) in variants.items():
+            found[name].append(run(argv, env))
+    return {name: sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
+            for name, runs in found.items()}
 
 
 def import_export(tree: Tree, export: Path, folder: Path) -> Run:
