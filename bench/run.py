@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -65,17 +66,16 @@ def measure(trees: dict[str, Tree], sizes: list[int], work: Path, full: bool) ->
         synthetic.write_export(export, size)
         for name, tree in trees.items():
             folder = work / f"{name}-{size}"
+            os.sync()  # the files written before are on disk: their writing slowed the import
             run = import_export(tree, export, folder)
             figures[f"import {size} {name}"] = {"s": run.wall, "cpu": run.cpu,
                                                 "mb": run.peak_mb}
             print(f"  {size} {name}: imported in {run.wall:.1f} s", file=sys.stderr)
-            # Search and save come between the two imports: an import started straight after
-            # the other one was slowed by the disk still writing its files (1.0 s against 0.6 s
-            # at 1,000). The listings below take turns, so they wait for both versions' data.
             if name == "after":
                 figures[f"search {size}"] = search_latency(folder, tree.env())
             figures[f"save {size} {name}"] = save_cost(tree, folder)
-        for command in ("list", "due"):
+        os.sync()
+        for command in ("list", "due"):  # taking turns, once both versions' data is there
             runs = median_runs({name: (tree.coffeechat("--data-dir", str(work / f"{name}-{size}"),
                                                        command, "--json"), tree.env())
                                 for name, tree in trees.items()}, REPEATS)
