@@ -1,6 +1,6 @@
 """The benchmark of coffeechat at scale, before and after, in one run:
 
-    python -m bench.run            # 100, 1,000 and 10,000 conversations (about 5 minutes)
+    python -m bench.run            # 100, 1,000 and 10,000 conversations (about 4 minutes)
     python -m bench.run --quick    # 100 and 1,000 only (about 1 minute)
     python -m bench.run --before REF --out docs/performance.md
 
