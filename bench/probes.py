@@ -12,12 +12,15 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from bench.pty_run import Pty
 
 BENCH = Path(__file__).resolve().parent
 MARKER = b"Past ("  # the synthetic data's conversations are all in the past
 
+
+T = TypeVar("T")
 
 @dataclass
 class Tree:
@@ -71,6 +74,13 @@ def run_in(argv: list[str], env: dict[str, str], cwd: Path) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
 
 
+def _in_turn(variants: dict[str, T], round_: int) -> list[tuple[str, T]]:
+    """The variants in the order of this round: reversed every other round, so that going
+    first (or right after another one) falls on each of them alike."""
+    order = list(variants.items())
+    return order[::-1] if round_ % 2 else order
+
+
 def median_runs(variants: dict[str, tuple[list[str], dict[str, str]]],
                 repeats: int) -> dict[str, Run]:
     """The run of median wall time of each variant among ``repeats``, after one unmeasured
@@ -79,8 +89,8 @@ def median_runs(variants: dict[str, tuple[list[str], dict[str, str]]],
     for argv, env in variants.values():
         run(argv, env)
     found: dict[str, list[Run]] = {name: [] for name in variants}
-    for _ in range(repeats):
-        for name, (argv, env) in variants.items():
+    for round_ in range(repeats):
+        for name, (argv, env) in _in_turn(variants, round_):
             found[name].append(replace(run(argv, env), out=b""))  # 7 MB each at 10,000
     return {name: sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
             for name, runs in found.items()}
@@ -103,8 +113,8 @@ def cold_starts(variants: dict[str, tuple[list[str], dict[str, str]]],
     """Seconds from launch to the first painted list, for each variant, interleaved so that
     the machine's load falls on all of them alike."""
     found: dict[str, list[float]] = {name: [] for name in variants}
-    for _ in range(repeats):
-        for name, (argv, env) in variants.items():
+    for round_ in range(repeats):
+        for name, (argv, env) in _in_turn(variants, round_):
             marker = b"Row 000000" if "bare_app" in " ".join(argv) else MARKER
             pty = Pty(argv, env, cwd=Path(env["PYTHONPATH"]))
             try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,10 +48,17 @@ async def test_a_damaged_list_cache_is_told(data_dir: Path, found_by: str) -> No
         _damage(store)  # found by the refresh the app makes on its worker
         unread = 3
     app = CoffeechatApp(store, config_folder=data_dir / "config", needs_refresh=bool(unread))
+    shown: list[str] = []  # every notification, whether or not its toast is still up
+    notify = app.notify
+
+    def noting(message: str, **options: Any) -> None:
+        shown.append(message)
+        notify(message, **options)
+
+    app.notify = noting  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: any(TOLD in message for message in shown))
         await until(pilot, lambda: app.upkeep_done.is_set())
-        await until(pilot, lambda: any(TOLD in n.message for n in app._notifications))
-        told = [n.message for n in app._notifications if TOLD in n.message]
-        assert len(told) == 1  # once, not again at the next refresh
+        assert len([message for message in shown if TOLD in message]) == 1  # told once
         assert sorted(s.goal for s in store.summaries()) == ["goal 0", "goal 1", "goal 2"]
         assert store.later_notices() == []

@@ -215,7 +215,8 @@ class Store(ContactRecords):
 
     def later_notices(self) -> list[str]:
         """What the list cache said since :attr:`notices` were made or this was last asked
-        (a refresh that found the cache damaged recreates it and reads every file again)."""
+        (a refresh that found it damaged, say); for one thread at a time, as the app asks
+        at start and then from its one background worker."""
         said = self.files.cache.notices if self.files.cache is not None else []
         found = said[self._cache_notices_told:]
         self._cache_notices_told += len(found)
