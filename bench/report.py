@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 HEADING = "## Scale: one file per conversation (`python -m bench.run`)"
+EARLIER = "### Earlier runs of the benchmark"
+BEFORE_THIS = "The run before this one, measured"
 TARGET = 10_000  # the size the goals are set for (a --quick run stops below it)
 
 
@@ -103,14 +105,26 @@ def render(f: dict[str, Any]) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    """Put ``section`` in place of the file's own Scale section (or at its end)."""
+    """Put ``section`` at the head of the file's Scale section (or at the file's end): the
+    run that was there, with the notes written under it, becomes the first of its earlier
+    runs, so that nothing written there is lost."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
     pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
+        text = pattern.sub(lambda found: _with_earlier(section, found[0]), text, count=1)
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")
+
+
+def _with_earlier(section: str, old: str) -> str:
+    """``section``, then the old section's run and notes under the earlier runs."""
+    body = old[len(HEADING):].strip("\n")
+    last, _, earlier = body.partition(EARLIER)
+    earlier = earlier.strip("\n").replace(BEFORE_THIS, "An earlier run, measured")
+    last = last.strip("\n").replace("Measured ", BEFORE_THIS + " ", 1)
+    return "\n\n".join(part for part in (section.rstrip("\n"), EARLIER, last, earlier)
+                         if part) + "\n\n"
 
 
 def _peak_note(figures: dict[str, Any]) -> str:
