@@ -109,8 +109,9 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     scan, conflicts = listed()
     catalog = Catalog(conflicts=[*conflicts, *scan.conflicts])
     files = scan.files
-    if not problem_rows and _all_unchanged(files, names_read, stamps_read, cached):
-        _take_all(catalog, files, names_read, cached)
+    unchanged = None if problem_rows else _unchanged(files, names_read, stamps_read, cached)
+    if unchanged is not None:
+        _take_all(catalog, unchanged, names_read, cached)
         return catalog
     make = ConversationSummary.from_json
     summaries_by_id, names, stamps = catalog.summaries, catalog.names, catalog.stamps
@@ -139,29 +140,32 @@ def refresh(layout: Layout, cache: SummaryCache, progress: Progress | None = Non
     return catalog
 
 
-def _all_unchanged(files: Mapping[str, Stamp], names: list[str], stamps: list[Stamp],
-                   cached: list[Any]) -> bool:
-    """Whether the cache holds a summary of the listed shape for exactly the files listed,
-    each with the stamp it has now: the usual start, taken whole (:func:`_take_all`)."""
-    if len(names) != len(files) or dict(zip(names, stamps, strict=True)) != files:
-        return False
+def _unchanged(files: Mapping[str, Stamp], names: list[str], stamps: list[Stamp],
+               cached: list[Any]) -> dict[str, Stamp] | None:
+    """The stamps by file name, in the cache's order, when the cache holds a summary of the
+    listed shape for exactly the files listed, each with the stamp it has now (the usual
+    start, taken whole by :func:`_take_all`); None otherwise."""
+    if len(names) != len(files):
+        return None
+    by_name = dict(zip(names, stamps, strict=True))
+    if by_name != files:
+        return None
     try:
-        return set(map(len, cached)) <= {SUMMARY_FIELDS}
+        return by_name if set(map(len, cached)) <= {SUMMARY_FIELDS} else None
     except TypeError:  # a row that is not a list: the rows are looked at one by one
-        return False
+        return None
 
 
-def _take_all(catalog: Catalog, files: dict[str, Stamp], names: list[str],
+def _take_all(catalog: Catalog, stamps: dict[str, Stamp], names: list[str],
               cached: list[Any]) -> None:
     """Every cached summary into ``catalog``, as the loop in :func:`refresh` would put them
-    (a later file of the same id wins), without a Python step per file: 10,000 of them took
-    30 ms that way at every start."""
+    (a later file of the same id wins, the files in the cache's order), without a Python
+    step per file: 10,000 of them took 30 ms that way at every start."""
     made = list(map(tuple.__new__, repeat(ConversationSummary), cached))  # as from_json
     ids = list(map(itemgetter(0), made))
     catalog.summaries = dict(zip(ids, made, strict=True))
     catalog.names = dict(zip(ids, names, strict=True))
-    # in the cache's order, as the loop makes it (the day's snapshot lists the files so)
-    catalog.stamps = dict(zip(names, map(files.__getitem__, names), strict=True))
+    catalog.stamps = stamps
 
 
 def aside(work: Callable[[], T], name: str) -> Callable[[], T]:
