@@ -38,6 +38,7 @@ MAX_TAG = 40
 _BODY = re.compile(r"(?:\w|[\u0300-\u036f-])+")
 _NOT_BEFORE = frozenset("/&#\\=?%@+.:~`$^-")
 _URL_MARKS = ("://", "www.")
+_SPACE = re.compile(r"\s")  # what str.isspace() calls a space
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,10 @@ def find_tags(text: str) -> list[TagMatch]:
     if "#" not in text:
         return []
     found: list[TagMatch] = []
+    web = _WebWords(text)
     position = text.find("#")
     while position >= 0:
-        match = _tag_at(text, position)
+        match = _tag_at(text, position, web)
         if match is not None:
             found.append(match)
             position = text.find("#", match.end)
@@ -71,12 +73,12 @@ def find_tags(text: str) -> list[TagMatch]:
     return found
 
 
-def _tag_at(text: str, at: int) -> TagMatch | None:
+def _tag_at(text: str, at: int, web: _WebWords) -> TagMatch | None:
     if at > 0:
         before = text[at - 1]
         if before.isalnum() or before in _NOT_BEFORE or unicode_mark(before):
             return None
-        if text[max(0, at - 2):at] == "](" or _in_web_address(text, at):
+        if text[max(0, at - 2):at] == "](" or web.inside(at):
             return None
     body = _BODY.match(text, at + 1)
     if body is None:
@@ -95,13 +97,36 @@ def unicode_mark(ch: str) -> bool:
     return "\u0300" <= ch <= "\u036f"
 
 
-def _in_web_address(text: str, at: int) -> bool:
-    """Whether the ``#`` at ``at`` is inside a word that is a web address."""
-    start = at
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    word = text[start:at].casefold()
-    return any(mark in word for mark in _URL_MARKS)
+class _WebWords:
+    """Whether a ``#`` is inside a word that is a web address (one holding ``://`` or
+    ``www.``, case aside), for positions asked in increasing order. Each stretch of the text
+    is looked at once: walking back to each ``#``'s word start made a 300 KB paste with no
+    space and thousands of ``#`` take minutes (a search index build never ended)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = 0  # where the word of the last position asked starts
+        self.seen = 0  # the last position asked
+        self.web = False  # whether text[start:seen] holds a mark
+
+    def inside(self, at: int) -> bool:
+        """Whether ``text[word start:at]`` holds a web address mark."""
+        text, last = self.text, None
+        for space in _SPACE.finditer(text, self.seen, at):
+            last = space.end()
+        if last is not None:
+            self.start, self.web = last, _has_mark(text[last:at])
+        else:
+            # the same word: only what follows ``seen`` is new (with three characters
+            # before it, as casefold works a character at a time)
+            self.web = self.web or _has_mark(text[max(self.start, self.seen - 3):at])
+        self.seen = at
+        return self.web
+
+
+def _has_mark(part: str) -> bool:
+    folded = part.casefold()
+    return any(mark in folded for mark in _URL_MARKS)
 
 
 def tags_in(text: str) -> list[str]:
