@@ -38,6 +38,7 @@ _THANK_YOU_WINDOW = timedelta(hours=THANK_YOU_HOURS)
 _fromisoformat = date.fromisoformat
 _datetime_from = datetime.fromisoformat
 _UNSEEN = object()
+_MINUTES = {minutes: timedelta(minutes=minutes) for minutes in range(241)}  # a call's length
 # (level, the start of the reason, deadline, ISO day, the items due at that deadline), or None
 ActionDay = tuple[str, str, datetime, str, list[DueItem]] | None
 
@@ -144,12 +145,7 @@ class Listing:
         thanked yet that has had (or has) a call."""
         now, status = self.now, chat.status
         ended = chat.live_ended_at
-        if ended:
-            end: datetime | None = moment(ended, None)
-        elif chat.scheduled_at:
-            end = shifted(moment(chat.scheduled_at, None), timedelta(minutes=chat.minutes))
-        else:
-            end = None
+        end = _call_end(chat)
         if not (status in CALL_HAPPENED or ended or
                 (status == "scheduled" and end is not None and end <= now)):
             return
@@ -162,7 +158,14 @@ class Listing:
                 state, label = "due", f"thank-you due · {duration(left)} left"
             else:
                 state, label = "overdue", f"thank-you overdue by {duration(-left)}"
-        self.due_at(instant(deadline)).append(_new(DueItem, (
+        try:
+            number = deadline.timestamp()
+        except (OverflowError, ValueError, OSError):
+            number = instant(deadline)
+        same = self.at.get(number)
+        if same is None:
+            same = self.at[number] = []
+        same.append(_new(DueItem, (
             "thank-you", state, deadline, deadline.isoformat(timespec="seconds"), label, name,
             chat.contact_id, chat.id, None)))
 
@@ -187,9 +190,11 @@ class Listing:
         """``referrals``: (id, name, company, contact id) of each."""
         people, now = self.people, self.now
         end = _call_end(chat) or moment(chat.created_at, self.tz)
-        when = min(end, now)
+        when = now if now < end else end  # min(end, now), without the call
         day = when.date().isoformat()
         same = self.due_at(instant(when))
+        not_yet = None  # the reason of a referral not a contact yet, made once
+        chat_id = chat.id
         for ident, referred, _company, contact_id in referrals:
             if not referred.strip():
                 continue
@@ -198,15 +203,16 @@ class Listing:
                 continue  # the user deleted the contact made from it
             item: tuple[Any, ...]
             if contact is None:
-                item = ("referral", "due", when, day, f"referral from {name}: not a contact "
-                        "yet (f7 in Reflect makes one)", referred, None, chat.id, ident)
+                if not_yet is None:
+                    not_yet = f"referral from {name}: not a contact yet (f7 in Reflect makes one)"
+                item = ("referral", "due", when, day, not_yet, referred, None, chat_id, ident)
             else:
                 theirs = self.by_contact.get(contact.id, ())
                 if contact.last_contacted or any(c.status != "idea" for c in theirs):
                     continue
                 planned = theirs[0].id if theirs else None
                 item = ("referral", "due", when, day, f"referral from {name}: not contacted "
-                        "yet", contact.name, contact.id, planned or chat.id, ident)
+                        "yet", contact.name, contact.id, planned or chat_id, ident)
             same.append(_new(DueItem, item))
 
     def cadence(self, person: Contact) -> None:
@@ -266,12 +272,21 @@ def _kind_name_and_id(item: DueItem) -> tuple[int, str, str]:
 
 
 def _call_end(chat: ConversationLike) -> datetime | None:
-    """:func:`~tui.core.followup.call_end`."""
+    """:func:`~tui.core.followup.call_end`, the usual case (a moment with its offset)
+    inline."""
     ended = chat.live_ended_at
     if ended:
-        return moment(ended, None)
-    if chat.scheduled_at:
-        return shifted(moment(chat.scheduled_at, None), timedelta(minutes=chat.minutes))
+        value = _datetime_from(ended)
+        return value if value.tzinfo else moment(ended, None)
+    scheduled = chat.scheduled_at
+    if scheduled:
+        start = _datetime_from(scheduled)
+        if not start.tzinfo:
+            start = moment(scheduled, None)
+        try:
+            return start + _MINUTES[chat.minutes]
+        except (KeyError, OverflowError):
+            return shifted(start, timedelta(minutes=chat.minutes))
     return None
 
 
