@@ -21,6 +21,9 @@ MARKER = b"Past ("  # the synthetic data's conversations are all in the past
 
 
 T = TypeVar("T")
+# A fixed piece of pure Python, timed on each processor to tell the machine's speed
+LOOP = ("import time\nstart = time.perf_counter()\ntotal = 0\nfor i in range(2_000_000):\n"
+        "    total += i\nprint(time.perf_counter() - start)")
 
 @dataclass
 class Tree:
@@ -94,6 +97,23 @@ def median_runs(variants: dict[str, tuple[list[str], dict[str, str]]],
             found[name].append(replace(run(argv, env), out=b""))  # 7 MB each at 10,000
     return {name: sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
             for name, runs in found.items()}
+
+
+def cpu_speeds(rounds: int = 3) -> dict[int, float]:
+    """Seconds :data:`LOOP` takes in a process held to each processor this one may use (the
+    median of ``rounds``), or {} where a process cannot be held to one. The processors of a
+    shared virtual machine may run at different speeds, and those speeds change from one
+    minute to the next: a command's time depends on where it happens to run."""
+    if not hasattr(os, "sched_setaffinity"):
+        return {}
+    times: dict[int, list[float]] = {cpu: [] for cpu in sorted(os.sched_getaffinity(0))}
+    for _ in range(rounds):
+        for cpu, taken in times.items():
+            done = subprocess.run([sys.executable, "-c", LOOP], capture_output=True, text=True,
+                                  check=True, preexec_fn=lambda cpu=cpu: os.sched_setaffinity(
+                                      0, {cpu}))
+            taken.append(float(done.stdout))
+    return {cpu: statistics.median(taken) for cpu, taken in times.items()}
 
 
 def import_export(tree: Tree, export: Path, folder: Path) -> Run:

@@ -100,7 +100,7 @@ def render(f: dict[str, Any]) -> str:
              "bench/synthetic.py and loaded with each version's own `import json`. Cold start "
              "is timed in a 120x36 pseudo-terminal until the first row of the list is "
              "written, against a bare Textual app with the same layout and as many rows."
-             + _peak_note(f) + "\n")
+             + _peak_note(f) + _speed_note(f) + "\n")
     return intro + "\n" + "\n".join(lines) + "\n"
 
 
@@ -138,3 +138,20 @@ def _peak_note(figures: dict[str, Any]) -> str:
             "memory the new process replaces with the program). Before the listings of "
             f"{size:,} conversations the benchmark's peak was {peak:.0f} MB: a listing's "
             "figure at that value may be the benchmark's, its own being at most that.")
+
+
+def _speed_note(figures: dict[str, Any]) -> str:
+    """How fast each processor ran a fixed piece of Python just before and just after the
+    listings (``list`` and ``due`` are timed against absolute goals)."""
+    before, after = figures.get("cpu before listings"), figures.get("cpu after listings")
+    if not before or not after:
+        return ""
+    size = max(figures["sizes"])
+
+    def speeds(taken: dict[Any, float]) -> str:
+        return ", ".join(f"{seconds * 1000:.0f} ms on processor {cpu}"
+                         for cpu, seconds in sorted(taken.items()))
+
+    return (f" The listings of {size:,} conversations are timed against goals in seconds, so "
+            "the machine's speed was measured around them: a fixed loop of pure Python took "
+            f"{speeds(before)} just before them, and {speeds(after)} just after.")

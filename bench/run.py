@@ -35,6 +35,7 @@ from bench.probes import (
     Tree,
     app_session,
     cold_starts,
+    cpu_speeds,
     import_export,
     median_runs,
     save_cost,
@@ -77,12 +78,16 @@ def measure(trees: dict[str, Tree], sizes: list[int], work: Path, full: bool) ->
         # starts the command (the memory the command's process replaces when it starts the
         # program), so the listings run before the search, which builds its index in here.
         figures[f"bench peak mb {size}"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if size == sizes[-1]:  # the processors' speed around the listings of the goals
+            figures["cpu before listings"] = cpu_speeds()
         for command in ("list", "due"):  # taking turns, once both versions' data is there
             runs = median_runs({name: (tree.coffeechat("--data-dir", str(work / f"{name}-{size}"),
                                                        command, "--json"), tree.env())
                                 for name, tree in trees.items()}, REPEATS)
             for name, result in runs.items():
                 figures[f"{command} {size} {name}"] = {"s": result.wall, "mb": result.peak_mb}
+        if size == sizes[-1]:
+            figures["cpu after listings"] = cpu_speeds()
         figures[f"search {size}"] = search_latency(work / f"after-{size}", trees["after"].env())
         for name, tree in trees.items():  # "after" saves with its search index, as in the app
             figures[f"save {size} {name}"] = save_cost(tree, work / f"{name}-{size}")
