@@ -76,3 +76,30 @@ async def test_a_narrow_footer_leaves_keys_out_whole(tmp_path: Path) -> None:
         assert "End the call" in text and "Mark the current question skipped" in text
         assert "Scroll" not in text and "cursor_" not in text
         assert text.index("Pause the timer") < text.index("Save now")
+
+
+async def test_the_footers_keys_come_styled_compact_and_are_not_restyled(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer is made again at every move of the cursor: its keys arrive with their
+    compact class, so none is restyled once mounted (opening a conversation restyled some
+    seventy keys that way)."""
+    restyled: list[FooterKey] = []
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await laid_out(pilot)
+        original = FooterKey.update_node_styles
+
+        def noted(self: FooterKey, animate: bool = True) -> None:
+            restyled.append(self)
+            original(self, animate)
+
+        monkeypatch.setattr(FooterKey, "update_node_styles", noted)
+        for key in ("f4", "f3", "f5", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+        await laid_out(pilot)
+        keys = footer_keys(app)
+        assert keys and all("-compact" in key.classes for key in keys)
+    assert restyled == []

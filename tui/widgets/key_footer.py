@@ -41,11 +41,21 @@ class KeyFooter(Footer):
             room -= key_width(key)
             if room < 0:
                 break
-            yield key
-        yield from palette
+            yield _styled_compact(key, self.compact)
+        for key in palette:
+            yield _styled_compact(key, self.compact)
 
     def on_resize(self, event: events.Resize) -> None:
         """Fit again at the new width."""
         if event.size.width != self._width:
             self._width = event.size.width
             self.call_after_refresh(self.recompose)
+
+
+def _styled_compact(key: FooterKey, compact: bool) -> FooterKey:
+    """``key`` with its compact class set before it is mounted. The key sets that class
+    itself once mounted, and setting it then restyles the key: the footer is made again at
+    every move of the cursor, and opening a conversation restyled some seventy keys that
+    way, some 7% of its work."""
+    key.set_class(compact, "-compact", update=False)
+    return key
