@@ -10,6 +10,7 @@ from textual import _compositor
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane, TextArea
@@ -195,3 +196,41 @@ async def test_a_callback_after_paint_runs_once_the_next_frame_is_drawn() -> Non
         assert app.events.count("callback") == 1
         assert app.events.index("mounted") < app.events.index("frame") < \
             app.events.index("callback")
+
+
+class Marked(Screen[None]):
+    """A plain screen with one styled widget."""
+
+    DEFAULT_CSS = "Marked Static.marked { width: 7; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("x", classes="marked")
+
+
+class MarkedStyledAsMounted(patches.StyledAsMounted, Marked):
+    DEFAULT_CSS = "MarkedStyledAsMounted Static.marked { width: 7; }"
+
+
+async def test_a_screen_styled_as_mounted_is_not_styled_again_when_first_shown(
+        monkeypatch: Any) -> None:
+    """Textual styles a plain screen again when it is first shown (the handler reads the
+    event's ``refresh_styles``); the patched one keeps the styles its widgets were given as
+    they mounted."""
+    restyled: list[DOMNode] = []
+    update_styles = App.update_styles
+
+    def noted(self: App[Any], node: DOMNode, animate: bool = True) -> None:
+        restyled.append(node)
+        update_styles(self, node, animate)
+
+    monkeypatch.setattr(App, "update_styles", noted)
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        for screen, again in ((Marked(), True), (MarkedStyledAsMounted(), False)):
+            restyled.clear()
+            await app.push_screen(screen)
+            await pilot.pause()
+            assert (screen in restyled) is again
+            assert screen.query_one(Static).styles.width is not None
+            assert screen.query_one(Static).styles.width.value == 7
+            assert screen.query_one(Static).region.width == 7

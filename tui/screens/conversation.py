@@ -41,6 +41,7 @@ from tui.widgets.lines import FixedLine
 from tui.widgets.pane_tabs import PaneTabs
 from tui.widgets.save_indicator import SaveIndicator
 from tui.widgets.text import one_line, plain, styled
+from tui.widgets.textual_patches import StyledAsMounted
 
 # (tab id, title, key, pane class): the panes in the order they are shown.
 PANES: list[tuple[str, str, str, type[ConversationPane]]] = [
@@ -59,7 +60,7 @@ def _no_contact() -> Contact:
     return Contact(name="")
 
 
-class ConversationScreen(KeyOwner, EvidenceNotes):
+class ConversationScreen(KeyOwner, StyledAsMounted, EvidenceNotes):
     """Holds the conversation being worked on; panes edit it, this screen saves it."""
 
     # The pane keys are priority keys: they switch at once, so keys typed right after them

@@ -36,7 +36,8 @@ from tui.core.safetext import REPLACEMENT, UNSAFE
 
 __all__ = [
     "FooterKey", "GuardedApp", "LazyOption", "ListRewrapOnScrollbar", "OneLineOptions",
-    "SelectCurrent", "TabsFollowFocus", "TextAreaHooks", "binding_pairs", "bindings_for",
+    "SelectCurrent", "StyledAsMounted", "TabsFollowFocus", "TextAreaHooks", "binding_pairs",
+    "bindings_for",
     "call_after_paint", "forward_key", "guard_update", "safe_strip",
 ]
 
@@ -290,3 +291,22 @@ class TabsFollowFocus(TabbedContent):
         if not self.follow_focus(event.tab_pane):
             event.stop()
             event.prevent_default()
+
+
+# -- screens ---------------------------------------------------------------------------------
+
+
+class StyledAsMounted(Screen[Any]):
+    """A screen that is not styled a second time when it is first shown. Textual styles each
+    widget as it is mounted, then styles the whole screen again on its first ScreenResume;
+    for a conversation's four panes that second pass was a sixth of opening it. Later
+    resumes (back from a dialog) restyle as Textual decides."""
+
+    _shown_before = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time: leave the styles of the widgets just mounted as they are (this
+        runs before Textual's own handler, which reads ``refresh_styles``)."""
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
