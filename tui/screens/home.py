@@ -13,7 +13,6 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, TabbedContent, TabPane
 
@@ -36,7 +35,7 @@ from tui.widgets.record_lists import ContactList, ConversationList
 from tui.widgets.save_indicator import SaveIndicator
 from tui.widgets.tab_titles import label_tabs
 from tui.widgets.text import plain
-from tui.widgets.textual_patches import call_after_paint
+from tui.widgets.textual_patches import StyledAsMounted, call_after_paint
 
 CLOCK_SECONDS = 60
 
@@ -44,7 +43,7 @@ CLOCK_SECONDS = 60
 # Due items that open the conversation on its Reflect pane (where they are dealt with).
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(StyledAsMounted):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [

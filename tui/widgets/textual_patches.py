@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.segment import Segment
-from textual import events
+from textual import events, on
 from textual._compositor import ChopsUpdate, InlineUpdate, LayoutUpdate
 from textual.app import App
 from textual.binding import Binding
@@ -304,7 +304,8 @@ class StyledAsMounted(Screen[Any]):
 
     _shown_before = False
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    @on(events.ScreenResume)
+    def _styled_already(self, event: events.ScreenResume) -> None:
         """The first time: leave the styles of the widgets just mounted as they are (this
         runs before Textual's own handler, which reads ``refresh_styles``)."""
         if not self._shown_before:
