@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import bench_open
 from bench.probes import cpu_speeds
 from bench.report import EARLIER, HEADING, _speed_note, write_section
 
@@ -95,3 +96,24 @@ def test_each_processor_runs_the_loop_in_a_process_held_to_it() -> None:
     speeds = cpu_speeds(rounds=1)
     assert set(speeds) == os.sched_getaffinity(0)
     assert all(0 < seconds < 60 for seconds in speeds.values())
+
+
+def test_the_opening_benchmark_replaces_its_own_section_and_keeps_the_others(
+        tmp_path: Path) -> None:
+    medians = {"before": {"open": 600.0, "live": 300.0, "help": 250.0},
+               "after": {"open": 450.0, "live": 300.0, "help": 240.0}}
+    section = bench_open.render(medians, "249dc26", "abc1234")
+    assert section.startswith(bench_open.HEADING + "\n\nMeasured ")
+    assert "| open a conversation (enter to mounted and idle) | 600 | 450 | 0.75x |" in section
+    assert "| baseline: the help screen (f1) | 250 | 240 | 0.96x |" in section
+    assert "| open a conversation / the help screen | 2.40x | 1.88x |  |" in section
+    path = tmp_path / "performance.md"
+    path.write_text(f"# Performance\n\n{bench_open.HEADING}\n\nold run\n\n## Next\n\nKept.\n",
+                    encoding="utf-8")
+    bench_open.write_section(path, section)
+    text = path.read_text(encoding="utf-8")
+    assert "old run" not in text and section in text
+    assert text.endswith("## Next\n\nKept.\n") and text.startswith("# Performance\n\n")
+    fresh = tmp_path / "fresh.md"
+    bench_open.write_section(fresh, section)
+    assert fresh.read_text(encoding="utf-8") == "# Performance\n\n" + section
