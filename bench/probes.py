@@ -24,6 +24,10 @@ T = TypeVar("T")
 # A fixed piece of pure Python, timed on each processor to tell the machine's speed
 LOOP = ("import time\nstart = time.perf_counter()\ntotal = 0\nfor i in range(2_000_000):\n"
         "    total += i\nprint(time.perf_counter() - start)")
+# New memory touched page by page: what a listing at 10,000 does some 30,000 times
+TOUCH = ("import time\nstart = time.perf_counter()\nmemory = bytearray(120 * 1024 * 1024)\n"
+         "for at in range(0, len(memory), 4096):\n    memory[at] = 1\n"
+         "print(time.perf_counter() - start)")
 
 @dataclass
 class Tree:
@@ -114,6 +118,16 @@ def cpu_speeds(rounds: int = 3) -> dict[int, float]:
                                       0, {cpu}))
             taken.append(float(done.stdout))
     return {cpu: statistics.median(taken) for cpu, taken in times.items()}
+
+
+def memory_speed(rounds: int = 3) -> float:
+    """Seconds :data:`TOUCH` takes (the median of ``rounds`` processes): the system's cost of
+    handing a process new memory, which moves from one minute to the next on a shared
+    machine while a loop of pure Python does not."""
+    return statistics.median(
+        float(subprocess.run([sys.executable, "-c", TOUCH], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(rounds))
 
 
 def import_export(tree: Tree, export: Path, folder: Path) -> Run:

@@ -152,6 +152,10 @@ def _speed_note(figures: dict[str, Any]) -> str:
         return ", ".join(f"{seconds * 1000:.0f} ms on processor {cpu}"
                          for cpu, seconds in sorted(taken.items()))
 
+    memory = [figures.get(f"memory {when} listings") for when in ("before", "after")]
+    touched = ("" if None in memory else
+               f" Touching 120 MB of new memory took {memory[0] * 1000:.0f} ms before and "
+               f"{memory[1] * 1000:.0f} ms after (a listing at {size:,} touches about as much).")
     return (f" The listings of {size:,} conversations are timed against goals in seconds, so "
             "the machine's speed was measured around them: a fixed loop of pure Python took "
-            f"{speeds(before)} just before them, and {speeds(after)} just after.")
+            f"{speeds(before)} just before them, and {speeds(after)} just after." + touched)

@@ -38,6 +38,7 @@ from bench.probes import (
     cpu_speeds,
     import_export,
     median_runs,
+    memory_speed,
     save_cost,
     search_latency,
 )
@@ -80,6 +81,7 @@ def measure(trees: dict[str, Tree], sizes: list[int], work: Path, full: bool) ->
         figures[f"bench peak mb {size}"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         if size == sizes[-1]:  # the processors' speed around the listings of the goals
             figures["cpu before listings"] = cpu_speeds()
+            figures["memory before listings"] = memory_speed()
         for command in ("list", "due"):  # taking turns, once both versions' data is there
             runs = median_runs({name: (tree.coffeechat("--data-dir", str(work / f"{name}-{size}"),
                                                        command, "--json"), tree.env())
@@ -88,6 +90,7 @@ def measure(trees: dict[str, Tree], sizes: list[int], work: Path, full: bool) ->
                 figures[f"{command} {size} {name}"] = {"s": result.wall, "mb": result.peak_mb}
         if size == sizes[-1]:
             figures["cpu after listings"] = cpu_speeds()
+            figures["memory after listings"] = memory_speed()
         figures[f"search {size}"] = search_latency(work / f"after-{size}", trees["after"].env())
         for name, tree in trees.items():  # "after" saves with its search index, as in the app
             figures[f"save {size} {name}"] = save_cost(tree, work / f"{name}-{size}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench import bench_open
-from bench.probes import cpu_speeds
+from bench.probes import cpu_speeds, memory_speed
 from bench.report import EARLIER, HEADING, _speed_note, write_section
 
 OLD = f"""# Performance
@@ -87,6 +87,10 @@ def test_the_processors_speed_around_the_listings_is_told() -> None:
         "machine's speed was measured around them: a fixed loop of pure Python took 256 ms on "
         "processor 0, 410 ms on processor 1 just before them, and 300 ms on processor 0, "
         "300 ms on processor 1 just after.")
+    figures |= {"memory before listings": 0.048, "memory after listings": 0.0855}
+    assert _speed_note(figures).endswith(
+        "300 ms on processor 1 just after. Touching 120 MB of new memory took 48 ms before "
+        "and 86 ms after (a listing at 10,000 touches about as much).")
     assert _speed_note({"sizes": [100], "cpu before listings": {}}) == ""
 
 
@@ -96,6 +100,7 @@ def test_each_processor_runs_the_loop_in_a_process_held_to_it() -> None:
     speeds = cpu_speeds(rounds=1)
     assert set(speeds) == os.sched_getaffinity(0)
     assert all(0 < seconds < 60 for seconds in speeds.values())
+    assert 0 < memory_speed(rounds=1) < 60
 
 
 def test_the_opening_benchmark_replaces_its_own_section_and_keeps_the_others(
