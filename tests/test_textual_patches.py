@@ -207,7 +207,7 @@ class Marked(Screen[None]):
         yield Static("x", classes="marked")
 
 
-class MarkedStyledAsMounted(patches.StyledAsMounted, Marked):
+class MarkedStyledAsMounted(patches.StyledAsMounted[None], Marked):
     DEFAULT_CSS = "MarkedStyledAsMounted Static.marked { width: 7; }"
 
 

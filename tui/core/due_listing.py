@@ -38,7 +38,6 @@ _THANK_YOU_WINDOW = timedelta(hours=THANK_YOU_HOURS)
 _fromisoformat = date.fromisoformat
 _datetime_from = datetime.fromisoformat
 _UNSEEN = object()
-_MINUTES = {minutes: timedelta(minutes=minutes) for minutes in range(241)}  # a call's length
 # (level, the start of the reason, deadline, ISO day, the items due at that deadline), or None
 ActionDay = tuple[str, str, datetime, str, list[DueItem]] | None
 
@@ -158,14 +157,7 @@ class Listing:
                 state, label = "due", f"thank-you due · {duration(left)} left"
             else:
                 state, label = "overdue", f"thank-you overdue by {duration(-left)}"
-        try:
-            number = deadline.timestamp()
-        except (OverflowError, ValueError, OSError):
-            number = instant(deadline)
-        same = self.at.get(number)
-        if same is None:
-            same = self.at[number] = []
-        same.append(_new(DueItem, (
+        self.due_at(instant(deadline)).append(_new(DueItem, (
             "thank-you", state, deadline, deadline.isoformat(timespec="seconds"), label, name,
             chat.contact_id, chat.id, None)))
 
@@ -283,10 +275,7 @@ def _call_end(chat: ConversationLike) -> datetime | None:
         start = _datetime_from(scheduled)
         if not start.tzinfo:
             start = moment(scheduled, None)
-        try:
-            return start + _MINUTES[chat.minutes]
-        except (KeyError, OverflowError):
-            return shifted(start, timedelta(minutes=chat.minutes))
+        return shifted(start, timedelta(minutes=chat.minutes))
     return None
 
 

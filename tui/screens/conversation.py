@@ -9,6 +9,7 @@ the screen hands them to the autosaver, and takes back the store's copy once sav
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -60,7 +61,7 @@ def _no_contact() -> Contact:
     return Contact(name="")
 
 
-class ConversationScreen(KeyOwner, StyledAsMounted, EvidenceNotes):
+class ConversationScreen(KeyOwner, StyledAsMounted[Any], EvidenceNotes):
     """Holds the conversation being worked on; panes edit it, this screen saves it."""
 
     # The pane keys are priority keys: they switch at once, so keys typed right after them

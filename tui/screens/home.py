@@ -43,7 +43,7 @@ CLOCK_SECONDS = 60
 # Due items that open the conversation on its Reflect pane (where they are dealt with).
 
 
-class HomeScreen(StyledAsMounted):
+class HomeScreen(StyledAsMounted[None]):
     """The lists a user starts from; every change goes through the store and is shown again."""
 
     BINDINGS = [

@@ -22,7 +22,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.geometry import Size
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultType
 from textual.strip import Strip
 from textual.visual import VisualType
 from textual.widget import Widget
@@ -296,7 +296,7 @@ class TabsFollowFocus(TabbedContent):
 # -- screens ---------------------------------------------------------------------------------
 
 
-class StyledAsMounted(Screen[Any]):
+class StyledAsMounted(Screen[ScreenResultType]):
     """A screen that is not styled a second time when it is first shown. Textual styles each
     widget as it is mounted, then styles the whole screen again on its first ScreenResume;
     for a conversation's four panes that second pass was a sixth of opening it. Later
