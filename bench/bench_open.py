@@ -154,27 +154,20 @@ def write_section(path: Path, section: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _rev(ref: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", ref], check=True,
-                          capture_output=True, text=True).stdout.strip()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Measure both versions, print the section, write it with ``--out``."""
+    # Imported here: the probe process loads this file inside another version's tree.
+    from bench.run import extract, rev
+
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--before", default="main^",
                         help="the version to compare against (default: main's first parent)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    before = _rev(args.before)
+    before = rev(args.before)
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "before"
-        source.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", before], check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
-        medians = measure(source)
-    section = render(medians, before, _rev("HEAD"))
+        medians = measure(extract(before, Path(tmp) / "before"))
+    section = render(medians, before, rev("HEAD"))
     print(section)
     if args.out is not None:
         write_section(args.out, section)
