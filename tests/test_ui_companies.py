@@ -60,9 +60,9 @@ async def test_companies_list_sort_edit_merge_and_page(tmp_path: Path) -> None:
         assert "sorted by motiv." in str(app.screen.query_one("#companies-note").render())
         await pilot.press("m")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")  # not without a yes
+        await pilot.press("escape")  # not without a yes
         assert len(names(app)) == 3
-        await pilot.press("m", "y")
+        await pilot.press("m", "left", "enter")
         await until(pilot, lambda: len(names(app)) == 2)
         assert sorted(names(app)) == ["Acme Robotics", "Globex"]
         table = app.screen.query_one(DataTable)
@@ -200,7 +200,7 @@ async def test_companies_open_with_rows_worked_out_ahead_and_again_after_a_chang
         assert len(worked_out) == 1  # shown from what was worked out ahead
         await pilot.press("m")  # merging changes a company in place: on the screen's copy
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await until(pilot, lambda: len(names(app)) == 2)
         await pilot.press("escape")
         app.store.save_contact(Contact(name="Ida Initech", company="Initech", id="ida"))

@@ -75,11 +75,11 @@ async def test_delete_conversation_asks_first(tmp_path: Path) -> None:
     app.store.new_conversation(app.store.contact_for("Ana"), goal="x")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
-        await pilot.press("n")
+        await pilot.press("escape")
         await pilot.pause()
         assert len(app.store.conversations()) == 1
         await pilot.press("d")
-        await pilot.press("y")
+        await pilot.press("left", "enter")
         await pilot.pause()
         assert app.store.conversations() == []
         app.store.flush()

@@ -40,7 +40,7 @@ async def test_a_whole_call_by_keyboard_is_on_disk(tmp_path: Path) -> None:
         await type_text(pilot, "hires")
         await pilot.press("enter")
         clock.advance(minutes=20)
-        await pilot.press("f9", "y")
+        await pilot.press("f9", "left", "enter")
         await pilot.pause()
         assert "Ended" in timer_text(pane)
         log = pane.query_one("#live-log", OptionList)
@@ -117,13 +117,13 @@ async def test_end_asks_first_and_can_be_undone(tmp_path: Path) -> None:
         await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, ConversationScreen)
-        await pilot.press("ctrl+t", "escape", "f9", "n")
+        await pilot.press("ctrl+t", "escape", "f9", "escape")
         assert pane.conversation.live.ended_at is None
         clock.advance(minutes=10)
-        await pilot.press("f9", "y")
+        await pilot.press("f9", "left", "enter")
         assert pane.conversation.live.ended_at and pane.conversation.status == "done"
         clock.advance(minutes=2)
-        await pilot.press("ctrl+t", "y")
+        await pilot.press("ctrl+t", "left", "enter")
         assert pane.conversation.live.ended_at is None
         assert pane.conversation.live.paused_seconds == 120
 

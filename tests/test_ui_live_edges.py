@@ -97,7 +97,7 @@ async def test_log_notes_can_be_corrected_and_deleted(tmp_path: Path) -> None:
         pane.query_one("#live-log", OptionList).focus()
         await pilot.press("enter", "end")
         await type_text(pilot, " fixed")
-        await pilot.press("enter", "up", "delete", "y")
+        await pilot.press("enter", "up", "delete", "left", "enter")
         assert [n.text for n in pane.conversation.live.notes] == ["two fixed"]
     assert [n.text for n in reread(app, tmp_path).live.notes] == ["two fixed"]
 

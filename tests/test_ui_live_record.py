@@ -27,7 +27,7 @@ async def test_a_finished_call_reads_as_a_record_that_stays_editable(tmp_path: P
         pane = await open_live(pilot, clock)
         await pilot.press("ctrl+t")
         clock.advance(minutes=25)
-        await pilot.press("f9", "y")
+        await pilot.press("f9", "left", "enter")
         await pilot.pause()
         assert "Ended" in timer_text(pane) and "notes stay editable" in timer_text(pane)
         offered = footer_actions(app)
@@ -38,7 +38,7 @@ async def test_a_finished_call_reads_as_a_record_that_stays_editable(tmp_path: P
         await type_text(pilot, "Added later")
         await pilot.press("ctrl+t")  # carrying on asks first
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        await pilot.press("escape")
         assert isinstance(app.screen, ConversationScreen)
         assert pane.conversation.live.ended_at is not None
     saved = reread(app, tmp_path)
@@ -58,7 +58,7 @@ async def test_a_finished_call_says_when_it_ended_and_f12_reads_it_all(tmp_path:
         assert isinstance(app.screen, ConversationScreen)
         await pilot.press("ctrl+t")
         clock.advance(minutes=25, seconds=20)
-        await pilot.press("f9", "y")
+        await pilot.press("f9", "left", "enter")
         await pilot.pause()
         shown = timer_text(pane)
         assert "Ended" in shown and "after 25 min" in shown, shown

@@ -181,7 +181,7 @@ async def test_thank_you_draft_copy_and_mark_sent(tmp_path: Path) -> None:
         await type_text(pilot, " :)")
         await pilot.press("f6")
         assert app.clipboard == draft.text and draft.text.startswith("Hi Ana, :)\n")
-        await pilot.press("ctrl+r", "n")  # would replace edits: asks, and no keeps them
+        await pilot.press("ctrl+r", "escape")  # would replace edits: asks, and no keeps them
         assert draft.text.startswith("Hi Ana, :)\n")
         await pilot.press("ctrl+t")
         assert text_of(app, "#thank-you-status").startswith("Thank-you sent Thu 03 Dec")

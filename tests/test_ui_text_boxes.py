@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.live_tools import live_app, open_live
+from textual import events
+from textual.keys import _character_to_key
+
+from tests.live_tools import live_app, open_live, reread
 from tests.reflect_data import call_with_captures, fixed_clock, reflected
 from tests.uitools import make_app, type_text
 from tui.screens.conversation import ConversationScreen
@@ -104,3 +107,32 @@ async def test_letters_typed_on_the_rating_line_start_the_first_answer(tmp_path:
         app.store.flush()
     saved = app.store.conversation(conversation.id)
     assert saved.reflection.answers["key-insights"] == "Mostly writing, then 2 reviews"
+
+
+
+async def type_as_terminal(pilot, text: str) -> None:
+    """Send each character as the terminal does, key and character (Pilot's ``press`` knows
+    no character for a key named like ``zero_width_joiner`` or ``personal_computer``)."""
+    app = pilot.app
+    for char in text:
+        key = events.Key(char if char.isalnum() else _character_to_key(char), char)
+        key.set_sender(app)
+        app._driver.send_message(key)
+        await pilot.pause()
+
+
+async def test_typed_zero_width_joiners_are_kept_in_both_kinds_of_box(tmp_path: Path) -> None:
+    """An emoji picker or a Persian keyboard types U+200D / U+200C as keys of their own."""
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot)
+        await pilot.press("ctrl+t")
+        await type_as_terminal(pilot, "👩\u200d💻 می\u200cخ")
+        assert pane.note_area.text == "👩\u200d💻 می\u200cخ"
+        await pilot.press("ctrl+l")
+        await type_as_terminal(pilot, "a\u200db")
+        await pilot.press("left")
+        await type_as_terminal(pilot, "\u200c")
+        assert app.focused is not None and app.focused.value == "a\u200d\u200cb"
+    saved = reread(app, tmp_path)
+    assert saved.questions[0].note == "👩\u200d💻 می\u200cخ"

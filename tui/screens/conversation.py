@@ -292,12 +292,22 @@ class ConversationScreen(KeyOwner, StyledAsMounted[Any], EvidenceNotes):
 
     def action_back(self) -> None:
         """Escape: in a text box, leave it (the pane says where to); elsewhere save and return
-        to the list."""
+        to the list, unless the call is running: a second nervous esc would leave the call
+        for the list, where every letter typed next is a command."""
         focused = self.focused
         pane = self.active_pane()
         if isinstance(focused, (Input, TextArea)) and pane is not None:
             pane.leave_text_box(focused)
             return
+        if self.conversation.live.running:
+            self.notify("The call is running, so esc stays here. F9 ends it; 'Back to the "
+                        "list' in ctrl+p leaves it running.", title="Still in the call",
+                        markup=False)
+            return
+        self.leave()
+
+    def leave(self) -> None:
+        """Save and go back to the list (the call, if running, keeps running)."""
         self.save_now()
         self.dismiss()
 
@@ -367,7 +377,8 @@ class ConversationScreen(KeyOwner, StyledAsMounted[Any], EvidenceNotes):
             yield SystemCommand("Read the whole conversation", "Everything on one read-only "
                                 "scroll; e there comes back to the matching pane",
                                 self.action_read)
-        yield SystemCommand("Back to the list", "Save and go back", self.action_back)
+        yield SystemCommand("Back to the list", "Save and go back (a running call keeps "
+                            "running)", self.leave)
 
     def action_read(self) -> None:
         """Save, then show the conversation on one read-only scroll."""

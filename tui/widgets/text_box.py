@@ -6,7 +6,10 @@
 - the first time in, the cursor is at the end of the text, and it stays in view: a text box
   that grows inside a scrolling pane scrolls the pane to the cursor, so what is typed is
   always on screen;
-- a one-line box does not select its text on focus (the next key would replace it).
+- a one-line box does not select its text on focus (the next key would replace it);
+- a typed zero-width joiner or non-joiner goes in like any other character: emoji sequences
+  and words in Persian or Indic scripts hold them, and a stock box drops them (Python does not
+  count them as printable).
 """
 
 from __future__ import annotations
@@ -24,6 +27,18 @@ from tui.widgets.key_order import OrderedKeys, Request, ask
 from tui.widgets.textual_patches import TextAreaHooks
 
 MAX_LINE = 2_000  # a one-line box takes this many characters unless told otherwise
+JOINERS = frozenset("\u200c\u200d")  # zero-width non-joiner and joiner
+
+
+def typed_joiner(event: events.Key) -> str | None:
+    """The zero-width joiner or non-joiner a key typed, else None (the key is handled as
+    usual); the key goes no further."""
+    character = event.character
+    if character is None or character not in JOINERS:
+        return None
+    event.stop()
+    event.prevent_default()
+    return character
 
 
 class TextBox(OrderedKeys, TextAreaHooks):
@@ -43,6 +58,13 @@ class TextBox(OrderedKeys, TextAreaHooks):
         super().__init__(text, **kwargs)
 
     _visited = False
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A typed joiner goes in at the cursor (see the module's docstring)."""
+        joiner = typed_joiner(event)
+        if joiner is not None and not self.read_only:
+            start, end = self.selection
+            self.replace(joiner, start, end, maintain_selection_offset=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``pane_key`` never runs here: the key belongs to the pane around the box."""
@@ -132,6 +154,16 @@ class LineBox(OrderedKeys, Input):
     def on_focus(self, event: events.Focus) -> None:
         """Coming into the box, the cursor goes after the text: what is typed is added."""
         self.cursor_position = len(self.value)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A typed joiner goes in at the cursor (see the module's docstring)."""
+        joiner = typed_joiner(event)
+        if joiner is None:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(joiner)
+        else:
+            self.replace(joiner, *self.selection)
 
     async def action_submit(self) -> None:
         """Enter: hand the line over now (or post Submitted as usual)."""

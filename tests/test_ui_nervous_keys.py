@@ -1,0 +1,120 @@
+"""A nervous typist's slips during a call: a second esc, a function key hit by mistake, a letter
+that is a command on the list. None of them may leave the call, answer a question or lose text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.live_tools import FakeClock, live_app, open_live, reread
+from tests.review_tools import until
+from tests.test_ui_transfer import open_palette_command
+from tests.uitools import make_app, stored, type_text
+from tui.dialogs.confirm import ConfirmScreen
+from tui.screens.conversation import ConversationScreen
+from tui.screens.home import HomeScreen
+
+
+def typed_line(app) -> str:
+    """What the question says was typed while it was up."""
+    return str(app.screen.query_one("#confirm-typed", Static).render())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 24)])
+async def test_a_second_esc_during_the_call_stays_and_letters_stay_text(tmp_path: Path,
+                                                                         size) -> None:
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=size) as pilot:
+        pane = await open_live(pilot, clock)
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "Bidding. ")
+        await pilot.press("escape", "escape")  # note -> list -> (once) the list behind
+        await type_text(pilot, "dynamic teams")  # d, y, n, t: commands on the list
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert pane.conversation.live.running
+    saved = reread(app, tmp_path)
+    assert saved.questions[0].note == "Bidding. dynamic teams"
+    assert saved.live.started_at and not saved.live.ended_at
+
+
+async def test_back_to_the_list_from_the_palette_leaves_the_call_running(tmp_path: Path) -> None:
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_live(pilot, clock)
+        await pilot.press("ctrl+t")
+        await open_palette_command(pilot, "Back to the list")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+    saved = reread(app, tmp_path)
+    assert saved.live.started_at and not saved.live.ended_at
+
+
+async def test_after_the_call_esc_goes_back_to_the_list(tmp_path: Path) -> None:
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot, clock)
+        await pilot.press("ctrl+t")
+        clock.advance(minutes=20)
+        await pilot.press("f9", "left", "enter")
+        await pilot.pause()
+        assert not pane.conversation.live.running
+        await pilot.press("escape", "escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_words_typed_after_f9_by_mistake_answer_nothing_and_reach_the_note(
+        tmp_path: Path) -> None:
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot, clock)
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "Notes: ")
+        await pilot.press("f9")
+        await type_text(pilot, "they said yes")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # neither y nor n answered it
+        assert "goes into your text" in typed_line(app)
+        assert typed_line(app).endswith("they said yes")
+        await pilot.press("escape")
+        await type_text(pilot, ", then more")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationScreen)
+        assert pane.conversation.live.running
+    assert reread(app, tmp_path).questions[0].note == "Notes: they said yes, then more"
+
+
+async def test_yes_is_chosen_with_the_arrows_and_the_words_still_reach_the_note(
+        tmp_path: Path) -> None:
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(60, 24)) as pilot:
+        pane = await open_live(pilot, clock)
+        await pilot.press("ctrl+t")
+        clock.advance(minutes=25)
+        await pilot.press("f9")
+        await type_text(pilot, "ok")
+        await pilot.press("enter")  # the cursor starts on No
+        await pilot.pause()
+        assert pane.conversation.live.running
+        await pilot.press("f9", "left", "enter")
+        await pilot.pause()
+        assert not pane.conversation.live.running
+    saved = reread(app, tmp_path)
+    assert saved.questions[0].note == "ok" and saved.live.ended_at
+
+
+async def test_letters_after_a_delete_question_on_home_are_not_commands(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.store.new_conversation(app.store.contact_for("Ana"), goal="x")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "dynamic teams")  # d asks to delete; the rest must not act
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "is not used" in typed_line(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no form opened, no tags screen
+        assert len(app.store.conversations()) == 1
+        app.store.flush()
+    assert len(stored(tmp_path, "conversations")) == 1
