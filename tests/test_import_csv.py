@@ -30,6 +30,20 @@ def test_outlook_export_in_windows_1252() -> None:
     assert "Windows-1252" in parsed.warnings[0]
 
 
+def test_windows_1252_lines_are_named_a_few_then_counted() -> None:
+    lines = ["Name,Company,Notes", "Ana Lima,Café,\"first line", "Zoë\"", "Bo,Ünited,"]
+    lines += [f"Jürgen {n},Bosch," for n in range(1, 7)]
+    data = b"\xef\xbb\xbf" + "\r\n".join(lines[:2]).encode() + b"\r\n" + \
+        "\r\n".join(lines[2:]).encode("cp1252")  # a quoted note starts in UTF-8
+    parsed = parse_contacts_csv(data)
+    assert [(r.name, r.company, r.notes) for r in parsed.rows] == [
+        ("Ana Lima", "Café", "first line\nZoë"), ("Bo", "Ünited", ""),
+        *((f"Jürgen {n}", "Bosch", "") for n in range(1, 7))]
+    assert parsed.warnings == [
+        "lines 3, 4, 5, 6, 7 and 3 more: not UTF-8; read as Windows-1252 (Western European). "
+        "Check the accented names there, or save the file as UTF-8"]
+
+
 def test_semicolons_and_a_byte_order_mark() -> None:
     parsed = parse_contacts_csv(FIXTURES / "semicolon.csv")
     assert [(r.name, r.company) for r in parsed.rows] == [
@@ -63,7 +77,7 @@ def test_a_linkedin_file_reads_as_a_contacts_csv_too() -> None:
     (b"Company,Email\nAcme,a@b.example\n", "no header row naming a Name"),
     (b"\n\n", "is empty"),
     (b"%PDF-1.4", "PDF"),
-    (b"Name,Company\n\xff\xfeabc\x81\n", "not UTF-8"),
+    (b"Name,Company\n\xff\xfeabc\x81\n", "csv:2: byte 0x81 is not UTF-8 or Windows-1252"),
 ])
 def test_files_that_are_not_contacts_csvs(content: bytes, message: str) -> None:
     with pytest.raises(ImportFileError, match=message):

@@ -132,3 +132,15 @@ def test_control_characters_are_removed_and_counted() -> None:
     parsed = parse_linkedin(data)
     assert parsed.rows[0].name == "Ada[31m Lovelace" and parsed.rows[0].company == "Acme"
     assert parsed.controls_removed == 3
+
+
+def test_one_windows_1252_line_leaves_the_utf8_lines_alone() -> None:
+    data = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            "José,Núñez,,,Café,Chef,12 Nov 2024\r\n").encode() + \
+        "Anna,Müller,,,Bäckerei,Owner,12 Nov 2024\r\n".encode("cp1252")
+    parsed = parse_linkedin(data)
+    assert [(r.name, r.company) for r in parsed.rows] == [
+        ("José Núñez", "Café"), ("Anna Müller", "Bäckerei")]
+    assert parsed.warnings == [
+        "line 3: not UTF-8; read as Windows-1252 (Western European). Check the accented "
+        "names there, or save the file as UTF-8"]

@@ -16,7 +16,8 @@ Headers are matched ignoring case, spaces and punctuation, so ``E-mail Address``
   ``Categories`` (Outlook: ``Work;Friends``), ``Group Membership``.
 
 The delimiter (comma, semicolon or tab) is the one that yields the best header; the encoding
-is UTF-8, UTF-16 with a byte-order mark, or Windows-1252 with a warning.
+is UTF-8, UTF-16 with a byte-order mark, or, line by line where UTF-8 fails, Windows-1252
+with a warning naming those lines.
 """
 
 from __future__ import annotations
