@@ -44,6 +44,16 @@ def test_windows_1252_lines_are_named_a_few_then_counted() -> None:
         "Check the accented names there, or save the file as UTF-8"]
 
 
+def test_rows_with_fewer_fields_are_read_with_the_rest_blank_and_named() -> None:
+    data = b"Name,Company,Email,Notes,,\nAna,Acme\nBo\nCy,Co,c@x.example,hi\n,Zed\n"
+    parsed = parse_contacts_csv(data)
+    assert [(r.line, r.name, r.company, r.notes) for r in parsed.rows] == [
+        (2, "Ana", "Acme", ""), (3, "Bo", "", ""), (4, "Cy", "Co", "hi")]
+    assert [str(s) for s in parsed.skipped] == ["line 5: no name"]
+    assert parsed.warnings == ["lines 2 and 3: fewer fields than the 4 the header on line 1 "
+                               "names; read with the rest blank"]
+
+
 def test_semicolons_and_a_byte_order_mark() -> None:
     parsed = parse_contacts_csv(FIXTURES / "semicolon.csv")
     assert [(r.name, r.company) for r in parsed.rows] == [

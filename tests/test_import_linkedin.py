@@ -144,3 +144,21 @@ def test_one_windows_1252_line_leaves_the_utf8_lines_alone() -> None:
     assert parsed.warnings == [
         "line 3: not UTF-8; read as Windows-1252 (Western European). Check the accented "
         "names there, or save the file as UTF-8"]
+
+
+def test_rows_cut_short_or_broken_in_two_are_skipped_with_the_line() -> None:
+    data = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            b"Ana\r\n"
+            b"Bo,Reis,https://www.linkedin.com/in/bo,,Acme,Head of\r\n"
+            b"Data,12 Nov 2024\r\n"
+            b"  \r\n"
+            b"Grace,Hopper,,,Navy,Admiral,12 Nov 2024\r\n")
+    parsed = parse_linkedin(data)
+    assert [r.name for r in parsed.rows] == ["Grace Hopper"]
+    assert [str(s) for s in parsed.skipped] == [
+        "line 2: 1 field where the header on line 1 has 7 (a cut line, or a line break "
+        "outside quotes?)",
+        "line 3: 6 fields where the header on line 1 has 7 (a cut line, or a line break "
+        "outside quotes?)",
+        "line 4: 2 fields where the header on line 1 has 7 (a cut line, or a line break "
+        "outside quotes?)"]

@@ -30,6 +30,7 @@ from tui.core.importing.csv_table import (
     cell,
     find_header,
     header_key,
+    named_width,
     records,
 )
 from tui.core.importing.rows import (
@@ -39,6 +40,7 @@ from tui.core.importing.rows import (
     SkippedRow,
     checked,
     is_linkedin,
+    line_numbers,
 )
 from tui.core.importing.textfile import decode, read_source
 
@@ -127,7 +129,8 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
     for line, _cells in rows:
         if line >= header_line:
             break
-    width = len(header)
+    width, named = len(header), named_width(header)
+    short: list[int] = []
     for line, values in rows:
         if not any(v.strip() for v in values):
             continue
@@ -144,6 +147,7 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
         if not linkedin:
             linkedin = next((cell(values, i) for i in websites if is_linkedin(cell(values, i))),
                             "")
+        kept = len(parsed.rows)
         checked(ContactRow(
             line=line,
             name=" ".join(full.split()),
@@ -154,4 +158,9 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
             notes=cell(values, col["notes"]),
             tags=_tags(cell(values, col["tags"])),
         ), parsed)
+        if len(values) < named and len(parsed.rows) > kept:
+            short.append(line)
+    if short:  # files written by hand often leave trailing blank fields out
+        parsed.warnings.append(f"{line_numbers(short)}: fewer fields than the {named} the "
+                               f"header on line {header_line} names; read with the rest blank")
     return parsed

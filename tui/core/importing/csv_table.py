@@ -47,6 +47,12 @@ def find_header(rows: Iterator[Record], accept: Callable[[list[str]], bool]) -> 
     return None
 
 
+def named_width(header: list[str]) -> int:
+    """How many cells of ``header`` reach its last named column: a row shorter than that
+    lacks a field the header names (trailing blank header cells do not count)."""
+    return max((i + 1 for i, c in enumerate(header) if c.strip()), default=0)
+
+
 def cell(cells: list[str], index: int | None) -> str:
     """The stripped cell at ``index`` ('' when there is no such column or cell)."""
     if index is None or index >= len(cells):
