@@ -54,6 +54,23 @@ def test_rows_with_fewer_fields_are_read_with_the_rest_blank_and_named() -> None
                                "names; read with the rest blank"]
 
 
+def test_columns_whose_values_are_not_kept_are_named() -> None:
+    data = (b"Name,Phone,Birthday,Website,,Email\n"
+            b"Ana,+1 555 0100,,https://www.linkedin.com/in/ana,,a@x.example\n"
+            b"Bo,,,https://bo.example,x,\n"
+            b",+1 555 0102,1990-01-01,,,\n")  # skipped (no name): nothing of it is kept
+    parsed = parse_contacts_csv(data)
+    assert [(r.name, r.linkedin) for r in parsed.rows] == [
+        ("Ana", "https://www.linkedin.com/in/ana"), ("Bo", "")]
+    assert parsed.warnings == [
+        "columns not kept: Phone, Website (all but LinkedIn addresses), column 5"]
+    many = parse_contacts_csv(",".join(["Name", *(f"Extra {n}" for n in range(1, 15))])
+                              .encode() + b"\n" + b"Ana" + b",x" * 14 + b"\n")
+    assert many.warnings == ["columns not kept: " + ", ".join(
+        f"Extra {n}" for n in range(1, 13)) + " and 2 more"]
+    assert parse_contacts_csv(b"Name,Company,Email\nAna,Acme,a@x.example\n").warnings == []
+
+
 def test_semicolons_and_a_byte_order_mark() -> None:
     parsed = parse_contacts_csv(FIXTURES / "semicolon.csv")
     assert [(r.name, r.company) for r in parsed.rows] == [

@@ -162,3 +162,11 @@ def test_rows_cut_short_or_broken_in_two_are_skipped_with_the_line() -> None:
         "outside quotes?)",
         "line 4: 2 fields where the header on line 1 has 7 (a cut line, or a line break "
         "outside quotes?)"]
+
+
+def test_a_column_linkedin_adds_is_named_when_it_is_not_kept() -> None:
+    data = (b"First Name,Last Name,Username,Company\r\nAda,Lovelace,ada-l,Acme\r\n"
+            b"Grace,Hopper,,Navy\r\n")
+    parsed = parse_linkedin(data)
+    assert [r.name for r in parsed.rows] == ["Ada Lovelace", "Grace Hopper"]
+    assert parsed.warnings == ["column not kept: Username"]

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from tui.core.importing.csv_table import (
     DELIMITERS,
+    DroppedColumns,
     cell,
     find_header,
     header_key,
@@ -114,8 +115,22 @@ def _tags(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _linkedin(values: list[str], col: dict[str, int | None], explicit: bool,
+              websites: list[int]) -> str:
+    """The row's LinkedIn address: its LinkedIn column (a ``URL`` or ``Profile`` column only
+    when it holds a linkedin.com address), else the first website that is one."""
+    linkedin = cell(values, col["linkedin"])
+    if linkedin and not explicit and not is_linkedin(linkedin):
+        linkedin = ""  # a "URL" or "Profile" column holding some other site
+    if not linkedin:
+        linkedin = next((cell(values, i) for i in websites if is_linkedin(cell(values, i))), "")
+    return "".join(linkedin.split())
+
+
 def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> ParsedContacts:
-    """Read a contacts CSV; raises :class:`ImportFileError` for a file that is not one."""
+    """Read a contacts CSV; raises :class:`ImportFileError` for a file that is not one. The
+    warnings name rows with fewer fields than the header and columns whose values were not
+    kept (a phone number, a birthday: coffeechat has no field for them)."""
     raw, name = read_source(source, label)
     parsed = ParsedContacts(source=name)
     text, parsed.controls_removed = decode(raw, name, parsed.warnings)
@@ -124,7 +139,13 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
     col = _columns(keys)
     explicit_linkedin = col["linkedin"] is not None and keys[col["linkedin"] or 0].startswith(
         "linkedin")
-    websites = [i for i, k in enumerate(keys) if _WEBSITE.match(k) and i != col["linkedin"]]
+    websites = [i for i, k in enumerate(keys) if _WEBSITE.match(k) and i != col["linkedin"]
+                and not k.endswith(("label", "type"))]  # Google's "Website 1 - Label"
+    # columns read only for a LinkedIn address: their other addresses are not kept
+    link_only = websites + ([] if explicit_linkedin or col["linkedin"] is None
+                            else [col["linkedin"]])
+    dropped = DroppedColumns(header, [*col.values(), *websites])
+    partly: dict[int, str] = {}
     rows = records(text, name, delimiter)
     for line, _cells in rows:
         if line >= header_line:
@@ -141,12 +162,6 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
             continue
         full = cell(values, col["name"]) or " ".join(
             cell(values, col[f]) for f in ("first", "middle", "last"))
-        linkedin = cell(values, col["linkedin"])
-        if linkedin and not explicit_linkedin and not is_linkedin(linkedin):
-            linkedin = ""  # a "URL" or "Profile" column holding some other site
-        if not linkedin:
-            linkedin = next((cell(values, i) for i in websites if is_linkedin(cell(values, i))),
-                            "")
         kept = len(parsed.rows)
         checked(ContactRow(
             line=line,
@@ -154,13 +169,22 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
             company=" ".join(cell(values, col["company"]).split()),
             role=" ".join(cell(values, col["role"]).split()),
             email=cell(values, col["email"]).removeprefix("mailto:"),
-            linkedin="".join(linkedin.split()),
+            linkedin=_linkedin(values, col, explicit_linkedin, websites),
             notes=cell(values, col["notes"]),
             tags=_tags(cell(values, col["tags"])),
         ), parsed)
-        if len(values) < named and len(parsed.rows) > kept:
+        if len(parsed.rows) == kept:
+            continue  # skipped: its fields were not kept either, and the report says why
+        if len(values) < named:
             short.append(line)
+        dropped.check(values)
+        for i in link_only:
+            if cell(values, i) and not is_linkedin(cell(values, i)):
+                partly[i] = " (all but LinkedIn addresses)"
     if short:  # files written by hand often leave trailing blank fields out
         parsed.warnings.append(f"{line_numbers(short)}: fewer fields than the {named} the "
                                f"header on line {header_line} names; read with the rest blank")
+    columns = dropped.note(partly)
+    if columns:
+        parsed.warnings.append(columns)
     return parsed
