@@ -192,6 +192,17 @@ def test_import_csv_and_vcf(capsys, data_dir, fmt, name, count) -> None:
     assert len(contacts_of(data_dir)) == count
 
 
+def test_import_csv_names_the_columns_it_does_not_keep(capsys, data_dir, tmp_path) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("Name,Company,Email,Phone,Notes\nAna Lima,Acme,ana@x.example,+1 555 0100,"
+                      "hi\nBo Reis,Beta,,+1 555 0101,\n", "utf-8")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", "csv", str(source))
+    assert (code, err) == (0, "")
+    assert out == (f"Imported {source} (contacts CSV): 2 added, 0 updated, 0 unchanged, "
+                   "0 skipped\n  note: column not kept: Phone\n")
+    assert contacts_of(data_dir)["Ana Lima"]["notes"] == "hi"
+
+
 @pytest.mark.parametrize("payload,words", [
     (b"", ["empty"]),
     (b"PK\x03\x04zip", ["ZIP"]),

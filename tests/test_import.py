@@ -171,6 +171,35 @@ def test_control_characters_are_stripped_and_counted(capsys, data_dir: Path,
     store.close()
 
 
+ENCODINGS = {  # byte-order mark and codec
+    "UTF-8": (b"", "utf-8"), "UTF-8 with BOM": (b"\xef\xbb\xbf", "utf-8"),
+    "UTF-16 LE with BOM": (b"\xff\xfe", "utf-16-le"),
+    "UTF-16 BE with BOM": (b"\xfe\xff", "utf-16-be"),
+    "UTF-32 LE with BOM": (b"\xff\xfe\x00\x00", "utf-32-le"),
+    "UTF-32 BE with BOM": (b"\x00\x00\xfe\xff", "utf-32-be"),
+}
+
+
+@pytest.mark.parametrize("encoding", list(ENCODINGS))
+def test_control_characters_are_removed_whatever_the_encoding(
+        capsys, data_dir: Path, tmp_path: Path, encoding: str) -> None:
+    text = json.dumps(export([{"id": "e1", "name": "Eve\x1b]0;pwned\x07 Lima\x1b[2J\u202e",
+                               "notes": "hi\x1b[2J there\u202e"}]), ensure_ascii=False)
+    bom, codec = ENCODINGS[encoding]
+    source = tmp_path / "hostile.json"
+    source.write_bytes(bom + text.encode(codec))
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", "json", str(source))
+    assert (code, err) == (0, "")
+    assert out == (f"Imported {source}: contacts: 1 added, 0 updated; conversations: 0 added, "
+                   "0 updated; 0 already present; 6 control characters (escape sequences, "
+                   "bidi overrides) removed from the imported text\n")
+    store = Store.open(data_dir, readonly=True)
+    [eve] = store.contacts()
+    assert (eve.name, eve.notes) == ("Eve]0;pwned Lima[2J", "hi[2J there")
+    store.close()
+    assert "\\u001b" not in (data_dir / DATA_FILE).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("schema", "words"),
     [

@@ -132,3 +132,41 @@ def test_control_characters_are_removed_and_counted() -> None:
     parsed = parse_linkedin(data)
     assert parsed.rows[0].name == "Ada[31m Lovelace" and parsed.rows[0].company == "Acme"
     assert parsed.controls_removed == 3
+
+
+def test_one_windows_1252_line_leaves_the_utf8_lines_alone() -> None:
+    data = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            "José,Núñez,,,Café,Chef,12 Nov 2024\r\n").encode() + \
+        "Anna,Müller,,,Bäckerei,Owner,12 Nov 2024\r\n".encode("cp1252")
+    parsed = parse_linkedin(data)
+    assert [(r.name, r.company) for r in parsed.rows] == [
+        ("José Núñez", "Café"), ("Anna Müller", "Bäckerei")]
+    assert parsed.warnings == [
+        "line 3: not UTF-8; read as Windows-1252 (Western European). Check the accented "
+        "names there, or save the file as UTF-8"]
+
+
+def test_rows_cut_short_or_broken_in_two_are_skipped_with_the_line() -> None:
+    data = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            b"Ana\r\n"
+            b"Bo,Reis,https://www.linkedin.com/in/bo,,Acme,Head of\r\n"
+            b"Data,12 Nov 2024\r\n"
+            b"  \r\n"
+            b"Grace,Hopper,,,Navy,Admiral,12 Nov 2024\r\n")
+    parsed = parse_linkedin(data)
+    assert [r.name for r in parsed.rows] == ["Grace Hopper"]
+    assert [str(s) for s in parsed.skipped] == [
+        "line 2: 1 field where the header on line 1 has 7 (a cut line, or a line break "
+        "outside quotes?)",
+        "line 3: 6 fields where the header on line 1 has 7 (a cut line, or a line break "
+        "outside quotes?)",
+        "line 4: 2 fields where the header on line 1 has 7 (a cut line, or a line break "
+        "outside quotes?)"]
+
+
+def test_a_column_linkedin_adds_is_named_when_it_is_not_kept() -> None:
+    data = (b"First Name,Last Name,Username,Company\r\nAda,Lovelace,ada-l,Acme\r\n"
+            b"Grace,Hopper,,Navy\r\n")
+    parsed = parse_linkedin(data)
+    assert [r.name for r in parsed.rows] == ["Ada Lovelace", "Grace Hopper"]
+    assert parsed.warnings == ["column not kept: Username"]

@@ -71,3 +71,12 @@ def test_a_vcard_import_matches_the_linkedin_contacts() -> None:
 def test_foreign_and_broken_files(content: bytes, message: str) -> None:
     with pytest.raises(ImportFileError, match=message):
         parse_vcf(content, label="contacts.vcf")
+
+
+def test_a_windows_1252_line_in_a_utf8_card() -> None:
+    data = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ångström\r\n".encode()
+            + "ORG:Société Générale\r\nEND:VCARD\r\n".encode("cp1252"))
+    parsed = parse_vcf(data)
+    [zoe] = parsed.rows
+    assert (zoe.name, zoe.company) == ("Zoë Ångström", "Société Générale")
+    assert parsed.warnings[0].startswith("line 4: not UTF-8; read as Windows-1252")

@@ -183,6 +183,28 @@ async def test_import_linkedin_previews_then_saves_in_one_go(tmp_path: Path) -> 
         reopened.close()
 
 
+async def test_the_import_preview_names_columns_and_lines_it_could_not_read(
+        tmp_path: Path) -> None:
+    folder = demo_folder(tmp_path)
+    source = tmp_path / "people.csv"
+    source.write_bytes("Name,Company,Phone\nJosé Núñez,Café,+1 555 0100\n".encode()
+                       + "Anna Müller,Bosch\n".encode("cp1252"))
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_palette_command(pilot, "Import contacts from a CSV")
+        await set_path(pilot, "#import-path", source)
+        await pilot.press("enter")
+        await finish(pilot)
+        lines = str(app.screen.query_one("#import-lines", Static).render())
+        assert "note: column not kept: Phone" in lines
+        assert "note: line 3: not UTF-8; read as Windows-1252" in lines
+        assert "note: line 3: fewer fields than the 3" in lines
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.store.flush()
+        assert {"José Núñez", "Anna Müller"} <= {c.name for c in app.store.contacts()}
+
+
 async def test_import_of_a_foreign_file_says_why_and_changes_nothing(tmp_path: Path) -> None:
     folder = demo_folder(tmp_path)
     source = tmp_path / "book.xlsx"

@@ -270,6 +270,7 @@ _ESCAPED_CONTROLS = ("\\u00", "\\b", "\\f", "\\r")
 # escape that can stand for a control character or a lone surrogate. One pattern for each
 # first byte: a pattern that starts with a fixed byte is searched for quickly, while one
 # alternation of them all is tried at every byte of the file (about three times slower).
+_UTF8 = ("utf-8", "utf-8-sig")
 _CONTROL_BYTES = (
     re.compile(rb"\xc2[\x80-\x9f]"),
     re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"),
@@ -279,7 +280,10 @@ _CONTROL_BYTES = (
 
 def may_hold_controls(source: bytes) -> bool:
     """True when the bytes of JSON text may hold a control character an import removes (a
-    fast scan of the whole file; a false alarm only costs the slower, exact pass)."""
+    fast scan of the whole file; a false alarm only costs the slower, exact pass). The scan
+    reads UTF-8: JSON in UTF-16 or UTF-32 (which the parser takes too) is always True."""
+    if json.detect_encoding(source) not in _UTF8:
+        return True
     return b"\x7f" in source or any(pattern.search(source) for pattern in _CONTROL_BYTES)
 
 

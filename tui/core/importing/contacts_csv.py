@@ -16,7 +16,8 @@ Headers are matched ignoring case, spaces and punctuation, so ``E-mail Address``
   ``Categories`` (Outlook: ``Work;Friends``), ``Group Membership``.
 
 The delimiter (comma, semicolon or tab) is the one that yields the best header; the encoding
-is UTF-8, UTF-16 with a byte-order mark, or Windows-1252 with a warning.
+is UTF-8, UTF-16 with a byte-order mark, or, line by line where UTF-8 fails, Windows-1252
+with a warning naming those lines.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from pathlib import Path
 
 from tui.core.importing.csv_table import (
     DELIMITERS,
+    DroppedColumns,
     cell,
     find_header,
     header_key,
+    named_width,
     records,
 )
 from tui.core.importing.rows import (
@@ -38,6 +41,7 @@ from tui.core.importing.rows import (
     SkippedRow,
     checked,
     is_linkedin,
+    line_numbers,
 )
 from tui.core.importing.textfile import decode, read_source
 
@@ -111,8 +115,22 @@ def _tags(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _linkedin(values: list[str], col: dict[str, int | None], explicit: bool,
+              websites: list[int]) -> str:
+    """The row's LinkedIn address: its LinkedIn column (a ``URL`` or ``Profile`` column only
+    when it holds a linkedin.com address), else the first website that is one."""
+    linkedin = cell(values, col["linkedin"])
+    if linkedin and not explicit and not is_linkedin(linkedin):
+        linkedin = ""  # a "URL" or "Profile" column holding some other site
+    if not linkedin:
+        linkedin = next((cell(values, i) for i in websites if is_linkedin(cell(values, i))), "")
+    return "".join(linkedin.split())
+
+
 def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> ParsedContacts:
-    """Read a contacts CSV; raises :class:`ImportFileError` for a file that is not one."""
+    """Read a contacts CSV; raises :class:`ImportFileError` for a file that is not one. The
+    warnings name rows with fewer fields than the header and columns whose values were not
+    kept (a phone number, a birthday: coffeechat has no field for them)."""
     raw, name = read_source(source, label)
     parsed = ParsedContacts(source=name)
     text, parsed.controls_removed = decode(raw, name, parsed.warnings)
@@ -121,12 +139,19 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
     col = _columns(keys)
     explicit_linkedin = col["linkedin"] is not None and keys[col["linkedin"] or 0].startswith(
         "linkedin")
-    websites = [i for i, k in enumerate(keys) if _WEBSITE.match(k) and i != col["linkedin"]]
+    websites = [i for i, k in enumerate(keys) if _WEBSITE.match(k) and i != col["linkedin"]
+                and not k.endswith(("label", "type"))]  # Google's "Website 1 - Label"
+    # columns read only for a LinkedIn address: their other addresses are not kept
+    link_only = websites + ([] if explicit_linkedin or col["linkedin"] is None
+                            else [col["linkedin"]])
+    dropped = DroppedColumns(header, [*col.values(), *websites])
+    partly: dict[int, str] = {}
     rows = records(text, name, delimiter)
     for line, _cells in rows:
         if line >= header_line:
             break
-    width = len(header)
+    width, named = len(header), named_width(header)
+    short: list[int] = []
     for line, values in rows:
         if not any(v.strip() for v in values):
             continue
@@ -137,20 +162,29 @@ def parse_contacts_csv(source: Path | bytes, label: str | None = None) -> Parsed
             continue
         full = cell(values, col["name"]) or " ".join(
             cell(values, col[f]) for f in ("first", "middle", "last"))
-        linkedin = cell(values, col["linkedin"])
-        if linkedin and not explicit_linkedin and not is_linkedin(linkedin):
-            linkedin = ""  # a "URL" or "Profile" column holding some other site
-        if not linkedin:
-            linkedin = next((cell(values, i) for i in websites if is_linkedin(cell(values, i))),
-                            "")
+        kept = len(parsed.rows)
         checked(ContactRow(
             line=line,
             name=" ".join(full.split()),
             company=" ".join(cell(values, col["company"]).split()),
             role=" ".join(cell(values, col["role"]).split()),
             email=cell(values, col["email"]).removeprefix("mailto:"),
-            linkedin="".join(linkedin.split()),
+            linkedin=_linkedin(values, col, explicit_linkedin, websites),
             notes=cell(values, col["notes"]),
             tags=_tags(cell(values, col["tags"])),
         ), parsed)
+        if len(parsed.rows) == kept:
+            continue  # skipped: its fields were not kept either, and the report says why
+        if len(values) < named:
+            short.append(line)
+        dropped.check(values)
+        for i in link_only:
+            if cell(values, i) and not is_linkedin(cell(values, i)):
+                partly[i] = " (all but LinkedIn addresses)"
+    if short:  # files written by hand often leave trailing blank fields out
+        parsed.warnings.append(f"{line_numbers(short)}: fewer fields than the {named} the "
+                               f"header on line {header_line} names; read with the rest blank")
+    columns = dropped.note(partly)
+    if columns:
+        parsed.warnings.append(columns)
     return parsed

@@ -9,7 +9,9 @@ Fields with commas are quoted (``"Stripe, Inc."``). ``Email Address`` is blank f
 does not share it. ``Connected On`` is ``12 Nov 2024``; a file saved again by Excel or
 Numbers may hold ``12-Nov-24``, ``11/12/2024`` or ``2024-11-12`` (US month-first order, as
 LinkedIn's US-made exports use). A row LinkedIn leaves nameless (a member who hides their
-details) is skipped with its line.
+details) is skipped with its line, and so is a row with fewer fields than the header (LinkedIn
+writes every field, so that is a line cut short or broken in two). The report names the
+columns read for nothing that held something (``Username``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-from tui.core.importing.csv_table import find_header, records
+from tui.core.importing.csv_table import DroppedColumns, find_header, named_width, records
 from tui.core.importing.rows import (
     ContactRow,
     ImportFileError,
@@ -87,6 +89,8 @@ def parse_linkedin(source: Path | bytes, label: str | None = None) -> ParsedCont
     first_at, last_at, url_at, email_at, company_at, position_at, connected_at = (
         index[f] for f in COLUMNS)
     padding = [""] * (width + 1)
+    named = named_width(cells)
+    dropped = DroppedColumns(cells, index.values())
     for line, values in rows:
         if len(values) > width:
             if any(v.strip() for v in values[width:]):
@@ -95,7 +99,13 @@ def parse_linkedin(source: Path | bytes, label: str | None = None) -> ParsedCont
                     f"{width} (a comma outside quotes?)"))
                 continue
             values = values[:width]
-        if not any(values):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) < named:  # LinkedIn writes every field: this line is damaged
+            parsed.skipped.append(SkippedRow(
+                line, f"{len(values)} field{'' if len(values) == 1 else 's'} where the header "
+                f"on line {header_line} has {named} (a cut line, or a line break outside "
+                "quotes?)"))
             continue
         values += padding[len(values):]
         connected_text = values[connected_at].strip()
@@ -103,6 +113,7 @@ def parse_linkedin(source: Path | bytes, label: str | None = None) -> ParsedCont
         if connected_text and connected is None:
             parsed.warnings.append(f"line {line}: 'Connected On' {connected_text[:40]!r} is "
                                    "not a date; left out")
+        kept = len(parsed.rows)
         checked(ContactRow(
             line=line,
             name=" ".join(f"{values[first_at]} {values[last_at]}".split()),
@@ -113,4 +124,9 @@ def parse_linkedin(source: Path | bytes, label: str | None = None) -> ParsedCont
             how_found=HOW_FOUND,
             connected_on=connected,
         ), parsed)
+        if len(parsed.rows) > kept:
+            dropped.check(values)
+    columns = dropped.note()
+    if columns:
+        parsed.warnings.append(columns)
     return parsed

@@ -4,6 +4,7 @@ class a parser raises."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -60,6 +61,16 @@ class ParsedContacts:
     warnings: list[str] = field(default_factory=list)
     controls_removed: int = 0
     source: str = ""
+
+
+def line_numbers(lines: Sequence[int], shown: int = 5) -> str:
+    """``line 3``, ``lines 3 and 7``, or the first ``shown`` and how many more: ``lines 3, 7,
+    9, 12, 15 and 40 more``."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    if len(lines) > shown:
+        return f"lines {', '.join(map(str, lines[:shown]))} and {len(lines) - shown:,} more"
+    return f"lines {', '.join(map(str, lines[:-1]))} and {lines[-1]}"
 
 
 def linkedin_key(url: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.importing.rows import ImportFileError
+from tui.core.importing.rows import ImportFileError, line_numbers
 from tui.core.safetext import strip_controls_counted
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -42,8 +42,9 @@ def decode(raw: bytes, name: str, warnings: list[str]) -> tuple[str, int]:
     """Text of an import file and the number of control characters removed.
 
     UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as
-    such; anything else that is not UTF-8 is read as Windows-1252 with a warning. Binary and
-    empty files are refused with what they look like.
+    such; in a file that is not all UTF-8, each line that is UTF-8 is read as such and the
+    others as Windows-1252, with a warning naming them. Binary and empty files are refused
+    with what they look like.
     """
     for signature, what in _SIGNATURES.items():
         if raw.startswith(signature):
@@ -60,17 +61,33 @@ def decode(raw: bytes, name: str, warnings: list[str]) -> tuple[str, int]:
                                   "not text")
         try:
             text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            try:
-                text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                raise ImportFileError(
-                    f"{name}:{line}: byte 0x{raw[exc.start]:02x} is not UTF-8 text; save the "
-                    "file as UTF-8 and try again") from None
-            warnings.append(f"line {line}: the file is not UTF-8; read as Windows-1252 "
-                            "(Western European). Check accented names, or save it as UTF-8")
+        except UnicodeDecodeError:
+            text = _line_by_line(raw.removeprefix(b"\xef\xbb\xbf"), name, warnings)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ImportFileError(f"{name} is empty")
     return strip_controls_counted(text)
+
+
+def _line_by_line(raw: bytes, name: str, warnings: list[str]) -> str:
+    """A file that is not all UTF-8: each line that is UTF-8 read as such (a UTF-8 sequence
+    never holds a newline byte, so this is the text a whole-file read would give), the others
+    as Windows-1252, named in one warning."""
+    texts = []
+    western = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            texts.append(line.decode("cp1252"))
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"{name}:{number}: byte 0x{line[exc.start]:02x} is not UTF-8 or Windows-1252 "
+                "text; save the file as UTF-8 and try again") from None
+        western.append(number)
+    warnings.append(f"{line_numbers(western)}: not UTF-8; read as Windows-1252 (Western "
+                    "European). Check the accented names there, or save the file as UTF-8")
+    return "\n".join(texts)
