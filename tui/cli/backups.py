@@ -48,12 +48,24 @@ def _add_backups(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def backup_row(backup: Backup) -> dict[str, Any]:
-    """The JSON object of ``coffeechat backups --json``."""
+    """The JSON object of ``coffeechat backups --json``: ``loads`` only when every file in
+    it loads; ``damaged`` lists a snapshot's files that do not (restoring the snapshot whole
+    puts them back as they are; each of its other files can be restored on its own)."""
     problem = backup.problem()
+    damaged = sorted(backup.damaged()) if problem is None else []
+    if damaged:
+        problem = _damaged_text(damaged)
     return {"path": str(backup.path), "kind": backup.kind,
             "made": backup.made.isoformat(timespec="seconds"), "bytes": backup.size,
             "snapshot": backup.snapshot, "conversations": backup.conversations,
-            "loads": problem is None, "problem": problem}
+            "loads": problem is None, "problem": problem, "damaged": damaged}
+
+
+def _damaged_text(damaged: list[str]) -> str:
+    if len(damaged) == 1:
+        return f"{damaged[0]} in it does not load"
+    return f"{len(damaged)} files in it do not load ({', '.join(damaged[:3])}" + (
+        ", …)" if len(damaged) > 3 else ")")
 
 
 def cmd_backups(args: argparse.Namespace, folder: Path) -> int:
@@ -68,13 +80,19 @@ def cmd_backups(args: argparse.Namespace, folder: Path) -> int:
         return EXIT_OK
     table = [
         [row["made"][:16].replace("T", " "), row["kind"], _size(row["bytes"]),
-         "yes" if row["loads"] else fit(f"no: {row['problem']}", 60), row["path"]]
+         _loads_text(row), row["path"]]
         for row in rows
     ]
     headers = ("MADE", "KIND", "SIZE", "LOADS", "FILE")
     out("".join(line + "\n" for line in format_table(headers, [[fit(c, 300) for c in r]
                                                                 for r in table])))
     return EXIT_OK
+
+
+def _loads_text(row: dict[str, Any]) -> str:
+    if row["loads"]:
+        return "yes"
+    return fit(f"{'partly' if row['damaged'] else 'no'}: {row['problem']}", 60)
 
 
 def _add_restore(sub: Subparsers, common: argparse.ArgumentParser) -> None:

@@ -31,6 +31,7 @@ from tui.core.integrity import load_checked
 from tui.core.layout import Layout
 from tui.core.snapshots import (
     current_files,
+    damaged_files,
     has_snapshot_of,
     make_snapshot,
     manifest_summary,
@@ -72,6 +73,11 @@ class Backup:
         except OSError as exc:
             return exc.strerror or str(exc)
         return None
+
+    def damaged(self) -> dict[str, str]:
+        """The files of a snapshot that do not load, and why (a before-restore snapshot keeps
+        the damaged files a restore replaced); empty for a single-file backup."""
+        return damaged_files(self.path) if self.snapshot else {}
 
 
 def _when(match: re.Match[str], path: Path) -> datetime:
@@ -167,8 +173,9 @@ def rotate(layout: Layout, keep: Path) -> None:
 
 
 def keep_before_restore(layout: Layout, now: datetime) -> Path:
-    """Snapshot every file of the data as it is (damaged ones too) before a restore."""
-    return make_snapshot(layout, "before-restore", current_files(layout), now=now)
+    """Snapshot every file of the data as it is (damaged ones too, named as such in its
+    manifest) before a restore."""
+    return make_snapshot(layout, "before-restore", current_files(layout), now=now, check=True)
 
 
 def write_recovery(main: Path, payload: bytes, now: datetime) -> Path:

@@ -7,10 +7,12 @@
 Every save replaces a file (a new inode), so a hard link made today keeps today's version for
 as long as the snapshot lives, and costs no space until the file changes. A daily snapshot
 holds only files known to be good (the main file validated at open, conversation files whose
-stamp matches a validated summary); ``manifest.json``, written last, lists each file with its
-size and modification time, so checking a snapshot is a stat per file, and names the files
-left out. A snapshot is built in a temp folder and renamed into place, so a crash never
-leaves half of one. Where the file system has no hard links, files are copied.
+stamp matches a validated summary); a before-restore snapshot holds every file, damaged ones
+too, and its manifest names those that do not load. ``manifest.json``, written last, lists
+each file with its size, modification time and SHA-256, so checking a snapshot is a stat per
+file (the content is read only when a stamp differs, see :mod:`tui.core.snapshot_files`), and
+names the files left out. A snapshot is built in a temp folder and renamed into place, so a
+crash never leaves half of one. Where the file system has no hard links, files are copied.
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ from tui.core.dataformat import (
 from tui.core.files import PRIVATE_FILE, PRIVATE_FOLDER, fsync_dir, make_folder, write_new
 from tui.core.integrity import load_checked
 from tui.core.layout import Layout
+from tui.core.snapshot_files import (
+    Recorded,
+    digest_of,
+    is_unchanged,
+    load_problem,
+    recorded_from,
+)
 
 MANIFEST = "manifest.json"
 DAILY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -45,26 +54,35 @@ BEFORE_RESTORE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(\d{6})-before-restore")
 
 @dataclass(frozen=True)
 class Manifest:
-    """What a snapshot holds: relative path -> (size, mtime in ns); files left out, why."""
+    """What a snapshot holds: relative path -> what was recorded of it; files left out, why;
+    files in it that did not load when it was made, why (None: not recorded, as in manifests
+    of before-restore snapshots written before this was)."""
 
     kind: str
     made: datetime
-    files: dict[str, tuple[int, int]]
+    files: dict[str, Recorded]
     left_out: dict[str, str]
+    damaged: dict[str, str] | None = None
 
     @property
     def size(self) -> int:
         """Bytes of the files in the snapshot."""
-        return sum(size for size, _ in self.files.values())
+        return sum(recorded.size for recorded in self.files.values())
 
 
 def read_manifest(folder: Path) -> Manifest:
     """The manifest of a snapshot; raises ``StorageError`` if it is missing or damaged."""
     try:
         data = json.loads((folder / MANIFEST).read_bytes())
-        files = {str(k): (int(v[0]), int(v[1])) for k, v in data["files"].items()}
+        files = {str(k): recorded_from(v) for k, v in data["files"].items()}
         left = {str(k): str(v) for k, v in data.get("left_out", {}).items()}
-        return Manifest(str(data["kind"]), datetime.fromisoformat(data["made"]), files, left)
+        damaged = data.get("damaged")
+        if damaged is not None:
+            damaged = {str(k): str(v) for k, v in damaged.items()}
+        elif data["kind"] == "daily":
+            damaged = {}  # a daily snapshot has only ever held files known to be good
+        return Manifest(str(data["kind"]), datetime.fromisoformat(data["made"]), files, left,
+                        damaged)
     except FileNotFoundError:
         raise StorageError("it is incomplete (no manifest: interrupted while being made)") \
             from None
@@ -87,12 +105,10 @@ def snapshot_problem(folder: Path) -> str | None:
         return str(exc).replace(f"{folder / DATA_FILE} ", "", 1).split(". It has been left")[0]
     except OSError as exc:
         return f"{DATA_FILE} cannot be read: {exc.strerror or exc}"
-    for relative, (size, mtime) in manifest.files.items():
-        try:
-            st = os.stat(folder / relative)
-        except OSError:
-            return f"{relative} is missing"
-        if (st.st_size, st.st_mtime_ns) != (size, mtime):
+    for relative, recorded in manifest.files.items():
+        if not is_unchanged(folder / relative, relative, recorded):
+            if not (folder / relative).exists():
+                return f"{relative} is missing"
             return f"{relative} has changed since the snapshot was made"
     return None
 
@@ -106,9 +122,11 @@ def snapshot_name(kind: str, now: datetime) -> str:
 
 def make_snapshot(layout: Layout, kind: str, files: Iterable[tuple[str, Path]],
                   left_out: dict[str, str] | None = None,
-                  now: datetime | None = None) -> Path:
+                  now: datetime | None = None, check: bool = False) -> Path:
     """Link ``files`` ((path in the snapshot, file)) into a new snapshot folder in the
-    backups folder and return it. A file that vanished meanwhile is left out."""
+    backups folder and return it. A file that vanished meanwhile is left out. With ``check``
+    every file is validated and those that do not load are named in the manifest (without
+    it, the caller vouches that every file loads)."""
     now = now or datetime.now()
     backups = layout.backups
     make_folder(backups)
@@ -117,9 +135,9 @@ def make_snapshot(layout: Layout, kind: str, files: Iterable[tuple[str, Path]],
     os.mkdir(building, PRIVATE_FOLDER)
     os.chmod(building, PRIVATE_FOLDER)
     try:
-        listed = _link_all(building, files)
-        manifest = {"app": APP_ID, "snapshot": 1, "kind": kind, "made": now.isoformat(),
-                    "files": listed, "left_out": dict(left_out or {})}
+        listed, damaged = _link_all(building, files, check)
+        manifest = {"app": APP_ID, "snapshot": 2, "kind": kind, "made": now.isoformat(),
+                    "files": listed, "left_out": dict(left_out or {}), "damaged": damaged}
         write_new(building / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
         target = backups / snapshot_name(kind, now)
         if target.exists():
@@ -132,8 +150,10 @@ def make_snapshot(layout: Layout, kind: str, files: Iterable[tuple[str, Path]],
         raise
 
 
-def _link_all(building: Path, files: Iterable[tuple[str, Path]]) -> dict[str, list[int]]:
-    listed: dict[str, list[int]] = {}
+def _link_all(building: Path, files: Iterable[tuple[str, Path]],
+              check: bool) -> tuple[dict[str, list[int | str]], dict[str, str]]:
+    listed: dict[str, list[int | str]] = {}
+    damaged: dict[str, str] = {}
     folders = {building}
     for relative, source in files:
         target = building / relative
@@ -145,10 +165,14 @@ def _link_all(building: Path, files: Iterable[tuple[str, Path]]) -> dict[str, li
         except FileNotFoundError:
             continue
         st = os.stat(target)
-        listed[relative] = [st.st_size, st.st_mtime_ns]
+        raw = target.read_bytes()
+        listed[relative] = [st.st_size, st.st_mtime_ns, digest_of(raw)]
+        problem = load_problem(relative, raw, target) if check else None
+        if problem is not None:
+            damaged[relative] = problem
     for folder in folders:
         fsync_dir(folder)
-    return listed
+    return listed, damaged
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -210,20 +234,46 @@ def snapshots(layout: Layout) -> list[tuple[Path, str, datetime]]:
 
 def newest_copy(layout: Layout, relative: str) -> Path | None:
     """The file ``relative`` (``conversations/<name>`` or ``coffeechat.json``) in the newest
-    snapshot holding it unchanged."""
+    snapshot holding it unchanged and loading. Only this file's copies are read, newest first,
+    until one loads."""
     for folder, _, _ in snapshots(layout):
         try:
             manifest = read_manifest(folder)
         except StorageError:
             continue
         recorded = manifest.files.get(relative)
-        if recorded is None:
+        if recorded is None or relative in (manifest.damaged or {}):
             continue
-        with contextlib.suppress(OSError):
-            st = os.stat(folder / relative)
-            if (st.st_size, st.st_mtime_ns) == recorded:
-                return folder / relative
+        path = folder / relative
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if not is_unchanged(path, relative, recorded):
+            continue
+        if load_problem(relative, raw, path) is None:
+            return path
     return None
+
+
+def damaged_files(folder: Path) -> dict[str, str]:
+    """The files of a snapshot that do not load, and why: as its manifest recorded them, or,
+    for a before-restore snapshot whose manifest predates that record, by reading each file
+    (a second or so for 10,000 conversations). Empty when the manifest cannot be read (that
+    is the snapshot's problem, see :func:`snapshot_problem`)."""
+    try:
+        manifest = read_manifest(folder)
+    except StorageError:
+        return {}
+    if manifest.damaged is not None:
+        return dict(manifest.damaged)
+    found = {}
+    for relative in manifest.files:
+        with contextlib.suppress(OSError):
+            problem = load_problem(relative, (folder / relative).read_bytes(), folder / relative)
+            if problem is not None:
+                found[relative] = problem
+    return found
 
 
 def has_snapshot_of(layout: Layout, day: date) -> bool:
