@@ -39,7 +39,7 @@ from tui.cli.common import (
 )
 from tui.core.dates import DateError
 from tui.core.models import ModelError
-from tui.core.paths import data_dir
+from tui.core.paths import ENV_DATA_DIR, EmptyPathError, data_dir
 from tui.core.safetext import visible
 from tui.core.search_cache import SearchIndexError
 from tui.core.storage import LockedError, StorageError
@@ -186,7 +186,7 @@ def _run(argv: Sequence[str] | None) -> int:
         except SystemExit as exc:  # --help and --version
             sys.stdout.flush()
             return exc.code if isinstance(exc.code, int) else EXIT_OK
-        folder = data_dir(args.data_dir)
+        folder = _data_folder(args.data_dir)
         handler: Callable[[argparse.Namespace, Path], int] | None = getattr(args, "handler",
                                                                              None)
         if handler is not None:
@@ -196,6 +196,15 @@ def _run(argv: Sequence[str] | None) -> int:
     code = open_app(folder)  # the app turns the collector on once it shows (it runs for hours)
     sys.stdout.flush()
     return code
+
+
+def _data_folder(given: str | None) -> Path:
+    """The data folder ``--data-dir`` names (or the default when it was not given)."""
+    try:
+        return data_dir(given)
+    except EmptyPathError:
+        raise CliError("--data-dir is empty: give a folder, or leave --data-dir out to use "
+                       f"${ENV_DATA_DIR} or the default folder") from None
 
 
 @contextlib.contextmanager

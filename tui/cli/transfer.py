@@ -74,7 +74,10 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     if args.redact and fmt not in REDACTABLE:
         raise CliError(f"--redact applies to md, html and ics; a {fmt} export holds the "
                        "people's details by design")
-    to_stdout = not args.out or args.out == "-"
+    if args.out is not None and not args.out.strip():
+        raise CliError("--out is empty: give a file (a folder for md), or '-' or no --out "
+                       "for stdout")
+    to_stdout = args.out is None or args.out == "-"
     if to_stdout and fmt == "md":
         raise CliError("a Markdown export is a folder of files: give it with --out DIR")
     target = None
