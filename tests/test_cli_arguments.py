@@ -43,3 +43,29 @@ def test_empty_export_target_is_refused(capsys, data_dir: Path, monkeypatch,
     assert (code, out) == (2, "")
     assert_one_line_error(err, "--out is empty")
     assert sorted(p.name for p in data_dir.parent.iterdir()) == ["data"]
+
+
+HUGE = "x" * 120_000
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["show", HUGE], "no conversation has an id starting with 'xxx"),
+        (["new", "W", "--when", HUGE], "is not a date and time coffeechat understands"),
+        (["person", HUGE], "no contact is named"),
+        (["export", "--format", HUGE], "invalid choice: 'xxx"),
+        (["search", "x", "--limit", HUGE], "is not a whole number"),
+        (["list", "--sort", HUGE], "unrecognized arguments: --sort xxx"),
+        (["import", "json", HUGE], "File name too long"),
+        (["restore", HUGE], "File name too long"),
+    ],
+)
+def test_huge_values_are_quoted_short(capsys, data_dir: Path, argv: list[str],
+                                      words: str) -> None:
+    assert run(capsys, "--data-dir", str(data_dir), "new", "Ana")[0] == 0
+    code, out, err = run(capsys, "--data-dir", str(data_dir), *argv)
+    assert code in (1, 2) and out == ""
+    assert_one_line_error(err, words, "…")
+    assert len(err) < 600, len(err)
+    assert "x" * 240 not in err

@@ -32,6 +32,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_STORAGE,
     EXIT_USAGE,
+    PATH_LIMIT,
     PROG,
     CliError,
     Parser,
@@ -40,7 +41,7 @@ from tui.cli.common import (
 from tui.core.dates import DateError
 from tui.core.models import ModelError
 from tui.core.paths import ENV_DATA_DIR, EmptyPathError, data_dir
-from tui.core.safetext import visible
+from tui.core.safetext import clipped, visible
 from tui.core.search_cache import SearchIndexError
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import NotFoundError
@@ -75,6 +76,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("demo", "demo", "_add_demo"),
 )
 COMMAND_NAMES = frozenset(name for name, _, _ in COMMANDS)
+MAX_ERROR_LINE = 1000
 APP = ""  # command_named for a command line that opens the app: the parser of no subcommand
 
 Register = Callable[["Subparsers", argparse.ArgumentParser], None]
@@ -164,7 +166,8 @@ def parse_command_line(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def _fail(message: str, code: int) -> int:
-    first_line = visible(" ".join(message.split()))
+    # Values a message quotes are clipped where it is worded; this is the last guard.
+    first_line = clipped(visible(" ".join(message.split())), MAX_ERROR_LINE)
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"{PROG}: {first_line}\n")
         sys.stderr.flush()
@@ -244,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{clipped(str(exc.filename), PATH_LIMIT)}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}", EXIT_STORAGE)
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):

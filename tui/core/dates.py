@@ -12,6 +12,8 @@ import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
+from tui.core.safetext import clipped
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EXAMPLES = "e.g. 2026-12-03 14:30, tomorrow 9am, fri 3pm"
 MIN_YEAR = 1900
@@ -23,6 +25,11 @@ class DateError(ValueError):
     """Text that is not a date or time coffeechat understands; the message says what is."""
 
 
+def _quoted(text: str) -> str:
+    """What the person typed, in quotes, as a message shows it (a long paste clipped)."""
+    return f"'{clipped(text)}'"
+
+
 def in_window(day: date) -> bool:
     """True for a day in the years coffeechat accepts (1900-2200)."""
     return MIN_YEAR <= day.year <= MAX_YEAR
@@ -31,8 +38,8 @@ def in_window(day: date) -> bool:
 def check_window(day: date, text: str) -> None:
     """Raise :class:`DateError` for a day outside the years coffeechat accepts."""
     if not in_window(day):
-        raise DateError(f"'{text}' is {'too far ahead' if day.year > MAX_YEAR else 'too long ago'}"
-                        f": {WINDOW}")
+        raise DateError(f"{_quoted(text)} is "
+                        f"{'too far ahead' if day.year > MAX_YEAR else 'too long ago'}: {WINDOW}")
 
 
 def iso_day(text: str, original: str | None = None) -> date:
@@ -41,13 +48,13 @@ def iso_day(text: str, original: str | None = None) -> date:
     shown = original or text
     year, month, day = (int(part) for part in text.split("-"))
     if not 1 <= month <= 12:
-        raise DateError(f"'{shown}' is not a real date: there is no month {month}")
+        raise DateError(f"{_quoted(shown)} is not a real date: there is no month {month}")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateError(f"'{shown}' is {'too far ahead' if year > MAX_YEAR else 'too long ago'}"
-                        f": {WINDOW}")
+        raise DateError(f"{_quoted(shown)} is "
+                        f"{'too far ahead' if year > MAX_YEAR else 'too long ago'}: {WINDOW}")
     length = calendar.monthrange(year, month)[1]
     if not 1 <= day <= length:
-        raise DateError(f"'{shown}' is not a real date: {calendar.month_name[month]} {year} "
+        raise DateError(f"{_quoted(shown)} is not a real date: {calendar.month_name[month]} {year} "
                         f"has {length} days")
     return date(year, month, day)
 
@@ -56,7 +63,7 @@ def _ahead(today: date, days: int, text: str) -> date:
     try:
         day = today + timedelta(days=days)
     except OverflowError:
-        raise DateError(f"'{text}' is too far ahead: {WINDOW}") from None
+        raise DateError(f"{_quoted(text)} is too far ahead: {WINDOW}") from None
     check_window(day, text)
     return day
 
@@ -77,15 +84,15 @@ def parse_time(text: str) -> time:
         return time(0, 0)
     match = _TIME.match(t)
     if not match or (match["m"] is None and match["ampm"] is None):
-        raise DateError(f"'{text}' is not a time ({EXAMPLES})")
+        raise DateError(f"{_quoted(text)} is not a time ({EXAMPLES})")
     hour, minute = int(match["h"]), int(match["m"] or 0)
     ampm = (match["ampm"] or "").replace(".", "")
     if ampm:
         if not 1 <= hour <= 12:
-            raise DateError(f"'{text}': with am/pm the hour must be from 1 to 12")
+            raise DateError(f"{_quoted(text)}: with am/pm the hour must be from 1 to 12")
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise DateError(f"'{text}' is not a valid time of day")
+        raise DateError(f"{_quoted(text)} is not a valid time of day")
     return time(hour, minute)
 
 
@@ -129,7 +136,7 @@ def parse_day(text: str, today: date) -> date:
                 ahead = 0
             return today + timedelta(days=ahead)
     raise DateError(
-        f"'{text}' is not a date coffeechat understands (e.g. 2026-12-03, tomorrow, fri)"
+        f"{_quoted(text)} is not a date coffeechat understands (e.g. 2026-12-03, tomorrow, fri)"
     )
 
 
@@ -159,7 +166,7 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         raise DateError(f"no date given ({EXAMPLES})")
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
         iso_day(t)
-        raise DateError(f"'{text}' has no time: add one, e.g. {t} 14:30")
+        raise DateError(f"{_quoted(text)} has no time: add one, e.g. {t} 14:30")
     iso = re.match(r"^(\d{4}-\d{1,2}-\d{1,2})[ T](.*)$", t)
     if iso:
         day = iso_day(iso[1], t)
@@ -170,13 +177,14 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         return moment if moment.tzinfo else _localize(moment, given)
     match = _WHEN.match(t)
     if not match or not match[1]:
-        raise DateError(f"'{text}' is not a date and time coffeechat understands ({EXAMPLES})")
+        raise DateError(
+            f"{_quoted(text)} is not a date and time coffeechat understands ({EXAMPLES})")
     try:
         day = parse_day(match[1], now.date())
     except DateError as exc:
         if "not a date coffeechat understands" in str(exc):
             raise DateError(
-                f"'{text}' is not a date and time coffeechat understands ({EXAMPLES})"
+                f"{_quoted(text)} is not a date and time coffeechat understands ({EXAMPLES})"
             ) from None
         raise
     at = parse_time(match[2])

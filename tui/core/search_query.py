@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from tui.core.safetext import clipped
 from tui.core.search_text import safe_line, tokens
 from tui.core.tags import find_tags
 
@@ -154,7 +155,7 @@ class _Builder:
         if key:
             if key.lower() not in URL_SCHEMES and key.isalpha() and body.strip():
                 self.problems.append(
-                    f"'{key}:' is not a filter (filters: {', '.join(FILTER_KEYS)}); "
+                    f"'{clipped(key)}:' is not a filter (filters: {', '.join(FILTER_KEYS)}); "
                     f"searched as text")
             body = f"{key}:{body}"
         term = _term(body, prefix, f"{key}:{value}" if key else value)
@@ -169,7 +170,8 @@ class _Builder:
         if key in TEXT_FILTERS:
             term = _term(body, prefix, typed)
             if term is None:
-                self.problems.append(f"'{typed}' has no letters or digits to look for; ignored")
+                self.problems.append(
+                    f"'{clipped(typed)}' has no letters or digits to look for; ignored")
             else:
                 self.filters.append(Filter(key, term=term, negated=negated))
         elif key in ("status", "kind"):
@@ -177,7 +179,7 @@ class _Builder:
             value = _choice(body, allowed)
             if value is None:
                 shown = ", ".join(v.replace("_", "-") for v in allowed)
-                self.problems.append(f"{key} '{body}' is not one of {shown}; ignored")
+                self.problems.append(f"{key} '{clipped(body)}' is not one of {shown}; ignored")
             else:
                 self.filters.append(Filter(key, value=value, negated=negated))
         else:
@@ -191,7 +193,7 @@ class _Builder:
         start = _period_start(body.strip())
         if start is None:
             self.problems.append(
-                f"{key} '{body}' is not a date (use a year, a month or a day: 2026, "
+                f"{key} '{clipped(body)}' is not a date (use a year, a month or a day: 2026, "
                 f"2026-06, 2026-06-15); ignored")
         elif key == "after":
             self.after = start if self.after is None else max(self.after, start)
