@@ -155,11 +155,39 @@ def parse_command_line(argv: Sequence[str] | None) -> argparse.Namespace:
     alone; anything that parser refuses is parsed again with the whole parser, so that every
     message is the whole parser's."""
     args = sys.argv[1:] if argv is None else list(argv)
+    left_out: list[str] = []
+    at = _subcommand_at(args)
+    if at is not None and args[at] == "search":
+        from tui.cli.search import set_aside_left_out
+
+        args, left_out = set_aside_left_out(args, at + 1)
     command = command_named(args)
+    parsed = None
     if command is not None:
         with contextlib.suppress(CliError):
-            return build_parser(command).parse_args(args)
-    return build_parser().parse_args(args)
+            parsed = build_parser(command).parse_args(args)
+    if parsed is None:
+        parsed = build_parser().parse_args(args)
+    if left_out:
+        parsed.left_out = left_out
+    return parsed
+
+
+def _subcommand_at(argv: Sequence[str]) -> int | None:
+    """Where the subcommand's name is in ``argv`` (None for none): the first word that is
+    neither an option nor the value of ``--data-dir``."""
+    number = 0
+    while number < len(argv):
+        word = argv[number]
+        if word == "--":
+            return None
+        if len(word) > 2 and "--data-dir".startswith(word):  # argparse takes --data too
+            number += 2
+        elif word.startswith("-"):
+            number += 1
+        else:
+            return number
+    return None
 
 
 # -- main --------------------------------------------------------------------------------
