@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from tui.core.safetext import clipped
 
@@ -144,11 +144,50 @@ def _localize(naive: datetime, now: datetime | None) -> datetime:
     """Attach a zone to a wall-clock time: ``now``'s zone when given, else the system's.
 
     Without ``now`` the system zone is asked about *that* date, so a summer time typed in
-    winter gets the summer offset (``datetime.now().astimezone()`` has a fixed offset).
+    winter gets the summer offset (``datetime.now().astimezone()`` has a fixed offset). A time
+    the clocks skip when they go forward is refused (it would be stored an hour off); a time
+    they show twice when they go back is the first of the two.
     """
-    if now is None or _is_system_zone(now):
-        return naive.astimezone()
-    return naive.replace(tzinfo=now.tzinfo).astimezone()
+    zone = None if now is None or _is_system_zone(now) else now.tzinfo
+    moment = _attach(naive.replace(fold=0), zone)
+    if _wall(moment, zone) != naive:
+        start, end = _skipped(naive, zone)
+        raise DateError(f"{naive:%Y-%m-%d %H:%M} does not exist in this time zone: the clocks "
+                        f"go forward from {start:%H:%M} to {end:%H:%M} that day; give a time "
+                        f"before {start:%H:%M} or from {end:%H:%M} on")
+    return moment if zone is None else moment.astimezone()
+
+
+def _attach(naive: datetime, zone: tzinfo | None) -> datetime:
+    """``naive`` as a moment in ``zone`` (None: the system's, with its rules for that date)."""
+    return naive.astimezone() if zone is None else naive.replace(tzinfo=zone)
+
+
+def _wall(moment: datetime, zone: tzinfo | None) -> datetime:
+    """What the clocks in ``zone`` (None: the system's) show at ``moment``."""
+    if zone is None:
+        return moment.astimezone().replace(tzinfo=None)
+    # by way of UTC: converting to the zone a moment already has leaves it as it is
+    return moment.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+
+
+def _skipped(naive: datetime, zone: tzinfo | None) -> tuple[datetime, datetime]:
+    """For a wall-clock time the clocks skip: the times they jump from and to."""
+    def offset(moment: datetime) -> timedelta | None:
+        return (moment.astimezone() if zone is None else moment.astimezone(zone)).utcoffset()
+
+    low, high = sorted(_attach(naive.replace(fold=fold), zone).astimezone(timezone.utc)
+                       for fold in (0, 1))
+    before, after = offset(low), offset(high)
+    while high - low > timedelta(seconds=1):  # the moment of the change, by halves
+        middle = low + (high - low) / 2
+        if offset(middle) == before:
+            low = middle
+        else:
+            high = middle
+    start = high + (before or timedelta())
+    end = high + (after or timedelta())
+    return start.replace(tzinfo=None), end.replace(tzinfo=None)
 
 
 def _is_system_zone(now: datetime) -> bool:
