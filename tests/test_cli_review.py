@@ -129,3 +129,21 @@ def test_person_text_is_stable_for_a_fixed_day() -> None:
     looped = person_history(cycle[0], cycle, [], NOW)
     assert [p.id for p in looped.introduced_by] == ["b"]
     assert looped.introduced == []  # B is drawn above A, never again below
+
+
+def test_show_of_a_damaged_conversation_names_its_file(capsys, data_dir: Path) -> None:
+    code, damaged_id, _ = run(capsys, "--data-dir", str(data_dir), "new", "Ana")
+    assert code == 0
+    damaged_id = damaged_id.strip()
+    good_id = run(capsys, "--data-dir", str(data_dir), "new", "Bo")[1].strip()
+    path = data_dir / "conversations" / f"{damaged_id}.json"
+    path.write_bytes(path.read_bytes()[:50])
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "show", damaged_id[:6])
+    assert (code, out) == (1, "")
+    warning, error = err.splitlines()
+    assert warning.startswith("coffeechat: warning: ") and str(path) in warning
+    assert error.startswith(f"coffeechat: conversation {damaged_id} cannot be shown: {path}: "
+                            "damaged")
+    assert "Traceback" not in err
+    assert len(path.read_bytes()) == 50  # never written over
+    assert run(capsys, "--data-dir", str(data_dir), "show", good_id)[0] == 0

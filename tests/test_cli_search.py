@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli import assert_one_line_error, run
 from tui.core.models import Contact, Conversation, LiveNote, LiveSession
 from tui.core.store import Store
@@ -97,3 +99,47 @@ def test_tags_on_the_command_line(capsys, data_dir: Path) -> None:
     assert code == 0 and out.splitlines()[0].split() == ["TAG", "PLACES", "CONVERSATIONS",
                                                         "CONTACTS"]
     assert "\x1b" not in out and "#fintech" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("before:2026-02-30", "before '2026-02-30' is not a date"),
+        ("status:bogus", "status 'bogus' is not one of idea, reached-out"),
+        ("kind:x", "kind 'x' is not one of person, industry, company"),
+        ("tag:---", "'tag:---' has no letters or digits"),
+        ("-after:2026", "'-after:' cannot be negated"),
+    ],
+)
+def test_a_bad_filter_value_is_an_error(capsys, data_dir: Path, query: str,
+                                        words: str) -> None:
+    _data(data_dir)
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "platform", query)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, words, "nothing was searched")
+    assert "ignored" not in err
+
+
+def test_words_left_out_after_or_before_the_query(capsys, data_dir: Path) -> None:
+    _data(data_dir)
+    for argv in (["--json", "europe", "-dublin"], ["--json", "-dublin", "europe"],
+                 ["europe", "-hiring", "-dublin", "--json"]):
+        code, out, err = run(capsys, "--data-dir", str(data_dir), "search", *argv)
+        assert (code, err) == (0, ""), argv
+        assert json.loads(out)["hits"] == [], argv  # c1 mentions Dublin
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "--json", "europe",
+                         "-hiring")
+    assert (code, err) == (0, "")
+    assert {h["conversation_id"] for h in json.loads(out)["hits"]} == {"c1"}
+
+
+def test_a_query_of_left_out_words_only_says_how(capsys, data_dir: Path) -> None:
+    _data(data_dir)
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "-platform")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, "'-platform' only leaves words out",
+                          "coffeechat search WORD -platform", "coffeechat search -- -platform")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "search", "--json", "--",
+                         "-platform")
+    assert (code, err) == (0, "")
+    assert {h["conversation_id"] for h in json.loads(out)["hits"]} == {"c1", None}

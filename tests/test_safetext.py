@@ -8,7 +8,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.safetext import UNSAFE, is_safe, strip_controls_counted, visible
+from tui.core.safetext import (
+    UNSAFE,
+    clipped,
+    clipped_words,
+    is_safe,
+    strip_controls_counted,
+    visible,
+)
 
 CLIPBOARD = "\x1b]52;c;SGFja2VkIGNsaXBib2FyZA==\x07"
 TITLE = "\x1b]0;TITLE\x07"
@@ -75,3 +82,12 @@ def test_strip_controls_output_is_clean_and_stable(text: str) -> None:
     assert IMPORT_FORBIDDEN.search(cleaned) is None
     assert strip_controls_counted(cleaned) == (cleaned, 0)
     assert (count == 0) == (IMPORT_FORBIDDEN.search(text.replace("\r", "")) is None)
+
+
+def test_quoted_values_are_clipped_to_80_characters() -> None:
+    assert clipped("x" * 80) == "x" * 80
+    assert clipped("x" * 81) == "x" * 79 + "…"
+    assert clipped("abcdef", 4) == "abc…"
+    message = f"invalid choice: '{'y' * 5000}' (choose from 'md', 'html')"
+    assert clipped_words(message) == f"invalid choice: '{'y' * 79}…' (choose from 'md', 'html')"
+    assert clipped_words("short words stay") == "short words stay"

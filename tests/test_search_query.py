@@ -82,6 +82,20 @@ def test_problems_are_reported_and_the_rest_still_runs() -> None:
     assert "leave no days" in parse("after:2026 before:2025").problems[0]
 
 
+def test_unusable_filter_values_are_named_as_invalid() -> None:
+    query = parse("status:maybe before:2026-13 foo:bar tag:--- kind:x dublin", typing=False)
+    assert query.invalid == (
+        "status 'maybe' is not one of idea, reached-out, scheduled, done, thanked",
+        "before '2026-13' is not a date (use a year, a month or a day: 2026, 2026-06, "
+        "2026-06-15)",
+        "'tag:---' has no letters or digits to look for",
+        "kind 'x' is not one of person, industry, company")
+    assert [p.endswith("; ignored") for p in query.problems] == [True, True, False, True, True]
+    assert parse("-after:2026").invalid == ("'-after:' cannot be negated; use before: instead",)
+    for fine in ("dublin", "foo:bar", "after:2026 before:2025", "status:sch", "x" * 5000):
+        assert parse(fine).invalid == (), fine
+
+
 def test_text_that_looks_like_a_filter_is_text_without_complaint() -> None:
     query = parse("https://example.org 12:40 café:x")
     assert query.problems == ()

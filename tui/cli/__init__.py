@@ -32,6 +32,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_STORAGE,
     EXIT_USAGE,
+    PATH_LIMIT,
     PROG,
     CliError,
     Parser,
@@ -39,8 +40,8 @@ from tui.cli.common import (
 )
 from tui.core.dates import DateError
 from tui.core.models import ModelError
-from tui.core.paths import data_dir
-from tui.core.safetext import visible
+from tui.core.paths import ENV_DATA_DIR, EmptyPathError, data_dir
+from tui.core.safetext import clipped, visible
 from tui.core.search_cache import SearchIndexError
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import NotFoundError
@@ -75,6 +76,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("demo", "demo", "_add_demo"),
 )
 COMMAND_NAMES = frozenset(name for name, _, _ in COMMANDS)
+MAX_ERROR_LINE = 1000
 APP = ""  # command_named for a command line that opens the app: the parser of no subcommand
 
 Register = Callable[["Subparsers", argparse.ArgumentParser], None]
@@ -153,18 +155,47 @@ def parse_command_line(argv: Sequence[str] | None) -> argparse.Namespace:
     alone; anything that parser refuses is parsed again with the whole parser, so that every
     message is the whole parser's."""
     args = sys.argv[1:] if argv is None else list(argv)
+    left_out: list[str] = []
+    at = _subcommand_at(args)
+    if at is not None and args[at] == "search":
+        from tui.cli.search import set_aside_left_out
+
+        args, left_out = set_aside_left_out(args, at + 1)
     command = command_named(args)
+    parsed = None
     if command is not None:
         with contextlib.suppress(CliError):
-            return build_parser(command).parse_args(args)
-    return build_parser().parse_args(args)
+            parsed = build_parser(command).parse_args(args)
+    if parsed is None:
+        parsed = build_parser().parse_args(args)
+    if left_out:
+        parsed.left_out = left_out
+    return parsed
+
+
+def _subcommand_at(argv: Sequence[str]) -> int | None:
+    """Where the subcommand's name is in ``argv`` (None for none): the first word that is
+    neither an option nor the value of ``--data-dir``."""
+    number = 0
+    while number < len(argv):
+        word = argv[number]
+        if word == "--":
+            return None
+        if len(word) > 2 and "--data-dir".startswith(word):  # argparse takes --data too
+            number += 2
+        elif word.startswith("-"):
+            number += 1
+        else:
+            return number
+    return None
 
 
 # -- main --------------------------------------------------------------------------------
 
 
 def _fail(message: str, code: int) -> int:
-    first_line = visible(" ".join(message.split()))
+    # Values a message quotes are clipped where it is worded; this is the last guard.
+    first_line = clipped(visible(" ".join(message.split())), MAX_ERROR_LINE)
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"{PROG}: {first_line}\n")
         sys.stderr.flush()
@@ -186,7 +217,7 @@ def _run(argv: Sequence[str] | None) -> int:
         except SystemExit as exc:  # --help and --version
             sys.stdout.flush()
             return exc.code if isinstance(exc.code, int) else EXIT_OK
-        folder = data_dir(args.data_dir)
+        folder = _data_folder(args.data_dir)
         handler: Callable[[argparse.Namespace, Path], int] | None = getattr(args, "handler",
                                                                              None)
         if handler is not None:
@@ -196,6 +227,15 @@ def _run(argv: Sequence[str] | None) -> int:
     code = open_app(folder)  # the app turns the collector on once it shows (it runs for hours)
     sys.stdout.flush()
     return code
+
+
+def _data_folder(given: str | None) -> Path:
+    """The data folder ``--data-dir`` names (or the default when it was not given)."""
+    try:
+        return data_dir(given)
+    except EmptyPathError:
+        raise CliError("--data-dir is empty: give a folder, or leave --data-dir out to use "
+                       f"${ENV_DATA_DIR} or the default folder") from None
 
 
 @contextlib.contextmanager
@@ -235,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{clipped(str(exc.filename), PATH_LIMIT)}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}", EXIT_STORAGE)
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):

@@ -7,13 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.common import EXIT_OK, CliError, open_store, read_json_file
+from tui.cli.common import EXIT_OK, PATH_LIMIT, CliError, open_store, read_json_file
 from tui.cli_output import fit, format_table, json_text, out, say, stdout_is_utf8
 from tui.core.backups import Backup
 from tui.core.dataformat import BadBackupError
 from tui.core.importers import parse_import
 from tui.core.models import ModelError
 from tui.core.restore import kind_of, restore
+from tui.core.safetext import clipped
 from tui.core.storage import DataFile
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ def find_backup(datafile: DataFile, text: str) -> Path:
     for backup in datafile.backups():
         if text in (backup.path.name, backup.made.date().isoformat()):
             return backup.path
-    raise CliError(f"no backup {text} (see 'coffeechat backups' for the list)")
+    raise CliError(f"no backup {clipped(text, PATH_LIMIT)} (see 'coffeechat backups' for the list)")
 
 
 def cmd_restore(args: argparse.Namespace, folder: Path) -> int:

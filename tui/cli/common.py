@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from tui.core import fastjson
 from tui.core.backups import conversation_hint
 from tui.core.models import ModelError
-from tui.core.safetext import visible
+from tui.core.safetext import clipped, clipped_words, visible
 from tui.core.store import Store
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ EXIT_USAGE = 2
 EXIT_LOCKED = 3
 EXIT_INTERRUPTED = 130
 DEBUG_ENV = "COFFEECHAT_DEBUG"
+#: How much of a path a message quotes: real paths run longer than other values.
+PATH_LIMIT = 240
 
 
 class CliError(Exception):
@@ -42,7 +44,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Report a usage error without argparse's multi-line usage dump."""
-        raise CliError(f"{message} (see '{self.prog} --help')", EXIT_USAGE)
+        raise CliError(f"{clipped_words(message)} (see '{self.prog} --help')", EXIT_USAGE)
 
 
 # -- opening the data --------------------------------------------------------------------
@@ -56,7 +58,8 @@ def whole_number(name: str, high: int, unit: str = "") -> Callable[[str], int]:
             value = int(text)
         except ValueError:
             of = f" of {unit}" if unit else ""
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number{of}") from None
+            raise argparse.ArgumentTypeError(
+                f"'{clipped(text)}' is not a whole number{of}") from None
         if not 1 <= value <= high:
             raise argparse.ArgumentTypeError(f"{name} must be from 1 to {high}, not {value}")
         return value
@@ -154,24 +157,25 @@ def read_json_file(name: str) -> Any:
 
 def read_json_source(name: str) -> tuple[Any, bytes]:
     """A JSON file given on the command line ('-' is stdin), parsed, and its bytes."""
+    shown = clipped(name, PATH_LIMIT)
     try:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
     except FileNotFoundError:
-        raise CliError(f"{name}: no such file") from None
+        raise CliError(f"{shown}: no such file") from None
     except IsADirectoryError:
-        raise CliError(f"{name} is a folder, not a file") from None
+        raise CliError(f"{shown} is a folder, not a file") from None
     except PermissionError:
-        raise CliError(f"{name} cannot be read: permission denied") from None
+        raise CliError(f"{shown} cannot be read: permission denied") from None
     if not raw.strip():
-        raise CliError(f"{name} is empty")
+        raise CliError(f"{shown} is empty")
     try:
         return fastjson.loads(raw), raw  # orjson where it can, else exactly as json reads it
     except json.JSONDecodeError as exc:
         raise CliError(
-            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            f"{shown} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
     except UnicodeDecodeError:
-        raise CliError(f"{name} is not UTF-8 text") from None
+        raise CliError(f"{shown} is not UTF-8 text") from None
     except RecursionError:
-        raise CliError(f"{name} is nested too deeply to be a coffeechat export") from None
+        raise CliError(f"{shown} is nested too deeply to be a coffeechat export") from None
 

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import EXIT_OK, EXIT_USAGE, CliError, damaged, open_store
+from tui.cli.common import EXIT_OK, EXIT_STORAGE, EXIT_USAGE, CliError, damaged, open_store
 from tui.cli_output import fit, format_table, json_records, json_text, out, stdout_is_utf8
 from tui.core.lookup import LookupProblem, by_id_prefix, find_person
 from tui.core.models import ModelError
@@ -38,10 +38,15 @@ def cmd_show(args: argparse.Namespace, folder: Path) -> int:
 
     store = open_store(folder, readonly=True)
     try:
+        unusable = {problem.path.name.removesuffix(".json"): problem
+                    for problem in store.problems()}
         try:
-            found = by_id_prefix([s.id for s in store.summaries()], args.id)
+            found = by_id_prefix([*(s.id for s in store.summaries()), *unusable], args.id)
         except LookupProblem as exc:
             raise CliError(str(exc), EXIT_USAGE) from None
+        if found in unusable:
+            raise CliError(f"conversation {found} cannot be shown: "
+                           f"{unusable[found].describe()}", EXIT_STORAGE)
         conversation = store.conversation(found)
         contacts = {c.id: c for c in store.contacts()}
     except ModelError as exc:

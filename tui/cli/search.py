@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from tui.cli.common import EXIT_OK, CliError, ProgressLine, open_store, warn, whole_number
 from tui.cli_output import fit, format_table, json_text, out, stdout_is_utf8
+from tui.core.safetext import clipped
 
 if TYPE_CHECKING:
     from tui.cli.common import Subparsers
@@ -18,6 +20,9 @@ R = TypeVar("R")
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 1000
+# A word the query leaves out: -paris, -"cold call", -company:acme; not an option (--json),
+# -h or a negative number.
+LEFT_OUT = re.compile(r"-[^-\d]")
 
 
 def _add_search(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -28,12 +33,13 @@ def _add_search(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         description="Search names, companies, goals, research, questions and their notes, "
         "quick notes, reflections, actions, referrals, thank-you and outreach text. Words "
         "must all match (case and accents ignored); \"a phrase\" in quotes; -word leaves "
-        "out; word* matches a prefix; filters: company:, person:, tag: (or #tag), status:, kind:, "
+        "out (a query that starts with one: coffeechat search -- -word); word* matches a "
+        "prefix; filters: company:, person:, tag: (or #tag), status:, kind:, "
         "after:2026-01-15, before:2026-06. Best matches first, each with the field it came "
         "from. The first search after many changes brings the index up to date (it lives "
         "in the cache folder and is rebuilt from the data whenever needed).",
     )
-    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    p.add_argument("query", nargs="*", metavar="QUERY", help="what to look for")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.add_argument("--limit", type=whole_number("--limit", MAX_LIMIT), default=DEFAULT_LIMIT,
                    metavar="N",
@@ -52,6 +58,37 @@ def _add_tags(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     p.set_defaults(handler=cmd_tags)
+
+
+def set_aside_left_out(argv: Sequence[str], start: int) -> tuple[list[str], list[str]]:
+    """``argv`` without the words from ``start`` on that leave a word out of the query
+    (``-paris``), and those words: argparse would take them for options it does not know.
+    Everything after ``--`` stays as it is."""
+    kept, left_out = list(argv[:start]), []
+    for number in range(start, len(argv)):
+        word = argv[number]
+        if word == "--":
+            kept.extend(argv[number:])
+            break
+        if word != "-h" and LEFT_OUT.match(word):
+            left_out.append(word)
+        else:
+            kept.append(word)
+    return kept, left_out
+
+
+def _query_text(args: argparse.Namespace) -> str:
+    """The query the command line gives, its words leaving others out included."""
+    left_out: list[str] = getattr(args, "left_out", [])
+    if left_out and not args.query:
+        shown = clipped(" ".join(left_out))
+        raise CliError(f"'{shown}' only leaves words out: give a word to look for first "
+                       f"(coffeechat search WORD {shown}), or write 'coffeechat search -- "
+                       f"{shown}' to list everything that does not mention it")
+    text = " ".join([*args.query, *left_out])
+    if not text.strip():
+        raise CliError("the query is empty: give a word to look for")
+    return text
 
 
 def _with_index(folder: Path, use: Callable[[SearchIndex], R]) -> R:
@@ -94,11 +131,10 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
     from tui.core.search import format_hits
     from tui.core.search_query import parse
 
-    text = " ".join(args.query)
-    if not text.strip():
-        raise CliError("the query is empty: give a word to look for")
-    result = _with_index(folder, lambda index: index.search(parse(text, typing=False),
-                                                            limit=args.limit))
+    query = parse(_query_text(args), typing=False)
+    if query.invalid:
+        raise CliError("; ".join(query.invalid) + " (nothing was searched)")
+    result = _with_index(folder, lambda index: index.search(query, limit=args.limit))
     for notice in result.notices:
         warn(notice)
     if args.json:

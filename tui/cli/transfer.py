@@ -10,6 +10,7 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_STORAGE,
     EXIT_USAGE,
+    PATH_LIMIT,
     CliError,
     damaged,
     open_store,
@@ -19,6 +20,7 @@ from tui.cli.progress import StderrProgress
 from tui.cli_output import json_records, out, say, stdout_is_utf8
 from tui.core.formats import CONTACT_FORMATS, FORMATS, REDACTABLE
 from tui.core.models import Contact, Conversation, ModelError
+from tui.core.safetext import clipped
 from tui.core.storage import StorageError, atomic_write
 
 if TYPE_CHECKING:
@@ -74,7 +76,10 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     if args.redact and fmt not in REDACTABLE:
         raise CliError(f"--redact applies to md, html and ics; a {fmt} export holds the "
                        "people's details by design")
-    to_stdout = not args.out or args.out == "-"
+    if args.out is not None and not args.out.strip():
+        raise CliError("--out is empty: give a file (a folder for md), or '-' or no --out "
+                       "for stdout")
+    to_stdout = args.out is None or args.out == "-"
     if to_stdout and fmt == "md":
         raise CliError("a Markdown export is a folder of files: give it with --out DIR")
     target = None
@@ -173,18 +178,19 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
         return cmd_import_contacts(args, folder)
     if args.dry_run:
         raise CliError("--dry-run applies to the linkedin, csv and vcf imports")
+    shown = clipped(args.file, PATH_LIMIT)
     with bulk():
         data, text = _read_source(args.file)
         try:
             batch = parse_import(data, text)  # complain before taking the lock
         except ModelError as exc:
-            raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+            raise CliError(f"{shown}: {exc}; nothing was imported") from None
         del data, text
         store = open_store(folder, readonly=False)
         try:
             result = store.import_batch(batch)
         except ModelError as exc:
-            raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+            raise CliError(f"{shown}: {exc}; nothing was imported") from None
         finally:
             store.close()
     kind = " (a coffeechat data file)" if result.source == "data file" else ""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from tui.core.safetext import clipped
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 EXAMPLES = "e.g. 2026-12-03 14:30, tomorrow 9am, fri 3pm"
@@ -23,6 +25,11 @@ class DateError(ValueError):
     """Text that is not a date or time coffeechat understands; the message says what is."""
 
 
+def _quoted(text: str) -> str:
+    """What the person typed, in quotes, as a message shows it (a long paste clipped)."""
+    return f"'{clipped(text)}'"
+
+
 def in_window(day: date) -> bool:
     """True for a day in the years coffeechat accepts (1900-2200)."""
     return MIN_YEAR <= day.year <= MAX_YEAR
@@ -31,8 +38,8 @@ def in_window(day: date) -> bool:
 def check_window(day: date, text: str) -> None:
     """Raise :class:`DateError` for a day outside the years coffeechat accepts."""
     if not in_window(day):
-        raise DateError(f"'{text}' is {'too far ahead' if day.year > MAX_YEAR else 'too long ago'}"
-                        f": {WINDOW}")
+        raise DateError(f"{_quoted(text)} is "
+                        f"{'too far ahead' if day.year > MAX_YEAR else 'too long ago'}: {WINDOW}")
 
 
 def iso_day(text: str, original: str | None = None) -> date:
@@ -41,13 +48,13 @@ def iso_day(text: str, original: str | None = None) -> date:
     shown = original or text
     year, month, day = (int(part) for part in text.split("-"))
     if not 1 <= month <= 12:
-        raise DateError(f"'{shown}' is not a real date: there is no month {month}")
+        raise DateError(f"{_quoted(shown)} is not a real date: there is no month {month}")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateError(f"'{shown}' is {'too far ahead' if year > MAX_YEAR else 'too long ago'}"
-                        f": {WINDOW}")
+        raise DateError(f"{_quoted(shown)} is "
+                        f"{'too far ahead' if year > MAX_YEAR else 'too long ago'}: {WINDOW}")
     length = calendar.monthrange(year, month)[1]
     if not 1 <= day <= length:
-        raise DateError(f"'{shown}' is not a real date: {calendar.month_name[month]} {year} "
+        raise DateError(f"{_quoted(shown)} is not a real date: {calendar.month_name[month]} {year} "
                         f"has {length} days")
     return date(year, month, day)
 
@@ -56,7 +63,7 @@ def _ahead(today: date, days: int, text: str) -> date:
     try:
         day = today + timedelta(days=days)
     except OverflowError:
-        raise DateError(f"'{text}' is too far ahead: {WINDOW}") from None
+        raise DateError(f"{_quoted(text)} is too far ahead: {WINDOW}") from None
     check_window(day, text)
     return day
 
@@ -77,15 +84,15 @@ def parse_time(text: str) -> time:
         return time(0, 0)
     match = _TIME.match(t)
     if not match or (match["m"] is None and match["ampm"] is None):
-        raise DateError(f"'{text}' is not a time ({EXAMPLES})")
+        raise DateError(f"{_quoted(text)} is not a time ({EXAMPLES})")
     hour, minute = int(match["h"]), int(match["m"] or 0)
     ampm = (match["ampm"] or "").replace(".", "")
     if ampm:
         if not 1 <= hour <= 12:
-            raise DateError(f"'{text}': with am/pm the hour must be from 1 to 12")
+            raise DateError(f"{_quoted(text)}: with am/pm the hour must be from 1 to 12")
         hour = hour % 12 + (12 if ampm == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise DateError(f"'{text}' is not a valid time of day")
+        raise DateError(f"{_quoted(text)} is not a valid time of day")
     return time(hour, minute)
 
 
@@ -129,7 +136,7 @@ def parse_day(text: str, today: date) -> date:
                 ahead = 0
             return today + timedelta(days=ahead)
     raise DateError(
-        f"'{text}' is not a date coffeechat understands (e.g. 2026-12-03, tomorrow, fri)"
+        f"{_quoted(text)} is not a date coffeechat understands (e.g. 2026-12-03, tomorrow, fri)"
     )
 
 
@@ -137,11 +144,50 @@ def _localize(naive: datetime, now: datetime | None) -> datetime:
     """Attach a zone to a wall-clock time: ``now``'s zone when given, else the system's.
 
     Without ``now`` the system zone is asked about *that* date, so a summer time typed in
-    winter gets the summer offset (``datetime.now().astimezone()`` has a fixed offset).
+    winter gets the summer offset (``datetime.now().astimezone()`` has a fixed offset). A time
+    the clocks skip when they go forward is refused (it would be stored an hour off); a time
+    they show twice when they go back is the first of the two.
     """
-    if now is None or _is_system_zone(now):
-        return naive.astimezone()
-    return naive.replace(tzinfo=now.tzinfo).astimezone()
+    zone = None if now is None or _is_system_zone(now) else now.tzinfo
+    moment = _attach(naive.replace(fold=0), zone)
+    if _wall(moment, zone) != naive:
+        start, end = _skipped(naive, zone)
+        raise DateError(f"{naive:%Y-%m-%d %H:%M} does not exist in this time zone: the clocks "
+                        f"go forward from {start:%H:%M} to {end:%H:%M} that day; give a time "
+                        f"before {start:%H:%M} or from {end:%H:%M} on")
+    return moment if zone is None else moment.astimezone()
+
+
+def _attach(naive: datetime, zone: tzinfo | None) -> datetime:
+    """``naive`` as a moment in ``zone`` (None: the system's, with its rules for that date)."""
+    return naive.astimezone() if zone is None else naive.replace(tzinfo=zone)
+
+
+def _wall(moment: datetime, zone: tzinfo | None) -> datetime:
+    """What the clocks in ``zone`` (None: the system's) show at ``moment``."""
+    if zone is None:
+        return moment.astimezone().replace(tzinfo=None)
+    # by way of UTC: converting to the zone a moment already has leaves it as it is
+    return moment.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+
+
+def _skipped(naive: datetime, zone: tzinfo | None) -> tuple[datetime, datetime]:
+    """For a wall-clock time the clocks skip: the times they jump from and to."""
+    def offset(moment: datetime) -> timedelta | None:
+        return (moment.astimezone() if zone is None else moment.astimezone(zone)).utcoffset()
+
+    low, high = sorted(_attach(naive.replace(fold=fold), zone).astimezone(timezone.utc)
+                       for fold in (0, 1))
+    before, after = offset(low), offset(high)
+    while high - low > timedelta(seconds=1):  # the moment of the change, by halves
+        middle = low + (high - low) / 2
+        if offset(middle) == before:
+            low = middle
+        else:
+            high = middle
+    start = high + (before or timedelta())
+    end = high + (after or timedelta())
+    return start.replace(tzinfo=None), end.replace(tzinfo=None)
 
 
 def _is_system_zone(now: datetime) -> bool:
@@ -159,7 +205,7 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         raise DateError(f"no date given ({EXAMPLES})")
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
         iso_day(t)
-        raise DateError(f"'{text}' has no time: add one, e.g. {t} 14:30")
+        raise DateError(f"{_quoted(text)} has no time: add one, e.g. {t} 14:30")
     iso = re.match(r"^(\d{4}-\d{1,2}-\d{1,2})[ T](.*)$", t)
     if iso:
         day = iso_day(iso[1], t)
@@ -170,13 +216,14 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         return moment if moment.tzinfo else _localize(moment, given)
     match = _WHEN.match(t)
     if not match or not match[1]:
-        raise DateError(f"'{text}' is not a date and time coffeechat understands ({EXAMPLES})")
+        raise DateError(
+            f"{_quoted(text)} is not a date and time coffeechat understands ({EXAMPLES})")
     try:
         day = parse_day(match[1], now.date())
     except DateError as exc:
         if "not a date coffeechat understands" in str(exc):
             raise DateError(
-                f"'{text}' is not a date and time coffeechat understands ({EXAMPLES})"
+                f"{_quoted(text)} is not a date and time coffeechat understands ({EXAMPLES})"
             ) from None
         raise
     at = parse_time(match[2])

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from tui.core.models import Contact
+from tui.core.safetext import clipped
 
 T = TypeVar("T")
 SHOWN_CANDIDATES = 4
@@ -41,8 +42,8 @@ def by_id_prefix(ids: Iterable[str], typed: str, what: str = "conversation") -> 
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise LookupProblem(f"no {what} has an id starting with '{typed.strip()}'")
-    raise LookupProblem(f"'{typed.strip()}' matches {len(matches)} {what}s "
+        raise LookupProblem(f"no {what} has an id starting with '{clipped(typed.strip())}'")
+    raise LookupProblem(f"'{clipped(typed.strip())}' matches {len(matches)} {what}s "
                         f"({_listed(sorted(matches))}): type more of the id")
 
 
@@ -64,13 +65,13 @@ def find_person(contacts: Sequence[Contact], typed: str) -> Contact:
         if len(exact) == 1:
             return exact[0]
     if len(exact) > 1:
-        raise LookupProblem(f"'{wanted}' matches {len(exact)} contacts "
+        raise LookupProblem(f"'{clipped(wanted)}' matches {len(exact)} contacts "
                             f"({_listed([f'{c.label} {c.id}' for c in exact])}): "
                             "give the id instead")
     prefixed = [c for c in contacts if c.id.casefold().startswith(wanted.casefold())]
     if len(prefixed) == 1:
         return prefixed[0]
-    raise LookupProblem(f"no contact is named or has an id starting with '{wanted}'")
+    raise LookupProblem(f"no contact is named or has an id starting with '{clipped(wanted)}'")
 
 
 def _listed(items: Sequence[str]) -> str:

@@ -12,11 +12,18 @@ removed. Newlines and tabs are kept for multi-line display, else they become spa
 :func:`strip_controls` is for imports and for exports whose format cannot carry control
 characters; :func:`strip_controls_counted` also counts what it removed, so an import report can
 say so. Stored text itself stays exactly as the user typed it.
+
+:func:`clipped` shortens what a message quotes back from the user (an argument, a typed date),
+so that a pasted megabyte does not come back as a megabyte of error.
 """
 
 from __future__ import annotations
 
 import re
+
+#: How many characters of a user's value a message quotes.
+QUOTED_LIMIT = 80
+_LONG_WORD = re.compile(rf"[^\s'\"]{{{QUOTED_LIMIT + 1},}}")
 
 #: Bidi formatting characters: embeddings and overrides (U+202A-U+202E), isolates
 #: (U+2066-U+2069), and the marks LRM, RLM and ALM.
@@ -96,3 +103,14 @@ def strip_controls(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` cleaned and folded to one line: every run of whitespace becomes one space."""
     return " ".join(strip_controls(text).split())
+
+
+def clipped(text: str, limit: int = QUOTED_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when anything was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def clipped_words(text: str) -> str:
+    """``text`` with every run of more than :data:`QUOTED_LIMIT` characters other than spaces
+    and quotes clipped: for messages worded elsewhere (argparse's) that quote a value whole."""
+    return _LONG_WORD.sub(lambda match: clipped(match[0]), text)

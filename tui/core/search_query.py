@@ -23,6 +23,9 @@ apply to conversations only, so they leave contacts out.
 :func:`parse` never raises. What it could not use is named in :attr:`Query.problems`, one
 sentence each, and the rest of the query still runs: an unknown filter (``foo:bar``) is
 searched as plain text, an unusable value (``status:maybe``, ``before:2026-13``) is ignored.
+Those unusable values are also in :attr:`Query.invalid`, worded as errors: the command line
+refuses such a query rather than run a wider search than the one asked for, while the app
+shows the problem beside the results as they follow each keystroke.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from tui.core.safetext import clipped
 from tui.core.search_text import safe_line, tokens
 from tui.core.tags import find_tags
 
@@ -83,6 +87,7 @@ class Query:
     after: date | None = None
     before: date | None = None
     problems: tuple[str, ...] = field(default=(), compare=False)
+    invalid: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def empty(self) -> bool:
@@ -125,6 +130,7 @@ def parse(text: object, *, typing: bool = True) -> Query:
 class _Builder:
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
+        self.invalid: list[str] = []
         self.terms: list[Term] = []
         self.excluded: list[Term] = []
         self.filters: list[Filter] = []
@@ -154,7 +160,7 @@ class _Builder:
         if key:
             if key.lower() not in URL_SCHEMES and key.isalpha() and body.strip():
                 self.problems.append(
-                    f"'{key}:' is not a filter (filters: {', '.join(FILTER_KEYS)}); "
+                    f"'{clipped(key)}:' is not a filter (filters: {', '.join(FILTER_KEYS)}); "
                     f"searched as text")
             body = f"{key}:{body}"
         term = _term(body, prefix, f"{key}:{value}" if key else value)
@@ -169,7 +175,7 @@ class _Builder:
         if key in TEXT_FILTERS:
             term = _term(body, prefix, typed)
             if term is None:
-                self.problems.append(f"'{typed}' has no letters or digits to look for; ignored")
+                self._refuse(f"'{clipped(typed)}' has no letters or digits to look for")
             else:
                 self.filters.append(Filter(key, term=term, negated=negated))
         elif key in ("status", "kind"):
@@ -177,7 +183,7 @@ class _Builder:
             value = _choice(body, allowed)
             if value is None:
                 shown = ", ".join(v.replace("_", "-") for v in allowed)
-                self.problems.append(f"{key} '{body}' is not one of {shown}; ignored")
+                self._refuse(f"{key} '{clipped(body)}' is not one of {shown}")
             else:
                 self.filters.append(Filter(key, value=value, negated=negated))
         else:
@@ -185,18 +191,22 @@ class _Builder:
 
     def _date(self, key: str, body: str, negated: bool) -> None:
         if negated:
-            self.problems.append(f"'-{key}:' cannot be negated; use "
-                                 f"{'after' if key == 'before' else 'before'}: instead")
+            self._refuse(f"'-{key}:' cannot be negated; use "
+                         f"{'after' if key == 'before' else 'before'}: instead", ignored=False)
             return
         start = _period_start(body.strip())
         if start is None:
-            self.problems.append(
-                f"{key} '{body}' is not a date (use a year, a month or a day: 2026, "
-                f"2026-06, 2026-06-15); ignored")
+            self._refuse(f"{key} '{clipped(body)}' is not a date (use a year, a month or a "
+                         "day: 2026, 2026-06, 2026-06-15)")
         elif key == "after":
             self.after = start if self.after is None else max(self.after, start)
         else:
             self.before = start if self.before is None else min(self.before, start)
+
+    def _refuse(self, message: str, *, ignored: bool = True) -> None:
+        """A filter that cannot be used: left out of the search, and named as invalid."""
+        self.invalid.append(message)
+        self.problems.append(f"{message}; ignored" if ignored else message)
 
     def build(self, raw: str) -> Query:
         if self.after and self.before and self.after >= self.before:
@@ -204,7 +214,8 @@ class _Builder:
                                  f"{self.before.isoformat()} leave no days; nothing matches")
         problems = tuple(safe_line(p, 200) for p in self.problems)
         return Query(raw, tuple(self.terms), tuple(self.excluded), tuple(self.filters),
-                     self.after, self.before, problems)
+                     self.after, self.before, problems,
+                     tuple(safe_line(p, 200) for p in self.invalid))
 
 
 def _term(body: str, prefix: bool, typed: str) -> Term | None:
