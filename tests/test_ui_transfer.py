@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from tests.uitools import make_app, type_text
 from tui.core.demo import load_demo
+from tui.core.export_record import RECORD_NAME
 from tui.core.store import Store
 from tui.dialogs.contact_import import ImportDialog
 from tui.dialogs.export import ExportDialog
@@ -147,8 +148,9 @@ async def test_export_markdown_folder_from_the_palette(tmp_path: Path) -> None:
         await pilot.press("enter")
         await finish(pilot)
         assert isinstance(app.screen, HomeScreen)
-    files = sorted(p.name for p in target.iterdir())
+    files = sorted(p.name for p in target.iterdir() if p.name != RECORD_NAME)
     assert len(files) == 4 and all(name.endswith(".md") for name in files)
+    assert (target / RECORD_NAME).is_file()
     assert (target / files[0]).read_text(encoding="utf-8").startswith("---\n")
 
 
