@@ -157,7 +157,8 @@ class ExportDialog(ModalScreen[ExportOutcome | None]):
         self.query_one("#export-path-label", Static).update(plain(f"Save to ({kind})"))
         hint = FORMATS[fmt]
         if fmt == "md":
-            hint += "; exporting again into the same folder updates its files in place"
+            hint += ("; exporting again into the same folder updates its files in place, "
+                     "and asks before replacing one you edited")
         self.query_one("#export-hint", Static).update(plain(hint[:1].upper() + hint[1:] + "."))
 
     @on(Select.Changed, "#export-format")
