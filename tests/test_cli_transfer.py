@@ -7,6 +7,7 @@ import io
 import json
 import stat
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,37 @@ def test_export_md_writes_a_folder_and_updates_it_in_place(capsys, demo, tmp_pat
                        "--out", str(target))
     assert code == 0 and "0 created, 0 updated, 4 unchanged" in out
     assert mine.read_text(encoding="utf-8") == "kept"
+
+
+def test_export_md_keeps_a_note_edited_since_and_force_replaces_it(capsys, demo,
+                                                                  tmp_path) -> None:
+    target = tmp_path / "notes"
+    assert run(capsys, "--data-dir", str(demo), "export", "--format", "md",
+               "--out", str(target))[0] == 0
+    edited = sorted(target.glob("*.md"))[0]
+    with edited.open("a", encoding="utf-8") as handle:
+        handle.write("MY OBSIDIAN NOTE\n")
+    store = Store.open(demo)
+    try:
+        for chat in store.conversations():
+            store.save_conversation(replace(chat, goal=f"{chat.goal} (revised)"))
+        assert store.flush()
+    finally:
+        store.close()
+    code, out, err = run(capsys, "--data-dir", str(demo), "export", "--format", "md",
+                         "--out", str(target))
+    assert code == 0
+    assert "3 updated, 0 unchanged, 1 not replaced (may hold your edits)" in out
+    assert err == (f"coffeechat: warning: 1 file was edited since coffeechat last wrote it, "
+                   f"so this export did not replace it: {edited}; --force replaces such files "
+                   "with this export\n")
+    assert edited.read_text(encoding="utf-8").endswith("MY OBSIDIAN NOTE\n")
+    code, out, err = run(capsys, "--data-dir", str(demo), "export", "--format", "md",
+                         "--out", str(target), "--force")
+    assert (code, err) == (0, "")
+    assert "1 updated, 3 unchanged, 1 of them replacing your edits (forced)" in out
+    text = edited.read_text(encoding="utf-8")
+    assert "MY OBSIDIAN NOTE" not in text and "(revised)" in text
 
 
 def test_export_html_ics_vcf_to_files_and_stdout(capsys, demo, tmp_path) -> None:

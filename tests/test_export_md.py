@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from tui.core.export_files import ExportError
+from tui.core.export_files import TEMP_PREFIX, ExportError
 from tui.core.export_md import (
     export_markdown,
     file_stem,
@@ -22,6 +22,7 @@ from tui.core.export_md import (
     read_front_matter_id,
     slugify,
 )
+from tui.core.export_record import RECORD_NAME
 from tui.core.models import Contact, Conversation, Reflection
 
 
@@ -105,11 +106,12 @@ def test_export_writes_private_files_in_a_private_folder(tmp_path: Path) -> None
     result = export(folder)
     assert result.folder_created and len(result.created) == 2
     assert sorted(p.name for p in folder.iterdir()) == [
-        "2026-12-03-marcus-lee.md", "2026-12-08-zoe-b-x-b-script.md"]
+        RECORD_NAME, "2026-12-03-marcus-lee.md", "2026-12-08-zoe-b-x-b-script.md"]
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
     for path in folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for path in folder.glob("*.md"):
         assert read_front_matter_id(path) in {"chat-marcus", "chat-hostile"}
 
 
@@ -134,7 +136,7 @@ def test_re_export_updates_in_place_and_leaves_user_files(tmp_path: Path) -> Non
     assert "A new goal" in (tmp_path / "2026-12-03-marcus-lee.md").read_text()
     assert mine.read_text() == "---\ntitle: mine\n---\nhello\n"
     assert plain.read_text() == "no front matter\n"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".coffeechat")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
 
 
 def test_a_renamed_person_renames_the_file(tmp_path: Path) -> None:

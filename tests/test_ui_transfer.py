@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -10,7 +11,10 @@ from textual.widgets import Input, Static
 
 from tests.uitools import make_app, type_text
 from tui.core.demo import load_demo
+from tui.core.export_record import RECORD_NAME
+from tui.core.export_run import write_export
 from tui.core.store import Store
+from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.contact_import import ImportDialog
 from tui.dialogs.export import ExportDialog
 from tui.screens.home import HomeScreen
@@ -147,9 +151,57 @@ async def test_export_markdown_folder_from_the_palette(tmp_path: Path) -> None:
         await pilot.press("enter")
         await finish(pilot)
         assert isinstance(app.screen, HomeScreen)
-    files = sorted(p.name for p in target.iterdir())
+    files = sorted(p.name for p in target.iterdir() if p.name != RECORD_NAME)
     assert len(files) == 4 and all(name.endswith(".md") for name in files)
+    assert (target / RECORD_NAME).is_file()
     assert (target / files[0]).read_text(encoding="utf-8").startswith("---\n")
+
+
+def export_then_edit(folder: Path, target: Path) -> Path:
+    """Export the demo to ``target``, add a line to one file, then revise every conversation
+    (so that the next export holds something new for each file); returns the edited file."""
+    store = Store.open(folder)
+    try:
+        write_export("md", target, store.contacts(), store.conversations())
+        edited = sorted(target.glob("*.md"))[0]
+        with edited.open("a", encoding="utf-8") as handle:
+            handle.write("MY OBSIDIAN NOTE\n")
+        for chat in store.conversations():
+            store.save_conversation(replace(chat, goal=f"{chat.goal} (revised)"))
+        assert store.flush()
+    finally:
+        store.close()
+    return edited
+
+
+async def test_export_markdown_asks_before_replacing_a_note_edited_since(
+        tmp_path: Path) -> None:
+    folder = demo_folder(tmp_path)
+    target = tmp_path / "notes"
+    edited = export_then_edit(folder, target)
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for answer in (["escape"], ["left", "enter"]):
+            await open_palette_command(pilot, "Export to Markdown")
+            await set_path(pilot, "#export-path", target)
+            await pilot.press("enter")
+            await finish(pilot)
+            assert isinstance(app.screen, ConfirmScreen)
+            question = str(app.screen.query_one(Static).render())
+            assert "1 file was changed since coffeechat wrote it" in question
+            assert edited.name in question and "Replace it with this export?" in question
+            await pilot.press(*answer)
+            await finish(pilot)
+            assert isinstance(app.screen, HomeScreen)
+            if answer == ["escape"]:
+                assert edited.read_text(encoding="utf-8").endswith("MY OBSIDIAN NOTE\n")
+                last = list(app._notifications)[-1]
+                assert last.severity == "warning" and edited.name in last.message
+                assert "3 updated, 0 unchanged, 1 not replaced" in last.message
+        last = list(app._notifications)[-1]
+        assert "1 of them replacing your edits (forced)" in last.message
+    text = edited.read_text(encoding="utf-8")
+    assert "MY OBSIDIAN NOTE" not in text and "(revised)" in text
 
 
 async def test_import_linkedin_previews_then_saves_in_one_go(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from tui.cli.common import (
     damaged,
     open_store,
     read_json_source,
+    warn,
 )
 from tui.cli.progress import StderrProgress
 from tui.cli_output import json_records, out, say, stdout_is_utf8
@@ -41,7 +42,8 @@ def _add_export(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         help="export to Markdown, HTML, a calendar, vCards or JSON",
         description=f"Export the data. Formats: {formats}. Files are written privately "
         "(mode 0600) and atomically; a Markdown folder is updated in place (files are found "
-        "again by the id in their front matter; no file is ever deleted).",
+        "again by the id in their front matter; no file is ever deleted, and a file edited "
+        "since coffeechat wrote it is left as it is and reported).",
     )
     p.add_argument("--format", choices=tuple(FORMATS), default="json",
                    help="output format (default: %(default)s)")
@@ -50,7 +52,9 @@ def _add_export(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--redact", action="store_true",
                    help="md, html and ics: other people's names as initials, their e-mail "
                    "addresses, phone numbers, LinkedIn URLs and the places removed")
-    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    p.add_argument("--force", action="store_true",
+                   help="replace the file if it exists; for md, replace the files edited "
+                   "since coffeechat wrote them (they are kept and reported otherwise)")
     p.set_defaults(handler=cmd_export)
 
 
@@ -112,14 +116,17 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
                 text = export_text(fmt, contacts, conversations, redact=args.redact,
                                    progress=progress)
             else:
-                line = write_export(fmt, target, contacts, conversations, redact=args.redact,
-                                    document=document, progress=progress)
+                outcome = write_export(fmt, target, contacts, conversations,
+                                       redact=args.redact, document=document,
+                                       force=args.force, progress=progress)
         if target is None:
             out(text)
             return EXIT_OK
     except ExportError as exc:
         raise CliError(f"{exc} (nothing was written)", EXIT_STORAGE) from None
-    say(line + "\n")
+    say(outcome.line + "\n")
+    for notice in outcome.notices:
+        warn(f"{notice}; --force replaces such files with this export")
     return EXIT_OK
 
 

@@ -11,8 +11,14 @@ When the person was renamed or the day changed, the file is renamed to match, so
 always reads as a list of who and when. Files are never deleted: a file whose front matter
 does not carry the id of a conversation being exported (the user's own notes, a
 conversation since deleted) is never written to, and a name it holds is avoided with a
-suffix. A file the user edited but that still carries our id is ours: it is replaced by the
-fresh export.
+suffix.
+
+A file of ours that the user edited since it was written (its bytes no longer match the hash
+kept in the folder's record, see :mod:`tui.core.export_record`) is left as it is: when the
+export holds something new for it, it is reported as kept and replaced only with ``force``;
+when it does not, nothing would be gained by replacing it, and it is left even with
+``force``. A file with no record (written by an older coffeechat, or the record was deleted)
+that differs from the export may hold edits too: it is kept and reported the same way.
 
 The front matter is written with PyYAML, every string double-quoted so that YAML 1.1 and 1.2
 parsers (Obsidian's included) read the same text whatever it holds (``no``, ``null``, ``#``,
@@ -38,6 +44,7 @@ from tui.core.export_files import (
     entries,
     write_private_many,
 )
+from tui.core.export_record import WriteRecord, digest, load_record
 from tui.core.models import Contact, Conversation
 from tui.core.redact import Redactor, initials, redactor_for
 from tui.core.render import conversation_day, conversation_markdown, reflection_prompts
@@ -160,20 +167,68 @@ def read_front_matter_id(path: Path) -> str | None:
 
 @dataclass
 class MarkdownExport:
-    """What an ``export md`` did; paths are inside ``folder``."""
+    """What an ``export md`` did; paths are inside ``folder``.
+
+    ``kept``: files edited since coffeechat wrote them, not replaced by this newer export;
+    ``unrecorded``: files that differ from the export and that coffeechat has no record of
+    writing (they may hold edits), not replaced; ``edited``: files edited since, for which the
+    export holds nothing new, left; ``replaced``: files among ``updated`` and ``renamed`` that
+    held edits and were replaced because the export was forced.
+    """
 
     folder: Path
     created: list[Path] = field(default_factory=list)
     updated: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     renamed: list[tuple[Path, Path]] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    unrecorded: list[Path] = field(default_factory=list)
+    edited: list[Path] = field(default_factory=list)
+    replaced: list[Path] = field(default_factory=list)
     folder_created: bool = False
+
+    @property
+    def held_back(self) -> list[Path]:
+        """The files this export did not write because they may hold the user's edits."""
+        return [*self.kept, *self.unrecorded]
 
     def summary(self) -> str:
         """One line for the user."""
+        extra: list[tuple[Sequence[object], str]] = [
+            (self.renamed, "renamed"), (self.replaced, "of them replacing your edits (forced)"),
+            (self.edited, "edited by you and left as they are (nothing new to export)"),
+            (self.held_back, "not replaced (may hold your edits)")]
         return (f"{self.folder}: {len(self.created)} created, {len(self.updated)} updated, "
-                f"{len(self.unchanged)} unchanged" +
-                (f", {len(self.renamed)} renamed" if self.renamed else ""))
+                f"{len(self.unchanged)} unchanged"
+                + "".join(f", {len(items)} {what}" for items, what in extra if items))
+
+    def notices(self) -> list[str]:
+        """A sentence for each kind of file held back, naming the files."""
+        lines = []
+        if self.kept:
+            lines.append(_plural(self.kept, "was", "were") + " edited since coffeechat last "
+                         f"wrote {_them(self.kept)}, so this export did not replace "
+                         f"{_them(self.kept)}: {_names(self.kept)}")
+        if self.unrecorded:
+            it, they = _them(self.unrecorded), _them(self.unrecorded, subject=True)
+            lines.append(_plural(self.unrecorded, "differs", "differ") + " from this export "
+                         f"and coffeechat has no record of writing {it} (an older coffeechat "
+                         f"wrote {it}, or the record was removed), so {they} may hold your "
+                         f"edits and this export did not replace {it}: "
+                         f"{_names(self.unrecorded)}")
+        return lines
+
+
+def _plural(paths: Sequence[Path], one: str, many: str) -> str:
+    return f"1 file {one}" if len(paths) == 1 else f"{len(paths):,} files {many}"
+
+
+def _them(paths: Sequence[Path], subject: bool = False) -> str:
+    return "it" if len(paths) == 1 else "they" if subject else "them"
+
+
+def _names(paths: Sequence[Path]) -> str:
+    return ", ".join(str(p) for p in paths)
 
 
 def _scan(folder: Path, wanted: set[str]) -> tuple[dict[str, list[Path]], dict[str, str | None]]:
@@ -218,14 +273,16 @@ def plan_names(folder: Path, items: Sequence[Entry], *, redact: bool = False
 
 def export_markdown(folder: Path, conversations: Iterable[Conversation],
                     people: Mapping[str, Contact], *, prompts: Sequence[str] | None = None,
-                    redact: bool = False,
+                    redact: bool = False, force: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> MarkdownExport:
     """Write one file per conversation into ``folder`` (created 0700 when missing);
-    ``progress(done, total)`` is called after each conversation is rendered."""
+    ``progress(done, total)`` is called after each conversation is rendered. Files that may
+    hold the user's edits are held back (see the module's docstring) unless ``force``."""
     result = MarkdownExport(folder=folder, folder_created=ensure_private_folder(folder))
     items = entries(conversations, people)
     titles = list(prompts) if prompts is not None else reflection_prompts()
     redactor = redactor_for([e.conversation for e in items], people) if redact else None
+    record = load_record(folder)
     try:
         plan = plan_names(folder, items, redact=redact)
     except OSError as exc:
@@ -239,19 +296,33 @@ def export_markdown(folder: Path, conversations: Iterable[Conversation],
         payload = markdown_file(entry.conversation, entry.contact, people=people,
                                 prompts=titles, redact=redact,
                                 redactor=redactor).encode("utf-8")
+        fresh = digest(payload)
+        if old is not None:
+            state = _state(old, record.written(old.name), payload)
+            if state == "same" and old == target:
+                result.unchanged.append(target)
+                record.hashes[target.name] = fresh
+                continue
+            if state == "edited" and old == target and record.written(old.name) == fresh:
+                result.edited.append(old)
+                continue
+            if state in ("edited", "unknown"):
+                if not force:
+                    (result.kept if state == "edited" else result.unrecorded).append(old)
+                    continue
+                result.replaced.append(target)
         if old is None:
             result.created.append(target)
         elif old != target:
             removals.append((old, target))
-        elif _read(target) == payload:
-            result.unchanged.append(target)
-            continue
+            record.hashes.pop(old.name, None)
         else:
             result.updated.append(target)
+        record.hashes[target.name] = fresh
         writes.append((target, payload))
     if progress is not None and items:
         progress(len(items), len(items))
-    write_private_many(writes)
+    _write_all(folder, writes, removals, record)
     for old, target in removals:
         try:
             old.unlink()
@@ -260,6 +331,30 @@ def export_markdown(folder: Path, conversations: Iterable[Conversation],
                               f"old file could not be removed ({exc.strerror or exc})") from None
         result.renamed.append((old, target))
     return result
+
+
+def _state(path: Path, written: str | None, payload: bytes) -> str:
+    """``same`` (holds ``payload``), ``ours`` (as coffeechat last wrote it), ``edited`` (changed
+    since), ``unknown`` (differs, and there is no record of what was written, or unreadable)."""
+    current = _read(path)
+    if current == payload:
+        return "same"
+    if current is None or written is None:
+        return "unknown"
+    return "ours" if digest(current) == written else "edited"
+
+
+def _write_all(folder: Path, writes: list[tuple[Path, bytes]],
+               removals: list[tuple[Path, Path]], record: WriteRecord) -> None:
+    """The files, then the record of them, in one all-or-nothing batch."""
+    try:
+        present = {p.name for p in folder.iterdir()}
+    except OSError as exc:
+        raise ExportError(f"{folder}: cannot be read ({exc.strerror or exc})") from None
+    present |= {target.name for target, _ in writes}
+    present -= {old.name for old, _ in removals}
+    manifest = record.payload(present)
+    write_private_many(writes if manifest is None else [*writes, (record.path, manifest)])
 
 
 def _read(path: Path) -> bytes | None:

@@ -2,7 +2,7 @@
 
 :func:`check_target` says before anything is read whether the place given can take the export
 (never one of the data's own files, never inside the data folder for a folder of Markdown);
-:func:`write_export` writes it and returns one line for the user; :func:`export_text` gives
+:func:`write_export` writes it and returns what to tell the user; :func:`export_text` gives
 the file formats' text for standard output.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,16 @@ class TargetExists(ExportError):
         self.path = path
 
 
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What an export did: one line, and for a Markdown folder a sentence for each kind of
+    file left alone because it may hold the user's edits (``held_back``: those files)."""
+
+    line: str
+    notices: tuple[str, ...] = ()
+    held_back: tuple[Path, ...] = field(default=())
+
+
 def _inside(path: Path, folder: Path) -> bool:
     real, base = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
     return real == base or base in real.parents
@@ -48,7 +59,8 @@ def _inside(path: Path, folder: Path) -> bool:
 def check_target(fmt: str, path: Path, data_folder: Path, *, force: bool = False) -> Path:
     """``path`` (``~`` expanded) if the export may be written there, else :class:`ExportError`
     saying why. A file is never written over without ``force``; a Markdown folder is updated
-    in place (files are found again by the id in their front matter), so it needs none."""
+    in place (files are found again by the id in their front matter), and there ``force``
+    means replacing the files edited since they were exported (see :func:`write_export`)."""
     path = path.expanduser()
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
@@ -99,17 +111,26 @@ def _plural(count: int, word: str) -> str:
 
 def write_export(fmt: str, target: Path, contacts: Iterable[Contact],
                  conversations: Iterable[Conversation], *, redact: bool = False,
-                 document: Mapping[str, Any] | None = None,
-                 progress: Progress | None = None) -> str:
-    """Write the export to ``target`` (checked with :func:`check_target`) and return one line
-    saying what was written. Files are private (0600) and written atomically; raises
-    :class:`ExportError` with the path and the reason."""
+                 document: Mapping[str, Any] | None = None, force: bool = False,
+                 progress: Progress | None = None) -> ExportOutcome:
+    """Write the export to ``target`` (checked with :func:`check_target`) and say what was
+    written. Files are private (0600) and written atomically; raises :class:`ExportError`
+    with the path and the reason. In a Markdown folder, a file edited since it was exported
+    is left as it is, unless ``force``."""
     people = {c.id: c for c in contacts}
     note = " (names as initials, contact details removed)" if redact else ""
     if fmt == "md":
-        result = export_markdown(target, conversations, people, redact=redact,
+        result = export_markdown(target, conversations, people, redact=redact, force=force,
                                  progress=progress)
-        return f"Exported Markdown to {result.summary()}{note}"
+        return ExportOutcome(f"Exported Markdown to {result.summary()}{note}",
+                             tuple(result.notices()), tuple(result.held_back))
+    return ExportOutcome(_write_file(fmt, target, people, conversations, redact=redact,
+                                     note=note, document=document, progress=progress))
+
+
+def _write_file(fmt: str, target: Path, people: Mapping[str, Contact],
+                conversations: Iterable[Conversation], *, redact: bool, note: str,
+                document: Mapping[str, Any] | None, progress: Progress | None) -> str:
     if fmt == "html":
         count = export_html(target, conversations, people, redact=redact, progress=progress)
         return f"Exported {_plural(count, 'conversation')} to {target}{note}"

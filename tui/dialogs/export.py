@@ -4,7 +4,9 @@ The data is taken from the store on the event loop (the edits waiting to be save
 first, so the export holds what is on the screen); reading the conversations and writing the
 files happen in a worker thread that reports back by messages. A place that cannot take the
 export (one of the data's own files, a folder where a file is wanted) is explained in the
-dialog; an existing file is replaced only after the user says so.
+dialog; an existing file is replaced only after the user says so. So are the files of a
+Markdown folder edited since they were exported: the export leaves them, and the dialog says
+which and asks whether to replace them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from textual.widgets import Button, Checkbox, Input, ProgressBar, Select, Static
 from tui.core.export_files import ExportError
 from tui.core.export_run import (
     TARGET_KIND,
+    ExportOutcome,
     TargetExists,
     check_target,
     default_name,
@@ -55,9 +58,23 @@ class ExportSource:
     document: Callable[[], dict[str, Any]]
 
 
-class ExportDialog(ModalScreen[str | None]):
-    """Choose a format and a place, then export; dismisses with the summary line (None when
-    cancelled)."""
+SHOWN_NAMES = 5  # files named in the question about edited files; the rest are counted
+
+
+def held_back_text(outcome: ExportOutcome, limit: int = SHOWN_NAMES) -> str:
+    """Which files the export left because they may hold the user's edits, for a screen:
+    the first ``limit`` names, then how many more."""
+    files = outcome.held_back
+    names = ", ".join(path.name for path in files[:limit])
+    more = f" and {len(files) - limit:,} more" if len(files) > limit else ""
+    what = "1 file was" if len(files) == 1 else f"{len(files):,} files were"
+    return (f"{what} changed since coffeechat wrote {'it' if len(files) == 1 else 'them'} "
+            f"(edited, or written by an older coffeechat) and not replaced: {names}{more}.")
+
+
+class ExportDialog(ModalScreen[ExportOutcome | None]):
+    """Choose a format and a place, then export; dismisses with what the export did (None
+    when cancelled)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without exporting",
@@ -84,12 +101,13 @@ class ExportDialog(ModalScreen[str | None]):
             self.done, self.total = done, total
 
     class Finished(Message):
-        """The worker is done: the summary line, or the error."""
+        """The worker is done: what the export did, or the error."""
 
-        def __init__(self, summary: str | None, error: str | None,
-                     exists: Path | None = None) -> None:
+        def __init__(self, outcome: ExportOutcome | None, error: str | None,
+                     exists: Path | None = None, forced: bool = False) -> None:
             super().__init__()
-            self.summary, self.error, self.exists = summary, error, exists
+            self.outcome, self.error, self.exists = outcome, error, exists
+            self.forced = forced
 
     def __init__(self, source: ExportSource, data_folder: Path, fmt: str = "html",
                  *, home: Path | None = None, today: str | None = None) -> None:
@@ -139,7 +157,8 @@ class ExportDialog(ModalScreen[str | None]):
         self.query_one("#export-path-label", Static).update(plain(f"Save to ({kind})"))
         hint = FORMATS[fmt]
         if fmt == "md":
-            hint += "; exporting again into the same folder updates its files in place"
+            hint += ("; exporting again into the same folder updates its files in place, "
+                     "and asks before replacing one you edited")
         self.query_one("#export-hint", Static).update(plain(hint[:1].upper() + hint[1:] + "."))
 
     @on(Select.Changed, "#export-format")
@@ -196,8 +215,8 @@ class ExportDialog(ModalScreen[str | None]):
             target = check_target(fmt, path, self.data_folder, force=force)
             document = self.source.document() if fmt == "json" else None
             chats = [] if fmt in ("vcf", "json") else self.source.conversations()
-            summary = write_export(fmt, target, self.source.contacts, chats, redact=redact,
-                                   document=document, progress=self._report)
+            outcome = write_export(fmt, target, self.source.contacts, chats, redact=redact,
+                                   document=document, force=force, progress=self._report)
         except TargetExists as exc:
             self.post_message(self.Finished(None, str(exc), exists=exc.path))
         except ExportError as exc:
@@ -205,7 +224,7 @@ class ExportDialog(ModalScreen[str | None]):
         except Exception as exc:  # a damaged record, a disk error: say so, keep the dialog
             self.post_message(self.Finished(None, f"{type(exc).__name__}: {exc}"))
         else:
-            self.post_message(self.Finished(summary, None))
+            self.post_message(self.Finished(outcome, None, forced=force))
 
     def _report(self, done: int, total: int) -> None:
         """Tell the dialog, from the worker, how far the export is."""
@@ -217,14 +236,18 @@ class ExportDialog(ModalScreen[str | None]):
                                                                 progress=event.done)
 
     def on_export_dialog_finished(self, event: Finished) -> None:
-        """Close with the summary, or show what went wrong (and offer to replace a file)."""
+        """Close with the summary, or show what went wrong (and offer to replace a file, or
+        the Markdown files edited since they were exported)."""
         self.running = False
         self.query_one("#export-progress").display = False
         for widget in self.query("Input, Select, Checkbox, Button"):
             widget.disabled = False
         self._show_format()
-        if event.summary is not None:
-            self.dismiss(event.summary)
+        if event.outcome is not None:
+            if event.outcome.held_back and not event.forced:
+                self._ask_to_replace_edited(event.outcome)
+            else:
+                self.dismiss(event.outcome)
             return
         if event.exists is not None:
             self.app.push_screen(ConfirmScreen(f"{event.exists} already exists. Replace it?",
@@ -233,6 +256,20 @@ class ExportDialog(ModalScreen[str | None]):
             return
         self._error(f"Nothing was exported: {event.error or 'the export failed'}.")
         self.query_one("#export-path", Input).focus()
+
+    def _ask_to_replace_edited(self, outcome: ExportOutcome) -> None:
+        them = "it" if len(outcome.held_back) == 1 else "them"
+        question = (f"{outcome.line}.\n\n{held_back_text(outcome)}\n\nReplace {them} with "
+                    f"this export? What was added to {them} is lost.")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start(force=True)
+            else:
+                self.dismiss(outcome)
+
+        self.app.push_screen(ConfirmScreen(question, yes_label="Yes, replace",
+                                           variant="warning"), answered)
 
     def _replace(self, yes: bool | None) -> None:
         if yes:

@@ -20,6 +20,7 @@ from tui.widgets.app_services import app_services
 if TYPE_CHECKING:
     from textual.app import App
 
+    from tui.core.export_run import ExportOutcome
     from tui.core.importing import ImportPlan
     from tui.core.models import Conversation
     from tui.dialogs.export import ExportSource
@@ -91,9 +92,15 @@ def open_export(app: App[Any], fmt: str) -> None:
     app.push_screen(dialog, partial(_exported, app))
 
 
-def _exported(app: App[Any], summary: str | None) -> None:
-    if summary:
-        app.notify(summary, title="Exported", timeout=8, markup=False)
+def _exported(app: App[Any], outcome: ExportOutcome | None) -> None:
+    if outcome is None:
+        return
+    if outcome.held_back:
+        from tui.dialogs.export import held_back_text
+        app.notify(f"{outcome.line}.\n{held_back_text(outcome)}", title="Exported",
+                   severity="warning", timeout=20, markup=False)
+    else:
+        app.notify(outcome.line, title="Exported", timeout=8, markup=False)
 
 
 def open_import(app: App[Any], fmt: str) -> None:
