@@ -118,3 +118,39 @@ async def test_letters_after_a_delete_question_on_home_are_not_commands(tmp_path
         assert len(app.store.conversations()) == 1
         app.store.flush()
     assert len(stored(tmp_path, "conversations")) == 1
+
+
+
+async def test_f3_or_f5_for_f4_during_the_call_then_a_word_is_text(tmp_path: Path) -> None:
+    """During the call Prep opens on its part bar (letters go into the research notes) and
+    Reflect on the first answer (not on the rating line, where a digit rates)."""
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_live(pilot, clock)
+        await pilot.press("ctrl+t", "f3")
+        await pilot.pause()
+        steps = len(app.screen.conversation.checklist)
+        assert steps > 0
+        await type_text(pilot, "dad said")  # on the checklist d removes a step, a adds one
+        await pilot.press("f5")
+        await type_text(pilot, "3 things")  # on the rating line 3 rates
+        await pilot.press("f4")
+        await type_text(pilot, "ok")
+        await pilot.pause()
+        assert len(app.screen.conversation.checklist) == steps
+    saved = reread(app, tmp_path)
+    assert saved.research_notes == "dad said"
+    assert saved.reflection.rating is None
+    assert "3 things" in saved.reflection.answers.values()
+    assert saved.questions[0].note == "ok" and saved.live.running
+
+
+async def test_outside_a_call_f3_and_f5_start_on_the_lists_as_before(tmp_path: Path) -> None:
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f3")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "checklist"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert type(app.focused).__name__ == "RatingBar"

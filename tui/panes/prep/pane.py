@@ -158,8 +158,14 @@ class PrepPane(ConversationPane):
         self.refresh_bar()
 
     def entry_widget(self) -> Widget | None:
-        """Where work in the current part starts."""
-        return self.part().first_widget()
+        """Where work in the current part starts; during the call, unless that is a text
+        box, the part bar, where letters go into the part's text box (on a list a letter is
+        a command: f3 pressed for f4, then a word typed, would remove a step and open a
+        form)."""
+        first = self.part().first_widget()
+        if self.conversation.live.running and not isinstance(first, (Input, TextArea)):
+            return self.query_one(PartBar)
+        return first
 
     def shown_again(self) -> None:
         """f3 while Prep is shown: the next part."""
@@ -197,9 +203,12 @@ class PrepPane(ConversationPane):
         self.post_message(LinksWanted(self.conversation.id, self.contact.name).set_sender(self))
 
     def action_next_part(self, step: int = 1) -> None:
-        """Show the next (or previous) part and put the cursor where its work starts."""
+        """Show the next (or previous) part and put the cursor where the pane starts in it
+        (see :meth:`entry_widget`)."""
         self.step_part(step)
-        self.part().focus_first()
+        target = self.entry_widget()
+        if target is not None:
+            focus_now(target)
 
     def step_part(self, step: int) -> None:
         """Show the next (or previous) part; the cursor stays where it is."""

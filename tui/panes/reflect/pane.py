@@ -94,7 +94,12 @@ class ReflectPane(ConversationPane):
         return answers.first() if answers else None
 
     def entry_widget(self) -> Widget | None:
-        """The rating line, where the pane starts (tab goes on through the fields)."""
+        """The rating line, where the pane starts (tab goes on through the fields); during
+        the call, the first answer: the keys typed next are taken for notes (on the rating
+        line a digit would rate)."""
+        answers = self.query(AnswerArea)
+        if self.conversation.live.running and answers:
+            return answers.first()
         return self.query_one(RatingBar)
 
     def leave_text_box(self, box: Widget) -> None:
