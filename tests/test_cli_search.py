@@ -97,3 +97,17 @@ def test_tags_on_the_command_line(capsys, data_dir: Path) -> None:
     assert code == 0 and out.splitlines()[0].split() == ["TAG", "PLACES", "CONVERSATIONS",
                                                         "CONTACTS"]
     assert "\x1b" not in out and "#fintech" in out
+
+
+def test_wide_characters_leave_the_match_in_the_row(capsys, data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    store.save_contact(Contact(name="Snip", id="p1"))
+    for number, filler in enumerate(("😀 ", "李小龍 ", "a ")):
+        store.save_conversation(Conversation(contact_id="p1", id=f"w{number}",
+                                             goal=filler * 60 + "target"))
+    store.close()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "target")
+    rows = out.splitlines()[1:]
+    assert code == 0 and len(rows) == 3
+    for row in rows:
+        assert row.endswith("[target]"), row

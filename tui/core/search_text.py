@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from tui.core.text_width import char_columns
+
 # Private-use characters that the index uses for itself; stripped from everything users type
 # or store, so that no note can forge a filter token or a field boundary.
 FIELD_BREAK = "\ue000"  # between two fields in one index column (stops phrases spanning them)
@@ -250,7 +252,8 @@ def safe_line(text: str, limit: int = 0) -> str:
 
 def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
             ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A one-line excerpt of ``text`` around the best cluster of ``matches``.
+    """A one-line excerpt of ``text``, ``width`` terminal columns, around the best cluster of
+    ``matches`` (wide characters count two columns, so CJK text gives fewer characters).
 
     ``matches`` are ``(start, end, term)`` offsets into ``text`` (see :class:`Highlighter`).
     Returns the excerpt (safe to print: no control characters, whitespace collapsed, ``…``
@@ -259,9 +262,9 @@ def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
     """
     width = max(20, width)
     start = _window_start(text, matches, width)
-    end = min(len(text), start + width)
+    end = _reach(text, start, width)
     if end < len(text):
-        space = text.rfind(" ", start + width // 2, end)
+        space = text.rfind(" ", start + (end - start) // 2, end)
         end = space if space > 0 else end
     raw = safe_text(text[start:end])
     window = raw.lstrip()
@@ -294,16 +297,43 @@ def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
     return lead + window + tail, tuple((a, min(b, limit)) for a, b in spans if a < b)
 
 
+def _reach(text: str, start: int, width: int) -> int:
+    """The furthest end such that ``text[start:end]`` takes at most ``width`` columns."""
+    if text.isascii():
+        return min(len(text), start + width)
+    used, end = 0, start
+    while end < len(text):
+        used += char_columns(text[end])
+        if used > width:
+            break
+        end += 1
+    return end
+
+
+def _back(text: str, end: int, width: int) -> int:
+    """The earliest start such that ``text[start:end]`` takes at most ``width`` columns."""
+    if text.isascii():
+        return max(0, end - width)
+    used, start = 0, end
+    while start > 0:
+        used += char_columns(text[start - 1])
+        if used > width:
+            break
+        start -= 1
+    return start
+
+
 def _window_start(text: str, matches: Sequence[tuple[int, int, int]], width: int) -> int:
-    if not matches or len(text) <= width:
+    if not matches or _reach(text, 0, width) == len(text):
         return 0
     best, best_terms = 0, -1
     for i, (first, _, _) in enumerate(matches):
-        terms = {term for _, b, term in matches[i:] if b <= first + width * 3 // 4}
+        reach = _reach(text, first, width * 3 // 4)
+        terms = {term for _, b, term in matches[i:] if b <= reach}
         if len(terms) > best_terms:
             best, best_terms = i, len(terms)
     anchor = matches[best][0]
-    start = min(max(0, anchor - width // 4), max(0, len(text) - width))
+    start = min(_back(text, anchor, width // 4), _back(text, len(text), width))
     if start > 0:
         space = text.find(" ", start, anchor)
         start = space + 1 if space >= 0 else start
