@@ -11,6 +11,7 @@ from tui.core.search_text import (
     Highlighter,
     clean,
     fold,
+    index_text,
     safe_line,
     safe_text,
     snippet,
@@ -46,7 +47,7 @@ def test_tokens_agree_with_sqlite_fts5() -> None:
     db.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 2')")
     db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
     for number, text in enumerate(_SAMPLES):
-        db.execute("INSERT INTO t(rowid, a) VALUES (?, ?)", (number, text))
+        db.execute("INSERT INTO t(rowid, a) VALUES (?, ?)", (number, index_text(text)))
     for number, text in enumerate(_SAMPLES):
         theirs = [term for (term,) in db.execute(
             "SELECT term FROM v WHERE doc = ? ORDER BY offset", (number,))]
