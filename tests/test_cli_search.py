@@ -143,3 +143,17 @@ def test_a_query_of_left_out_words_only_says_how(capsys, data_dir: Path) -> None
                          "-platform")
     assert (code, err) == (0, "")
     assert {h["conversation_id"] for h in json.loads(out)["hits"]} == {"c1", None}
+
+
+def test_wide_characters_leave_the_match_in_the_row(capsys, data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    store.save_contact(Contact(name="Snip", id="p1"))
+    for number, filler in enumerate(("😀 ", "李小龍 ", "a ")):
+        store.save_conversation(Conversation(contact_id="p1", id=f"w{number}",
+                                             goal=filler * 60 + "target"))
+    store.close()
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "target")
+    rows = out.splitlines()[1:]
+    assert code == 0 and len(rows) == 3
+    for row in rows:
+        assert row.endswith("[target]"), row

@@ -11,11 +11,13 @@ from tui.core.search_text import (
     Highlighter,
     clean,
     fold,
+    index_text,
     safe_line,
     safe_text,
     snippet,
     tokens,
 )
+from tui.core.text_width import columns
 
 
 def test_fold_removes_case_and_latin_accents_one_for_one() -> None:
@@ -45,7 +47,7 @@ def test_tokens_agree_with_sqlite_fts5() -> None:
     db.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 2')")
     db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
     for number, text in enumerate(_SAMPLES):
-        db.execute("INSERT INTO t(rowid, a) VALUES (?, ?)", (number, text))
+        db.execute("INSERT INTO t(rowid, a) VALUES (?, ?)", (number, index_text(text)))
     for number, text in enumerate(_SAMPLES):
         theirs = [term for (term,) in db.execute(
             "SELECT term FROM v WHERE doc = ? ORDER BY offset", (number,))]
@@ -116,3 +118,12 @@ def test_snippet_spans_always_cover_matched_words(text: str, query: str, width: 
 def test_clean_normalises_and_drops_reserved_characters() -> None:
     assert clean("Jose\u0301") == "José"
     assert clean("a\ue001sdone\x00b") == "a sdone b"
+
+
+def test_snippet_width_counts_wide_characters_as_two_columns() -> None:
+    for filler in ("😀 ", "李小龍 "):
+        for text in (filler * 50 + "target", filler * 100 + "target" + " 李" * 100):
+            found = Highlighter([(("target",), False)]).find(text)
+            shown, spans = snippet(text, found, 80)
+            assert [shown[a:b] for a, b in spans] == ["target"]
+            assert columns(shown) <= 83  # the window, and an ellipsis at each end

@@ -12,13 +12,13 @@ import json
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Any
 
 from tui.core import fastjson
 from tui.core.safetext import UNSAFE, visible
+from tui.core.text_width import columns
 
 # The first UTF-8 byte of every character UNSAFE matches that JSON leaves unescaped (DEL, C1,
 # U+061C, the U+20xx marks and overrides, U+FEFF and U+FFF9-U+FFFB): output with none of them
@@ -155,14 +155,7 @@ def clean(text: str) -> str:
 
 def width(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two, combining marks none."""
-    if text.isascii():
-        return len(text)
-    total = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return total
+    return columns(text)
 
 
 def fit(text: str, limit: int) -> str:

@@ -141,7 +141,7 @@ def cmd_search(args: argparse.Namespace, folder: Path) -> int:
         out(json_text(result.to_json(), ascii_only=not stdout_is_utf8()))
         return EXIT_OK
     rows = [[date or "-", fit(name, 28), fit(label, 28), fit(snippet, 120)]
-            for date, name, label, snippet in format_hits(result.hits)]
+            for date, name, label, snippet in format_hits(result.hits, columns=120)]
     if rows:
         out("".join(line + "\n" for line in format_table(("DATE", "PERSON", "FIELD", "MATCH"),
                                                           rows)))

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import platformdirs
 
-INDEX_VERSION = "3"  # change whenever the schema or what is extracted changes: forces rebuild
+INDEX_VERSION = "4"  # change whenever the schema or what is extracted changes: forces rebuild
 ENV_CACHE_DIR = "COFFEECHAT_CACHE_DIR"
 SUFFIXES = ("", "-wal", "-shm", "-journal")
 WAL_LIMIT = 4 << 20  # bytes the write-ahead log keeps after a checkpoint

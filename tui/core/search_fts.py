@@ -35,7 +35,14 @@ from tui.core.search_fields import (
 from tui.core.search_hits import HEADLINE_KINDS, Matches, Ranked
 from tui.core.search_query import Filter, Query
 from tui.core.search_tags import Wanted, tag_spans
-from tui.core.search_text import EVERYTHING, FIELD_BREAK, META, Highlighter
+from tui.core.search_text import (
+    EVERYTHING,
+    FIELD_BREAK,
+    META,
+    Highlighter,
+    index_text,
+    stored_text,
+)
 
 TOKENIZER = "unicode61 remove_diacritics 2"
 WEIGHTS = {NAMES: 10.0, HEADS: 4.0, NOTES: 1.0}
@@ -174,7 +181,7 @@ class FtsEngine:
             places.append((item.tier, len(columns[item.tier])))
             text = item.text if FIELD_BREAK not in item.text else item.text.replace(FIELD_BREAK,
                                                                                     " ")
-            columns[item.tier].append(text)
+            columns[item.tier].append(index_text(text))  # offsets below: in the text itself
             steps[item.tier].append(len(text) + len(SEPARATOR))
             entry = [item.kind, item.locator.item_id, field_extra(item)]
             while len(entry) > 1 and not entry[-1]:
@@ -334,7 +341,7 @@ class _Layout:
         self.row = row
         data = json.loads(row[11])
         self.tags, self.hashtags = tuple(data["t"]), tuple(data["h"])
-        self.columns = columns
+        self.columns = [stored_text(column) for column in columns]
         self.entries: list[list[list[str]]] = data["f"]  # per column: kind, item id, extra
         self.starts = [[0, *itertools.accumulate(steps)][:-1] for steps in data["n"]]
 

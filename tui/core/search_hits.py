@@ -17,6 +17,7 @@ from tui.core.search_fields import CONVERSATION, Field, Locator, RecordDoc
 from tui.core.search_query import Query
 from tui.core.search_tags import Wanted, merge_spans, tag_spans
 from tui.core.search_text import Highlighter, safe_line, snippet
+from tui.core.text_width import fit_marked, mark
 
 SNIPPET_WIDTH = 120
 HEADLINE_KINDS = ("goal", "topic", "person", "name")
@@ -59,12 +60,7 @@ class Hit:
 
     def marked(self, before: str = "[", after: str = "]") -> str:
         """The snippet with each match wrapped in ``before``/``after`` (for plain output)."""
-        out, last = [], 0
-        for start, end in self.spans:
-            out += [self.snippet[last:start], before, self.snippet[start:end], after]
-            last = end
-        out.append(self.snippet[last:])
-        return "".join(out)
+        return mark(self.snippet, self.spans, before, after)
 
 
 @dataclass(frozen=True)
@@ -178,13 +174,18 @@ def field_hit(doc: RecordDoc, item: Field, found: Sequence[tuple[int, int, int]]
     )
 
 
-def format_hits(hits: Sequence[Hit], marks: tuple[str, str] = ("[", "]")) -> list[list[str]]:
+def format_hits(hits: Sequence[Hit], marks: tuple[str, str] = ("[", "]"), columns: int = 0
+                ) -> list[list[str]]:
     """Rows for a plain-text table: date (``YYYY-MM-DD``), person, field label, snippet.
 
-    Matches in the snippet are wrapped in ``marks`` (pass ``("", "")`` for none). For
-    ``--json`` use ``[hit.to_json() for hit in hits]`` or ``SearchResult.to_json()``.
+    Matches in the snippet are wrapped in ``marks`` (pass ``("", "")`` for none). With
+    ``columns``, each snippet is cut to that many terminal columns, marks included, keeping
+    its first match whole. For ``--json`` use ``[hit.to_json() for hit in hits]`` or
+    ``SearchResult.to_json()``.
     """
-    return [[(hit.date or "")[:10], hit.name, hit.label, hit.marked(*marks)] for hit in hits]
+    return [[(hit.date or "")[:10], hit.name, hit.label,
+             fit_marked(hit.snippet, hit.spans, columns, marks) if columns
+             else hit.marked(*marks)] for hit in hits]
 
 
 def place_hits(places: Sequence[tuple[RecordDoc, Field]], key: str,

@@ -3,7 +3,10 @@
 Folding follows SQLite FTS5's ``unicode61 remove_diacritics 2`` tokenizer, so the Python side
 (the fallback engine and highlighting) agrees with the SQLite index on what a word is: letters,
 digits and private-use characters make tokens; everything else separates them; case is folded;
-accents are dropped from Latin letters (``José`` -> ``jose``; ``Łódź`` -> ``łodz``).
+accents are dropped from Latin letters (``José`` -> ``jose``; ``Łódź`` -> ``łodz``). Han,
+kana and Hangul letters are each a token of their own, so any part of a run written without
+spaces can be found (``小龍`` in ``李小龍``): the index is given the text with a separator
+around each of them (:func:`index_text`), and a query's run becomes a phrase of letters.
 
 Highlighting never folds the text it shows: a query token is turned into a pattern of character
 classes (``jose`` -> ``[jJ][oOóÓ…][sS…][eEéÉ…]``), so match offsets point into the stored text
@@ -18,6 +21,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from tui.core.text_width import char_columns
+
 # Private-use characters that the index uses for itself; stripped from everything users type
 # or store, so that no note can forge a filter token or a field boundary.
 FIELD_BREAK = "\ue000"  # between two fields in one index column (stops phrases spanning them)
@@ -28,11 +33,24 @@ _JOIN = "\x00"  # joins texts searched at once; never in stored text, never insi
 
 _MARKS = "\u0300-\u036f"
 _PRIVATE = "\ue000-\uf8ff"
+# Han, kana and Hangul letters: each is a word of its own (these scripts are written without
+# spaces, and a search for part of a run must find it).
+_CJK = ("\u1100-\u11ff\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
+        "\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97c\uac00-\ud7a3"
+        "\ud7b0-\ud7fb\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f")
+CJK_RE = re.compile(f"[{_CJK}]")
 TOKEN_CHAR = rf"(?:[^\W_]|[{_MARKS}{_PRIVATE}])"
-TOKEN_RE = re.compile(rf"{TOKEN_CHAR}+")
-_NOT_AFTER_TOKEN = rf"(?<!{TOKEN_CHAR}.)"  # placed after the first character (fixed width)
-_ENDS = rf"(?!{TOKEN_CHAR})"
+_WORD_CHAR = rf"(?:[^\W_{_CJK}]|[{_MARKS}{_PRIVATE}])"  # a token character outside CJK
+TOKEN_RE = re.compile(rf"[{_CJK}]|{_WORD_CHAR}+")
+_NOT_AFTER_WORD = rf"(?<!{_WORD_CHAR}.)"  # placed after the first character (fixed width)
+_ENDS = rf"(?!{_WORD_CHAR})"
 _GAP = rf"(?:(?!{TOKEN_CHAR})[^\x00])+"
+_MAY_GAP = rf"(?:(?!{TOKEN_CHAR})[^\x00])*"  # beside a CJK word, no separator is needed
+# What the SQLite index is given instead of the text: a separator around each CJK letter
+# beside another token character, so that its tokenizer sees each as a word. NUL never
+# occurs in stored text (see :func:`clean`), so taking it out gives the text back exactly.
+CJK_GAP = "\x00"
+_CJK_EDGE = re.compile(rf"(?<=[{_CJK}])(?={TOKEN_CHAR})|(?<={TOKEN_CHAR})(?=[{_CJK}])")
 _STRIP_MARKS = re.compile(f"[{_MARKS}]")
 _RUNS = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not a single plain space
 
@@ -87,6 +105,19 @@ def tokens(text: str) -> list[str]:
     return [t for t in (_STRIP_MARKS.sub("", t) for t in found) if t]
 
 
+def index_text(text: str) -> str:
+    """``text`` as the SQLite index is given it: each CJK letter set apart by
+    :data:`CJK_GAP` (see :func:`stored_text`)."""
+    if text.isascii() or not CJK_RE.search(text):
+        return text
+    return _CJK_EDGE.sub(CJK_GAP, text)
+
+
+def stored_text(indexed: str) -> str:
+    """The text given to :func:`index_text`, from what it returned."""
+    return indexed.replace(CJK_GAP, "") if CJK_GAP in indexed else indexed
+
+
 def clean(text: str) -> str:
     """``text`` in NFC form without the index's reserved characters (used for all stored text)."""
     if not text.isascii():
@@ -125,17 +156,24 @@ def token_pattern(token: str) -> str:
 
 
 def phrase_pattern(words: Sequence[str], prefix: bool) -> str:
-    """A regex source for consecutive tokens, the last one as a prefix when ``prefix``.
+    """A regex source for consecutive tokens, the last one as a prefix when ``prefix``
+    (a CJK token is one letter: nothing follows it).
 
     The pattern starts with a plain character class (so the regex engine can scan for it
     quickly) and checks the word boundary just after it.
     """
     first, rest = words[0], words[1:]
-    body = _char_class(first[0]) + _NOT_AFTER_TOKEN + token_pattern(first[1:])
+    body = _char_class(first[0])
+    if not CJK_RE.match(first):  # a CJK letter is a word even right after another letter
+        body += _NOT_AFTER_WORD + token_pattern(first[1:])
+    last = first
     for word in rest:
-        body += _GAP + token_pattern(word)
-    tail = f"{TOKEN_CHAR}*" if prefix else _ENDS
-    return body + tail
+        body += (_MAY_GAP if CJK_RE.match(last) or CJK_RE.match(word) else _GAP)
+        body += token_pattern(word)
+        last = word
+    if CJK_RE.match(last):
+        return body
+    return body + (f"{_WORD_CHAR}*" if prefix else _ENDS)
 
 
 MOST_MATCHES = 12  # per text: enough for a snippet and to tell which words occur
@@ -250,7 +288,8 @@ def safe_line(text: str, limit: int = 0) -> str:
 
 def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
             ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A one-line excerpt of ``text`` around the best cluster of ``matches``.
+    """A one-line excerpt of ``text``, ``width`` terminal columns, around the best cluster of
+    ``matches`` (wide characters count two columns, so CJK text gives fewer characters).
 
     ``matches`` are ``(start, end, term)`` offsets into ``text`` (see :class:`Highlighter`).
     Returns the excerpt (safe to print: no control characters, whitespace collapsed, ``…``
@@ -259,9 +298,9 @@ def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
     """
     width = max(20, width)
     start = _window_start(text, matches, width)
-    end = min(len(text), start + width)
+    end = _reach(text, start, width)
     if end < len(text):
-        space = text.rfind(" ", start + width // 2, end)
+        space = text.rfind(" ", start + (end - start) // 2, end)
         end = space if space > 0 else end
     raw = safe_text(text[start:end])
     window = raw.lstrip()
@@ -294,16 +333,43 @@ def snippet(text: str, matches: Sequence[tuple[int, int, int]], width: int = 120
     return lead + window + tail, tuple((a, min(b, limit)) for a, b in spans if a < b)
 
 
+def _reach(text: str, start: int, width: int) -> int:
+    """The furthest end such that ``text[start:end]`` takes at most ``width`` columns."""
+    if text.isascii():
+        return min(len(text), start + width)
+    used, end = 0, start
+    while end < len(text):
+        used += char_columns(text[end])
+        if used > width:
+            break
+        end += 1
+    return end
+
+
+def _back(text: str, end: int, width: int) -> int:
+    """The earliest start such that ``text[start:end]`` takes at most ``width`` columns."""
+    if text.isascii():
+        return max(0, end - width)
+    used, start = 0, end
+    while start > 0:
+        used += char_columns(text[start - 1])
+        if used > width:
+            break
+        start -= 1
+    return start
+
+
 def _window_start(text: str, matches: Sequence[tuple[int, int, int]], width: int) -> int:
-    if not matches or len(text) <= width:
+    if not matches or _reach(text, 0, width) == len(text):
         return 0
     best, best_terms = 0, -1
     for i, (first, _, _) in enumerate(matches):
-        terms = {term for _, b, term in matches[i:] if b <= first + width * 3 // 4}
+        reach = _reach(text, first, width * 3 // 4)
+        terms = {term for _, b, term in matches[i:] if b <= reach}
         if len(terms) > best_terms:
             best, best_terms = i, len(terms)
     anchor = matches[best][0]
-    start = min(max(0, anchor - width // 4), max(0, len(text) - width))
+    start = min(_back(text, anchor, width // 4), _back(text, len(text), width))
     if start > 0:
         space = text.find(" ", start, anchor)
         start = space + 1 if space >= 0 else start

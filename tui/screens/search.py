@@ -34,6 +34,7 @@ from tui.core.search_filters import (
 )
 from tui.core.search_hits import Hit, SearchResult
 from tui.core.search_text import fold, tokens
+from tui.core.text_width import fit_spans
 from tui.screens.opening import find_index, show_place
 from tui.widgets.app_services import app_services
 from tui.widgets.fitted_list import FittedOptionList
@@ -51,11 +52,10 @@ def hit_row(hit: Hit, width: int = 200, now: datetime | None = None) -> Content:
     when = format_when(hit.date, now) if hit.date else "contact"
     head = styled((one_line(hit.name, 40), "bold"), ("  " + when, "dim"),
                   ("  " + one_line(hit.label, 40), "italic $accent"))
-    text = visible(hit.snippet)[:width]
+    text, spans = fit_spans(visible(hit.snippet), hit.spans, width)
     snippet = Content("  " + text)
-    for start, end in hit.spans:
-        if start < len(text):
-            snippet = snippet.stylize("bold reverse", start + 2, min(end, len(text)) + 2)
+    for start, end in spans:
+        snippet = snippet.stylize("bold reverse", start + 2, end + 2)
     return Content("\n").join([head, snippet])
 
 
