@@ -4,12 +4,16 @@ pinned Textual: an upgrade that changes one fails here, not in the middle of a c
 from __future__ import annotations
 
 import inspect
+import time
 from typing import Any
 
-from textual import _compositor
+from textual import _compositor, events
+from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.constants import ESCAPE_DELAY
 from textual.dom import DOMNode
+from textual.drivers import linux_driver
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
@@ -18,6 +22,8 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document, WrappedDocument
 
 from tui.widgets import textual_patches as patches
+from tui.widgets.textual_input import PasteSafeParser
+from tui.widgets.textual_input import install as install_paste_guard
 
 
 def test_every_private_name_the_patches_use_exists() -> None:
@@ -234,3 +240,55 @@ async def test_a_screen_styled_as_mounted_is_not_styled_again_when_first_shown(
             assert screen.query_one(Static).styles.width is not None
             assert screen.query_one(Static).styles.width.value == 7
             assert screen.query_one(Static).region.width == 7
+
+
+# -- the terminal's input: a paste stays a paste ---------------------------------------------
+
+
+def _parsed(parser: PasteSafeParser | XTermParser, chunks: list[str]) -> list[tuple[str, str]]:
+    found = []
+    for chunk in chunks:
+        for event in parser.feed(chunk):
+            if isinstance(event, events.Paste):
+                found.append(("paste", event.text))
+            elif isinstance(event, events.Key):
+                found.append(("key", event.key))
+    return found
+
+
+PASTED = "\x1b[200~P2 \x1b[0mx\x06after \x1b]0;title\x07tab\there\x1b[201~z"
+
+
+def test_a_paste_with_escapes_in_it_stays_one_paste_without_them() -> None:
+    wanted = [("paste", "P2 x\x06after tab\there"), ("key", "z")]
+    assert _parsed(PasteSafeParser(), [PASTED]) == wanted
+    assert _parsed(PasteSafeParser(), list(PASTED)) == wanted  # one character at a time
+    # Textual's own parser breaks the same paste up into keys (what this module fixes).
+    assert ("key", "ctrl+f") in _parsed(XTermParser(), [PASTED])
+
+
+def test_keys_around_a_paste_are_keys_and_markers_cut_in_two_are_found() -> None:
+    chunks = ["\x1b[A", "a", "\x1b[2", "00~", "x\x1b", "[31", "mred\x1b[2", "01~b"]
+    assert _parsed(PasteSafeParser(), chunks) == [
+        ("key", "up"), ("key", "a"), ("paste", "xred"), ("key", "b")]
+
+
+def test_an_escape_key_outside_a_paste_is_not_held_back() -> None:
+    parser = PasteSafeParser()
+    assert list(parser.feed("\x1b")) == []  # an escape key, or the start of a sequence
+    time.sleep(ESCAPE_DELAY + 0.05)
+    assert [event.key for event in parser.tick() if isinstance(event, events.Key)] == [
+        "escape"]
+
+
+def test_input_that_ends_inside_a_paste_gives_what_came() -> None:
+    parser = PasteSafeParser()
+    found = _parsed(parser, ["\x1b[200~half \x1b[1mway"])
+    assert found == []
+    assert [e.text for e in parser.feed("") if isinstance(e, events.Paste)] == ["half way"]
+
+
+def test_install_makes_the_terminal_driver_use_the_paste_safe_parser(monkeypatch) -> None:
+    monkeypatch.setattr(linux_driver, "XTermParser", XTermParser)
+    install_paste_guard()
+    assert linux_driver.XTermParser is PasteSafeParser

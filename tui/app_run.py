@@ -11,6 +11,7 @@ from tui.app import CoffeechatApp
 from tui.core.safetext import visible
 from tui.core.storage import LockedError, StorageError
 from tui.core.store import Store
+from tui.widgets import textual_input
 
 QUICK_READS = 100  # changed files read before the first paint; more are read in the background
 
@@ -34,6 +35,7 @@ def run_app(data_dir: Path, config_folder: Path | None = None) -> int:
         store.close()
         raise
     app.in_terminal = True
+    textual_input.install()  # a paste with an escape character in it stays a paste
     try:
         result = app.run()
     finally:

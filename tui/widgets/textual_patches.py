@@ -5,7 +5,9 @@ a TextArea that stays fast with a 1 MB note, lists that re-wrap when their scrol
 tabs that ignore a stale focus, and a last check on every screen update. Each is a small hook
 here, with a public name the rest of the app uses; ``tests/test_textual_patches.py`` checks
 that every private name used below exists and behaves as expected in the pinned Textual, so an
-upgrade fails there, in one place, and not somewhere in the middle of a call.
+upgrade fails there, in one place, and not somewhere in the middle of a call. (The terminal
+input parser, patched so that a paste stays a paste, is the one other place:
+:mod:`tui.widgets.textual_input`.)
 """
 
 from __future__ import annotations
