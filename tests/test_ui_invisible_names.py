@@ -4,6 +4,7 @@ sit between visible characters is kept as typed."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ from textual.widgets import Input
 from tests.uitools import make_app, stored, type_text
 from tui.app import CoffeechatApp
 from tui.core.models import Contact, Conversation
+from tui.dialogs.hypothesis_forms import HypothesisForm
+from tui.dialogs.item_forms import ActionForm
 from tui.dialogs.record_forms import ContactForm, ConversationForm
 from tui.screens.home import HomeScreen
 
@@ -107,3 +110,24 @@ async def test_edit_forms_refuse_renaming_to_nothing_but_keep_an_old_name(tmp_pa
         assert isinstance(app.screen, HomeScreen), _error(app)
     assert [c.name for c in app.store.contacts() if c.id == ana.id] == ["Ana"]
 
+
+async def test_hypothesis_and_action_forms_refuse_text_that_shows_nothing(tmp_path: Path
+                                                                          ) -> None:
+    app = make_app(tmp_path)
+    results: list[object] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for form, wanted in ((HypothesisForm(None), "Write the hypothesis in a few words"),
+                             (ActionForm(None, date(2026, 5, 4)), "What needs doing?")):
+            app.push_screen(form, results.append)
+            await pilot.pause()
+            await _paste(app, pilot, "\u200b\u0301")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is form
+            assert wanted in _error(app) and "U+200B ZERO WIDTH SPACE" in _error(app)
+            await _paste(app, pilot, "x")  # after the accent: visible now
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is not form
+    assert [getattr(r, "statement", getattr(r, "text", None)) for r in results] == [
+        "\u200b\u0301x", "\u200b\u0301x"]
