@@ -6,7 +6,9 @@ import sys
 import types
 from pathlib import Path
 
-from tests.test_cli import listed, run
+import pytest
+
+from tests.test_cli import assert_one_line_error, listed, run
 from tui.cli import main
 from tui.core.store import Store
 
@@ -26,6 +28,27 @@ def test_new_without_a_company_reuses_the_only_contact_of_that_name(capsys, data
     _, new, _ = run(capsys, "new", "--help")
     assert "see new --help" in top and "exactly one contact has that name" in " ".join(
         new.split())
+
+
+@pytest.mark.parametrize("name", ["\u200b", "\ufeff", "\u0301\u0301", "\x7f", "\u200d \u2060"])
+def test_new_refuses_a_name_that_shows_nothing(capsys, data_dir: Path, name: str) -> None:
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "new", name)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, "a contact needs a name", "invisible characters", "U+")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "new", "Ana", "--company", name)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, "--company needs a name", "leave --company out")
+    assert listed(capsys, data_dir) == []
+
+
+def test_new_keeps_names_whose_joiners_sit_between_visible_characters(capsys, data_dir: Path
+                                                                       ) -> None:
+    names = ["👩\u200d💻", "\u0645\u0647\u200c\u0633\u0627", "Jose\u0301"]
+    for name in names:
+        code, _, err = run(capsys, "--data-dir", str(data_dir), "new", name, "--company",
+                           "Acme\u200d")
+        assert (code, err) == (0, "")
+    assert sorted(r["contact"] for r in listed(capsys, data_dir)) == sorted(names)
 
 
 def test_demo_never_touches_the_users_data_or_settings(capsys, tmp_path, monkeypatch) -> None:

@@ -85,3 +85,10 @@ def test_the_file_is_private_tinydb_json_and_a_damaged_one_is_left_alone(tmp_pat
     with pytest.raises(CompanyFileError):
         save_companies(tmp_path, companies)
     assert "9" in path.read_text()  # untouched
+
+
+def test_a_company_name_that_shows_nothing_makes_no_company() -> None:
+    companies: list[Company] = []
+    added = add_from_contacts(companies, [Contact(name="Wu", company="\u200b\ufeff"),
+                                          Contact(name="Ana", company="Acme\u200d")])
+    assert [c.name for c in added] == ["Acme\u200d"]

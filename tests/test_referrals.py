@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tui.core.live import LiveError
+from tui.core.live_flow import make_referral
 from tui.core.models import Conversation, Referral
 from tui.core.referrals import pending_referrals, promote_referrals, promoted_summary
 from tui.core.store import Store
@@ -62,4 +66,19 @@ def test_a_referral_naming_the_person_themself_is_not_introduced_by_them(tmp_pat
     made = promote_referrals(store, chat)
     assert made[0].id == ana.id and made[0].introduced_by is None
     assert len(store.conversations()) == 1
+    store.close()
+
+
+def test_a_referral_name_that_shows_nothing_is_refused_and_never_made_a_contact(
+        tmp_path: Path) -> None:
+    with pytest.raises(LiveError, match=r"Give at least a name \(the one given holds only "
+                                        r"invisible characters: U\+200B ZERO WIDTH SPACE\)"):
+        make_referral("\u200b ", "Acme")
+    assert make_referral("\u0645\u0647\u200c\u0633\u0627").name == "\u0645\u0647\u200c\u0633\u0627"
+    store = Store.open(tmp_path)
+    ana = store.save_contact(store.contact_for("Ana"))
+    chat = store.save_conversation(Conversation(contact_id=ana.id, referrals=[
+        Referral(name="\u200b"), Referral(name="\u0301")]))  # saved before names had to show
+    assert pending_referrals(chat) == [] and promote_referrals(store, chat) == []
+    assert [c.name for c in store.contacts()] == ["Ana"]
     store.close()

@@ -12,6 +12,8 @@ from tui.core.safetext import (
     UNSAFE,
     clipped,
     clipped_words,
+    has_visible,
+    invisible_detail,
     is_safe,
     strip_controls_counted,
     visible,
@@ -91,3 +93,29 @@ def test_quoted_values_are_clipped_to_80_characters() -> None:
     message = f"invalid choice: '{'y' * 5000}' (choose from 'md', 'html')"
     assert clipped_words(message) == f"invalid choice: '{'y' * 79}…' (choose from 'md', 'html')"
     assert clipped_words("short words stay") == "short words stay"
+
+
+# -- names that show nothing -------------------------------------------------------------
+
+INVISIBLE_NAMES = ["\u200b", "\ufeff", "\u0301\u0301", "\x7f", " \u200d\u2060 ", "\u202e",
+                   "\u3164", "\u20dd", "\x1b\t"]
+VISIBLE_NAMES = ["Ana", "👩\u200d💻", "\u0645\u0647\u200c\u0633\u0627", "Zoë\u0301", "-", "7",
+                 "\u200bAna", "\u2728", "李"]
+
+
+def test_names_made_only_of_invisible_characters_show_nothing() -> None:
+    for name in INVISIBLE_NAMES:
+        assert not has_visible(name), repr(name)
+        assert "invisible characters" in invisible_detail(name), repr(name)
+    assert invisible_detail("\u200b") == (" (the one given holds only invisible characters: "
+                                          "U+200B ZERO WIDTH SPACE)")
+    assert "U+007F control character" in invisible_detail("\x7f")
+    assert invisible_detail("\u200b\u200c\u200d\u2060\ufeff").endswith(" and 2 more)")
+
+
+def test_names_with_a_visible_character_pass_joiners_and_all() -> None:
+    for name in VISIBLE_NAMES:
+        assert has_visible(name), repr(name)
+        assert invisible_detail(name) == ""
+    assert not has_visible("") and not has_visible(" \t\n")
+    assert invisible_detail("   ") == ""  # blank: the message alone says enough

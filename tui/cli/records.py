@@ -21,6 +21,7 @@ from tui.core.models import (
     ModelError,
 )
 from tui.core.moments import moment
+from tui.core.safetext import has_visible, invisible_detail
 from tui.core.summary import ConversationLike
 
 if TYPE_CHECKING:
@@ -58,8 +59,12 @@ def _add_new(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 def cmd_new(args: argparse.Namespace, folder: Path) -> int:
     """Create a conversation (reusing a same-named contact) and print its id."""
     name = " ".join(args.name.split())
-    if not name:
-        raise CliError("a contact needs a name")
+    if not has_visible(name):
+        raise CliError("a contact needs a name" + invisible_detail(name))
+    company = " ".join(args.company.split())
+    if company and not has_visible(company):
+        raise CliError("--company needs a name" + invisible_detail(company)
+                       + "; leave --company out for none")
     scheduled_at = None
     if args.when is not None:
         if not args.when.strip():
@@ -70,7 +75,7 @@ def cmd_new(args: argparse.Namespace, folder: Path) -> int:
     try:
         contact = store.find_contact(name, args.company)
         if contact is None:
-            contact = Contact(name=name, company=args.company.strip(), role=args.role.strip())
+            contact = Contact(name=name, company=company, role=args.role.strip())
         elif args.role.strip() and not contact.role:
             contact.role = args.role.strip()
         conversation = store.new_conversation(

@@ -18,6 +18,7 @@ from typing import Any
 from tui.core.models import Contact, ModelError, new_id, now_iso
 from tui.core.outreach_due import company_key
 from tui.core.outreach_routine import ReplySpeed
+from tui.core.safetext import has_visible
 from tui.core.summary import ConversationLike
 
 SCORES = range(0, 4)
@@ -86,12 +87,12 @@ def loose_key(name: str) -> str:
 
 def add_from_contacts(companies: list[Company], contacts: Iterable[Contact]) -> list[Company]:
     """A new company for each contact company name no company answers to yet (in place;
-    returns the new ones)."""
+    returns the new ones). A company name that shows nothing makes no company."""
     known = set().union(*(c.keys() for c in companies)) if companies else set()
     added = []
     for contact in contacts:
         key = company_key(contact.company)
-        if key and key not in known:
+        if key and key not in known and has_visible(key):
             company = Company(name=" ".join(contact.company.split()))
             companies.append(company)
             added.append(company)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from tui.core.live import LiveError, add_note, end
 from tui.core.models import Conversation, Question, Referral
+from tui.core.safetext import has_visible, invisible_detail
 
 FOLLOW_UP_CATEGORY = "follow-up"
 MAX_QUESTION = 1_000
@@ -81,8 +82,9 @@ def make_referral(name: str, company: str = "", why: str = "") -> Referral:
             raise LiveError(f"{label} is {len(tidy):,} characters; keep it under "
                             f"{MAX_REFERRAL_FIELD}.")
         clean[label] = tidy
-    if not clean["Name"]:
-        raise LiveError("Who did they mention? Give at least a name.")
+    if not has_visible(clean["Name"]):
+        raise LiveError("Who did they mention? Give at least a name"
+                        f"{invisible_detail(clean['Name'])}.")
     return Referral(name=clean["Name"], company=clean["Company"], why=clean["Why"],
                     contact_id=None)
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from tui.core.models import Contact, Conversation, Referral
+from tui.core.safetext import has_visible
 from tui.core.store import Store
 
 OPEN_STATUSES = ("idea", "reached_out", "scheduled")
 
 
 def pending_referrals(conversation: Conversation) -> list[Referral]:
-    """Named referrals that are not contacts yet."""
-    return [r for r in conversation.referrals if r.contact_id is None and r.name.strip()]
+    """Named referrals that are not contacts yet (a name that shows nothing is no name)."""
+    return [r for r in conversation.referrals if r.contact_id is None and has_visible(r.name)]
 
 
 def promote_referrals(store: Store, conversation: Conversation) -> list[Contact]:

@@ -15,11 +15,16 @@ say so. Stored text itself stays exactly as the user typed it.
 
 :func:`clipped` shortens what a message quotes back from the user (an argument, a typed date),
 so that a pasted megabyte does not come back as a megabyte of error.
+
+:func:`has_visible` tells whether a name (of a contact, a company, a hypothesis) shows
+anything at all; :func:`invisible_detail` says what a name that shows nothing is made of.
+These are checked where a name is entered, never when stored data is read.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: How many characters of a user's value a message quotes.
 QUOTED_LIMIT = 80
@@ -114,3 +119,48 @@ def clipped_words(text: str) -> str:
     """``text`` with every run of more than :data:`QUOTED_LIMIT` characters other than spaces
     and quotes clipped: for messages worded elsewhere (argparse's) that quote a value whole."""
     return _LONG_WORD.sub(lambda match: clipped(match[0]), text)
+
+
+#: Categories that never show on their own: controls (Cc), format characters (Cf: zero-width
+#: space and joiners, byte order mark, bidi marks), the separators (Zs, Zl, Zp) and combining
+#: marks (Mn, Me), which show only on a character before them. (A lone surrogate, a byte that
+#: was not UTF-8, shows as the replacement character.)
+_NOT_SHOWN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+#: Letters and symbols that terminals draw as empty space: the Hangul fillers and the blank
+#: Braille pattern.
+_BLANK_LOOKING = frozenset({"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"})
+_DETAIL_LIMIT = 3
+
+
+def _shows(char: str) -> bool:
+    return char not in _BLANK_LOOKING and unicodedata.category(char) not in _NOT_SHOWN
+
+
+def has_visible(text: str) -> bool:
+    """True when ``text`` holds at least one character that shows: a letter, digit,
+    punctuation mark or symbol (emoji included).
+
+    Whitespace, controls, format characters and combining marks show nothing by themselves;
+    in a name that also has visible characters they are fine (a zero-width joiner in an emoji
+    sequence or a Persian name is part of the name).
+    """
+    return any(_shows(char) for char in text)
+
+
+def _code_name(char: str) -> str:
+    name = unicodedata.name(char, "")
+    if not name and unicodedata.category(char) == "Cc":
+        name = "control character"
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
+
+
+def invisible_detail(text: str) -> str:
+    """Why ``text`` shows nothing, for a message: what it is made of, e.g. `` (the one given
+    holds only invisible characters: U+200B ZERO WIDTH SPACE)``; empty for blank text (the
+    message alone says enough) and for text that shows something."""
+    hidden = list(dict.fromkeys(c for c in text if not c.isspace()))
+    if not hidden or has_visible(text):
+        return ""
+    named = ", ".join(_code_name(c) for c in hidden[:_DETAIL_LIMIT])
+    more = f" and {len(hidden) - _DETAIL_LIMIT:,} more" if len(hidden) > _DETAIL_LIMIT else ""
+    return f" (the one given holds only invisible characters: {named}{more})"

@@ -6,6 +6,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from tui.core.hypotheses import MAX_TEXT, STATUS_LABELS, VERDICTS, Hypothesis
+from tui.core.safetext import has_visible, invisible_detail
 from tui.dialogs.form import FieldError, FormScreen
 from tui.widgets.text import one_line
 from tui.widgets.text_box import LineBox
@@ -34,8 +35,9 @@ class HypothesisForm(FormScreen[Hypothesis]):
     def collect(self) -> Hypothesis:
         """Some words, not too many."""
         text = " ".join(self.value("h-statement").split())
-        if not text:
-            raise FieldError("h-statement", "Write the hypothesis in a few words.")
+        if not has_visible(text):
+            raise FieldError("h-statement", "Write the hypothesis in a few words"
+                                            f"{invisible_detail(text)}.")
         if len(text) > MAX_TEXT:
             raise FieldError("h-statement", f"Keep it under {MAX_TEXT:,} characters.")
         self.hypothesis.statement = text

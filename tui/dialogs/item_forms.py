@@ -10,6 +10,7 @@ from tui.core.dates import DateError, parse_day
 from tui.core.live import LiveError
 from tui.core.live_flow import MAX_REFERRAL_FIELD, make_referral
 from tui.core.models import ActionItem, FollowUp, Referral
+from tui.core.safetext import has_visible, invisible_detail
 from tui.dialogs.form import FieldError, FormScreen
 from tui.widgets.text_box import LineBox, LineInput
 
@@ -52,8 +53,9 @@ class ActionForm(FormScreen[ActionItem]):
     def collect(self) -> ActionItem:
         """Validate: some text, and a date the app understands (or none)."""
         text = _limited("a-text", "What", self.value("a-text"))
-        if not text:
-            raise FieldError("a-text", "What needs doing? Give the action a few words.")
+        if not has_visible(text):
+            raise FieldError("a-text", "What needs doing? Give the action a few words"
+                                       f"{invisible_detail(text)}.")
         due_text = self.value("a-due")
         self.action.text = text
         self.action.due = _day("a-due", "Due", due_text, self.today).isoformat() \

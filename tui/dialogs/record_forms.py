@@ -23,11 +23,13 @@ from tui.core.models import (
     Contact,
     Conversation,
 )
+from tui.core.safetext import has_visible, invisible_detail
 from tui.dialogs.form import FieldError, FormScreen
 from tui.widgets.text import plain
 from tui.widgets.text_box import LineBox, TextBox
 
 MAX_FIELD = 2000
+MAX_NAME = 200
 
 
 def _options(
@@ -39,6 +41,26 @@ def _options(
 def _check_length(field_id: str, text: str, limit: int = MAX_FIELD) -> str:
     if len(text) > limit:
         raise FieldError(field_id, f"That is {len(text):,} characters; keep it under {limit:,}.")
+    return text
+
+
+def _name(field_id: str, text: str, missing: str, kept: str | None = None) -> str:
+    """A name that shows something, else ``missing`` (with what the text holds) on the field.
+
+    ``kept`` is the name already stored: left as it is, it is not checked again.
+    """
+    text = _check_length(field_id, text, MAX_NAME)
+    if not has_visible(text) and (not text or text != kept):
+        raise FieldError(field_id, f"{missing}{invisible_detail(text)}.")
+    return text
+
+
+def _company(field_id: str, text: str, kept: str | None = None) -> str:
+    """A company name that shows something, or none (``kept`` as for :func:`_name`)."""
+    text = _check_length(field_id, text, MAX_NAME)
+    if text and not has_visible(text) and text != kept:
+        raise FieldError(field_id, f"Company: type a name, or leave it blank"
+                                   f"{invisible_detail(text)}.")
     return text
 
 
@@ -76,9 +98,8 @@ class ContactForm(FormScreen[Contact]):
     def collect(self) -> Contact:
         """Validate and return the edited contact."""
         c = self.contact
-        name = _check_length("c-name", self.value("c-name"), 200)
-        if not name:
-            raise FieldError("c-name", "A contact needs a name.")
+        name = _name("c-name", self.value("c-name"), "A contact needs a name")
+        company = _company("c-company", self.value("c-company"))
         email = self.value("c-email")
         if email and ("@" not in email or " " in email):
             raise FieldError("c-email", f"'{email}' does not look like an email address.")
@@ -93,8 +114,8 @@ class ContactForm(FormScreen[Contact]):
                                               "or blank for never.")
             cadence = int(cadence_text)
         c.name = name
-        c.company = _check_length("c-company", self.value("c-company"), 200)
-        c.role = _check_length("c-role", self.value("c-role"), 200)
+        c.company = company
+        c.role = _check_length("c-role", self.value("c-role"), MAX_NAME)
         c.email, c.linkedin = email, linkedin
         c.how_found = self.choice("c-how") or ""
         c.introduced_by = self.choice("c-intro")
@@ -175,9 +196,13 @@ class ConversationForm(FormScreen[ConversationDraft]):
 
     def collect(self) -> ConversationDraft:
         """Validate and return the draft; a date moves an idea to scheduled."""
-        name = _check_length("v-name", self.value("v-name"), 200)
-        if not name:
-            raise FieldError("v-name", "Who is the conversation with? Give a name.")
+        # the person's name and company as stored pass unchanged: another name here means
+        # another person, so a name saved before names had to show is not a reason to refuse
+        who = self.contact
+        name = _name("v-name", self.value("v-name"), "Who is the conversation with? Give a name",
+                     kept=who.name.strip() if who else None)
+        company = _company("v-company", self.value("v-company"),
+                           kept=who.company.strip() if who else None)
         v = self.conversation
         when_text = self.value("v-when")
         if when_text:
@@ -202,7 +227,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
             v.status = "scheduled"
         return ConversationDraft(
             name=name,
-            company=_check_length("v-company", self.value("v-company"), 200),
-            role=_check_length("v-role", self.value("v-role"), 200),
+            company=company,
+            role=_check_length("v-role", self.value("v-role"), MAX_NAME),
             conversation=v,
         )

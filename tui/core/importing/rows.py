@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
+from tui.core.safetext import has_visible, invisible_detail
+
 MAX_NAME = 200  # name, company, role
 MAX_EMAIL = 254
 MAX_URL = 2048
@@ -126,8 +128,8 @@ def too_long(row: ContactRow) -> str | None:
 def checked(row: ContactRow, parsed: ParsedContacts) -> None:
     """Add ``row`` to ``parsed``, or skip it with the reason; a bad e-mail is dropped with a
     warning (the person is still worth importing)."""
-    if not row.name:
-        parsed.skipped.append(SkippedRow(row.line, "no name"))
+    if not has_visible(row.name):  # blank, or only zero-width or format characters
+        parsed.skipped.append(SkippedRow(row.line, "no name" + invisible_detail(row.name)))
         return
     problem = too_long(row)
     if problem:
@@ -135,6 +137,10 @@ def checked(row: ContactRow, parsed: ParsedContacts) -> None:
         return
     if row.linkedin and "://" not in row.linkedin:
         row.linkedin = "https://" + row.linkedin
+    if row.company and not has_visible(row.company):
+        parsed.warnings.append(f"line {row.line}: the company shows nothing"
+                               f"{invisible_detail(row.company)}; left out")
+        row.company = ""
     if row.email and not valid_email(row.email):
         parsed.warnings.append(f"line {row.line}: {row.email[:80]!r} is not an e-mail address; "
                                "left out")

@@ -21,7 +21,7 @@ from tui.core.importing.rows import (
     is_linkedin,
 )
 from tui.core.importing.textfile import decode, read_source
-from tui.core.safetext import strip_controls_counted
+from tui.core.safetext import has_visible, strip_controls_counted
 
 _QP = re.compile(r";(?:encoding=)?quoted-printable\b", re.IGNORECASE)
 _B64 = re.compile(r";(?:encoding=)?(?:base64|b)\b", re.IGNORECASE)
@@ -216,7 +216,9 @@ def _row(card: _Card, parsed: ParsedContacts) -> ContactRow | None:
         elif prop.name == "CATEGORIES":
             tags += [t for t in _components(value, ",") if t and t not in tags
                      and not t.startswith("*") and t.casefold() != "mycontacts"]
-    name = " ".join((found.get("fn") or found.get("n") or "").split())
+    # an FN that shows nothing (a zero-width space) gives way to a visible N
+    fn, n = (" ".join(found.get(key, "").split()) for key in ("fn", "n"))
+    name = next((text for text in (fn, n) if has_visible(text)), fn or n)
     if not name:
         parsed.skipped.append(SkippedRow(card.line, "no name (the card has neither FN nor N)"))
         return None
