@@ -7,12 +7,13 @@ import contextlib
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.core import fastjson
 from tui.core.backups import conversation_hint
+from tui.core.interrupts import CommitWatch, finishing_once_committed
 from tui.core.models import ModelError
 from tui.core.safetext import clipped, clipped_words, visible
 from tui.core.store import Store
@@ -137,6 +138,19 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
     for conflict in store.conflicts():
         warn(conflict.describe())
     return store
+
+
+@contextlib.contextmanager
+def one_change(undone: str, *kinds: str) -> Iterator[CommitWatch]:
+    """Run a command that makes one all-or-nothing change of ``kinds`` ("import", "restore";
+    mark anything else with ``watch.committed = True``): Ctrl-C before the change is committed
+    ends it with ``interrupted; <undone>`` (exit 130); after it, Ctrl-C is dropped, so that the
+    command finishes and reports what it did (exit 0)."""
+    try:
+        with finishing_once_committed(*kinds) as watch:
+            yield watch
+    except KeyboardInterrupt:
+        raise CliError(f"interrupted; {undone}", EXIT_INTERRUPTED) from None
 
 
 # -- coffeechat (no subcommand): the app -------------------------------------------------
