@@ -174,7 +174,7 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
                    help="json: a coffeechat export, backup or data file; linkedin: LinkedIn's "
                    "Connections.csv; csv: any contacts CSV with a header row; vcf: vCards")
     p.add_argument("file", metavar="FILE",
-                   help="the file to import ('-' for stdin); for json also a data folder "
+                   help="the file to import; for json also '-' for stdin, a data folder "
                    "or snapshot folder (backups/DATE)")
     p.add_argument("--dry-run", action="store_true",
                    help="linkedin, csv and vcf: show what would be added, updated and "
