@@ -258,7 +258,7 @@ def test_format_table() -> None:
 
 def test_list_of_missing_folder_is_empty_and_creates_nothing(capsys, tmp_path: Path) -> None:
     folder = tmp_path / "never-made"
-    assert run(capsys, "--data-dir", str(folder), "list") == (0, "", "")
+    assert run(capsys, "--data-dir", str(folder), "list") == (0, "No conversations yet.\n", "")
     assert run(capsys, "--data-dir", str(folder), "list", "--json") == (0, "[]\n", "")
     code, out, _ = run(capsys, "--data-dir", str(folder), "export")
     assert code == 0

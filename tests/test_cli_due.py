@@ -70,8 +70,8 @@ def test_due_json_for_scripts(capsys, data_dir: Path) -> None:
                              "reason"}
 
 
-def test_nothing_due_prints_nothing(capsys, data_dir: Path) -> None:
-    assert run(capsys, "--data-dir", str(data_dir), "due") == (0, "", "")
+def test_nothing_due_says_so_in_one_line(capsys, data_dir: Path) -> None:
+    assert run(capsys, "--data-dir", str(data_dir), "due") == (0, "Nothing is due.\n", "")
     assert run(capsys, "--data-dir", str(data_dir), "due", "--json") == (0, "[]\n", "")
     assert not (data_dir / DATA_FILE).exists()  # read-only: nothing created
 

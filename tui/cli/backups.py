@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.common import EXIT_OK, PATH_LIMIT, CliError, open_store, read_json_file
+from tui.cli.common import (
+    EXIT_OK,
+    PATH_LIMIT,
+    CliError,
+    one_change,
+    open_store,
+    read_json_file,
+)
 from tui.cli_output import fit, format_table, json_text, out, say, stdout_is_utf8
 from tui.core.backups import Backup
-from tui.core.dataformat import BadBackupError
+from tui.core.dataformat import BACKUP_DIR, DATA_FILE, BadBackupError
 from tui.core.importers import parse_import
 from tui.core.models import ModelError
 from tui.core.restore import kind_of, restore
 from tui.core.safetext import clipped
+from tui.core.snapshots import MANIFEST
 from tui.core.storage import DataFile
 
 if TYPE_CHECKING:
@@ -109,44 +118,79 @@ def _add_restore(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "Refused while the app has the data open.",
     )
     p.add_argument("backup", metavar="BACKUP",
-                   help="a backup's path, its name in backups/, or its date (2026-11-29)")
+                   help="a backup's path (backups/... is looked up in the data folder too), "
+                   "its name in backups/, or its date (2026-11-29)")
+    p.add_argument("--from-other-folder", action="store_true",
+                   help="restore a snapshot or data file that is not one of this data's "
+                   "backups (another data folder's, a copy elsewhere): it replaces the whole "
+                   "data; 'coffeechat import json' merges one in instead")
     p.set_defaults(handler=cmd_restore)
 
 
 def find_backup(datafile: DataFile, text: str) -> Path:
-    """The backup ``text`` names: a path, a name in the backups folder, or a date."""
+    """The backup ``text`` names: a path, a path starting with ``backups/`` inside the data
+    folder, a name in the backups folder, or a date."""
+    if not text.strip():
+        raise CliError(f"'{text}' is empty: give a backup's path, its name in backups/ or its "
+                       "date ('coffeechat backups' lists them)")
     given = Path(text).expanduser()
     if given.exists():
         return given
-    inside = datafile.layout.backups / text
-    if inside.exists():
-        return inside
+    parts = Path(text).parts
+    for inside in (datafile.layout.backups / text,
+                   datafile.layout.root.joinpath(*parts) if parts[0] == BACKUP_DIR else None):
+        if inside is not None and inside.exists():
+            return inside
     for backup in datafile.backups():
         if text in (backup.path.name, backup.made.date().isoformat()):
             return backup.path
     raise CliError(f"no backup {clipped(text, PATH_LIMIT)} (see 'coffeechat backups' for the list)")
 
 
+def _refuse_odd(datafile: DataFile, backup: Path, kind: str, *, other_folder: bool) -> None:
+    """Refuse what is not a backup to put back: the data's own files, a folder that is not a
+    snapshot, and (unless ``other_folder``) a whole data that is not one of this data's
+    backups."""
+    shown = clipped(str(backup), PATH_LIMIT)
+    owner = datafile.owns(backup)
+    if backup.is_dir() and os.path.realpath(backup) == os.path.realpath(datafile.layout.root):
+        owner = "the data folder"
+    if owner in ("the data file", "a conversation's file", "the data folder"):
+        raise CliError(f"{shown} is {owner} itself, not a backup; name a backup "
+                       "('coffeechat backups' lists them)")
+    if kind == "snapshot" and not (backup / MANIFEST).exists() and owner != "a backup":
+        hint = (f"; to merge a data folder in, use 'coffeechat import json {shown}'"
+                if (backup / DATA_FILE).exists() else "")
+        raise CliError(f"{shown} is not a coffeechat snapshot (no {MANIFEST}){hint}")
+    if owner is None and kind in ("snapshot", "single", "main") and not other_folder:
+        raise CliError(
+            f"{shown} is not one of the backups of {datafile.path.parent}: restoring it would "
+            "replace all of this data with another folder's. To merge it in, use 'coffeechat "
+            "import json'; to replace the data with it, add --from-other-folder")
+
+
 def cmd_restore(args: argparse.Namespace, folder: Path) -> int:
     """Restore a backup (or merge a recovery file) and say what is where now."""
     datafile = DataFile(folder)
     backup = find_backup(datafile, args.backup)
-    if datafile.owns(backup) == "the data file":
-        raise CliError(f"{backup} is the data file itself; name a backup")
-    try:
-        if kind_of(backup) == "recovery":
-            return _merge_recovery(backup, folder)
-        done = restore(datafile, backup, datetime.now())
-    except BadBackupError as exc:
-        raise CliError(f"{exc} Nothing was restored; choose another backup "
-                       "('coffeechat backups' lists them).") from None
-    counts = []
-    if done.what != "one conversation":
-        counts.append(_count(done.contacts, "contact"))
-    if done.what != "the main file":
-        counts.append(_count(done.conversations, "conversation"))
-    say(f"Restored {backup} ({', '.join(counts)}): {done.what} of {datafile.path.parent}.\n")
-    say(f"What it replaced is kept in {done.kept}.\n")
+    with one_change("nothing was restored", "restore", "import"):
+        try:
+            kind = kind_of(backup)
+            _refuse_odd(datafile, backup, kind, other_folder=args.from_other_folder)
+            if kind == "recovery":
+                return _merge_recovery(backup, folder)
+            done = restore(datafile, backup, datetime.now())
+        except BadBackupError as exc:
+            raise CliError(f"{exc} Nothing was restored; choose another backup "
+                           "('coffeechat backups' lists them).") from None
+        counts = []
+        if done.what != "one conversation":
+            counts.append(_count(done.contacts, "contact"))
+        if done.what != "the main file":
+            counts.append(_count(done.conversations, "conversation"))
+        say(f"Restored {backup} ({', '.join(counts)}): {done.what} of "
+            f"{datafile.path.parent}.\n")
+        say(f"What it replaced is kept in {done.kept}.\n")
     return EXIT_OK
 
 

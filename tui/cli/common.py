@@ -7,12 +7,14 @@ import contextlib
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tui.core import fastjson
 from tui.core.backups import conversation_hint
+from tui.core.dataformat import json_error_place
+from tui.core.interrupts import CommitWatch, finishing_once_committed
 from tui.core.models import ModelError
 from tui.core.safetext import clipped, clipped_words, visible
 from tui.core.store import Store
@@ -29,6 +31,9 @@ EXIT_INTERRUPTED = 130
 DEBUG_ENV = "COFFEECHAT_DEBUG"
 #: How much of a path a message quotes: real paths run longer than other values.
 PATH_LIMIT = 240
+#: The largest JSON file read (an import, a recovery file): far above any real export (about
+#: 11 kB a conversation), low enough that parsing it fits in memory.
+MAX_JSON_BYTES = 1_000_000_000
 
 
 class CliError(Exception):
@@ -139,6 +144,19 @@ def open_store(folder: Path, *, readonly: bool) -> Store:
     return store
 
 
+@contextlib.contextmanager
+def one_change(undone: str, *kinds: str) -> Iterator[CommitWatch]:
+    """Run a command that makes one all-or-nothing change of ``kinds`` ("import", "restore";
+    mark anything else with ``watch.committed = True``): Ctrl-C before the change is committed
+    ends it with ``interrupted; <undone>`` (exit 130); after it, Ctrl-C is dropped, so that the
+    command finishes and reports what it did (exit 0)."""
+    try:
+        with finishing_once_committed(*kinds) as watch:
+            yield watch
+    except KeyboardInterrupt:
+        raise CliError(f"interrupted; {undone}", EXIT_INTERRUPTED) from None
+
+
 # -- coffeechat (no subcommand): the app -------------------------------------------------
 
 
@@ -159,20 +177,32 @@ def read_json_source(name: str) -> tuple[Any, bytes]:
     """A JSON file given on the command line ('-' is stdin), parsed, and its bytes."""
     shown = clipped(name, PATH_LIMIT)
     try:
-        raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+            size = len(raw)
+        else:
+            path = Path(name).expanduser()
+            size = path.stat().st_size
+            raw = b"" if size > MAX_JSON_BYTES else path.read_bytes()
     except FileNotFoundError:
         raise CliError(f"{shown}: no such file") from None
     except IsADirectoryError:
         raise CliError(f"{shown} is a folder, not a file") from None
     except PermissionError:
         raise CliError(f"{shown} cannot be read: permission denied") from None
+    if size > MAX_JSON_BYTES:
+        limit = f"{MAX_JSON_BYTES // 10**6:,} MB"
+        head = f"stdin holds more than {limit}" if name == "-" else (
+            f"{shown} is {size / 1e6:,.0f} MB")
+        raise CliError(f"{head}; coffeechat reads JSON files of up to {limit} (an export of "
+                       "10,000 conversations is about 110 MB)")
     if not raw.strip():
         raise CliError(f"{shown} is empty")
     try:
         return fastjson.loads(raw), raw  # orjson where it can, else exactly as json reads it
     except json.JSONDecodeError as exc:
         raise CliError(
-            f"{shown} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            f"{shown} is not valid JSON: {json_error_place(exc)}"
         ) from None
     except UnicodeDecodeError:
         raise CliError(f"{shown} is not UTF-8 text") from None

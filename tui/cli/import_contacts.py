@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.common import EXIT_OK, CliError, open_store
+from tui.cli.common import EXIT_OK, CliError, one_change, open_store
 from tui.cli.progress import StderrProgress
 from tui.cli_output import say
 from tui.core.formats import CONTACT_FORMATS
@@ -23,26 +23,27 @@ def cmd_import_contacts(args: argparse.Namespace, folder: Path) -> int:
     fmt, name = args.format, args.file
     if name == "-":
         raise CliError(f"a {fmt} import reads a file; give its path (stdin is for json)")
-    with StderrProgress() as progress:
-        progress.step(f"Reading {name}")
-        try:
-            parsed = read_contacts(fmt, Path(name).expanduser(), label=name)
-        except ImportFileError as exc:
-            raise CliError(f"{exc}; nothing was imported") from None
-        store = open_store(folder, readonly=args.dry_run)
-        try:
-            progress.step(f"Matching {len(parsed.rows):,} contacts")
-            plan = plan_contact_import(store.contacts(), parsed)
-            if not args.dry_run and plan.changes_anything:
-                progress.step(f"Saving {len(plan.added) + len(plan.updated):,} contacts")
-                try:
-                    store.apply_contact_plan(plan)
-                except ModelError as exc:
-                    raise CliError(f"{name}: {exc}; nothing was imported") from None
-        finally:
-            store.close()
-    _report(plan, name, fmt, parsed.controls_removed, dry_run=args.dry_run)
-    return EXIT_OK
+    with one_change("nothing was imported", "import"):
+        with StderrProgress() as progress:
+            progress.step(f"Reading {name}")
+            try:
+                parsed = read_contacts(fmt, Path(name).expanduser(), label=name)
+            except ImportFileError as exc:
+                raise CliError(f"{exc}; nothing was imported") from None
+            store = open_store(folder, readonly=args.dry_run)
+            try:
+                progress.step(f"Matching {len(parsed.rows):,} contacts")
+                plan = plan_contact_import(store.contacts(), parsed)
+                if not args.dry_run and plan.changes_anything:
+                    progress.step(f"Saving {len(plan.added) + len(plan.updated):,} contacts")
+                    try:
+                        store.apply_contact_plan(plan)
+                    except ModelError as exc:
+                        raise CliError(f"{name}: {exc}; nothing was imported") from None
+            finally:
+                store.close()
+        _report(plan, name, fmt, parsed.controls_removed, dry_run=args.dry_run)
+        return EXIT_OK
 
 
 def _report(plan: ImportPlan, name: str, fmt: str, controls: int, *, dry_run: bool) -> None:

@@ -188,6 +188,7 @@ def cmd_list(args: argparse.Namespace, folder: Path) -> int:
         write_json_records(rows)
         return EXIT_OK
     if not ordered:
+        out("No conversations yet.\n")
         return EXIT_OK
     table = []
     for conversation in ordered:
@@ -252,6 +253,7 @@ def cmd_due(args: argparse.Namespace, folder: Path) -> int:
         write_json_records(due_json(items), plain=True)  # text or null, by construction
         return EXIT_OK
     if not items:
+        out("Nothing is due.\n")
         return EXIT_OK
     table = [
         [item.level, item.due_text[:10], fit(item.contact, 28), item.kind,

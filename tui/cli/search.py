@@ -120,9 +120,11 @@ def cmd_tags(args: argparse.Namespace, folder: Path) -> int:
         return EXIT_OK
     rows = [[fit("#" + t.shown, 40), str(t.places), str(t.conversations), str(t.contacts)]
             for t in counts.tags]
-    if rows:
-        out("".join(line + "\n" for line in format_table(
-            ("TAG", "PLACES", "CONVERSATIONS", "CONTACTS"), rows)))
+    if not rows:
+        out("No tags yet.\n")
+        return EXIT_OK
+    out("".join(line + "\n" for line in format_table(
+        ("TAG", "PLACES", "CONVERSATIONS", "CONTACTS"), rows)))
     return EXIT_OK
 
 

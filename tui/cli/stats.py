@@ -46,7 +46,8 @@ def percent(rate: float | None) -> str:
 
 def stats_text(stats: Stats) -> str:
     """The plain-text report: four small tables and two lines."""
-    lines = [f"Progress as of {stats.today.isoformat()} ({stats.conversations} conversations)",
+    lines = [f"Progress as of {stats.today.isoformat()} ({stats.conversations} "
+             f"conversation{'' if stats.conversations == 1 else 's'})",
              ""]
     lines += format_table(("STAGE", "COUNT", "FROM PREVIOUS"),
                           [[s.label, str(s.count), percent(s.conversion)]

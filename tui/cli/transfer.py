@@ -13,6 +13,7 @@ from tui.cli.common import (
     PATH_LIMIT,
     CliError,
     damaged,
+    one_change,
     open_store,
     read_json_source,
     warn,
@@ -74,7 +75,7 @@ def _records(store: Store, fmt: str) -> tuple[list[Contact], list[Conversation],
 def cmd_export(args: argparse.Namespace, folder: Path) -> int:
     """Write the export to stdout or, atomically and privately, to ``--out``."""
     from tui.core.export_files import ExportError
-    from tui.core.export_run import check_target, export_text, write_export
+    from tui.core.export_run import check_target, write_export
 
     fmt = args.format
     if args.redact and fmt not in REDACTABLE:
@@ -92,41 +93,62 @@ def cmd_export(args: argparse.Namespace, folder: Path) -> int:
             target = check_target(fmt, Path(args.out), folder, force=args.force)
         except ExportError as exc:
             raise CliError(f"{exc} (nothing was written)") from None
-    try:
+    if target is None:
+        return _export_to_stdout(args, folder)
+    undone = (f"{target} may be partly updated (each file in it is whole): run the export "
+              "again" if fmt == "md" else "nothing was written")
+    with one_change(undone) as watch:
         store = open_store(folder, readonly=True)
         try:
             contacts, conversations, document = _records(store, fmt)
         finally:
             store.close()
         if fmt == "json":
-            text = json_records(document, levels=2,
-                                ascii_only=target is None and not stdout_is_utf8())
-            if target is None:
-                out(text)
-                return EXIT_OK
-            atomic_write(target, text.encode("utf-8"))
             assert document is not None
+            atomic_write(target, json_records(document, levels=2).encode("utf-8"))
+            watch.committed = True
             say(f"Exported {len(document['contacts'])} contacts and "
                 f"{len(document['conversations'])} conversations to {target}\n")
             return EXIT_OK
-        with StderrProgress() as progress:
-            progress.step("Rendering the conversations" if fmt in ("md", "html")
-                          else "Writing the export")
-            if target is None:
-                text = export_text(fmt, contacts, conversations, redact=args.redact,
-                                   progress=progress)
-            else:
+        try:
+            with StderrProgress() as progress:
+                progress.step("Rendering the conversations" if fmt in ("md", "html")
+                              else "Writing the export")
                 outcome = write_export(fmt, target, contacts, conversations,
                                        redact=args.redact, document=document,
                                        force=args.force, progress=progress)
-        if target is None:
-            out(text)
-            return EXIT_OK
+        except ExportError as exc:
+            raise CliError(f"{exc} (nothing was written)", EXIT_STORAGE) from None
+        watch.committed = True  # written: a Ctrl-C from here on is dropped
+        say(outcome.line + "\n")
+        for notice in outcome.notices:
+            warn(f"{notice}; --force replaces such files with this export")
+    return EXIT_OK
+
+
+def _export_to_stdout(args: argparse.Namespace, folder: Path) -> int:
+    """Write the export to stdout (a Ctrl-C ends it quietly, as for any reading command)."""
+    from tui.core.export_files import ExportError
+    from tui.core.export_run import export_text
+
+    fmt = args.format
+    store = open_store(folder, readonly=True)
+    try:
+        contacts, conversations, document = _records(store, fmt)
+    finally:
+        store.close()
+    if fmt == "json":
+        out(json_records(document, levels=2, ascii_only=not stdout_is_utf8()))
+        return EXIT_OK
+    try:
+        with StderrProgress() as progress:
+            progress.step("Rendering the conversations" if fmt == "html"
+                          else "Writing the export")
+            text = export_text(fmt, contacts, conversations, redact=args.redact,
+                               progress=progress)
     except ExportError as exc:
         raise CliError(f"{exc} (nothing was written)", EXIT_STORAGE) from None
-    say(outcome.line + "\n")
-    for notice in outcome.notices:
-        warn(f"{notice}; --force replaces such files with this export")
+    out(text)
     return EXIT_OK
 
 
@@ -152,7 +174,7 @@ def _add_import(sub: Subparsers, common: argparse.ArgumentParser) -> None:
                    help="json: a coffeechat export, backup or data file; linkedin: LinkedIn's "
                    "Connections.csv; csv: any contacts CSV with a header row; vcf: vCards")
     p.add_argument("file", metavar="FILE",
-                   help="the file to import ('-' for stdin); for json also a data folder "
+                   help="the file to import; for json also '-' for stdin, a data folder "
                    "or snapshot folder (backups/DATE)")
     p.add_argument("--dry-run", action="store_true",
                    help="linkedin, csv and vcf: show what would be added, updated and "
@@ -186,7 +208,7 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
     if args.dry_run:
         raise CliError("--dry-run applies to the linkedin, csv and vcf imports")
     shown = clipped(args.file, PATH_LIMIT)
-    with bulk():
+    with one_change("nothing was imported", "import"), bulk():
         data, text = _read_source(args.file)
         try:
             batch = parse_import(data, text)  # complain before taking the lock
@@ -200,6 +222,6 @@ def cmd_import(args: argparse.Namespace, folder: Path) -> int:
             raise CliError(f"{shown}: {exc}; nothing was imported") from None
         finally:
             store.close()
-    kind = " (a coffeechat data file)" if result.source == "data file" else ""
-    say(f"Imported {args.file}{kind}: {result.summary()}\n")
+        kind = " (a coffeechat data file)" if result.source == "data file" else ""
+        say(f"Imported {args.file}{kind}: {result.summary()}\n")
     return EXIT_OK

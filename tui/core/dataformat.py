@@ -130,6 +130,14 @@ def validate(data: Any, path: Path) -> dict[str, Any]:
     return result
 
 
+def json_error_place(exc: json.JSONDecodeError) -> str:
+    """What went wrong in a JSON text and where: ``Expecting ',' delimiter at line 3, column
+    9``; a message that ends in "at" ("Unterminated string starting at") is not given a second
+    one."""
+    message = exc.msg.removesuffix(" at")
+    return f"{message} at line {exc.lineno}, column {exc.colno}"
+
+
 def parse_json(raw: bytes, path: Path) -> Any:
     """Parse the bytes of a data file, with a message naming the file for each failure."""
     if not raw.strip():
@@ -145,7 +153,7 @@ def parse_json(raw: bytes, path: Path) -> Any:
         ) from None
     except json.JSONDecodeError as exc:
         raise CorruptFileError(
-            f"{path} is damaged: {exc.msg} at line {exc.lineno}, column {exc.colno}. "
+            f"{path} is damaged: {json_error_place(exc)}. "
             "It has been left untouched."
         ) from None
     except RecursionError:

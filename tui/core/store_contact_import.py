@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.dataformat import StorageError
 from tui.core.importing import ImportPlan
+from tui.core.interrupts import deferred_interrupts, note_commit
 from tui.core.maindb import READ_ONLY
 from tui.core.models import Contact
 
@@ -57,16 +58,18 @@ def apply_contact_plan(store: Store, plan: ImportPlan) -> int:
     for changed_id in changed:
         storage.changed("contacts", changed_id)
     before = dict(store._ids())
-    try:
-        storage.write(data)  # one write of the main file
-    except BaseException:
-        # not written: the store goes back to what is on disk
-        storage.adopt(tables)
-        storage.forget_encoding()
-        store._reset_tables(before)
-        store._models = models
-        raise
-    store._reset_tables(index)
-    if models is not None:
-        store._models = {**models, **fresh}
+    with deferred_interrupts():  # a Ctrl-C during the write waits until the store matches it
+        try:
+            storage.write(data)  # one write of the main file
+        except BaseException:
+            # not written: the store goes back to what is on disk
+            storage.adopt(tables)
+            storage.forget_encoding()
+            store._reset_tables(before)
+            store._models = models
+            raise
+        note_commit("import")
+        store._reset_tables(index)
+        if models is not None:
+            store._models = {**models, **fresh}
     return len(to_save)

@@ -20,10 +20,7 @@ import contextlib
 import json
 import os
 import shutil
-import signal
-import threading
 import uuid
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +34,7 @@ from tui.core.files import (
     fsync_dir,
     sync_filesystem,
 )
+from tui.core.interrupts import deferred_interrupts, note_commit
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -142,6 +140,7 @@ class Transaction:
         with deferred_interrupts():
             atomic_write(self.root / JOURNAL, payload)
             self.committed = True
+            note_commit(self.kind)
             roll_forward(self.root)
         self._close_pool()
 
@@ -244,22 +243,3 @@ def leftovers(root: Path) -> bool:
     """True when a transaction's journal is in ``root`` (committed, not finished)."""
     return (root / JOURNAL).exists()
 
-
-@contextlib.contextmanager
-def deferred_interrupts() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) back until the block is done, then raise it."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    try:
-        previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))
-    except ValueError:  # not the main interpreter
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt

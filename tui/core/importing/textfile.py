@@ -38,6 +38,20 @@ def read_source(source: Path | bytes, label: str | None = None) -> tuple[bytes, 
         raise ImportFileError(f"{name} cannot be read ({exc.strerror or exc})") from None
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """True for text in UTF-16 (either byte order) without a byte-order mark: in its first
+    kilobyte, NUL bytes sit at almost every even or almost every odd place, as they do for
+    Latin letters, digits and punctuation, and nowhere else."""
+    head = raw[: min(len(raw), 1024) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return False
+    for zeros, other in ((even, odd), (odd, even)):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            return True
+    return False
+
+
 def decode(raw: bytes, name: str, warnings: list[str]) -> tuple[str, int]:
     """Text of an import file and the number of control characters removed.
 
@@ -56,6 +70,9 @@ def decode(raw: bytes, name: str, warnings: list[str]) -> tuple[str, int]:
             raise ImportFileError(f"{name}: broken UTF-16 text at byte {exc.start}") from None
     else:
         if b"\x00" in raw:
+            if _looks_like_utf16(raw):
+                raise ImportFileError(f"{name} looks like UTF-16 text without a byte-order "
+                                      "mark; save it as UTF-8 and import it again")
             line = raw[: raw.index(b"\x00")].count(b"\n") + 1
             raise ImportFileError(f"{name}:{line}: holds NUL bytes; it is a binary file, "
                                   "not text")
