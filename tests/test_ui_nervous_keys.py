@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.widgets import Static
 
 from tests.live_tools import FakeClock, live_app, open_live, reread
@@ -154,3 +155,19 @@ async def test_outside_a_call_f3_and_f5_start_on_the_lists_as_before(tmp_path: P
         await pilot.press("f5")
         await pilot.pause()
         assert type(app.focused).__name__ == "RatingBar"
+
+
+async def test_left_then_enter_sent_at_once_answers_yes(tmp_path: Path) -> None:
+    """A terminal sends ← and enter typed quickly in one read: enter is for the button the
+    arrow moved to."""
+    app = make_app(tmp_path)
+    app.store.new_conversation(app.store.contact_for("Ana"), goal="x")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        for key in ("left", "enter"):
+            event = events.Key(key, "\r" if key == "enter" else None)
+            event.set_sender(app)
+            app._driver.send_message(event)
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await until(pilot, lambda: app.store.conversations() == [])

@@ -94,10 +94,10 @@ class ConfirmScreen(ModalScreen[bool]):
         self.action_answer(event.button.id == "yes")
 
     def action_other_answer(self) -> None:
-        """Move the cursor to the other button."""
+        """Move the cursor to the other button, at once (an enter typed right after it is
+        for that button)."""
         no = self.query_one("#no", Button)
-        target = self.query_one("#yes", Button) if self.focused is no else no
-        target.focus()
+        self.set_focus(self.query_one("#yes", Button) if self.focused is no else no)
 
     def action_answer(self, answer: bool) -> None:
         """Answer; what was typed meanwhile goes on to the text box behind, first in line."""
