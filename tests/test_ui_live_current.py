@@ -1,5 +1,6 @@
-"""Pilot tests of the current question: it survives a restart of the app, and it stays in
-view in the question list when the list's size changes."""
+"""Pilot tests of the current question: ctrl+n moves on from a skipped one and leaves it
+skipped, it survives a restart of the app, and it stays in view in the question list when the
+list's size changes."""
 
 from __future__ import annotations
 
@@ -30,6 +31,20 @@ def in_view(pane: LivePane) -> bool:
     number = f"▶{(pane.current_index() or 0) + 1:>2} "
     row = next((n for n, line in enumerate(lines) if line.startswith(number)), None)
     return row is not None and "starting?" in "".join(lines[row:row + 2])
+
+
+async def test_ctrl_n_on_a_skipped_question_keeps_it_skipped_and_moves_on(
+        tmp_path: Path) -> None:
+    app = live_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot)
+        await pilot.press("ctrl+t", "f7", "ctrl+n")
+        assert pane.current_id == "q2"
+        assert str(pane.questions.get_option_at_index(0).prompt).startswith("  1 – ")
+        await pilot.press("ctrl+n")
+        assert pane.current_id == "q3"
+    saved = reread(app, tmp_path)
+    assert [q.state for q in saved.questions] == ["skipped", "asked", "pending", "pending"]
 
 
 async def test_the_current_question_survives_a_restart(tmp_path: Path) -> None:

@@ -274,7 +274,10 @@ class LivePane(ConversationPane):
     # -- questions -----------------------------------------------------------------------
 
     def action_next(self) -> None:
-        """Mark the current question asked (if pending) and go to the next pending one."""
+        """Mark the current question asked (if pending) and go to the next pending one.
+
+        A question already marked keeps its mark: after ``F7`` (skip), ``ctrl+n`` is how to
+        move on, so it must not turn the skip into "asked" (``F6`` does that on purpose)."""
         index, question = self.current_index(), self.current_question()
         if question is None or index is None:
             self.notify("No questions to move through.", markup=False)
