@@ -156,6 +156,8 @@ def test_question_flow() -> None:
     assert first_current(qs) == 1
     assert first_current(questions("asked")) == 0
     assert first_current([]) is None
+    assert first_current(qs, "q2") == 2 and first_current(qs, "q3") == 3
+    assert first_current(qs, "deleted since") == 1 and first_current([], "q1") is None
     assert next_pending(qs, 1) == 3
     assert next_pending(qs, 3) == 1
     assert next_pending(questions("asked", "pending"), 1) is None

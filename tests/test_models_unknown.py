@@ -20,6 +20,7 @@ def _conversation() -> dict[str, Any]:
         "checklist": [{"text": "read", "id": "k1", "weight": 3}],
         "questions": [{"text": "Why?", "id": "q1", "asked_by": "me", "tags": ["a"]}],
         "live": {"started_at": "2026-12-03T14:30:00+00:00", "recording": "off",
+                 "current_question_id": "q1",
                  "notes": [{"text": "n", "id": "n1", "speaker": "them"}]},
         "reflection": {"rating": 4, "energy": "high", "answers": {"k": "v"}},
         "actions": [{"text": "send", "id": "a1", "priority": 1}],
@@ -38,6 +39,8 @@ def test_every_record_keeps_unknown_keys_through_from_dict_and_to_dict() -> None
     assert written["questions"][0]["asked_by"] == "me"
     assert written["questions"][0]["tags"] == ["a"]
     assert written["live"]["recording"] == "off"
+    assert written["live"]["current_question_id"] == "q1"
+    assert Conversation.from_dict(written).to_dict() == written
     assert written["live"]["notes"][0]["speaker"] == "them"
     assert written["reflection"]["energy"] == "high"
     assert written["actions"][0]["priority"] == 1

@@ -25,13 +25,15 @@ def status_label(conversation: ConversationLike) -> str:
 
 
 def when_label(conversation: ConversationLike) -> str:
-    """When the call is or was: the planned moment, else the moment a call held without a
-    plan started (``held 3 Dec 14:30``), else ``not scheduled``."""
-    if conversation.scheduled_at:
-        return format_when(conversation.scheduled_at)
-    if conversation.live.started_at:
-        return "held " + format_when(conversation.live.started_at)
-    return "not scheduled"
+    """When the call is or was: the moment every list shows (``held_at``: when the call
+    started once it has, early or late, else the planned moment), said ``held 3 Dec 14:30``
+    once the call is over; ``not scheduled`` with neither."""
+    when = conversation.held_at
+    if not when:
+        return "not scheduled"
+    live = conversation.live
+    return f"held {format_when(when)}" if live.started_at and not live.running \
+        else format_when(when)
 
 
 @dataclass

@@ -18,8 +18,13 @@ MAX_REFERRAL_FIELD = 500
 STATUS_BEFORE_DONE = ("idea", "reached_out", "scheduled")
 
 
-def first_current(questions: list[Question]) -> int | None:
-    """Where to start: the first question still pending, else the first one, else None."""
+def first_current(questions: list[Question], remembered: str | None = None) -> int | None:
+    """Where to start: the question the user was on (``remembered``, the session's
+    ``current_question_id``) if it is still there, else the first question still pending,
+    else the first one, else None."""
+    for index, question in enumerate(questions):
+        if remembered is not None and question.id == remembered:
+            return index
     for index, question in enumerate(questions):
         if question.state == "pending":
             return index

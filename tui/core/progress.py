@@ -21,8 +21,7 @@ def _held_on(chat: ConversationLike, now: datetime) -> date | None:
     """The local day of the call, once it has happened."""
     if not call_happened(chat, now):
         return None
-    live = chat.live
-    when = live.started_at or chat.scheduled_at or live.ended_at
+    when = chat.held_at or chat.live.ended_at
     return local_day(when, now.tzinfo) if when else None
 
 

@@ -266,7 +266,8 @@ class ConversationSummary(NamedTuple):
 
     @property
     def held_at(self) -> str | None:
-        """When the chat happened (the call's start) or is planned to (the scheduled time)."""
+        """When the chat happened (the call's start) or is planned to (the scheduled time):
+        the one moment every view shows for it (``tui.core.agenda.when_label`` in words)."""
         return self.live_started_at or self.scheduled_at
 
     @property

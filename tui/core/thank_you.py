@@ -80,9 +80,8 @@ def next_step(conversation: Conversation) -> str:
 
 
 def call_day(conversation: Conversation) -> date | None:
-    """The local day of the call (started, ended or scheduled)."""
-    when = (conversation.live.started_at or conversation.live.ended_at
-            or conversation.scheduled_at)
+    """The local day of the call (``held_at``: started, else scheduled; else ended)."""
+    when = conversation.held_at or conversation.live.ended_at
     return in_zone(moment(when, None), None).date() if when else None
 
 

@@ -31,7 +31,8 @@ class LiveNote(Record):
 
 @dataclass
 class LiveSession(Record):
-    """The call itself: when it started and ended, pauses, and free notes."""
+    """The call itself: when it started and ended, pauses, free notes, and the question the
+    user was on (``current_question_id``: kept so a restart goes back to it)."""
 
     WHAT = "live session"
 
@@ -41,6 +42,7 @@ class LiveSession(Record):
     paused_seconds: int = 0
     notes: list[LiveNote] = field(default_factory=list)
     draft: str = ""  # the quick note being typed, kept so a crash cannot lose it
+    current_question_id: str | None = None
     unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False, kw_only=True)
 
     def elapsed_seconds(self, now: datetime | None = None) -> int:

@@ -20,8 +20,8 @@ LIVE_BINDINGS: list[BindingType] = [
        "(asks first)", "reopen", show=False),
     _b("f12", "read", "Read all", "Read the whole conversation, top to bottom (once the call "
        "has ended)", "read"),
-    _b("ctrl+n", "next", "Asked, next", "Mark this question asked and go to the next "
-       "pending one", "next"),
+    _b("ctrl+n", "next", "Asked, next", "Mark this question asked (a skipped one stays "
+       "skipped) and go to the next pending one", "next"),
     _b("ctrl+l", "quick_note", "Quick note", "Type a note stamped with the minute of the call; "
        "enter stamps it and takes you back", "quick"),
     _b("ctrl+o", "follow_up", "Follow-up", "Add a follow-up question right after this one",

@@ -120,7 +120,7 @@ class LivePane(ConversationPane):
         have changed the questions)."""
         questions = self.conversation.questions
         if self.current_index() is None:
-            start = first_current(questions)
+            start = first_current(questions, self.conversation.live.current_question_id)
             self.current_id = questions[start].id if start is not None else None
         self.questions.show_questions(questions, self.current_index())
         self.notes.show_question(self.current_id)
@@ -185,6 +185,14 @@ class LivePane(ConversationPane):
             if self.questions.highlighted != index:
                 self.questions.highlighted = index
         self.notes.show_question(self.current_id)
+        self._remember_current()
+
+    def _remember_current(self) -> None:
+        """Keep the current question with the call, so a restart goes back to it."""
+        session = self.conversation.live
+        if session.current_question_id != self.current_id:
+            session.current_question_id = self.current_id
+            self.edited()
 
     def _rows_changed(self) -> None:
         """The questions moved or one was added: the list, the heading and the log again."""
@@ -266,7 +274,10 @@ class LivePane(ConversationPane):
     # -- questions -----------------------------------------------------------------------
 
     def action_next(self) -> None:
-        """Mark the current question asked (if pending) and go to the next pending one."""
+        """Mark the current question asked (if pending) and go to the next pending one.
+
+        A question already marked keeps its mark: after ``F7`` (skip), ``ctrl+n`` is how to
+        move on, so it must not turn the skip into "asked" (``F6`` does that on purpose)."""
         index, question = self.current_index(), self.current_question()
         if question is None or index is None:
             self.notify("No questions to move through.", markup=False)
@@ -331,6 +342,7 @@ class LivePane(ConversationPane):
             self.current_id = self.conversation.questions[position].id
         self._rows_changed()
         self.notes.show_question(self.current_id)
+        self._remember_current()
         self.edited()
         self.notify(f"Follow-up added as question {position + 1} (ctrl+n goes on to it).",
                     markup=False, timeout=4)
