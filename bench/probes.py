@@ -176,7 +176,8 @@ def app_session(tree: Tree, folder: Path, keys: int = 40,
         pty.send(b"\x14")  # ctrl+t: start the call; the cursor is in the question's note
         pty.drain(0.8)
         if b"Carry" in pty.seen[mark:]:  # a call held already: carry on with it
-            pty.send(b"y")
+            # yes: with the arrow and enter where questions take no letter, else with y
+            pty.send(b"\x1b[D\r" if b"enter answers" in pty.seen[mark:] else b"y")
             pty.drain(0.8)
         pty.send(b"i")  # into the note (typed there if the cursor is in it already)
         pty.drain(0.5)
