@@ -234,12 +234,13 @@ def _live(vocab: Vocabulary, rng: random.Random, started: datetime, minutes: int
               "question_id": _pick(rng, questions)["id"] if rng.random() < 0.4 else None,
               "id": _id(rng)} for at in stamps]
     return {"started_at": _iso(started), "ended_at": _iso(started + timedelta(seconds=length)),
-            "paused_at": None, "paused_seconds": 0, "notes": notes, "draft": ""}
+            "paused_at": None, "paused_seconds": 0, "notes": notes, "draft": "",
+            "current_question_id": None}
 
 
 def _empty_live() -> dict[str, Any]:
     return {"started_at": None, "ended_at": None, "paused_at": None, "paused_seconds": 0,
-            "notes": [], "draft": ""}
+            "notes": [], "draft": "", "current_question_id": None}
 
 
 def _reflection(vocab: Vocabulary, rng: random.Random) -> dict[str, Any]:
