@@ -157,3 +157,17 @@ def test_wide_characters_leave_the_match_in_the_row(capsys, data_dir: Path) -> N
     assert code == 0 and len(rows) == 3
     for row in rows:
         assert row.endswith("[target]"), row
+
+
+def test_a_quoted_phrase_left_out_stays_a_phrase() -> None:
+    """The shell takes the quotes off -"cold call": the query puts them back."""
+    from argparse import Namespace
+
+    from tui.cli.search import _query_text
+    from tui.core.search_query import parse
+
+    text = _query_text(Namespace(query=["foo"], left_out=["-cold call", "-x"]))
+    assert text == 'foo -"cold call" -x'
+    query = parse(text)
+    assert [t.words for t in query.terms] == [("foo",)]
+    assert [t.words for t in query.excluded] == [("cold", "call"), ("x",)]

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Document, WrappedDocument
 
 from tui.widgets import textual_patches as patches
-from tui.widgets.textual_input import PasteSafeParser
+from tui.widgets.textual_input import PasteSafeParser, without_escapes
 from tui.widgets.textual_input import install as install_paste_guard
 
 
@@ -292,3 +292,9 @@ def test_install_makes_the_terminal_driver_use_the_paste_safe_parser(monkeypatch
     monkeypatch.setattr(linux_driver, "XTermParser", XTermParser)
     install_paste_guard()
     assert linux_driver.XTermParser is PasteSafeParser
+
+
+def test_an_escape_string_with_no_end_loses_only_its_escape() -> None:
+    assert without_escapes("see \x1bPrice list") == "see rice list"
+    assert without_escapes("a\x1b]no end, then the rest") == "ano end, then the rest"
+    assert without_escapes("t\x1b]0;title\x07ext \x1b[1mbold\x1b[0m") == "text bold"

@@ -171,3 +171,47 @@ async def test_left_then_enter_sent_at_once_answers_yes(tmp_path: Path) -> None:
             app._driver.send_message(event)
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await until(pilot, lambda: app.store.conversations() == [])
+
+
+async def test_a_key_that_reaches_the_question_after_its_answer_goes_into_the_note(
+        tmp_path: Path) -> None:
+    """A key the app handed to the question just before the answer took it away arrives
+    there afterwards: it goes on into the note, after what was typed before it."""
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_live(pilot, clock)
+        await pilot.press("ctrl+t")
+        await type_text(pilot, "A")
+        await pilot.press("f9")
+        await type_text(pilot, "b")
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        question.action_answer(False)
+        await question.on_key(events.Key("c", "c"))  # on its way before the answer
+        await until(pilot, lambda: pane.note_area.text == "Abc")
+        await type_text(pilot, "d")
+        await until(pilot, lambda: pane.note_area.text == "Abcd")
+        assert pane.conversation.live.running
+
+
+async def test_esc_in_prep_or_reflect_text_during_the_call_never_reaches_a_list(
+        tmp_path: Path) -> None:
+    app, clock = live_app(tmp_path), FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_live(pilot, clock)
+        await pilot.press("ctrl+t", "f3")
+        await pilot.pause()
+        steps = len(app.screen.conversation.checklist)
+        await type_text(pilot, "x")
+        await pilot.press("escape")
+        await type_text(pilot, "dad")  # on the checklist: remove a step, add one
+        await pilot.press("f5")
+        await type_text(pilot, "Met Bo")
+        await pilot.press("escape")
+        await type_text(pilot, " 3 things")  # on the rating line 3 rates
+        await pilot.pause()
+        assert len(app.screen.conversation.checklist) == steps
+    saved = reread(app, tmp_path)
+    assert saved.research_notes == "xdad"
+    assert saved.reflection.rating is None
+    assert "Met Bo 3 things" in saved.reflection.answers.values()

@@ -85,6 +85,8 @@ def _query_text(args: argparse.Namespace) -> str:
         raise CliError(f"'{shown}' only leaves words out: give a word to look for first "
                        f"(coffeechat search WORD {shown}), or write 'coffeechat search -- "
                        f"{shown}' to list everything that does not mention it")
+    # the shell took the quotes off -"cold call": put them back, or only "cold" is left out
+    left_out = [f'-"{word[1:]}"' if len(word.split()) > 1 else word for word in left_out]
     text = " ".join([*args.query, *left_out])
     if not text.strip():
         raise CliError("the query is empty: give a word to look for")

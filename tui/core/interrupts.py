@@ -56,8 +56,8 @@ def _install(handler: Handler) -> tuple[bool, Handler]:
 
 
 def _restore(previous: Handler) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGINT, previous)
+    # None: the handler before was not set from Python; Python's own raises KeyboardInterrupt
+    signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
 
 
 @contextlib.contextmanager

@@ -19,9 +19,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 from textual.widgets.button import ButtonVariant
 
-from tui.widgets.key_hold import app_key_hold
+from tui.widgets.key_hold import KeyHold, app_key_hold
 from tui.widgets.key_order import KeyOwner
 from tui.widgets.text import plain, styled
+from tui.widgets.textual_patches import forward_key
 
 SHOWN_TYPING = 60  # the last characters of what was typed that the question shows
 
@@ -53,6 +54,8 @@ class ConfirmScreen(ModalScreen[bool]):
         self.variant = variant
         self.typed: list[events.Key] = []
         self._text_box_behind = False
+        self._answered = False
+        self._hold: KeyHold | None = None  # the app's key hold while the answer lands
 
     def compose(self) -> ComposeResult:
         """The question, two buttons and what was typed meanwhile."""
@@ -73,7 +76,13 @@ class ConfirmScreen(ModalScreen[bool]):
         self.query_one("#no", Button).focus()
 
     async def on_key(self, event: events.Key) -> None:
-        """Keep a printable key instead of letting it answer or vanish."""
+        """Keep a printable key instead of letting it answer or vanish; once answered, hand
+        on a key that was already on its way here (typed after the answer)."""
+        if self._answered:
+            event.stop()
+            event.prevent_default()
+            self._pass_on(event)
+            return
         if not event.is_printable:
             return
         event.stop()
@@ -100,11 +109,16 @@ class ConfirmScreen(ModalScreen[bool]):
         self.set_focus(self.query_one("#yes", Button) if self.focused is no else no)
 
     def action_answer(self, answer: bool) -> None:
-        """Answer; what was typed meanwhile goes on to the text box behind, first in line."""
+        """Answer; what was typed meanwhile goes on to the text box behind, first in line,
+        and so do keys typed after the answer that were already on their way here."""
+        if self._answered:
+            return
+        self._answered = True
         holder = app_key_hold(self)
-        if not (self.typed and self._text_box_behind and holder is not None):
+        if not (self._text_box_behind and holder is not None):
             self.dismiss(answer)
             return
+        self._hold = holder.key_hold
         holder.hold_keys()
         for key in self.typed:
             holder.key_hold.hold_early(key)
@@ -112,6 +126,16 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
         holder.release_keys()
 
+    def _pass_on(self, event: events.Key) -> None:
+        """A key that reached the question after its answer: behind the keys typed before
+        it, into the text box behind (dropped when there is none: it would be a command)."""
+        if self._hold is None:
+            return
+        key = events.Key(event.key, event.character)
+        if not self._hold.hold_early(key):  # the held keys are out already
+            focused = self.app.focused
+            if focused is not None:
+                forward_key(focused, key.key, key.character)
 
 def types_text(widget: Widget) -> bool:
     """True when a printable key typed on ``widget`` becomes text (a text box, or a widget

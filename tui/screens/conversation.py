@@ -68,7 +68,8 @@ class ConversationScreen(KeyOwner, StyledAsMounted[Any], EvidenceNotes):
     # land in the new pane and not in the text box that had the cursor.
     BINDINGS = [
         Binding("escape", "back", "Back", tooltip="Leave the text box; outside a text box, "
-                "save and go back to the list", id="conv.back", show=False),
+                "save and go back to the list (during a call it stays)", id="conv.back",
+                show=False),
         *[
             Binding(key, f"pane('{pane_id}')", title, tooltip=f"Show the {title} pane",
                     id=f"conv.{pane_id}", priority=True, show=False)

@@ -26,8 +26,9 @@ from textual.message import Message
 PASTE_START = _xterm_parser.BRACKETED_PASTE_START
 PASTE_END = _xterm_parser.BRACKETED_PASTE_END
 # CSI (ESC [ parameters intermediates final), OSC and DCS-like strings (ESC ] or P ... BEL or
-# ESC \), two-character escapes, and a lone ESC (the empty alternative).
-_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?"
+# ESC \) with their end, two-character escapes, and a lone ESC (the empty alternative). A string
+# with no end loses only its ESC and the letter after it, never the text that follows.
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)"
                       r"|[ -/]*[0-~]|)")
 
 
@@ -43,6 +44,7 @@ class PasteSafeParser(_xterm_parser.XTermParser):
         super().__init__(debug)
         self._seen = ""  # the last characters passed on, to find a start marker cut in two
         self._paste: list[str] | None = None  # the paste so far, while one is coming in
+        self._tail = ""  # the paste's last characters, to find an end marker cut in two
 
     def feed(self, data: str) -> Iterable[Message]:
         """Parse ``data`` (an empty string: the end of the input)."""
@@ -73,14 +75,18 @@ class PasteSafeParser(_xterm_parser.XTermParser):
                 out.append(data[:cut])
                 data, self._seen, self._paste = data[cut:], "", []
                 continue
-            self._paste.append(data)
-            held = "".join(self._paste)
-            end = held.find(PASTE_END)
+            window = self._tail + data  # only the new text is searched: a long paste
+            end = window.find(PASTE_END)  # comes in thousands of reads
             if end < 0:
-                self._paste = [held]
+                self._paste.append(data)
+                self._tail = window[-(len(PASTE_END) - 1):]
                 break
-            out.append(without_escapes(held[:end]) + PASTE_END)
-            data, self._paste = held[end + len(PASTE_END):], None
+            cut = end - len(self._tail)  # the marker's start in data (< 0: in the tail)
+            held = "".join([*self._paste, data[:max(cut, 0)]])
+            if cut < 0:
+                held = held[:cut]
+            out.append(without_escapes(held) + PASTE_END)
+            data, self._paste, self._tail = data[cut + len(PASTE_END):], None, ""
         return "".join(out)
 
 

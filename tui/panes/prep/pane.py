@@ -172,8 +172,10 @@ class PrepPane(ConversationPane):
         self.action_next_part(1)
 
     def leave_text_box(self, box: Widget) -> None:
-        """Escape in a text box: the part's list, or the part bar."""
-        focus_now(self.part().leave_target(box) or self.query_one(PartBar))
+        """Escape in a text box: the part's list, or the part bar; during the call, the part
+        bar (on a list the next letter typed would be a command)."""
+        target = None if self.conversation.live.running else self.part().leave_target(box)
+        focus_now(target or self.query_one(PartBar))
 
     @on(ConversationPane.Edited)
     def _part_edited(self) -> None:

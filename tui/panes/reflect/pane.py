@@ -103,7 +103,12 @@ class ReflectPane(ConversationPane):
         return self.query_one(RatingBar)
 
     def leave_text_box(self, box: Widget) -> None:
-        """Escape in a text field: back to the rating line."""
+        """Escape in a text field: back to the rating line; during the call the cursor stays
+        in the field (on the rating line a digit typed next would rate; tab moves on)."""
+        if self.conversation.live.running:
+            self.notify("During the call esc keeps the cursor in the text: tab moves on, "
+                        "F9 ends the call.", markup=False)
+            return
         focus_now(self.query_one(RatingBar))
 
     def _has_focus_inside(self) -> bool:
