@@ -32,7 +32,8 @@ DEBUG_ENV = "COFFEECHAT_DEBUG"
 #: How much of a path a message quotes: real paths run longer than other values.
 PATH_LIMIT = 240
 #: The largest JSON file read (an import, a recovery file): far above any real export (about
-#: 11 kB a conversation), low enough that parsing it fits in memory.
+#: 11 kB a conversation, so 110 MB at 10,000), a bound on what is read into memory at all
+#: (parsing takes several times the file's size).
 MAX_JSON_BYTES = 1_000_000_000
 
 

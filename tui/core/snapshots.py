@@ -1,4 +1,6 @@
-"""Snapshots of the data: folders of hard links in ``backups/``, cheap at any size.
+"""Snapshots of the data: folders of hard links in ``backups/``, costing no space until a file
+changes (making one reads each file once, for its SHA-256: about half a second at 10,000
+conversations).
 
     backups/2026-11-29/                          the day's snapshot
     backups/2026-11-29-143000-before-restore/    what a restore replaced
