@@ -87,7 +87,10 @@ class FormScreen(KeyOwner, ModalScreen[R | None], Generic[R]):
 
     def on_mount(self) -> None:
         """Start typing in the first field (with what was typed while the form opened)."""
-        first = self.query(Input).first()
+        fields = self.query(Input)
+        if not fields:  # the form was closed (or the app quit) before it was up
+            return
+        first = fields.first()
         self.set_focus(first)
         early, self.early_keys = self.early_keys or [], None
         for key in early:
