@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 
 from tui.core.dates import DateError, parse_when, to_iso, to_local
+from tui.core.importing.rows import MAX_NAME  # name, company and role, as imports take them
 from tui.core.models import (
     DEFAULT_CADENCE_DAYS,
     HOW_FOUND,
@@ -29,7 +30,6 @@ from tui.widgets.text import plain
 from tui.widgets.text_box import LineBox, TextBox
 
 MAX_FIELD = 2000
-MAX_NAME = 200
 
 
 def _options(
